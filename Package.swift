@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every built-in action is a module of its own under Sources/Actions/ that depends only on the kernel.
+let actionModules: [(target: String, folder: String)] = [
+    ("BackupAction", "Backup"),
+    ("WorkAction", "Work"),
+    ("TransferAction", "Transfer"),
+    ("TreeAction", "Tree"),
+]
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+let package = Package(
+    name: "micsync",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "micsync", targets: ["micsync"]),
+        .library(name: "MicsyncKit", targets: ["MicsyncKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        .target(
+            name: "MicsyncKit",
+            dependencies: [
+                argumentParser,
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+        .target(
+            name: "MicsyncCommands",
+            dependencies: ["MicsyncKit", argumentParser] + actionModules.map { .target(name: $0.target) }
+        ),
+        .executableTarget(name: "micsync", dependencies: ["MicsyncCommands"]),
+        .testTarget(name: "MicsyncKitTests", dependencies: ["MicsyncKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["MicsyncKit"]),
+    ] + actionModules.map {
+        .target(name: $0.target, dependencies: ["MicsyncKit", argumentParser], path: "Sources/Actions/\($0.folder)")
+    }
+)
