@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct MicsyncRelease: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "micsync-release",
+        abstract: "Cut a micsync release: check the version, tag it, build the source tarball and the Arch PKGBUILD.",
+        discussion: """
+            Run it anywhere inside the micsync repository, or point at it with --repo. The version comes from \
+            Sources/MicsyncKit/Version.swift; git is read through libgit2, never the git command.
+
+            Examples:
+              micsync-release check
+                  Compare the version with `git describe --abbrev=0`.
+              micsync-release tag
+                  Tag HEAD with the version; tracked files must be committed.
+              micsync-release all
+                  Check, then write the tarball and both PKGBUILDs.
+              micsync-release tarball --head --output /tmp/release
+                  Package HEAD instead of the version's tag, into /tmp/release.
+              micsync-release pkgbuild --repo ~/src/micsync
+            """,
+        subcommands: [Check.self, Tag.self, TarballCommand.self, PKGBUILDCommand.self, All.self]
+    )
+
+    /// Runs the command; usage errors exit 2 (not ArgumentParser's 64), every other failure is one line on stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if code == 0 {
+                print(message)
+            } else if !message.isEmpty {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code == ExitCode.validationFailure.rawValue ? 2 : code)
+        }
+    }
+}
