@@ -41,3 +41,12 @@ let package = Package(
         .target(name: $0.target, dependencies: ["MicsyncKit", argumentParser], path: "Sources/Actions/\($0.folder)")
     }
 )
+
+// Release tooling for maintainers (Packaging/README.md): only micsync-release links libgit2.
+package.products += [.executable(name: "micsync-release", targets: ["micsync-release"])]
+package.targets += [
+    .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev", "zlib1g-dev"])]),
+    .target(name: "ReleaseKit", dependencies: ["CGit2"]),
+    .executableTarget(name: "micsync-release", dependencies: ["ReleaseKit", argumentParser]),
+    .testTarget(name: "ReleaseKitTests", dependencies: ["ReleaseKit", "micsync-release"]),
+]

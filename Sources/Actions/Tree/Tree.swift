@@ -1,0 +1,23 @@
+import MicsyncKit
+
+/// The directory skeleton of a BACKUP → a WORKING location; never a file.
+public enum Tree: SyncAction {
+    public typealias Options = StructureOptions
+
+    public static let name = "tree"
+    public static let summary = "Copy only the directory structure from a BACKUP to a WORKING location."
+    public static let discussion = """
+        Creates the missing directories and updates the attributes of existing ones; it never creates, \
+        changes or deletes a file.
+
+        Examples:
+          micsync tree ~/photos          recreate the folders of the BACKUP under ~/photos
+          micsync --tree -n ~/photos     the original's spelling; show what would be created
+        """
+
+    public static let filters = ["--include=*/", "--exclude=*"]
+
+    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
+        try chooser.backupToWorking(options)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import MicsyncKit
+
+/// The root command: `micsync ACTION [options] PATH…`, or the original's `micsync --ACTION [options] PATH…`.
+public struct Micsync: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "micsync",
+        abstract: "Keep the data on your discs and its backups in step, with rsync.",
+        discussion: """
+            WORKING and BACKUP locations are grouped into configurations in a JSON file \
+            (~/.config/micsync/config.json, or the original's ~/.micsync.json). The action sets the direction; \
+            the paths may be typed in any location of their configuration.
+
+            Examples:
+              micsync backup ~/docs/report       WORKING → every accessible BACKUP
+              micsync --backup -m ~/docs/report  the original's spelling works too
+              micsync work -d ~/docs             BACKUP → WORKING, asking before deleting
+              micsync help work                  help for one action
+            """,
+        version: MicsyncVersion.current,
+        subcommands: Registry.commands
+    )
+
+    public init() {}
+
+    /// Parses `arguments` (without the program name), runs the command and returns the exit code;
+    /// every failure is one message on stderr, never a stack trace.
+    public static func main(arguments: [String]) async -> Int32 {
+        Interruption.install()
+        do {
+            var command = try parseAsRoot(OriginalSpelling.rewrite(arguments))
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return ExitStatus.success.rawValue
+        } catch let error as MicsyncError {
+            Console.error(error.message)
+            return error.status.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                Console.print(message)
+                return 0
+            }
+            Console.note(message)
+            // ArgumentParser's usage errors exit 64; micsync's contract says 2.
+            return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
+        }
+    }
+}
+
+/// The original tool's spelling: `micsync --backup …` is `micsync backup …` for every registered action.
+enum OriginalSpelling {
+    static func rewrite(_ arguments: [String]) -> [String] {
+        let actions = Set(Registry.commands.compactMap { $0.configuration.commandName })
+        guard let position = arguments.firstIndex(where: { $0.hasPrefix("--") && actions.contains(String($0.dropFirst(2))) }),
+              !arguments[..<position].contains(where: actions.contains),
+              !arguments[..<position].contains("--") else { return arguments }
+        var rewritten = arguments
+        let action = String(rewritten.remove(at: position).dropFirst(2))
+        return [action] + rewritten
+    }
+}

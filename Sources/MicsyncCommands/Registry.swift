@@ -1,0 +1,17 @@
+import ArgumentParser
+import BackupAction
+import MicsyncKit
+import TransferAction
+import TreeAction
+import WorkAction
+
+/// The one list of built-in actions. Adding an action is a module under Sources/Actions/ and one line here;
+/// help, the original's `--NAME` spelling and shell completions follow from this list.
+public enum Registry {
+    public static let commands: [any ParsableCommand.Type] = [
+        SyncCommand<Backup>.self,
+        SyncCommand<Work>.self,
+        SyncCommand<Transfer>.self,
+        SyncCommand<Tree>.self,
+    ]
+}

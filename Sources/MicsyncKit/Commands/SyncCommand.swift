@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// The subcommand of a sync action: its name, help and options come from the action, the run from the kernel.
+public struct SyncCommand<Action: SyncAction>: AsyncParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: Action.name, abstract: Action.summary, discussion: Action.discussion)
+    }
+
+    @OptionGroup public var options: Action.Options
+
+    @Argument(help: "Files or directories inside a configured location (WORKING or BACKUP).",
+              completion: .file())
+    public var paths: [String] = []
+
+    public init() {}
+
+    public func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one path inside a configured location") }
+    }
+
+    public func run() async throws {
+        try await SyncRun<Action>(options: options.run, paths: paths).execute()
+    }
+}

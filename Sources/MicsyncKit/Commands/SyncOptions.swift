@@ -1,0 +1,124 @@
+import ArgumentParser
+
+/// What a run was asked to do, whichever option set the action has.
+public struct RunOptions: Sendable {
+    public enum Deletion: Sendable { case never, ask, always }
+
+    public var modify = false
+    public var deletion = Deletion.never
+    public var suppressDirectories = false
+    public var verbose = false
+    public var dryRun = false
+    public var configFile: String?
+    public var configurationName: String?
+    public var from: [String] = []
+    public var to: [String] = []
+
+    public init() {}
+}
+
+/// An action's option set: a group of ArgumentParser options that yields `RunOptions`.
+public protocol SyncOptions: ParsableArguments, Sendable {
+    var run: RunOptions { get }
+}
+
+/// Options every sync action takes.
+public struct CommonOptions: ParsableArguments, Sendable {
+    @Flag(name: .customShort("s"), help: "Suppress information about directories (created ones are not listed).")
+    var suppress = false
+
+    @Flag(name: .customShort("v"), help: "Verbose: print every rsync command; ask before each one that changes files.")
+    var verbose = false
+
+    @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Show the full plan; change nothing.")
+    var dryRun = false
+
+    @Option(name: .customLong("config"), help: "The config file to use.", completion: .file(extensions: ["json"]))
+    var configFile: String?
+
+    @Option(name: .customLong("config-name"), help: "The configuration to use when the paths are in several.",
+            completion: .custom(CompletionCandidates.configurationNames))
+    var configurationName: String?
+
+    @Option(name: .customLong("from"), help: "The source location: its index in the config or its path.",
+            completion: .custom(CompletionCandidates.locations))
+    var from: [String] = []
+
+    @Option(name: .customLong("to"), help: "A destination location: its index in the config or its path (repeatable).",
+            completion: .custom(CompletionCandidates.locations))
+    var to: [String] = []
+
+    public init() {}
+
+    var run: RunOptions {
+        var options = RunOptions()
+        options.suppressDirectories = suppress
+        options.verbose = verbose
+        options.dryRun = dryRun
+        options.configFile = configFile
+        options.configurationName = configurationName
+        options.from = from
+        options.to = to
+        return options
+    }
+}
+
+/// -m: answer Modify to every question about modified files.
+public struct ModifyOption: ParsableArguments, Sendable {
+    @Flag(name: .customShort("m"), help: "Copy modified files (overwrite) without asking.")
+    var modify = false
+
+    public init() {}
+}
+
+/// -d and -D: delete at the destination what is not in the source.
+public struct DeleteOptions: ParsableArguments, Sendable {
+    @Flag(name: .customShort("d"), help: "Delete what is not in the source; ask first.")
+    var asking = false
+
+    @Flag(name: .customShort("D"), help: "Delete what is not in the source without asking (wins over -d).")
+    var withoutAsking = false
+
+    public init() {}
+
+    var deletion: RunOptions.Deletion { withoutAsking ? .always : asking ? .ask : .never }
+}
+
+/// Options of actions that never delete: -m and the common ones (backup).
+public struct CopyOptions: SyncOptions {
+    @OptionGroup var modify: ModifyOption
+    @OptionGroup var common: CommonOptions
+
+    public init() {}
+
+    public var run: RunOptions {
+        var options = common.run
+        options.modify = modify.modify
+        return options
+    }
+}
+
+/// Options of actions that may delete: -m -d -D and the common ones (work, transfer).
+public struct MirrorOptions: SyncOptions {
+    @OptionGroup var modify: ModifyOption
+    @OptionGroup var delete: DeleteOptions
+    @OptionGroup var common: CommonOptions
+
+    public init() {}
+
+    public var run: RunOptions {
+        var options = common.run
+        options.modify = modify.modify
+        options.deletion = delete.deletion
+        return options
+    }
+}
+
+/// Options of actions that copy no file content: only the common ones (tree).
+public struct StructureOptions: SyncOptions {
+    @OptionGroup var common: CommonOptions
+
+    public init() {}
+
+    public var run: RunOptions { common.run }
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// Reads a config file in the original's format and checks every entry, so that a typo never silently
+/// changes what a run does. Each problem names the file and the entry (`configs[1].backup[0]`).
+public struct ConfigLoader {
+    static let topLevelKeys = ["configs"]
+    static let configurationKeys = ["name", "work", "backup", "exclude", "trash", "maxDeletePercent"]
+
+    public let file: String
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Loads and validates the file; throws the first problem found.
+    public func load() throws(MicsyncError) -> ConfigSet {
+        let (set, problems) = try check()
+        if let first = problems.first { throw .config(first) }
+        return set
+    }
+
+    /// Every problem in the file (empty when it is valid), and the configurations that parsed.
+    /// Throws only when the file cannot be read or is not JSON at all.
+    public func check() throws(MicsyncError) -> (ConfigSet, problems: [String]) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw .config("\(file): cannot read the config file")
+        }
+        let root: JSONValue
+        do {
+            root = try JSONValue.parse(data)
+        } catch {
+            let place = error.location.map { "line \($0.line), column \($0.column): " } ?? ""
+            throw .config("\(file): \(place)invalid JSON: \(error.reason)")
+        }
+        var validator = Validator(file: file, resolver: PathResolver(base: (file as NSString).deletingLastPathComponent))
+        let configurations = validator.configurations(in: root)
+        return (ConfigSet(file: file, configurations: configurations), validator.problems)
+    }
+}
+
+/// Walks the parsed document, collecting one message per problem.
+private struct Validator {
+    let file: String
+    let resolver: PathResolver
+    var problems: [String] = []
+
+    mutating func problem(_ entry: String, _ text: String) {
+        problems.append("\(file): \(entry.isEmpty ? "" : entry + ": ")\(text)")
+    }
+
+    mutating func configurations(in root: JSONValue) -> [Configuration] {
+        guard case .object(let top) = root else {
+            problem("", "the file must hold an object with a \"configs\" list, found \(root.typeName)")
+            return []
+        }
+        unknownKeys(top, known: ConfigLoader.topLevelKeys, entry: "")
+        guard let list = top["configs"] else {
+            problem("", "missing \"configs\": the list of configurations")
+            return []
+        }
+        guard case .array(let entries) = list else {
+            problem("configs", "must be a list of configurations, found \(list.typeName)")
+            return []
+        }
+        if entries.isEmpty { problem("configs", "the list is empty: add at least one configuration") }
+        var result: [Configuration] = []
+        var seenNames: [String: Int] = [:]
+        for (number, entry) in entries.enumerated() {
+            guard let configuration = configuration(entry, at: "configs[\(number)]") else { continue }
+            if let first = seenNames[configuration.name] {
+                problem("configs[\(number)].name", "\"\(configuration.name)\" is already the name of configs[\(first)]")
+            }
+            seenNames[configuration.name] = seenNames[configuration.name] ?? number
+            result.append(configuration)
+        }
+        return result
+    }
+
+    mutating func configuration(_ value: JSONValue, at entry: String) -> Configuration? {
+        guard case .object(let fields) = value else {
+            problem(entry, "must be an object with \"name\", \"work\" and \"backup\", found \(value.typeName)")
+            return nil
+        }
+        let before = problems.count
+        unknownKeys(fields, known: ConfigLoader.configurationKeys, entry: entry)
+        let name = required(fields, "name", in: entry).flatMap { string($0, at: "\(entry).name") }
+        let working = locations(fields, role: .working, at: entry)
+        let backups = locations(fields, role: .backup, at: entry)
+        let exclude = fields["exclude"].map { strings($0, at: "\(entry).exclude") } ?? []
+        let trash = fields["trash"].map { bool($0, at: "\(entry).trash") } ?? true
+        let maxDeletePercent = fields["maxDeletePercent"].map { percent($0, at: "\(entry).maxDeletePercent") }
+            ?? Configuration.defaultMaxDeletePercent
+        overlaps(working + backups, at: entry)
+        guard problems.count == before, let name else { return nil }
+        return Configuration(name: name, working: working, backups: backups, exclude: exclude,
+                             trash: trash, maxDeletePercent: maxDeletePercent)
+    }
+
+    mutating func locations(_ fields: [String: JSONValue], role: Role, at entry: String) -> [Location] {
+        let key = "\(entry).\(role.configKey)"
+        guard let value = required(fields, role.configKey, in: entry) else { return [] }
+        let paths = strings(value, at: key)
+        if case .array(let items) = value, items.isEmpty {
+            problem(key, "the list is empty: a configuration needs at least one \(role.rawValue) location")
+        }
+        return paths.enumerated().compactMap { index, path in
+            guard !path.isEmpty else {
+                problem("\(key)[\(index)]", "the path is empty")
+                return nil
+            }
+            return Location(role: role, index: index, path: resolver.location(path))
+        }
+    }
+
+    /// Identical or nested locations of one configuration would make a sync copy a location into itself.
+    mutating func overlaps(_ locations: [Location], at entry: String) {
+        for (i, a) in locations.enumerated() {
+            for b in locations[(i + 1)...] where a.contains(b.path) || b.contains(a.path) {
+                let relation = a.path == b.path ? "is the same directory as" : "overlaps (one contains the other)"
+                problem(entry, "\(name(of: a)) \(a.path) \(relation) \(name(of: b)) \(b.path)")
+            }
+        }
+    }
+
+    func name(of location: Location) -> String { "\(location.role.configKey)[\(location.index)]" }
+
+    mutating func unknownKeys(_ fields: [String: JSONValue], known: [String], entry: String) {
+        for key in fields.keys.sorted() where !known.contains(key) {
+            let nearest = known.min { editDistance(key, $0) < editDistance(key, $1) }!
+            problem(entry, "unknown key \"\(key)\"; did you mean \"\(nearest)\"? (known keys: \(known.joined(separator: ", ")))")
+        }
+    }
+
+    mutating func required(_ fields: [String: JSONValue], _ key: String, in entry: String) -> JSONValue? {
+        if fields[key] == nil { problem(entry, "missing \"\(key)\"") }
+        return fields[key]
+    }
+
+    mutating func string(_ value: JSONValue, at entry: String) -> String? {
+        guard case .string(let text) = value else {
+            problem(entry, "must be a string, found \(value.typeName)")
+            return nil
+        }
+        return text
+    }
+
+    mutating func strings(_ value: JSONValue, at entry: String) -> [String] {
+        guard case .array(let items) = value else {
+            problem(entry, "must be a list of strings, found \(value.typeName)")
+            return []
+        }
+        return items.enumerated().compactMap { index, item in string(item, at: "\(entry)[\(index)]") }
+    }
+
+    mutating func bool(_ value: JSONValue, at entry: String) -> Bool {
+        guard case .bool(let flag) = value else {
+            problem(entry, "must be true or false, found \(value.typeName)")
+            return true
+        }
+        return flag
+    }
+
+    mutating func percent(_ value: JSONValue, at entry: String) -> Double {
+        guard case .number(let number) = value, (0...100).contains(number) else {
+            problem(entry, "must be a number from 0 to 100")
+            return Configuration.defaultMaxDeletePercent
+        }
+        return number
+    }
+}
+
+/// Levenshtein distance, to suggest the known key nearest to a typo.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.lowercased()), b = Array(b.lowercased())
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+        var current = [i + 1]
+        for (j, y) in b.enumerated() {
+            current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

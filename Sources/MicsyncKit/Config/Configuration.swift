@@ -1,0 +1,74 @@
+import Foundation
+
+/// The two kinds of location a configuration links together.
+public enum Role: String, Sendable, CaseIterable {
+    case working = "WORKING"
+    case backup = "BACKUP"
+
+    /// The key that lists this role's locations in the config file.
+    public var configKey: String { self == .working ? "work" : "backup" }
+}
+
+/// A directory named in a configuration, with everything below it.
+public struct Location: Sendable, Hashable, CustomStringConvertible {
+    public let role: Role
+    /// Position in the configuration's list for this role: what menus, `--from` and `--to` number.
+    public let index: Int
+    /// Absolute, normalised, symlinks resolved where the directory exists.
+    public let path: String
+
+    public init(role: Role, index: Int, path: String) {
+        self.role = role
+        self.index = index
+        self.path = path
+    }
+
+    /// The directory exists now (an external disc may be unplugged).
+    public var isAccessible: Bool { FileSystem.isDirectory(path) }
+
+    public var description: String { path }
+
+    /// Whether `absolutePath` is this location's root or lies below it.
+    public func contains(_ absolutePath: String) -> Bool {
+        absolutePath == path || absolutePath.hasPrefix(path == "/" ? "/" : path + "/")
+    }
+
+    /// `absolutePath` relative to the root ("" for the root itself); nil when outside.
+    public func relativePath(of absolutePath: String) -> String? {
+        guard contains(absolutePath) else { return nil }
+        return String(absolutePath.dropFirst(path.count).drop { $0 == "/" })
+    }
+}
+
+/// One CONFIGURATION: WORKING and BACKUP locations that belong together, and their options.
+public struct Configuration: Sendable {
+    public static let defaultMaxDeletePercent = 50.0
+
+    public let name: String
+    public let working: [Location]
+    public let backups: [Location]
+    /// rsync filter patterns applied to every action of this configuration.
+    public let exclude: [String]
+    public let trash: Bool
+    public let maxDeletePercent: Double
+
+    public init(name: String, working: [Location], backups: [Location], exclude: [String] = [],
+                trash: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent) {
+        self.name = name
+        self.working = working
+        self.backups = backups
+        self.exclude = exclude
+        self.trash = trash
+        self.maxDeletePercent = maxDeletePercent
+    }
+
+    public var locations: [Location] { working + backups }
+
+    public func locations(_ role: Role) -> [Location] { role == .working ? working : backups }
+}
+
+/// The configurations of one config file.
+public struct ConfigSet: Sendable {
+    public let file: String
+    public let configurations: [Configuration]
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Every question micsync asks. `q` or no answer at all (end of input) cancels the whole run; anything
+/// not understood asks again. Answers are case-insensitive.
+public struct Questions: Sendable {
+    /// One possible answer: typed as its full word or its first letter.
+    public struct Answer: Sendable, Equatable {
+        public let word: String
+        public var key: Character { word.first! }
+
+        public init(_ word: String) { self.word = word }
+
+        public static let yes = Answer("yes"), no = Answer("no")
+        public static let modify = Answer("modify"), delete = Answer("delete")
+    }
+
+    let source: any AnswerSource
+
+    public init(source: any AnswerSource = StandardInputAnswers()) {
+        self.source = source
+    }
+
+    /// Asks until one of `answers` (or `q`) is given.
+    public func ask(_ question: String, _ answers: [Answer]) throws(MicsyncError) -> Answer {
+        let options = (answers.map { "[\($0.key)]\($0.word.dropFirst())" } + ["[q]uit"]).joined(separator: " / ")
+        while true {
+            let reply = try read("\(question) \(options): ")
+            if let answer = answers.first(where: { reply == $0.word || reply == String($0.key) }) { return answer }
+            Console.note("please answer \(answers.map(\.word).joined(separator: ", ")) or q")
+        }
+    }
+
+    /// A numbered menu; the numbers are the choices' own (their index in the config), shown from 0.
+    /// With `several`, any number of choices separated by spaces or commas, or `a` for all.
+    public func choose(_ title: String, from choices: [(number: Int, label: String)], several: Bool = false)
+        throws(MicsyncError) -> [Int] {
+        let lines = choices.map { "  \($0.number): \($0.label)" }.joined(separator: "\n")
+        let hint = several ? "numbers separated by spaces, a for all, q to cancel" : "a number, q to cancel"
+        while true {
+            let reply = try read("\(title)\n\(lines)\nchoose (\(hint)): ")
+            let valid = Set(choices.map(\.number))
+            if several, reply == "a" || reply == "all" { return choices.map(\.number) }
+            let picked = reply.split { $0 == " " || $0 == "," }.map { Int($0) }
+            if !picked.isEmpty, picked.count == 1 || several, let numbers = picked as? [Int],
+               numbers.allSatisfy(valid.contains) {
+                return numbers.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            }
+            Console.note("please choose \(several ? "from" : "one of") \(choices.map { String($0.number) }.joined(separator: ", ")), or q")
+        }
+    }
+
+    private func read(_ prompt: String) throws(MicsyncError) -> String {
+        Console.prompt(prompt)
+        guard let line = source.nextAnswer() else {
+            Console.note("")
+            throw .cancelled
+        }
+        let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
+        if reply == "q" || reply == "quit" { throw .cancelled }
+        return reply
+    }
+}

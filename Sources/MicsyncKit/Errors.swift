@@ -1,0 +1,30 @@
+/// The exit codes of BEHAVIOR.md, one per kind of outcome.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case rsyncFailed = 1
+    case usage = 2
+    case notFound = 3
+    case cancelled = 4
+    case refused = 5
+    case interrupted = 130
+    case terminated = 143
+}
+
+/// Every failure micsync reports: one short message for stderr and the exit code that goes with it.
+public struct MicsyncError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public let status: ExitStatus
+
+    public init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    public static func usage(_ message: String) -> Self { .init(.usage, message) }
+    public static func config(_ message: String) -> Self { .init(.usage, message) }
+    public static func notFound(_ message: String) -> Self { .init(.notFound, message) }
+    public static func rsync(_ message: String) -> Self { .init(.rsyncFailed, message) }
+    public static let cancelled = Self(.cancelled, "cancelled: nothing was changed")
+}

@@ -1,0 +1,57 @@
+/// Shows plans and reports: lists to stdout, one path a line, readable whatever bytes the names hold.
+struct PlanPrinter {
+    let suppressDirectories: Bool
+
+    func show(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion) {
+        let heading = "\(destination.role.rawValue) \(destination.path)"
+        let sections: [(String, PathList)] = [
+            ("new", plan.new),
+            ("modified", plan.modified),
+            ("to delete", deletion == .never ? PathList() : plan.deleted),
+        ]
+        let shown = sections.map { title, list in (title, visible(list)) }
+        guard shown.contains(where: { !$0.1.isEmpty }) else {
+            Console.print("\(heading): up to date")
+            return
+        }
+        Console.print("\(heading):")
+        for (title, names) in shown where !names.isEmpty {
+            Console.print("  \(title) (\(names.count)):")
+            names.forEach { Console.print("    \($0)") }
+        }
+    }
+
+    private func visible(_ list: PathList) -> [String] {
+        list.filter { !(suppressDirectories && $0.isDirectory) }.map(\.displayName)
+    }
+}
+
+/// What one apply did at one destination, counted from rsync's own itemized output.
+struct ApplyReport {
+    var copied = 0, overwritten = 0, deleted = 0
+    var directoriesCreated = 0, directoriesDeleted = 0
+    var bytes: Int64 = 0
+
+    mutating func count(_ item: ItemizedChange) {
+        let isDirectory = item.path.last == UInt8(ascii: "/")
+        switch (item.change, isDirectory) {
+        case (.new, false): copied += 1; bytes += item.size
+        case (.new, true): directoriesCreated += 1
+        case (.modified, _): overwritten += 1; bytes += item.size
+        case (.deleted, false): deleted += 1
+        case (.deleted, true): directoriesDeleted += 1
+        case (.attributesOnly, _): break
+        }
+    }
+
+    var summary: String {
+        var parts = ["\(copied) copied", "\(overwritten) overwritten", "\(deleted) deleted"]
+        if directoriesCreated > 0 { parts.append(plural(directoriesCreated, "directory", "directories") + " created") }
+        if directoriesDeleted > 0 { parts.append(plural(directoriesDeleted, "directory", "directories") + " deleted") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+func plural(_ count: Int, _ one: String, _ many: String) -> String {
+    "\(count) \(count == 1 ? one : many)"
+}

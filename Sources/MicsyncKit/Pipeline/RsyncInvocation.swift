@@ -1,0 +1,46 @@
+import Foundation
+
+/// The rsync command lines of one run, source → one destination: the planning dry run and the exact apply.
+public struct RsyncInvocation: Sendable {
+    /// Where micsync keeps its own things inside a destination: never synced, planned or listed.
+    public static let stateFolder = ".micsync"
+
+    let source: Location
+    let scope: Scope
+    let filters: [String]
+    let deleting: Bool
+
+    public init(source: Location, scope: Scope, actionFilters: [String], deleting: Bool) {
+        self.source = source
+        self.scope = scope
+        self.deleting = deleting
+        self.filters = ["--exclude=/\(Self.stateFolder)/"] + scope.configuration.exclude.map { "--exclude=\($0)" }
+            + actionFilters
+    }
+
+    /// One dry run over the scope that itemizes everything a real run would do.
+    public func plan(to destination: Location) -> [String] {
+        ["-a", "--dry-run"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + filters
+            + scope.rsyncSources(in: source) + [destination.path + "/"]
+    }
+
+    /// Applies exactly the paths listed (NUL-separated) in `listFile`, without walking the tree again:
+    /// a listed path missing from the source is deleted at the destination (`--delete-missing-args`,
+    /// recursively with `--force`), so only approved deletions can happen.
+    public func apply(to destination: Location, listFile: String) -> [String] {
+        ["-a"] + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"]
+            + (deleting ? ["--delete-missing-args", "--force"] : []) + filters
+            + [source.path + "/", destination.path + "/"]
+    }
+
+    /// `rsync ARGS…` as one line that can be pasted into a shell.
+    public static func commandLine(_ executable: String, _ arguments: [String]) -> String {
+        ([executable] + arguments).map(shellQuoted).joined(separator: " ")
+    }
+
+    static func shellQuoted(_ word: String) -> String {
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=/.,:+@%")
+        if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}

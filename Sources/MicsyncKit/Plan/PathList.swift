@@ -1,0 +1,77 @@
+/// A compact list of relative paths as raw bytes (names need not be valid UTF-8), each followed by a NUL,
+/// with the size rsync reported. Its bytes are exactly what `rsync --from0 --files-from` reads, and a
+/// million entries cost little more than their names.
+public struct PathList: Sendable, Sequence {
+    public struct Entry {
+        /// The path relative to the location root; directories end with "/".
+        public let path: ArraySlice<UInt8>
+        public let size: Int64
+
+        public var isDirectory: Bool { path.last == UInt8(ascii: "/") }
+        public var displayName: String { DisplayName.readable(path) }
+    }
+
+    public private(set) var count = 0
+    /// The NUL-terminated names, in rsync's order.
+    public private(set) var nulSeparated: [UInt8] = []
+    private var sizes: [Int64] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { count == 0 }
+    public var totalSize: Int64 { sizes.reduce(0, +) }
+    public var directoryCount: Int { filter(\.isDirectory).count }
+
+    public mutating func append(_ path: some Collection<UInt8>, size: Int64) {
+        nulSeparated.append(contentsOf: path)
+        nulSeparated.append(0)
+        sizes.append(size)
+        count += 1
+    }
+
+    public func makeIterator() -> AnyIterator<Entry> {
+        var names = nulSeparated.split(separator: 0, omittingEmptySubsequences: false).makeIterator()
+        var sizes = sizes.makeIterator()
+        return AnyIterator {
+            guard let size = sizes.next(), let name = names.next() else { return nil }
+            return Entry(path: name, size: size)
+        }
+    }
+}
+
+/// Names as people read them: valid UTF-8 as is, control characters and invalid bytes escaped.
+public enum DisplayName {
+    public static func readable(_ bytes: some Collection<UInt8>) -> String {
+        var result = ""
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let rest = bytes[index...]
+            var iterator = rest.makeIterator()
+            var decoder = UTF8()
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                result += escaped(scalar)
+                index = bytes.index(index, offsetBy: String(scalar).utf8.count)
+            case .error, .emptyInput:
+                result += "\\x" + hex(bytes[index])
+                index = bytes.index(after: index)
+            }
+        }
+        return result
+    }
+
+    private static func escaped(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": "\\n"
+        case "\t": "\\t"
+        case "\r": "\\r"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7f: "\\x" + hex(UInt8(scalar.value))
+        default: String(scalar)
+        }
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
+    }
+}

@@ -1,0 +1,24 @@
+/// What one rsync pass would do (or did) at one destination, sorted into the kinds of change micsync asks about.
+public struct Plan: Sendable {
+    /// Absent at the destination: always copied.
+    public var new = PathList()
+    /// Present at both ends and different by rsync's quick check: copied only when approved.
+    public var modified = PathList()
+    /// Present only at the destination: deleted only with -d (approved) or -D.
+    public var deleted = PathList()
+    /// Same content, other permissions, owner or times (a directory whose only change is its time is one).
+    public var attributesOnly = PathList()
+
+    public init() {}
+
+    public var isEmpty: Bool { new.isEmpty && modified.isEmpty && deleted.isEmpty && attributesOnly.isEmpty }
+
+    public mutating func add(_ item: ItemizedChange) {
+        switch item.change {
+        case .new: new.append(item.path, size: item.size)
+        case .modified: modified.append(item.path, size: item.size)
+        case .deleted: deleted.append(item.path, size: item.size)
+        case .attributesOnly: attributesOnly.append(item.path, size: item.size)
+        }
+    }
+}

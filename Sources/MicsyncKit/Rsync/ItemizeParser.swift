@@ -1,0 +1,75 @@
+/// One line of rsync's `--out-format='%i %l %n'` output: what happens to one path.
+public struct ItemizedChange: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        case new, modified, deleted, attributesOnly
+    }
+
+    public let change: Change
+    /// Relative to the location root, raw bytes with rsync's `\#ooo` escapes decoded; directories end with "/".
+    public let path: [UInt8]
+    public let size: Int64
+
+    public init(change: Change, path: [UInt8], size: Int64) {
+        self.change = change
+        self.path = path
+        self.size = size
+    }
+
+    /// The rsync options that make it print lines this parser reads.
+    public static let outputFormat = ["--itemize-changes", "--out-format=%i %l %n"]
+
+    /// Parses one output line (without its newline); nil for lines that itemize nothing (the transfer root,
+    /// rsync's own messages).
+    public static func parse(_ line: some Collection<UInt8>) -> ItemizedChange? {
+        let bytes = Array(line)
+        // %i is 11 characters ("*deleting" padded), then " %l %n": digits, one space, the name.
+        guard bytes.count > 14, bytes[11] == UInt8(ascii: " ") else { return nil }
+        var cursor = 12
+        while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
+        let digitsStart = cursor
+        while cursor < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) { cursor += 1 }
+        guard cursor > digitsStart, cursor < bytes.count - 1, bytes[cursor] == UInt8(ascii: " "),
+              let size = Int64(String(decoding: bytes[digitsStart..<cursor], as: UTF8.self)),
+              let change = change(of: bytes[0..<11]) else { return nil }
+        let path = decodeEscapes(bytes[(cursor + 1)...])
+        guard path != Array("./".utf8) else { return nil }
+        return ItemizedChange(change: change, path: path, size: size)
+    }
+
+    /// YXcstpoguax: Y is the update type, X the file type, the rest one letter per attribute.
+    static func change(of itemize: ArraySlice<UInt8>) -> Change? {
+        let text = String(decoding: itemize, as: UTF8.self)
+        if text.hasPrefix("*deleting") { return .deleted }
+        guard let update = text.first, "<>ch.".contains(update) else { return nil }
+        if text.dropFirst(2).hasPrefix("+++++++") { return .new }
+        return update == "." ? .attributesOnly : .modified
+    }
+
+    /// rsync writes a byte it will not print as `\#ooo` (octal), and a literal backslash before `#ooo` too,
+    /// so decoding every such escape gives back the exact name.
+    static func decodeEscapes(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "\\"), index + 4 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "#"),
+               let value = octal(bytes[(index + 2)...(index + 4)]) {
+                result.append(value)
+                index += 5
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
+    private static func octal(_ digits: ArraySlice<UInt8>) -> UInt8? {
+        var value = 0
+        for digit in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(digit) else { return nil }
+            value = value * 8 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value <= 255 ? UInt8(value) : nil
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Subprocess
+
+/// The rsync executable micsync runs for every file operation: found on PATH, version checked once per run.
+public struct Rsync: Sendable {
+    public static let minimumVersion = [3, 1, 3]
+    static let installHint = "install it with your package manager, e.g. `apt-get install rsync`"
+
+    public let executable: String
+
+    /// Finds rsync on PATH and checks that it is at least 3.1.3.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
+        async throws(MicsyncError) -> Rsync {
+        let directories = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        guard let executable = directories.map({ "\($0)/rsync" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw .usage("rsync was not found on PATH; micsync needs rsync \(minimumVersion.map(String.init).joined(separator: ".")) or newer: \(installHint)")
+        }
+        let rsync = Rsync(executable: executable)
+        let output: String
+        do {
+            output = try await Subprocess.run(.path(.init(executable)), arguments: ["--version"],
+                                              output: .string(limit: 64 * 1024)).standardOutput
+        } catch {
+            throw .usage("cannot run \(executable): \(error)")
+        }
+        guard let version = parseVersion(output) else {
+            throw .usage("cannot tell the version of \(executable); micsync needs rsync 3.1.3 or newer")
+        }
+        guard version.lexicographicallyPrecedes(minimumVersion) == false else {
+            throw .usage("\(executable) is version \(version.map(String.init).joined(separator: ".")); micsync needs rsync 3.1.3 or newer: \(installHint)")
+        }
+        return rsync
+    }
+
+    /// "rsync  version 3.2.7  protocol version 31" → [3, 2, 7]
+    static func parseVersion(_ output: String) -> [Int]? {
+        guard let range = output.range(of: #"version\s+v?(\d+)\.(\d+)\.(\d+)"#, options: .regularExpression) else { return nil }
+        let numbers = output[range].split { !$0.isNumber }.compactMap { Int($0) }
+        return numbers.count == 3 ? numbers : nil
+    }
+
+    /// What an rsync run ended with.
+    public struct Outcome: Sendable {
+        public let exitCode: Int32
+        /// rsync's messages on stderr, in order.
+        public let messages: [String]
+    }
+
+    /// Runs rsync with `arguments` (never through a shell), handing each stdout line to `onLine` as it arrives,
+    /// while stderr is collected concurrently. A SIGINT or SIGTERM that micsync receives meanwhile goes to rsync.
+    public func run(_ arguments: [String], onLine: (ArraySlice<UInt8>) -> Void) async throws(MicsyncError) -> Outcome {
+        do {
+            let result = try await Subprocess.run(
+                .path(.init(executable)), arguments: Arguments(arguments),
+                input: .none, output: .sequence, error: .sequence
+            ) { execution in
+                let interruption = Interruption.shared.register(execution)
+                defer { Interruption.shared.unregister(interruption) }
+                async let messages = Self.lines(of: execution.standardError)
+                var splitter = LineSplitter()
+                for try await buffer in execution.standardOutput {
+                    buffer.withUnsafeBytes { splitter.feed($0, onLine) }
+                }
+                splitter.finish(onLine)
+                return try await messages
+            }
+            let code: Int32 = switch result.terminationStatus {
+            case .exited(let code): code
+            case .signaled(let signal): 128 + signal
+            }
+            return Outcome(exitCode: code, messages: result.closureResult)
+        } catch {
+            throw .rsync("cannot run \(executable): \(error)")
+        }
+    }
+
+    private static func lines(of stream: SubprocessOutputSequence) async throws -> [String] {
+        var splitter = LineSplitter()
+        var lines: [String] = []
+        let collect: (ArraySlice<UInt8>) -> Void = { lines.append(String(decoding: $0, as: UTF8.self)) }
+        for try await buffer in stream {
+            buffer.withUnsafeBytes { splitter.feed($0, collect) }
+        }
+        splitter.finish(collect)
+        return lines
+    }
+}
+
+/// Cuts a byte stream into lines without holding more than the current partial line.
+struct LineSplitter {
+    private var pending: [UInt8] = []
+
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, _ onLine: (ArraySlice<UInt8>) -> Void) {
+        var start = bytes.startIndex
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if pending.isEmpty {
+                onLine(ArraySlice(bytes[start..<newline]))
+            } else {
+                pending.append(contentsOf: bytes[start..<newline])
+                onLine(pending[...])
+                pending.removeAll(keepingCapacity: true)
+            }
+            start = newline + 1
+        }
+        pending.append(contentsOf: bytes[start...])
+    }
+
+    mutating func finish(_ onLine: (ArraySlice<UInt8>) -> Void) {
+        if !pending.isEmpty { onLine(pending[...]) }
+        pending.removeAll()
+    }
+}

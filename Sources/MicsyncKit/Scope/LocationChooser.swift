@@ -1,0 +1,99 @@
+/// Picks the source and destinations of a run among a configuration's locations: from `--from`/`--to`
+/// (an index or a path), from the location the paths were typed in, or from a menu of the accessible ones.
+public struct LocationChooser {
+    let scope: Scope
+    let questions: Questions
+    let resolver: PathResolver
+
+    public init(scope: Scope, questions: Questions, resolver: PathResolver) {
+        self.scope = scope
+        self.questions = questions
+        self.resolver = resolver
+    }
+
+    /// One location of `role`: the one named by `flag`, else the typed-in one, else the only accessible one,
+    /// else the user's choice.
+    public func one(_ role: Role, named flag: [String], purpose: String, excluding: [Location] = []) throws(MicsyncError) -> Location {
+        if !flag.isEmpty {
+            guard flag.count == 1 else { throw .usage("give only one \(role.rawValue) as the \(purpose)") }
+            return try named(flag[0], role: role, purpose: purpose)
+        }
+        if scope.typedIn.role == role, !excluding.contains(scope.typedIn) {
+            return try accessible(scope.typedIn, purpose: purpose)
+        }
+        let candidates = try accessibleCandidates(role, purpose: purpose, excluding: excluding)
+        guard candidates.count > 1 else { return candidates[0] }
+        let picked = try questions.choose("Which \(role.rawValue) is the \(purpose)?", from: menu(candidates))
+        return candidates.first { $0.index == picked[0] }!
+    }
+
+    /// Several locations of `role`: those named by `flag`, else every accessible one (`all`), else the
+    /// user's choice of one or more.
+    public func several(_ role: Role, named flag: [String], purpose: String, excluding: [Location] = [],
+                        all: Bool) throws(MicsyncError) -> [Location] {
+        if !flag.isEmpty {
+            var picked: [Location] = []
+            for name in flag {
+                let location = try named(name, role: role, purpose: purpose)
+                guard !excluding.contains(location) else {
+                    throw .usage("\(location.path) cannot be both the source and a \(purpose)")
+                }
+                if !picked.contains(location) { picked.append(location) }
+            }
+            return picked
+        }
+        let candidates = try accessibleCandidates(role, purpose: purpose, excluding: excluding)
+        guard candidates.count > 1, !all else { return candidates }
+        let picked = try questions.choose("Which \(role.rawValue)s are the \(purpose)s?", from: menu(candidates), several: true)
+        return candidates.filter { picked.contains($0.index) }
+    }
+
+    private func menu(_ locations: [Location]) -> [(number: Int, label: String)] {
+        locations.map { ($0.index, $0.path) }
+    }
+
+    /// Accessible locations of `role`, noting each one skipped; an error when none is left.
+    private func accessibleCandidates(_ role: Role, purpose: String, excluding: [Location]) throws(MicsyncError) -> [Location] {
+        let all = scope.configuration.locations(role).filter { !excluding.contains($0) }
+        let accessible = all.filter { location in
+            if location.isAccessible { return true }
+            Console.note("note: skipping \(role.rawValue) \(location.path): not accessible (not mounted?)")
+            return false
+        }
+        guard !accessible.isEmpty else {
+            let list = all.map { "  \($0.path)" }.joined(separator: "\n")
+            throw .notFound(all.isEmpty
+                ? "configuration \"\(scope.configuration.name)\" has no other \(role.rawValue) to be the \(purpose)"
+                : "no \(role.rawValue) of configuration \"\(scope.configuration.name)\" is accessible as the \(purpose):\n\(list)")
+        }
+        return accessible
+    }
+
+    /// `--from`/`--to` value: the location's index in the config or its path.
+    private func named(_ name: String, role: Role, purpose: String) throws(MicsyncError) -> Location {
+        let locations = scope.configuration.locations(role)
+        let match = Int(name).flatMap { number in locations.first { $0.index == number } }
+            ?? locations.first { $0.path == resolver.location(name) }
+        guard let match else {
+            let list = locations.map { "  \($0.index): \($0.path)" }.joined(separator: "\n")
+            throw .usage("\"\(name)\" is not a \(role.rawValue) of configuration \"\(scope.configuration.name)\"; choose one of:\n\(list)")
+        }
+        return try accessible(match, purpose: purpose)
+    }
+
+    private func accessible(_ location: Location, purpose: String) throws(MicsyncError) -> Location {
+        guard location.isAccessible else {
+            throw .notFound("the \(purpose), \(location.role.rawValue) \(location.path), is not accessible (not mounted?)")
+        }
+        return location
+    }
+}
+
+extension LocationChooser {
+    /// One BACKUP as the source, one WORKING as the destination (work, tree).
+    public func backupToWorking(_ options: RunOptions) throws(MicsyncError) -> Endpoints {
+        let source = try one(.backup, named: options.from, purpose: "source")
+        let destination = try one(.working, named: options.to, purpose: "destination")
+        return Endpoints(source: source, destinations: [destination])
+    }
+}

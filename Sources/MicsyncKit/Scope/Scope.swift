@@ -1,0 +1,91 @@
+/// What one run touches: the typed paths, relative to the location they were typed in.
+public struct Scope: Sendable {
+    public let configuration: Configuration
+    /// The location the paths were typed in (a WORKING or a BACKUP: it never sets the direction).
+    public let typedIn: Location
+    /// Relative to the location root, sorted, without duplicates; "" is the whole location.
+    public let relativePaths: [String]
+
+    public var isWholeLocation: Bool { relativePaths == [""] }
+
+    /// `relativePaths` in `location`, as rsync reads them: `LOCATION/./RELATIVE`, so that `--relative` keeps
+    /// the part after `/./` and several paths go in one call.
+    public func rsyncSources(in location: Location) -> [String] {
+        relativePaths.map { location.path + "/./" + $0 }
+    }
+}
+
+/// Finds the configuration and location that hold the command-line paths.
+public struct ScopeResolver {
+    let configurations: [Configuration]
+    let resolver: PathResolver
+    let questions: Questions
+
+    public init(configurations: [Configuration], resolver: PathResolver, questions: Questions) {
+        self.configurations = configurations
+        self.resolver = resolver
+        self.questions = questions
+    }
+
+    public func resolve(_ paths: [String], configurationName: String?) throws(MicsyncError) -> Scope {
+        guard !paths.isEmpty else { throw .usage("give at least one path inside a configured location") }
+        let absolute = paths.map(locate)
+        let candidates = try configurationName.map { name throws(MicsyncError) in [try self.configuration(named: name)] }
+            ?? configurations
+        var matches: [(Configuration, Location)] = []
+        for configuration in candidates {
+            let holders: [Location?] = absolute.map { path in configuration.locations.first { $0.contains(path) } }
+            if holders.allSatisfy({ $0 == nil }) { continue }
+            let distinct = Set(holders.compactMap { $0 })
+            guard distinct.count == 1, let location = distinct.first, !holders.contains(nil) else {
+                throw .usage(splitScopeMessage(absolute, holders))
+            }
+            matches.append((configuration, location))
+        }
+        guard !matches.isEmpty else { throw .notFound(outsideMessage(absolute, configurationName)) }
+        let (configuration, location) = try pickConfiguration(matches)
+        let relative = Set(absolute.map { location.relativePath(of: $0)! })
+        return Scope(configuration: configuration, typedIn: location,
+                     relativePaths: relative.contains("") ? [""] : relative.sorted())
+    }
+
+    /// The typed path made absolute; when it is a symlink to a location root (a disc mounted elsewhere),
+    /// the root it points to.
+    private func locate(_ path: String) -> String {
+        let absolute = resolver.resolvingParent(path)
+        let inSomeLocation = configurations.contains { $0.locations.contains { $0.contains(absolute) } }
+        return inSomeLocation ? absolute : FileSystem.realPath(absolute) ?? absolute
+    }
+
+    private func configuration(named name: String) throws(MicsyncError) -> Configuration {
+        guard let match = configurations.first(where: { $0.name == name }) else {
+            let names = configurations.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            throw .usage("no configuration is named \"\(name)\"; the configurations are: \(names)")
+        }
+        return match
+    }
+
+    private func pickConfiguration(_ matches: [(Configuration, Location)]) throws(MicsyncError) -> (Configuration, Location) {
+        guard matches.count > 1 else { return matches[0] }
+        let numbered = matches.map { match in (configurations.firstIndex { $0.name == match.0.name }!, match) }
+        let picked = try questions.choose("The paths are in several configurations; which one?",
+                                          from: numbered.map { ($0.0, $0.1.0.name) })
+        return numbered.first { $0.0 == picked[0] }!.1
+    }
+
+    private func splitScopeMessage(_ paths: [String], _ holders: [Location?]) -> String {
+        let lines = zip(paths, holders).map { path, holder in
+            "  \(path): " + (holder.map { "\($0.role.rawValue) \($0.path)" } ?? "in no location of this configuration")
+        }
+        return "all paths of one run must be in the same location:\n" + lines.joined(separator: "\n")
+    }
+
+    private func outsideMessage(_ paths: [String], _ name: String?) -> String {
+        let inWhat = name.map { "configuration \"\($0)\"" } ?? "any configuration"
+        let locations = configurations.flatMap { configuration in
+            configuration.locations.map { "  \($0.path) (\($0.role.rawValue) of \"\(configuration.name)\")" }
+        }
+        return "\(paths.joined(separator: ", ")) is not inside \(inWhat); the configured locations are:\n"
+            + locations.joined(separator: "\n")
+    }
+}
