@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["MicsyncKit", argumentParser] + actionModules.map { .target(name: $0.target) }
         ),
         .executableTarget(name: "micsync", dependencies: ["MicsyncCommands"]),
-        .testTarget(name: "MicsyncKitTests", dependencies: ["MicsyncKit"]),
+        .testTarget(name: "MicsyncKitTests", dependencies: ["MicsyncKit"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MicsyncKit"]),
     ] + actionModules.map {
         .target(name: $0.target, dependencies: ["MicsyncKit", argumentParser], path: "Sources/Actions/\($0.folder)")

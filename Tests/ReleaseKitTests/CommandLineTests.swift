@@ -1,0 +1,79 @@
+import Foundation
+import ReleaseKit
+import Testing
+
+/// micsync-release as maintainers run it: the built binary, without a terminal.
+@Suite struct CommandLineTests {
+    func micsyncRelease(_ arguments: String..., in folder: URL) throws -> Output {
+        try run([ReleaseKitTests.micsyncRelease] + arguments, in: folder, check: false)
+    }
+
+    @Test func checkPassesWhenTheTagMatches() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        try repo.git("tag", "-a", "0.1.0", "-m", "release")
+        let output = try micsyncRelease("check", in: repo.root.appendingPathComponent("Sources"))
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("latest tag (git describe --abbrev=0): 0.1.0"))
+    }
+
+    @Test func checkWithoutATerminalStopsUnlessYes() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        let stopped = try micsyncRelease("check", "--repo", repo.root.path, in: FileManager.default.temporaryDirectory)
+        #expect(stopped.status == 1)
+        #expect(stopped.stdout.contains("Version.swift: 0.1.0"))
+        #expect(stopped.stdout.contains("none"))
+        #expect(stopped.stderr.contains("--yes"))
+        #expect(!stopped.stderr.contains("continue?"))
+        #expect(try micsyncRelease("check", "--yes", in: repo.root).status == 0)
+    }
+
+    @Test func tagNamesTheChangedFiles() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        try repo.writeVersion("0.2.0")
+        let refused = try micsyncRelease("tag", in: repo.root)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Sources/MicsyncKit/Version.swift"))
+        try repo.commit()
+        let tagged = try micsyncRelease("tag", in: repo.root)
+        #expect(tagged.status == 0)
+        #expect(try repo.gitDescribe() == "0.2.0")
+        let again = try micsyncRelease("tag", in: repo.root)
+        #expect(again.status == 1)
+        #expect(again.stderr == "Error: \(ReleaseError.tagExists("0.2.0"))\n")
+    }
+
+    @Test func allGoesFromATaggedCommitToTheArchivedPKGBUILD() throws {
+        let repo = try TestRepository()
+        try repo.addPackaging()
+        try repo.git("tag", "-a", "0.1.0", "-m", "release")
+        let output = try micsyncRelease("all", in: repo.root)
+        #expect(output.status == 0, "\(output.stderr)")
+        let root = repo.root.standardizedFileURL.path
+        #expect(output.stdout.contains("output folder: \(root)/output\n"))
+        #expect(output.stdout.contains("PKGBUILD folder: \(root)/Packaging/arch/archive/0.1.0\n"))
+        for file in ["output/micsync-0.1.0.tar.gz", "output/PKGBUILD", "Packaging/arch/archive/0.1.0/PKGBUILD"] {
+            #expect(FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(file).path), "\(file)")
+        }
+    }
+
+    @Test func failuresAreOneMessageAndUsageErrorsExit2() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        let missingTag = try micsyncRelease("tarball", in: repo.root)
+        #expect(missingTag.status == 1)
+        #expect(missingTag.stderr == "Error: \(ReleaseError.tagMissing("0.1.0"))\n")
+        let head = try micsyncRelease("tarball", "--head", "--output", "elsewhere", in: repo.root)
+        #expect(head.status == 0)
+        #expect(head.stdout.contains("output folder: \(repo.root.standardizedFileURL.path)/elsewhere\n"))
+
+        let usage = try micsyncRelease("tarball", "--no-such-option", in: repo.root)
+        #expect(usage.status == 2)
+        #expect(usage.stderr.contains("Unknown option '--no-such-option'"))
+        let outside = try micsyncRelease("check", "--repo", "/", in: repo.root)
+        #expect(outside.status == 1)
+        #expect(outside.stderr.hasPrefix("Error: could not find repository"))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+@testable import ReleaseKit
+import Testing
+
+/// `check` must find the same tag as `git describe --abbrev=0`: annotated tags only, the nearest one.
+@Suite struct DescribeTests {
+    struct Scenario: CustomTestStringConvertible, Sendable {
+        let testDescription: String
+        /// What git prints, spelled out so a scenario can't pass by both sides failing alike.
+        let expected: String?
+        let setUp: @Sendable (TestRepository) throws -> Void
+    }
+
+    static let scenarios: [Scenario] = [
+        Scenario(testDescription: "annotated tag on HEAD", expected: "0.1.0") { repo in
+            try repo.commit()
+            try repo.git("tag", "-a", "0.1.0", "-m", "release")
+        },
+        Scenario(testDescription: "annotated tag on an ancestor", expected: "0.1.0") { repo in
+            try repo.commit()
+            try repo.git("tag", "-a", "0.0.9", "-m", "older")
+            try repo.write("a", "a")
+            try repo.commit()
+            try repo.git("tag", "-a", "0.1.0", "-m", "release")
+            try repo.write("b", "b")
+            try repo.commit()
+        },
+        Scenario(testDescription: "lightweight tags only", expected: nil) { repo in
+            try repo.commit()
+            try repo.git("tag", "0.1.0")
+        },
+        Scenario(testDescription: "lightweight tag nearer than an annotated one", expected: "0.0.9") { repo in
+            try repo.commit()
+            try repo.git("tag", "-a", "0.0.9", "-m", "older")
+            try repo.write("a", "a")
+            try repo.commit()
+            try repo.git("tag", "0.1.0")
+        },
+        Scenario(testDescription: "no tags", expected: nil) { repo in
+            try repo.commit()
+        },
+        Scenario(testDescription: "two annotated tags on one commit, newer sorts last", expected: "0.1.0") { repo in
+            try repo.commit()
+            try repo.git("tag", "-a", "0.0.1", "-m", "first")
+            try repo.git("tag", "-a", "0.1.0", "-m", "second")
+        },
+        Scenario(testDescription: "two annotated tags on one commit, newer sorts first", expected: "0.1.0") { repo in
+            try repo.commit()
+            try repo.git("tag", "-a", "1.0.0", "-m", "first")
+            try repo.git("tag", "-a", "0.1.0", "-m", "second")
+        },
+        Scenario(testDescription: "annotated and lightweight tag on one commit", expected: "0.1.0") { repo in
+            try repo.commit()
+            try repo.git("tag", "-a", "0.1.0", "-m", "release")
+            try repo.git("tag", "0.0.0")
+        },
+        Scenario(testDescription: "dirty tree", expected: "0.1.0") { repo in
+            try repo.commit()
+            try repo.git("tag", "-a", "0.1.0", "-m", "release")
+            try repo.writeVersion("0.2.0")
+            try repo.write("untracked", "x")
+        },
+    ]
+
+    @Test(arguments: scenarios)
+    func sameTagAsGitDescribe(_ scenario: Scenario) throws {
+        let repo = try TestRepository()
+        try scenario.setUp(repo)
+        let gitSays = try repo.gitDescribe()
+        #expect(gitSays == scenario.expected)
+        let check = try Release(inRepositoryContaining: repo.root).checkVersion()
+        #expect(check.tag == gitSays)
+    }
+
+    @Test func comparesTheVersionInTheWorkingTree() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        try repo.git("tag", "-a", "0.1.0", "-m", "release")
+        #expect(try Release(inRepositoryContaining: repo.root).checkVersion().matches)
+        try repo.writeVersion("0.2.0")
+        let check = try Release(inRepositoryContaining: repo.root).checkVersion()
+        #expect(check == VersionCheck(source: "0.2.0", tag: "0.1.0"))
+        #expect(!check.matches)
+    }
+
+    @Test func opensFromASubfolder() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        let release = try Release(inRepositoryContaining: repo.root.appendingPathComponent("Sources/MicsyncKit"))
+        #expect(release.root.path == repo.root.standardizedFileURL.path)
+        #expect(release.version == "0.1.0")
+    }
+
+    @Test func outsideARepositoryIsLibgit2sError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-repo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = #expect(throws: GitError.self) { try Repository(containing: folder) }
+        #expect(error?.message.contains("could not find repository") == true)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A throwaway git repository made with the git command (only tests use it), deleted when released.
+final class TestRepository {
+    let root: URL
+    /// Commit and tag times advance by a minute per commit or tag, so every run is the same.
+    private var clock = 1_700_000_000
+
+    init(version: String? = "0.1.0") throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("micsync-release-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try git("init", "-q", "-b", "main")
+        try git("config", "user.name", "Test Maintainer")
+        try git("config", "user.email", "maintainer@example.com")
+        try git("config", "core.autocrlf", "false")
+        if let version { try writeVersion(version) }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    @discardableResult
+    func git(_ arguments: String...) throws -> String {
+        clock += 60
+        let date = "@\(clock) +0000"
+        let environment = ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_CONFIG_NOSYSTEM": "1"]
+        return try run(["git"] + arguments, in: root, environment: environment).stdout
+    }
+
+    /// What `git describe --abbrev=0` prints, or nil where it fails ("No names found").
+    func gitDescribe() throws -> String? {
+        let output = try run(["git", "describe", "--abbrev=0"], in: root, check: false)
+        return output.status == 0 ? output.stdout.trimmingCharacters(in: .newlines) : nil
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func writeVersion(_ version: String) throws {
+        try write("Sources/MicsyncKit/Version.swift", """
+            public enum MicsyncVersion {
+                public static let current = "\(version)"
+            }
+
+            """)
+    }
+
+    /// Stages everything and commits.
+    func commit(_ message: String = "change") throws {
+        try git("add", "-A")
+        try git("commit", "-q", "-m", message)
+    }
+
+    /// Adds the real PKGBUILD template of this package and commits it.
+    func addPackaging() throws {
+        let template = try String(contentsOf: packageRoot.appendingPathComponent("Packaging/arch/PKGBUILD.in"), encoding: .utf8)
+        try write("Packaging/arch/PKGBUILD.in", template)
+        try commit("packaging")
+    }
+}

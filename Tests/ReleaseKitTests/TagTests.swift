@@ -1,0 +1,38 @@
+import Foundation
+import ReleaseKit
+import Testing
+
+@Suite struct TagTests {
+    @Test func tagsACleanTreeWithAnAnnotatedTag() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        try repo.write("untracked.txt", "untracked files don't count")
+        let commit = try Release(inRepositoryContaining: repo.root).tag()
+        #expect(try repo.git("cat-file", "-t", "0.1.0") == "tag\n")
+        #expect(try repo.git("rev-parse", "0.1.0^{commit}") == commit.id + "\n")
+        #expect(try repo.gitDescribe() == "0.1.0")
+        #expect(try repo.git("for-each-ref", "--format=%(taggername) %(taggeremail)", "refs/tags/0.1.0")
+                == "Test Maintainer <maintainer@example.com>\n")
+    }
+
+    @Test func refusesChangedTrackedFilesNamingThem() throws {
+        let repo = try TestRepository()
+        try repo.write("staged.txt", "one")
+        try repo.write("README.md", "one")
+        try repo.commit()
+        try repo.write("README.md", "two")
+        try repo.write("staged.txt", "two")
+        try repo.git("add", "staged.txt")
+        let error = #expect(throws: ReleaseError.self) { try Release(inRepositoryContaining: repo.root).tag() }
+        #expect(error == .changedTrackedFiles(["README.md", "staged.txt"]))
+        #expect(try repo.git("tag") == "")
+    }
+
+    @Test func refusesAnExistingTag() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        try repo.git("tag", "0.1.0")
+        let error = #expect(throws: ReleaseError.self) { try Release(inRepositoryContaining: repo.root).tag() }
+        #expect(error == .tagExists("0.1.0"))
+    }
+}
