@@ -29,6 +29,19 @@ public struct PathList: Sendable, Sequence {
         count += 1
     }
 
+    /// The entries that lie in no other listed directory: deleting a directory (recursively) deletes the
+    /// rest, and rsync would warn about the inner entries whose parent is already gone.
+    public func outermost() -> PathList {
+        var result = PathList()
+        var enclosing: ArraySlice<UInt8>?
+        for entry in sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
+            if let enclosing, entry.path.starts(with: enclosing) { continue }
+            result.append(entry.path, size: entry.size)
+            enclosing = entry.isDirectory ? entry.path : nil
+        }
+        return result
+    }
+
     public func makeIterator() -> AnyIterator<Entry> {
         var names = nulSeparated.split(separator: 0, omittingEmptySubsequences: false).makeIterator()
         var sizes = sizes.makeIterator()

@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+/// The four original actions, run for real against rsync on temporary trees.
+@Suite struct ActionTests {
+    @Test(arguments: [["backup"], ["--backup"]])
+    func backupCopiesToEveryBackupInBothSpellings(spelling: [String]) throws {
+        let box = try Sandbox()
+        try box.standard()
+        try box.write("a", at: "w/docs/a.txt")
+        try box.write("b", at: "w/docs/sub/b.txt")
+        let result = try box.run(spelling + ["w/docs"])
+        #expect(result.status == 0, "\(result)")
+        for backup in ["b1", "b2"] {
+            #expect(box.tree(backup) == ["docs/", "docs/a.txt", "docs/sub/", "docs/sub/b.txt"])
+            #expect(box.read("\(backup)/docs/sub/b.txt") == "b")
+        }
+        #expect(result.stdout.contains("docs/a.txt"))
+        #expect(result.stdout.contains("BACKUP \(box.path("b1")): 2 copied, 0 overwritten, 0 deleted"), "\(result)")
+    }
+
+    @Test func backupAsksBeforeOverwritingAndNeverDeletes() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        try box.write("only in backup", at: "b1/extra")
+        let declined = try box.run(["backup", "w"], input: "n\n")
+        #expect(declined.status == 0, "\(declined)")
+        #expect(box.read("b1/f") == "old, longer")
+        #expect(declined.stderr.contains("Overwrite 1 modified item"))
+        #expect(declined.stdout.contains("modified (1):\n    f"))
+
+        let approved = try box.run(["backup", "w"], input: "MODIFY\n")
+        #expect(approved.status == 0, "\(approved)")
+        #expect(box.read("b1/f") == "new")
+        #expect(box.read("b1/extra") == "only in backup")
+    }
+
+    @Test(arguments: [["backup", "-m"], ["--backup", "-m"]])
+    func dashMOverwritesWithoutAsking(arguments: [String]) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        let result = try box.run(arguments + ["w/f"])
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stderr.contains("Overwrite"))
+        #expect(box.read("b1/f") == "new")
+    }
+
+    @Test func newFilesAreCopiedEvenWhenModificationsAreDeclined() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("changed!", at: "w/f")
+        try box.write("old", at: "b1/f")
+        try box.write("n", at: "w/new")
+        let result = try box.run(["backup", "w"], input: "no\n")
+        #expect(result.status == 0)
+        #expect(box.read("b1/new") == "n")
+        #expect(box.read("b1/f") == "old")
+    }
+
+    @Test(arguments: [["work", "-d"], ["--work", "-d"]])
+    func workDeletesAfterAsking(arguments: [String]) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("keep", at: "b1/p/keep")
+        try box.write("keep", at: "w/p/keep")
+        try box.write("stale", at: "w/p/stale")
+        try box.write("stale", at: "w/p/staledir/x")
+        let declined = try box.run(arguments + ["w/p"], input: "n\n")
+        #expect(declined.status == 0, "\(declined)")
+        #expect(box.exists("w/p/stale"))
+        #expect(declined.stdout.contains("to delete (3):"), "\(declined)")
+
+        let approved = try box.run(arguments + ["w/p"], input: "delete\n")
+        #expect(approved.status == 0, "\(approved)")
+        #expect(box.tree("w") == ["p/", "p/keep"])
+    }
+
+    @Test(arguments: [["work", "-D"], ["--work", "-D"], ["work", "-d", "-D"]])
+    func workDashCapitalDDeletesWithoutAsking(arguments: [String]) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("keep", at: "b1/keep")
+        try box.write("keep", at: "w/keep")
+        try box.write("stale", at: "w/stale")
+        let result = try box.run(arguments + ["w"])
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stderr.contains("Delete"))
+        #expect(box.tree("w") == ["keep"])
+    }
+
+    @Test func workWithoutDeleteFlagsNeverDeletes() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("b", at: "b1/new")
+        try box.write("stale", at: "w/stale")
+        let result = try box.run(["work", "w"])
+        #expect(result.status == 0, "\(result)")
+        #expect(box.tree("w") == ["new", "stale"])
+    }
+
+    @Test(arguments: [["transfer"], ["--transfer"]])
+    func transferCopiesBetweenBackups(spelling: [String]) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 3)
+        try box.write("x", at: "b1/x")
+        try box.write("stale", at: "b3/stale")
+        // Typed in b1: it is the source; the destinations are picked from the menu.
+        let result = try box.run(spelling + ["-D", "b1"], input: "1 2\n")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("1: \(box.path("b2"))"), "\(result)")
+        #expect(box.tree("b2") == ["x"])
+        #expect(box.tree("b3") == ["x"])
+        #expect(box.tree("w") == [])
+    }
+
+    @Test func transferWithFlagsAsksNothing() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 3)
+        try box.write("x", at: "b2/x")
+        let result = try box.run(["transfer", "--from", "1", "--to", box.path("b3"), "w"])
+        #expect(result.status == 0, "\(result)")
+        #expect(box.tree("b3") == ["x"])
+        #expect(box.tree("b1") == [])
+    }
+
+    @Test(arguments: [["tree"], ["--tree"]])
+    func treeCopiesDirectoriesOnly(spelling: [String]) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("file", at: "b1/photos/2024/summer/img.jpg")
+        try box.write("file", at: "b1/photos/top.txt")
+        try box.write("mine", at: "w/photos/local.txt")
+        let result = try box.run(spelling + ["w/photos"])
+        #expect(result.status == 0, "\(result)")
+        #expect(box.tree("w") == ["photos/", "photos/2024/", "photos/2024/summer/", "photos/local.txt"])
+    }
+
+    @Test func treeDashSHidesCreatedDirectories() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.makeDirectory("b1/a/b")
+        let shown = try box.run(["tree", "-n", "w"])
+        #expect(shown.stdout.contains("a/b/"))
+        let hidden = try box.run(["tree", "-n", "-s", "w"])
+        #expect(!hidden.stdout.contains("a/b/"), "\(hidden)")
+        #expect(box.tree("w") == [])
+    }
+
+    @Test func dryRunChangesNothing() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/new")
+        try box.write("v2 longer", at: "w/mod")
+        try box.write("v1", at: "b1/mod")
+        try box.write("stale", at: "w/stale")
+        for arguments in [["backup", "-n", "w"], ["--backup", "--dry-run", "w"], ["work", "-D", "-n", "w"]] {
+            let result = try box.run(arguments)
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("dry run: nothing was changed"))
+        }
+        #expect(box.tree("b1") == ["mod"])
+        #expect(box.read("b1/mod") == "v1")
+        #expect(box.tree("w") == ["mod", "new", "stale"])
+    }
+
+    @Test func severalPathsGoInOneRun() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("1", at: "w/a/one")
+        try box.write("2", at: "w/b/two")
+        try box.write("3", at: "w/c/three")
+        let result = try box.run(["backup", "-v", "w/a", "w/b/two"], input: "y\n")
+        #expect(result.status == 0, "\(result)")
+        #expect(box.tree("b1") == ["a/", "a/one", "b/", "b/two"])
+        let planCommands = result.stdout.split(separator: "\n").filter { $0.contains("--dry-run") }
+        #expect(planCommands.count == 1)
+        #expect(planCommands.first?.contains("\(box.path("w"))/./a \(box.path("w"))/./b/two") == true)
+    }
+
+    @Test func theLocationRootMeansTheWholeLocation() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("1", at: "w/x/one")
+        try box.write("2", at: "w/two")
+        #expect(try box.run(["backup", box.path("w") + "/"]).status == 0)
+        #expect(box.tree("b1") == ["two", "x/", "x/one"])
+    }
+
+    @Test func pathsTypedInABackupStillGoFromWorkingToBackup() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("1", at: "w/docs/one")
+        let result = try box.run(["backup", "docs"], in: box.path("b1"))
+        #expect(result.status == 0, "\(result)")
+        #expect(box.tree("b1") == ["docs/", "docs/one"])
+    }
+
+    @Test func inaccessibleBackupIsSkippedWithANote() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.makeDirectory("b1")
+        try box.configure([("main", ["w"], ["b1", "unplugged"])])
+        try box.write("1", at: "w/one")
+        let result = try box.run(["backup", "w"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("skipping BACKUP \(box.path("unplugged")): not accessible"))
+        #expect(box.tree("b1") == ["one"])
+        #expect(!box.exists("unplugged"))
+    }
+
+    @Test func verboseAsksBeforeEachCommandThatChangesFiles() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 2)
+        try box.write("1", at: "w/one")
+        let result = try box.run(["backup", "-v", "w"], input: "yes\nno\n")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.components(separatedBy: "Run this command?").count == 3)
+        #expect(result.stdout.contains("--files-from="))
+        #expect(box.tree("b1") == ["one"])
+        #expect(box.tree("b2") == [])
+    }
+}

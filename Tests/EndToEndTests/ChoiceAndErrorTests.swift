@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+
+/// Menus, cancelling, and every error row of the exit-code table.
+@Suite struct ChoiceAndErrorTests {
+    /// WORKINGs w0, w1 and BACKUPs b0, b1 in one configuration.
+    func twoByTwo() throws -> Sandbox {
+        let box = try Sandbox()
+        for name in ["w0", "w1", "b0", "b1"] { try box.makeDirectory(name) }
+        try box.configure([("pair", ["w0", "w1"], ["b0", "b1"])])
+        return box
+    }
+
+    @Test func menusAreNumberedFromZeroAndAnswerTheQuestion() throws {
+        let box = try twoByTwo()
+        try box.write("from w1", at: "w1/docs/f")
+        try box.makeDirectory("b0/docs")
+        // Typed in a BACKUP with two WORKINGs: which WORKING is the source?
+        let result = try box.run(["backup", "b0/docs"], input: "7\n1\n")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("0: \(box.path("w0"))\n  1: \(box.path("w1"))"), "\(result)")
+        #expect(result.stderr.contains("please choose one of 0, 1"), "an invalid answer asks again")
+        #expect(box.read("b0/docs/f") == "from w1")
+        #expect(box.read("b1/docs/f") == "from w1")
+    }
+
+    @Test func workAsksForBothEndsOrTakesFlags() throws {
+        let box = try twoByTwo()
+        try box.write("b1's", at: "b1/f")
+        try box.makeDirectory("b0")
+        let asked = try box.run(["work", box.path("w0")], input: "1\n")
+        #expect(asked.status == 0, "\(asked)")
+        #expect(asked.stderr.contains("Which BACKUP is the source?"))
+        #expect(box.read("w0/f") == "b1's")
+
+        let flagged = try box.run(["work", "--from", box.path("b1"), "--to", "1", box.path("b0")])
+        #expect(flagged.status == 0, "\(flagged)")
+        #expect(flagged.stderr.isEmpty, "\(flagged)")
+        #expect(box.read("w1/f") == "b1's")
+    }
+
+    @Test(arguments: ["q\n", "Q\n", "quit\n", ""])
+    func quitOrNoAnswerCancelsBeforeAnythingChanges(input: String) throws {
+        let box = try twoByTwo()
+        try box.write("x", at: "b0/f")
+        let result = try box.run(["work", box.path("w0")], input: input)
+        #expect(result.status == 4, "\(result)")
+        #expect(result.stderr.contains("cancelled"))
+        #expect(box.tree("w0") == [])
+    }
+
+    @Test func cancellingTheSecondQuestionChangesNothingAtTheFirstDestination() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 2)
+        try box.write("new!", at: "w/f")
+        try box.write("old", at: "b1/f")
+        try box.write("old", at: "b2/f")
+        try box.write("n", at: "w/added")
+        let result = try box.run(["backup", "w"], input: "m\nq\n")
+        #expect(result.status == 4, "\(result)")
+        #expect(box.read("b1/f") == "old")
+        #expect(box.tree("b1") == ["f"])
+    }
+
+    @Test func pathsInSeveralConfigurationsAskWhichOrTakeConfigName() throws {
+        let box = try Sandbox()
+        for name in ["w", "b1", "b2"] { try box.makeDirectory(name) }
+        try box.configure([("first", ["w"], ["b1"]), ("second", ["w"], ["b2"])])
+        try box.write("1", at: "w/f")
+        let asked = try box.run(["backup", "w"], input: "1\n")
+        #expect(asked.status == 0, "\(asked)")
+        #expect(asked.stderr.contains("0: first") && asked.stderr.contains("1: second"), "\(asked)")
+        #expect(box.tree("b2") == ["f"] && box.tree("b1") == [])
+
+        let named = try box.run(["backup", "--config-name", "first", "w"])
+        #expect(named.status == 0, "\(named)")
+        #expect(box.tree("b1") == ["f"])
+
+        let unknown = try box.run(["backup", "--config-name", "third", "w"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("\"first\", \"second\""))
+    }
+
+    @Test func rsyncFailureIsReportedWithItsMessageAndExitOne() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("a file", at: "w/x")
+        try box.write("in the way", at: "b1/x/inside")
+        try box.write("fine", at: "w/y")
+        let result = try box.run(["backup", "-m", "w"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("rsync"), "\(result)")
+        #expect(result.stderr.contains("non-empty directory") || result.stderr.contains("x"), "\(result)")
+        #expect(box.read("b1/y") == "fine")
+    }
+
+    @Test(arguments: [
+        (["backup", "--bogus", "w"], "Unknown option"),
+        (["backup", "-D", "w"], "Unknown option"),
+        (["tree", "-m", "w"], "Unknown option"),
+        (["backup"], "give at least one path"),
+        (["frobnicate"], "Unexpected argument"),
+    ])
+    func usageErrorsExitTwo(arguments: [String], message: String) throws {
+        let box = try Sandbox()
+        try box.standard()
+        let result = try box.run(arguments)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains(message), "\(result)")
+    }
+
+    @Test func configErrorsExitTwoAndNameThePlace() throws {
+        let box = try Sandbox()
+        try box.write("{\"configs\": [{\"name\": \"a\", \"work\": [\"/w\"], \"backup\": [\"/b\"], \"trsh\": false}]}", to: box.configFile)
+        let unknownKey = try box.run(["backup", "/w"])
+        #expect(unknownKey.status == 2)
+        #expect(unknownKey.stderr.contains("\(box.configFile): configs[0]: unknown key \"trsh\"; did you mean \"trash\"?"), "\(unknownKey)")
+
+        try box.write("{\n\"configs\": [\n}", to: box.configFile)
+        let syntax = try box.run(["backup", "/w"])
+        #expect(syntax.status == 2)
+        #expect(syntax.stderr.contains("line 3, column 1"), "\(syntax)")
+        #expect(syntax.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func missingConfigExitsTwoAndSaysHowToCreateOne() throws {
+        let box = try Sandbox()
+        let result = try box.run(["backup", "/w"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("micsync config init"))
+        #expect(result.stderr.contains(".micsync.json"))
+    }
+
+    @Test func configIsFoundThroughFlagEnvironmentXdgAndHome() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("1", at: "w/f")
+        let original = try String(contentsOfFile: box.configFile, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: box.configFile, toPath: box.path("elsewhere.json"))
+        #expect(try box.run(["backup", "-n", "--config", "elsewhere.json", "w"]).status == 0)
+        #expect(try box.run(["backup", "-n", "w"], environment: ["MICSYNC_CONFIG": box.path("elsewhere.json")]).status == 0)
+        try box.write(original, to: box.home + "/.config/micsync/config.json")
+        #expect(try box.run(["backup", "-n", "w"]).status == 0)
+    }
+
+    @Test(arguments: [
+        (["backup", "/nowhere/at/all"], "is not inside any configuration"),
+        (["backup", "w/missing"], "not found in the source"),
+        (["work", "--from", "1", "w"], "is not accessible"),
+    ])
+    func notFoundExitsThree(arguments: [String], message: String) throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.makeDirectory("b0")
+        try box.configure([("main", ["w"], ["b0", "unplugged"])])
+        let result = try box.run(arguments)
+        #expect(result.status == 3, "\(result)")
+        #expect(result.stderr.contains(message), "\(result)")
+    }
+
+    @Test func noAccessibleBackupExitsThree() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.configure([("main", ["w"], ["gone1", "gone2"])])
+        let result = try box.run(["backup", "w"])
+        #expect(result.status == 3, "\(result)")
+        #expect(result.stderr.contains("no BACKUP of configuration \"main\" is accessible"))
+    }
+
+    @Test func pathsInDifferentLocationsAreRefused() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("1", at: "w/f")
+        try box.write("1", at: "b1/g")
+        let result = try box.run(["backup", "w/f", "b1/g"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("must be in the same location"))
+    }
+
+    @Test func versionAndHelp() throws {
+        let box = try Sandbox()
+        let version = try box.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+        let help = try box.run(["help", "work"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Examples:") && help.stdout.contains("-D"))
+        let root = try box.run(["--help"])
+        #expect(root.status == 0)
+        for action in ["backup", "work", "transfer", "tree"] { #expect(root.stdout.contains(action)) }
+    }
+
+    @Test func missingRsyncIsAClearError() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        let result = try box.run(["backup", "w"], environment: ["PATH": box.path("empty-bin")])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("rsync was not found"))
+    }
+
+    @Test func oldRsyncIsAClearError() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("#!/bin/sh\necho 'rsync  version 3.1.2  protocol version 31'\n", at: "old-bin/rsync")
+        chmod(box.path("old-bin/rsync"), 0o755)
+        let result = try box.run(["backup", "w"], environment: ["PATH": box.path("old-bin")])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("version 3.1.2") && result.stderr.contains("3.1.3"))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import MicsyncKit
+
+@Suite struct ItemizeParserTests {
+    /// Real output of `rsync -a --dry-run --delete --itemize-changes --out-format='%i %l %n'` over a tree of odd names.
+    static let captured: [[UInt8]] = {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/itemize-odd-names.txt")
+        let data = (try? Data(contentsOf: fixture)) ?? Data()
+        return data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map(Array.init)
+    }()
+
+    func plan() -> Plan {
+        var plan = Plan()
+        Self.captured.compactMap { ItemizedChange.parse($0) }.forEach { plan.add($0) }
+        return plan
+    }
+
+    func names(_ list: PathList) -> [[UInt8]] { list.map { Array($0.path) } }
+
+    @Test func sortsCapturedOutputIntoTheKindsOfChange() {
+        let plan = plan()
+        #expect(names(plan.deleted) == [Array("gone/file".utf8), Array("gone/".utf8)])
+        #expect(names(plan.modified) == [Array("dir/changed".utf8)])
+        #expect(names(plan.attributesOnly) == [Array("dir/".utf8)], "a directory whose only change is its time is not a modification")
+        #expect(plan.new.count == 11)
+        #expect(plan.new.totalSize == 1 * 9 + 2 + 5)
+    }
+
+    @Test func decodesEscapesToTheExactBytes() {
+        let new = Set(names(plan().new))
+        let expected: [[UInt8]] = [
+            Array("new\nline".utf8), Array("tab\there".utf8), Array("back\\slash".utf8), Array("-lead".utf8),
+            Array("co:lon".utf8), Array("ünï".utf8), Array("bad".utf8) + [0xFF], Array("lit\\#012".utf8),
+            Array("with space".utf8), Array("link".utf8), Array("plain".utf8),
+        ]
+        #expect(new == Set(expected))
+    }
+
+    @Test func namesAreShownReadably() {
+        #expect(DisplayName.readable(Array("new\nline".utf8)) == "new\\nline")
+        #expect(DisplayName.readable(Array("tab\there".utf8)) == "tab\\there")
+        #expect(DisplayName.readable(Array("bad".utf8) + [0xFF]) == "bad\\xFF")
+        #expect(DisplayName.readable(Array("ünï".utf8)) == "ünï")
+    }
+
+    @Test(arguments: [
+        ("created directory /x", nil),
+        (".d..t...... 4096 ./", nil),
+        (">f+++++++++ 12  leading space", ItemizedChange(change: .new, path: Array(" leading space".utf8), size: 12)),
+        (">f..t...... 3 only-time", ItemizedChange(change: .modified, path: Array("only-time".utf8), size: 3)),
+        (".f...p..... 3 perms", ItemizedChange(change: .attributesOnly, path: Array("perms".utf8), size: 3)),
+        ("cLc.t...... 5 relinked", ItemizedChange(change: .modified, path: Array("relinked".utf8), size: 5)),
+    ] as [(String, ItemizedChange?)])
+    func parsesSingleLines(line: String, expected: ItemizedChange?) {
+        #expect(ItemizedChange.parse(Array(line.utf8)) == expected)
+    }
+
+    @Test func pathListIsWhatRsyncFilesFromReads() {
+        var list = PathList()
+        list.append(Array("a/b".utf8), size: 1)
+        list.append(Array("c/".utf8), size: 2)
+        #expect(list.nulSeparated == Array("a/b\0c/\0".utf8))
+        #expect(list.directoryCount == 1)
+    }
+
+    @Test func rsyncVersionIsParsed() {
+        #expect(Rsync.parseVersion("rsync  version 3.2.7  protocol version 31\n") == [3, 2, 7])
+        #expect(Rsync.parseVersion("rsync  version v3.1.2  protocol version 31") == [3, 1, 2])
+        #expect(Rsync.parseVersion("nonsense") == nil)
+    }
+
+    @Test func commandLinesCanBePasted() {
+        #expect(RsyncInvocation.commandLine("/usr/bin/rsync", ["-a", "--out-format=%i %n", "it's"])
+            == #"/usr/bin/rsync -a '--out-format=%i %n' 'it'\''s'"#)
+    }
+}
