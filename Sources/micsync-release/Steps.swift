@@ -17,7 +17,7 @@ extension Release {
         print("latest tag (git describe --abbrev=0): \(check.tag ?? "none, no annotated tag is reachable from HEAD")")
         guard !check.matches, !yes else { return }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw Stop(description: "the version and the tag differ: tag the release with `micsync-release tag`, or pass --yes to go on")
+            throw Stop(description: "the version and the tag differ: raise the version, or tag the release with `micsync-release tag`, or pass --yes to go on")
         }
         FileHandle.standardError.write(Data("continue? [y/N] ".utf8))
         guard let line = readLine() else {
