@@ -7,11 +7,14 @@ public struct SyncRun<Action: SyncAction> {
     let options: RunOptions
     let paths: [String]
     let questions: Questions
+    /// The overall progress line while applying (`--progress`, `--no-progress`, else only on a terminal).
+    let progress: ProgressLine
 
     public init(options: RunOptions, paths: [String], questions: Questions = Questions()) {
         self.options = options
         self.paths = paths
         self.questions = questions
+        progress = ProgressLine(requested: options.progress)
     }
 
     /// One destination's plan and what the user approved of it.
@@ -39,11 +42,30 @@ public struct SyncRun<Action: SyncAction> {
                                              options: options)
         try requireScope(scope, in: endpoints.source)
         let rsync = try await Rsync.locate()
-        let invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
+        var invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
                                          deleting: options.deletion != .never)
+        invocation.applyOptions = progress.rsyncOptions
+        let recorder = RunRecorder(action: Action.name, scope: scope, endpoints: endpoints)
+        do {
+            try await plan(endpoints, scope: scope, rsync: rsync, invocation: invocation, recorder: recorder)
+        } catch {
+            recorder.finish(error.status)
+            throw error
+        }
+        recorder.finish(.success)
+    }
 
+    /// Plans every destination, asks, and applies what was approved, recording what was done.
+    private func plan(_ endpoints: Endpoints, scope: Scope, rsync: Rsync, invocation: RsyncInvocation,
+                      recorder: RunRecorder) async throws(MicsyncError) {
         let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.verbose)
             .plan(endpoints.destinations)
+        if options.json {
+            Console.print(PlanDocument(action: Action.name, configuration: scope.configuration.name,
+                                       source: endpoints.source, plans: Array(zip(endpoints.destinations, plans)),
+                                       deleting: options.deletion != .never).jsonText())
+            return
+        }
         Console.print("\(Action.name): from \(endpoints.source.role.rawValue) \(endpoints.source.path)")
         let printer = PlanPrinter(suppressDirectories: options.suppressDirectories)
         var decisions: [Decision] = []
@@ -55,7 +77,7 @@ public struct SyncRun<Action: SyncAction> {
             Console.print("dry run: nothing was changed")
             return
         }
-        try await apply(decisions, rsync: rsync, invocation: invocation)
+        try await apply(decisions, rsync: rsync, invocation: invocation, recorder: recorder)
     }
 
     /// Every typed path must exist in the source, whichever location it was typed in.
@@ -84,7 +106,8 @@ public struct SyncRun<Action: SyncAction> {
         return decision
     }
 
-    private func apply(_ decisions: [Decision], rsync: Rsync, invocation: RsyncInvocation) async throws(MicsyncError) {
+    private func apply(_ decisions: [Decision], rsync: Rsync, invocation: RsyncInvocation,
+                       recorder: RunRecorder) async throws(MicsyncError) {
         let lists = try decisions.map { decision throws(MicsyncError) in
             decision.approvedPaths.isEmpty ? nil : try ListFile(decision.approvedPaths)
         }
@@ -105,8 +128,10 @@ public struct SyncRun<Action: SyncAction> {
             }
             var report = ApplyReport()
             let outcome = try await rsync.run(invocation.apply(to: decision.destination, listFile: list.path)) { line in
-                if let item = ItemizedChange.parse(line) { report.count(item) }
+                if !progress.consume(line), let item = ItemizedChange.parse(line) { report.count(item) }
             }
+            progress.clear()
+            recorder.add(report)
             Console.print("\(heading): \(report.summary)")
             try Interruption.shared.checkpoint()
             if outcome.exitCode != 0 {

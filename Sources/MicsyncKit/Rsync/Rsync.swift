@@ -92,7 +92,8 @@ struct LineSplitter {
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer, _ onLine: (ArraySlice<UInt8>) -> Void) {
         var start = bytes.startIndex
-        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        // rsync redraws its progress line after a "\r"; names never hold one (rsync escapes it as \#015).
+        while let newline = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
             if pending.isEmpty {
                 onLine(ArraySlice(bytes[start..<newline]))
             } else {
