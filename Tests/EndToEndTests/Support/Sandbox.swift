@@ -88,8 +88,28 @@ final class Sandbox {
     func run(_ arguments: [String], input: String = "", in directory: String? = nil,
              environment: [String: String] = [:]) throws -> RunResult {
         try Binary.run(Binary.micsync, arguments, input: input, directory: directory ?? root,
-                       environment: ["HOME": home, "XDG_CONFIG_HOME": home + "/.config",
-                                     "XDG_STATE_HOME": home + "/.local/state", "NO_COLOR": "1"].merging(environment) { $1 })
+                       environment: self.environment.merging(environment) { $1 })
+    }
+
+    /// Runs micsync with a pseudo-terminal as its stdin, stdout and stderr (util-linux `script`); the output
+    /// comes back as the terminal showed it, stdout and stderr mixed, with "\r\n" line ends.
+    @discardableResult
+    func runInTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+        let command = ([Binary.micsync] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+        return try Binary.run("/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"], input: "",
+                              directory: root, environment: self.environment.merging(environment) { $1 })
+    }
+
+    private var environment: [String: String] {
+        ["HOME": home, "XDG_CONFIG_HOME": home + "/.config", "XDG_STATE_HOME": home + "/.local/state", "NO_COLOR": "1"]
+    }
+
+    /// The run journal micsync writes in this sandbox.
+    var journalFile: String { home + "/.local/state/micsync/journal.jsonl" }
+
+    /// `text` parsed as a JSON object (a failed expectation, not a crash, when it is not one).
+    func jsonObject(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object:\n\(text)")
     }
 }
 

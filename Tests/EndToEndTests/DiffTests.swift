@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// `micsync diff`: both directions, by quick check or by content, changing nothing.
+@Suite struct DiffTests {
+    @Test func showsBothDirectionsAndChangesNothing() throws {
+        let box = try Sandbox()
+        try box.standard()
+        try box.write("same", at: "w/docs/same")
+        try box.write("same", at: "b1/docs/same")
+        try box.write("same", at: "b2/docs/same")
+        try box.touch("w/docs/same", secondsAgo: 100)
+        try box.touch("b1/docs/same", secondsAgo: 100)
+        try box.touch("b2/docs/same", secondsAgo: 100)
+        try box.write("only in working", at: "w/docs/mine")
+        try box.write("only in backup", at: "b1/docs/theirs")
+        try box.write("short", at: "w/docs/changed")
+        try box.write("longer text", at: "b1/docs/changed")
+        let before = (box.tree("w"), box.tree("b1"))
+
+        let result = try box.run(["diff", "b1/docs"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("""
+            BACKUP \(box.path("b1")):
+              only in WORKING (1):
+                docs/mine
+              only in BACKUP (1):
+                docs/theirs
+              differing (1):
+                docs/changed
+            """), "\(result)")
+        #expect(result.stdout.contains("BACKUP \(box.path("b2")):\n  only in WORKING (2):\n    docs/changed\n    docs/mine"),
+                "\(result)")
+        #expect(box.tree("w") == before.0 && box.tree("b1") == before.1)
+
+        let same = try box.run(["diff", "w/docs/same"])
+        #expect(same.stdout.contains("BACKUP \(box.path("b1")): identical"), "\(same)")
+    }
+
+    @Test func aPathOnlyInTheBackupIsOnlyInTheBackup() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("gone", at: "b1/old/file")
+        let result = try box.run(["diff", "w/old"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("only in BACKUP (2):\n    old/file\n    old/"), "\(result)")
+        #expect(try box.run(["diff", "w/nowhere"]).status == 3)
+    }
+
+    @Test func checksumFindsSameSizeAndTimeWithOtherContent() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("aaaa", at: "w/file")
+        try box.write("bbbb", at: "b1/file")
+        try box.touch("w/file", secondsAgo: 500)
+        try box.touch("b1/file", secondsAgo: 500)
+
+        let quick = try box.run(["diff", "w"])
+        #expect(quick.stdout.contains("BACKUP \(box.path("b1")): identical"), "\(quick)")
+        let content = try box.run(["diff", "--checksum", "w"])
+        #expect(content.status == 0, "\(content)")
+        #expect(content.stdout.contains("by content"))
+        #expect(content.stdout.contains("differing (1):\n    file"), "\(content)")
+    }
+
+    @Test func jsonListsEachSide() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("12345", at: "w/mine")
+        try box.write("123", at: "b1/theirs")
+        let result = try box.run(["diff", "--json", "w"])
+        #expect(result.status == 0, "\(result)")
+        let json = try box.jsonObject(result.stdout)
+        #expect((json["working"] as? [String: Any])?["path"] as? String == box.path("w"))
+        let side = try #require((json["backups"] as? [[String: Any]])?.first)
+        let onlyInWorking = try #require(side["onlyInWorking"] as? [String: Any])
+        #expect(onlyInWorking["count"] as? Int == 1 && onlyInWorking["bytes"] as? Int == 5)
+        let theirs = try #require((side["onlyInBackup"] as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(theirs.first?["path"] as? String == "theirs")
+        #expect((side["differing"] as? [String: Any])?["count"] as? Int == 0)
+    }
+
+    @Test func skipsAnUnpluggedBackup() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.makeDirectory("b1")
+        try box.configure([("main", ["w"], ["b1", "unplugged"])])
+        try box.write("x", at: "w/x")
+        let result = try box.run(["diff", "w"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("skipping BACKUP \(box.path("unplugged"))"))
+        #expect(!result.stdout.contains("unplugged"))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// `-n --json`: the plan of any sync action as one JSON document.
+@Suite struct JSONPlanTests {
+    @Test func backupPlanIsOneDocumentWithSizes() throws {
+        let box = try Sandbox()
+        try box.standard()
+        try box.write("12345", at: "w/docs/new")
+        try box.write("changed", at: "w/docs/changed")
+        try box.write("old", at: "b1/docs/changed")
+        let result = try box.run(["backup", "-n", "--json", "w/docs"])
+        #expect(result.status == 0, "\(result)")
+        let plan = try box.jsonObject(result.stdout)
+        #expect(plan["action"] as? String == "backup")
+        #expect(plan["configuration"] as? String == "main")
+        #expect((plan["source"] as? [String: Any])?["path"] as? String == box.path("w"))
+        let destinations = try #require(plan["destinations"] as? [[String: Any]])
+        #expect(destinations.map { ($0["location"] as? [String: Any])?["path"] as? String } == [box.path("b1"), box.path("b2")])
+
+        let first = destinations[0]
+        let new = try #require(first["new"] as? [String: Any])
+        let items = try #require(new["items"] as? [[String: Any]])
+        #expect(items.contains { $0["path"] as? String == "docs/new" && $0["size"] as? Int == 5 })
+        #expect(new["bytes"] as? Int == 5)
+        let modified = try #require(first["modified"] as? [String: Any])
+        #expect(modified["count"] as? Int == 1 && modified["bytes"] as? Int == 7)
+        #expect((first["delete"] as? [String: Any])?["count"] as? Int == 0)
+        #expect((destinations[1]["new"] as? [String: Any])?["count"] as? Int == 3, "docs/, docs/new, docs/changed")
+        #expect(!box.exists("b1/docs/new"), "nothing changed")
+    }
+
+    @Test func workPlanListsDeletionsOnlyWhenDeleting() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("kept", at: "b1/kept")
+        try box.write("kept", at: "w/kept")
+        try box.write("stray", at: "w/stray")
+        let deleting = try box.jsonObject(try box.run(["work", "-n", "-d", "--json", "w"]).stdout)
+        let delete = try #require((deleting["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])
+        #expect((delete["items"] as? [[String: Any]])?.map { $0["path"] as? String } == ["stray"])
+        let keeping = try box.jsonObject(try box.run(["work", "-n", "--json", "w"]).stdout)
+        #expect(((keeping["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])?["count"] as? Int == 0)
+    }
+
+    @Test func namesThatAreNotUTF8AreReadableAndExact() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array(" new\nline".utf8)
+        let path = Array(box.path("w/").utf8) + name + [0]
+        let file = path.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(file >= 0)
+        close(file)
+        let result = try box.run(["backup", "-n", "--json", "w"])
+        #expect(result.status == 0, "\(result)")
+        let plan = try box.jsonObject(result.stdout)
+        let items = try #require(((plan["destinations"] as? [[String: Any]])?.first?["new"] as? [String: Any])?["items"] as? [[String: Any]])
+        let item = try #require(items.first)
+        #expect(item["path"] as? String == "caf\\xE9 new\\nline")
+        #expect(item["pathBase64"] as? String == Data(name).base64EncodedString())
+    }
+
+    @Test func jsonWithoutDryRunIsAUsageError() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        let result = try box.run(["backup", "--json", "w"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("-n"))
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// The run journal: one JSON line per run that changed something or failed.
+@Suite struct JournalTests {
+    private func entries(_ box: Sandbox) throws -> [[String: Any]] {
+        guard let text = try? String(contentsOfFile: box.journalFile, encoding: .utf8) else { return [] }
+        return try text.split(separator: "\n").map { try box.jsonObject(String($0)) }
+    }
+
+    @Test func aSuccessfulRunAppendsOneLine() throws {
+        let box = try Sandbox()
+        try box.standard()
+        try box.write("12345", at: "w/docs/a")
+        #expect(try box.run(["backup", "-n", "w/docs"]).status == 0)
+        #expect(try entries(box).isEmpty, "a dry run changes nothing")
+
+        let result = try box.run(["backup", "w/docs"])
+        #expect(result.status == 0, "\(result)")
+        let entry = try #require(try entries(box).first)
+        #expect(entry["action"] as? String == "backup")
+        #expect(entry["configuration"] as? String == "main")
+        #expect(entry["source"] as? String == box.path("w"))
+        #expect(entry["destinations"] as? [String] == [box.path("b1"), box.path("b2")])
+        #expect(entry["paths"] as? [String] == ["docs"])
+        #expect(entry["copied"] as? Int == 2 && entry["overwritten"] as? Int == 0 && entry["deleted"] as? Int == 0)
+        #expect(entry["bytes"] as? Int == 10)
+        #expect(entry["exitCode"] as? Int == 0)
+        let start = try #require(ISO8601DateFormatter().date(from: entry["start"] as? String ?? ""))
+        let end = try #require(ISO8601DateFormatter().date(from: entry["end"] as? String ?? ""))
+        #expect(start <= end)
+
+        #expect(try box.run(["backup", "w/docs"]).status == 0)
+        #expect(try entries(box).count == 1, "nothing to do: no line")
+        try box.write("changed!", at: "w/docs/a")
+        #expect(try box.run(["backup", "-m", "w/docs"]).status == 0)
+        let second = try entries(box)
+        #expect(second.count == 2)
+        #expect(second.last?["overwritten"] as? Int == 2)
+    }
+
+    @Test func aFailedRunIsJournaledWithItsExitCode() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("x", at: "w/x")
+        // An rsync that plans for real and fails every run that would change something.
+        let realRsync = try #require(["/usr/bin/rsync", "/bin/rsync", "/usr/local/bin/rsync"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) })
+        try box.write("""
+            #!/bin/sh
+            for argument in "$@"; do
+              case "$argument" in --dry-run|--version) exec \(realRsync) "$@";; esac
+            done
+            echo "rsync: simulated failure" >&2
+            exit 11
+            """, at: "fakebin/rsync")
+        chmod(box.path("fakebin/rsync"), 0o755)
+        let result = try box.run(["backup", "w"], environment: ["PATH": box.path("fakebin") + ":/usr/bin:/bin"])
+        #expect(result.status == 1, "\(result)")
+        let entry = try #require(try entries(box).first)
+        #expect(entry["exitCode"] as? Int == 1)
+        #expect(entry["copied"] as? Int == 0)
+        #expect(!box.exists("b1/x"))
+
+        let status = try box.run(["status"])
+        #expect(status.stdout.contains("last backup never"), "a failed run is no backup: \(status)")
+    }
+
+    @Test func aCorruptLineIsSkippedWithAWarning() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("x", at: "w/x")
+        try box.write("{\"action\": \"backup\", truncated\nnot json at all\n", to: box.journalFile)
+        #expect(try box.run(["backup", "w"]).status == 0)
+
+        let result = try box.run(["status"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("line 1 is not a journal entry; skipped"), "\(result)")
+        #expect(result.stderr.contains("line 2 is not a journal entry; skipped"))
+        #expect(result.stdout.contains("(just now)"), "the good line still counts: \(result)")
+        #expect(try String(contentsOfFile: box.journalFile, encoding: .utf8).split(separator: "\n").count == 3)
+    }
+}

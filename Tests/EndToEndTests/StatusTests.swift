@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// `micsync status`: locations, free space, last backup from the journal, pending changes.
+@Suite struct StatusTests {
+    /// A configuration whose second BACKUP is unplugged (its directory does not exist).
+    private func unpluggedSandbox() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.makeDirectory("b1")
+        try box.configure([("main", ["w"], ["b1", "unplugged"])])
+        return box
+    }
+
+    private func locations(_ document: [String: Any]) throws -> [[String: Any]] {
+        let configurations = try #require(document["configurations"] as? [[String: Any]])
+        return try #require(configurations.first?["locations"] as? [[String: Any]])
+    }
+
+    @Test func showsAnUnpluggedBackupAndNeverBackedUp() throws {
+        let box = try unpluggedSandbox()
+        let result = try box.run(["status"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("BACKUP   0  \(box.path("b1"))"), "\(result)")
+        #expect(result.stdout.contains("not accessible"))
+        #expect(result.stdout.contains(" free"))
+        #expect(result.stdout.components(separatedBy: "last backup never").count == 3, "\(result)")
+
+        let json = try box.jsonObject(try box.run(["status", "--json"]).stdout)
+        let rows = try locations(json)
+        #expect(rows.map { $0["role"] as? String } == ["WORKING", "BACKUP", "BACKUP"])
+        #expect(rows.map { $0["accessible"] as? Bool } == [true, true, false])
+        #expect((rows[1]["freeBytes"] as? Int ?? 0) > 0)
+        #expect(rows[2]["freeBytes"] is NSNull)
+        #expect(rows[1]["lastBackup"] is NSNull && rows[2]["lastBackup"] is NSNull)
+        #expect(rows[0]["lastBackup"] == nil)
+    }
+
+    @Test func showsTheLastSuccessfulBackupFromTheJournal() throws {
+        let box = try unpluggedSandbox()
+        try box.write("a", at: "w/a")
+        let backup = try box.run(["backup", "w"])
+        #expect(backup.status == 0, "\(backup)")
+
+        let result = try box.run(["status"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("last backup 20"), "\(result)")
+        #expect(result.stdout.contains("(just now)"))
+        #expect(result.stdout.contains("last backup never"), "the unplugged one: \(result)")
+
+        let rows = try locations(try box.jsonObject(try box.run(["status", "--json"]).stdout))
+        let when = try #require(rows[1]["lastBackup"] as? String)
+        let date = try #require(ISO8601DateFormatter().date(from: when))
+        #expect(abs(date.timeIntervalSinceNow) < 120)
+        #expect(rows[2]["lastBackup"] is NSNull)
+    }
+
+    @Test func countsPendingChangesPerBackup() throws {
+        let box = try Sandbox()
+        try box.standard()
+        try box.write("same", at: "w/same")
+        try box.write("new", at: "w/docs/new")
+        try box.write("changed here", at: "w/docs/changed")
+        #expect(try box.run(["backup", "w"]).status == 0)
+        try box.write("changed there, longer", at: "b1/docs/changed")
+        try box.write("stray", at: "b1/docs/stray")
+        try FileManager.default.removeItem(atPath: box.path("b2/docs/new"))
+
+        let result = try box.run(["status", "--changes"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("0 new, 1 modified, 1 only in BACKUP"), "\(result)")
+        #expect(result.stdout.contains("1 new, 0 modified, 0 only in BACKUP"), "\(result)")
+
+        let rows = try locations(try box.jsonObject(try box.run(["status", "--changes", "--json", "w/docs"]).stdout))
+        let pending = try #require(rows[1]["pending"] as? [String: Any])
+        #expect(pending["modified"] as? Int == 1 && pending["onlyInBackup"] as? Int == 1 && pending["new"] as? Int == 0)
+        #expect(pending["comparedWith"] as? String == box.path("w"))
+        #expect(box.read("b1/docs/changed") == "changed there, longer", "status changes nothing")
+    }
+
+    @Test func pathSelectsItsConfiguration() throws {
+        let box = try Sandbox()
+        for name in ["w", "b", "x", "y"] { try box.makeDirectory(name) }
+        try box.configure([("first", ["w"], ["b"]), ("second", ["x"], ["y"])])
+        let all = try box.run(["status"])
+        #expect(all.stdout.contains("first") && all.stdout.contains("second"))
+        let one = try box.run(["status", "x"])
+        #expect(one.status == 0, "\(one)")
+        #expect(one.stdout.contains("second") && !one.stdout.contains("first"), "\(one)")
+        let named = try box.run(["status", "--config-name", "first"])
+        #expect(named.stdout.contains("first") && !named.stdout.contains("second"))
+        let unknown = try box.run(["status", "--config-name", "third"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("\"first\", \"second\""), "\(unknown)")
+        #expect(try box.run(["status", "elsewhere"]).status == 3)
+    }
+
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+        let box = try unpluggedSandbox()
+        let terminal = try box.runInTerminal(["status"], environment: ["NO_COLOR": ""])
+        #expect(terminal.status == 0, "\(terminal)")
+        #expect(terminal.stdout.contains("\u{1B}[31mnot accessible\u{1B}[0m"), "\(terminal)")
+        let noColor = try box.runInTerminal(["status"], environment: ["NO_COLOR": "1"])
+        #expect(noColor.stdout.contains("not accessible") && !noColor.stdout.contains("\u{1B}["), "\(noColor)")
+        let piped = try box.run(["status"], environment: ["NO_COLOR": ""])
+        #expect(!piped.stdout.contains("\u{1B}["), "\(piped)")
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import MicsyncKit
+
+/// rsync's `--info=progress2` output, as it arrives on stdout mixed with itemized lines.
+@Suite struct ProgressTests {
+    /// Captured from `rsync -a --itemize-changes --out-format='%i %l %n' --info=progress2` (3.x).
+    static let output = Array((">f+++++++++ 30000000 big\n\r         32,768   0%    0.00kB/s    0:00:00  \r"
+        + "     21,921,792  73%   19.55MB/s    0:00:00  \r     30,000,000  99%   20.37MB/s    0:00:01 (xfr#1, to-chk=1/3)\n"
+        + ">f+++++++++ 3 small\n\r     30,000,003 100%   20.36MB/s    0:00:01 (xfr#2, to-chk=0/3)\n").utf8)
+
+    private func lines() -> [[UInt8]] {
+        var splitter = LineSplitter()
+        var lines: [[UInt8]] = []
+        Self.output.withUnsafeBytes { splitter.feed($0) { lines.append(Array($0)) } }
+        splitter.finish { lines.append(Array($0)) }
+        return lines
+    }
+
+    @Test func progressSegmentsAreLinesOfTheirOwn() {
+        let progress = lines().compactMap(TransferProgress.parse)
+        #expect(progress.map(\.percent) == [0, 73, 99, 100])
+        #expect(progress[1] == TransferProgress(bytes: 21_921_792, percent: 73, rate: "19.55MB/s", remaining: "0:00:00"))
+        #expect(progress[1].line == "21.9 MB  73%  19.55MB/s  ETA 0:00:00")
+    }
+
+    @Test func theItemizeParserIgnoresProgress() {
+        let items = lines().compactMap { ItemizedChange.parse($0) }
+        #expect(items.map { String(decoding: $0.path, as: UTF8.self) } == ["big", "small"])
+        #expect(items.map(\.size) == [30_000_000, 3])
+        #expect(lines().filter { TransferProgress.parse($0) != nil && ItemizedChange.parse($0) != nil }.isEmpty)
+    }
+
+    @Test func itemizedLinesAreNeverProgress() {
+        #expect(TransferProgress.parse(Array(">f+++++++++ 3 100% 1MB/s 0:00:01".utf8)) == nil)
+        #expect(TransferProgress.parse(Array("*deleting   0 old".utf8)) == nil)
+    }
+
+    @Test func byteCountsReadAsPeopleDo() {
+        #expect(ByteCount.readable(999) == "999 B")
+        #expect(ByteCount.readable(1_500) == "1.50 KB")
+        #expect(ByteCount.readable(84_309_491_712) == "84.3 GB")
+        #expect(ByteCount.readable(2_000_000_000_000) == "2.00 TB")
+    }
+}
