@@ -6,7 +6,7 @@ struct Tar {
         var description: String { "\(path) is too large for a tar archive (8 GiB at most)" }
     }
 
-    private(set) var bytes: [UInt8] = []
+    private var bytes: [UInt8] = []
     let mtime: Int64
 
     init(mtime: Int64) { self.mtime = mtime }
