@@ -14,7 +14,7 @@ public struct DiffCommand: AsyncParsableCommand {
             runs. The exit status is 0 whether or not there are differences.
 
             Examples:
-              micsync diff ~/docs                   what would a backup or a restore of ~/docs touch?
+              micsync diff ~/docs                   what differs, in both directions
               micsync diff --checksum ~/photos      compare content, not only size and time
               micsync diff --json /mnt/disc1/docs   for scripts
             """)
