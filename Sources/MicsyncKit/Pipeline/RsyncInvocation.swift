@@ -20,7 +20,7 @@ public struct RsyncInvocation: Sendable {
 
     /// One dry run over the scope that itemizes everything a real run would do.
     public func plan(to destination: Location) -> [String] {
-        ["-a", "--dry-run"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + filters
+        ["-a", "--relative", "--dry-run"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
 

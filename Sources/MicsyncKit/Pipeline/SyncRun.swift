@@ -25,7 +25,7 @@ public struct SyncRun<Action: SyncAction> {
         /// The paths the apply pass gets, NUL-separated: new and attribute-only always, the rest if approved.
         var approvedPaths: [UInt8] {
             plan.new.nulSeparated + plan.attributesOnly.nulSeparated
-                + (overwrite ? plan.modified.nulSeparated : []) + (delete ? plan.deleted.nulSeparated : [])
+                + (overwrite ? plan.modified.nulSeparated : []) + (delete ? plan.deleted.outermost().nulSeparated : [])
         }
     }
 
