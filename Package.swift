@@ -7,6 +7,9 @@ let actionModules: [(target: String, folder: String)] = [
     ("WorkAction", "Work"),
     ("TransferAction", "Transfer"),
     ("TreeAction", "Tree"),
+    ("StatusAction", "Status"),
+    ("DiffAction", "Diff"),
+    ("ConfigAction", "Config"),
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
@@ -49,4 +52,23 @@ package.targets += [
     .target(name: "ReleaseKit", dependencies: ["CGit2"]),
     .executableTarget(name: "micsync-release", dependencies: ["ReleaseKit", argumentParser]),
     .testTarget(name: "ReleaseKitTests", dependencies: ["ReleaseKit", "micsync-release"]),
+]
+
+// Shell completions: the generator (ArgumentParser's scripts for the command tree), the package plugin that
+// refreshes completions/ with it, and tests that run the committed scripts in real bash, zsh and fish.
+package.products += [
+    .executable(name: "micsync-completions", targets: ["micsync-completions"]),
+    .plugin(name: "GenerateCompletions", targets: ["GenerateCompletions"]),
+]
+package.targets += [
+    .executableTarget(name: "micsync-completions", dependencies: ["MicsyncCommands", argumentParser]),
+    .plugin(
+        name: "GenerateCompletions",
+        capability: .command(
+            intent: .custom(verb: "generate-completions", description: "Regenerate the scripts in completions/."),
+            permissions: [.writeToPackageDirectory(reason: "Writes the bash, zsh and fish scripts into completions/.")]
+        ),
+        dependencies: ["micsync-completions"]
+    ),
+    .testTarget(name: "CompletionTests"),
 ]

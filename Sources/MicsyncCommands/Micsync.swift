@@ -22,6 +22,9 @@ public struct Micsync: AsyncParsableCommand {
         subcommands: Registry.commands
     )
 
+    /// The original's `micsync --backup …`: rewritten before parsing, declared for help and completions.
+    @Flag var originalSpelling: OriginalActionFlag?
+
     public init() {}
 
     /// Parses `arguments` (without the program name), runs the command and returns the exit code;
@@ -56,7 +59,7 @@ public struct Micsync: AsyncParsableCommand {
 /// The original tool's spelling: `micsync --backup …` is `micsync backup …` for every registered action.
 enum OriginalSpelling {
     static func rewrite(_ arguments: [String]) -> [String] {
-        let actions = Set(Registry.commands.compactMap { $0.configuration.commandName })
+        let actions = Set(Registry.actionNames)
         guard let position = arguments.firstIndex(where: { $0.hasPrefix("--") && actions.contains(String($0.dropFirst(2))) }),
               !arguments[..<position].contains(where: actions.contains),
               !arguments[..<position].contains("--") else { return arguments }

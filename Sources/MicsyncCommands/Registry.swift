@@ -1,6 +1,9 @@
 import ArgumentParser
 import BackupAction
+import ConfigAction
+import DiffAction
 import MicsyncKit
+import StatusAction
 import TransferAction
 import TreeAction
 import WorkAction
@@ -13,5 +16,8 @@ public enum Registry {
         SyncCommand<Work>.self,
         SyncCommand<Transfer>.self,
         SyncCommand<Tree>.self,
+        StatusCommand.self,
+        DiffCommand.self,
+        ConfigCommand.self,
     ]
 }

@@ -9,6 +9,10 @@ public struct RsyncInvocation: Sendable {
     let scope: Scope
     let filters: [String]
     let deleting: Bool
+    /// Added to the dry run by read-only comparisons (diff, status --changes): e.g. `--checksum`.
+    public var planOptions: [String] = []
+    /// Added to the apply pass: `--info=progress2` while a progress line is shown.
+    public var applyOptions: [String] = []
 
     public init(source: Location, scope: Scope, actionFilters: [String], deleting: Bool) {
         self.source = source
@@ -20,7 +24,8 @@ public struct RsyncInvocation: Sendable {
 
     /// One dry run over the scope that itemizes everything a real run would do.
     public func plan(to destination: Location) -> [String] {
-        ["-a", "--relative", "--dry-run"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + filters
+        ["-a", "--relative", "--dry-run"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + planOptions
+            + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
 
@@ -29,7 +34,7 @@ public struct RsyncInvocation: Sendable {
     /// recursively with `--force`), so only approved deletions can happen.
     public func apply(to destination: Location, listFile: String) -> [String] {
         ["-a"] + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"]
-            + (deleting ? ["--delete-missing-args", "--force"] : []) + filters
+            + (deleting ? ["--delete-missing-args", "--force"] : []) + applyOptions + filters
             + [source.path + "/", destination.path + "/"]
     }
 

@@ -1,0 +1,38 @@
+import ArgumentParser
+import MicsyncKit
+
+extension ConfigCommand {
+    /// Every problem of the config file, each with its place; exit 2 when there is one.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate the config file; list every problem with its place.",
+            discussion: """
+                Problems are listed on stdout, one a line, each naming the file and the entry \
+                (line and column for JSON syntax, configs[1].backup[0] for an entry). Exit status: 0 when \
+                the file is valid, 2 when it has problems or cannot be found.
+
+                Examples:
+                  micsync config check
+                  micsync config check --config ./new-config.json
+                """)
+
+        @OptionGroup var file: ConfigFileOption
+
+        func run() throws {
+            let found = try file.locate()
+            let configurations: ConfigSet, problems: [String]
+            do {
+                (configurations, problems) = try ConfigLoader(file: found.file).check()
+            } catch {
+                Console.print(error.message)
+                throw MicsyncError.config("\(found.file): 1 problem")
+            }
+            guard problems.isEmpty else {
+                problems.forEach(Console.print)
+                throw MicsyncError.config("\(found.file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+            }
+            let count = configurations.configurations.count
+            Console.print("\(found.file): OK, \(count) configuration\(count == 1 ? "" : "s")")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import MicsyncKit
+
+/// The status of one configuration: each location as it is now.
+struct ConfigurationStatus: Encodable {
+    struct LocationStatus {
+        let location: Location
+        let accessible: Bool
+        let freeBytes: Int64?
+        /// BACKUPs only: the end of the last successful run into it; nil is "never".
+        let lastBackup: Date?
+        let pending: Pending?
+    }
+
+    /// What a backup from the WORKING `comparedWith` would find (--changes).
+    struct Pending: Encodable {
+        let comparedWith: String
+        let new: Int
+        let modified: Int
+        let onlyInBackup: Int
+    }
+
+    let name: String
+    /// The part of the locations looked at, relative to their roots ("" is everything).
+    let paths: [String]
+    let locations: [LocationStatus]
+
+    init(_ scope: Scope, journal: [JournalEntry], countingChanges: Bool) async throws(MicsyncError) {
+        let configuration = scope.configuration
+        let accessible = Set(configuration.locations.filter(\.isAccessible).map(\.path))
+        var pending: [String: Pending] = [:]
+        let source = scope.typedIn.role == .working && accessible.contains(scope.typedIn.path)
+            ? scope.typedIn : configuration.working.first { accessible.contains($0.path) }
+        let backups = configuration.backups.filter { accessible.contains($0.path) }
+        if countingChanges, let source, !backups.isEmpty {
+            let plans = try await Comparison(source: source, scope: scope).plans(backups)
+            for (backup, plan) in zip(backups, plans) {
+                pending[backup.path] = Pending(comparedWith: source.path, new: plan.new.count,
+                                               modified: plan.modified.count, onlyInBackup: plan.deleted.count)
+            }
+        }
+        name = configuration.name
+        paths = scope.relativePaths
+        locations = configuration.locations.map { location in
+            let isAccessible = accessible.contains(location.path)
+            return LocationStatus(
+                location: location, accessible: isAccessible,
+                freeBytes: isAccessible ? Self.freeBytes(location.path) : nil,
+                lastBackup: location.role == .backup ? Journal.lastSuccess(into: location.path, in: journal) : nil,
+                pending: pending[location.path])
+        }
+    }
+
+    /// Space available to this user on the filesystem holding `path`.
+    static func freeBytes(_ path: String) -> Int64? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+}
+
+extension ConfigurationStatus.LocationStatus: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case role, index, path, accessible, freeBytes, lastBackup, pending
+    }
+
+    /// `lastBackup` is null for a BACKUP never written ("never") and absent for a WORKING.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(location.role.rawValue, forKey: .role)
+        try container.encode(location.index, forKey: .index)
+        try container.encode(location.path, forKey: .path)
+        try container.encode(accessible, forKey: .accessible)
+        try container.encode(freeBytes, forKey: .freeBytes)
+        if location.role == .backup { try container.encode(lastBackup, forKey: .lastBackup) }
+        try container.encodeIfPresent(pending, forKey: .pending)
+    }
+}
+
+/// Everything `micsync status` reports.
+struct StatusDocument: Encodable {
+    let configFile: String
+    let configurations: [ConfigurationStatus]
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import MicsyncKit
+
+/// `micsync status [PATH…]`: is every location there, how full is it, when was each BACKUP last written?
+public struct StatusCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show every location: accessible or not, free space, last backup, pending changes.",
+        discussion: """
+            For each configuration (or the one holding PATH): every WORKING and BACKUP location, whether it is \
+            accessible now, the free space of its filesystem and, for each BACKUP, when a run last wrote into it \
+            successfully (from the journal, $XDG_STATE_HOME/micsync/journal.jsonl; "never" when no run did). \
+            With --changes, rsync dry runs (in parallel, changing nothing) count what a backup from the WORKING \
+            would copy: new and modified items, and items found only in the BACKUP. With PATH, only that part \
+            of the locations is compared.
+
+            Examples:
+              micsync status                     every configuration
+              micsync status ~/docs --changes    is the backup of ~/docs current?
+              micsync status --json              for scripts
+            """)
+
+    @Argument(help: "Show only the configuration holding these paths (and compare only them with --changes).",
+              completion: .file())
+    var paths: [String] = []
+
+    @Option(name: .customLong("config"), help: "The config file to use.", completion: .file(extensions: ["json"]))
+    var configFile: String?
+
+    @Option(name: .customLong("config-name"), help: "Show only this configuration.",
+            completion: .custom(CompletionCandidates.configurationNames))
+    var configurationName: String?
+
+    @Flag(help: "Count the pending changes of each BACKUP with rsync dry runs.")
+    var changes = false
+
+    @Flag(help: "Print the status as one JSON document.")
+    var json = false
+
+    public init() {}
+
+    public func run() async throws {
+        let found = try ConfigLocator().locate(explicit: configFile)
+        let set = try ConfigLoader(file: found.file).load()
+        let scopes = try StatusScopes(set.configurations).select(paths: paths, configurationName: configurationName)
+        let journal = Journal().entries()
+        var reports: [ConfigurationStatus] = []
+        for scope in scopes {
+            reports.append(try await ConfigurationStatus(scope, journal: journal, countingChanges: changes))
+        }
+        let document = StatusDocument(configFile: found.file, configurations: reports)
+        Console.print(json ? document.jsonText() : StatusTable(document, style: .standardOutput).text)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// One finished run, as a line of the journal.
+public struct JournalEntry: Codable, Sendable, Equatable {
+    public var action: String
+    public var configuration: String
+    public var source: String
+    public var destinations: [String]
+    /// The scope, relative to the locations ("" is the whole location).
+    public var paths: [String]
+    public var copied = 0, overwritten = 0, deleted = 0
+    public var directoriesCreated = 0, directoriesDeleted = 0
+    public var bytes: Int64 = 0
+    public var start: Date
+    public var end: Date
+    public var exitCode: Int32
+
+    public var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
+}
+
+/// The run journal: one JSON line per run that changed something or failed, at
+/// `$XDG_STATE_HOME/micsync/journal.jsonl` (default `~/.local/state/micsync/journal.jsonl`).
+/// A line is appended with one `write()` on an `O_APPEND` descriptor, so concurrent runs never interleave;
+/// a line that cannot be read back is skipped with a warning.
+public struct Journal: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                home: String = FileSystem.homeDirectory) {
+        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.local/state"
+        self.init(path: stateHome + "/micsync/journal.jsonl")
+    }
+
+    /// Appends `entry` as one line; a journal that cannot be written is a warning, never a failed run.
+    public func append(_ entry: JournalEntry) {
+        var line = (try? Self.encoder.encode(entry)) ?? Data()
+        line.append(UInt8(ascii: "\n"))
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let written = descriptor < 0 ? -1 : line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if descriptor >= 0 { close(descriptor) }
+        if written != line.count {
+            Console.note("warning: cannot write the journal \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Every readable entry, oldest first; a missing journal is empty.
+    public func entries() -> [JournalEntry] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        var result: [JournalEntry] = []
+        for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty {
+            guard let entry = try? Self.decoder.decode(JournalEntry.self, from: line) else {
+                Console.note("warning: \(path): line \(number + 1) is not a journal entry; skipped")
+                continue
+            }
+            result.append(entry)
+        }
+        return result
+    }
+
+    /// The end of the last successful run that wrote into `location`, by location path.
+    public static func lastSuccess(into location: String, in entries: [JournalEntry]) -> Date? {
+        entries.filter { $0.succeeded && $0.destinations.contains(location) }.map(\.end).max()
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}

@@ -1,0 +1,29 @@
+/// A read-only comparison of a source with destinations over a scope (diff, status --changes): the
+/// planner's dry runs with `--delete`, so each plan holds both directions. Nothing is ever changed.
+public struct Comparison: Sendable {
+    public let source: Location
+    public let scope: Scope
+    /// Compare content (`rsync --checksum`) instead of size and modification time.
+    public var checksum = false
+
+    public init(source: Location, scope: Scope) {
+        self.source = source
+        self.scope = scope
+    }
+
+    /// One plan per destination: `new` is only in the source, `modified` differs, `deleted` is only in the
+    /// destination. A typed path missing from the source counts as "only in the destination".
+    public func plans(_ destinations: [Location]) async throws(MicsyncError) -> [Plan] {
+        var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: true)
+        invocation.planOptions = ["--delete-missing-args"] + (checksum ? ["--checksum"] : [])
+        return try await Planner(rsync: try await Rsync.locate(), invocation: invocation, verbose: false)
+            .plan(destinations)
+    }
+}
+
+extension Scope {
+    /// The whole of `location`, as a run given the location's root would touch.
+    public static func whole(_ location: Location, of configuration: Configuration) -> Scope {
+        Scope(configuration: configuration, typedIn: location, relativePaths: [""])
+    }
+}

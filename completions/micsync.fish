@@ -1,0 +1,212 @@
+function __micsync_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __micsync_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __micsync_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __micsync_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __micsync_parse_tokens -S
+    set -l unparsed_tokens (__micsync_tokens -pc)
+    # micsync: the original's `--ACTION` completes as `ACTION` (micsync-completions: ScriptPatch)
+    for original_index in (seq 2 (count $unparsed_tokens))
+        switch $unparsed_tokens[$original_index]
+            case -- backup work transfer tree status diff config
+                break
+            case --backup --work --transfer --tree --status --diff --config
+                set -l action (string sub -s 3 -- $unparsed_tokens[$original_index])
+                set -e unparsed_tokens[$original_index]
+                set unparsed_tokens $unparsed_tokens[1] $action $unparsed_tokens[2..]
+                break
+        end
+    end
+    switch $unparsed_tokens[1]
+    case 'micsync'
+        __micsync_parse_subcommand 0 'backup' 'work' 'transfer' 'tree' 'status' 'diff' 'config' 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'backup'
+            __micsync_parse_subcommand -r 1 'm' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'version' 'h/help'
+        case 'work'
+            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'version' 'h/help'
+        case 'transfer'
+            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'version' 'h/help'
+        case 'tree'
+            __micsync_parse_subcommand -r 1 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'version' 'h/help'
+        case 'status'
+            __micsync_parse_subcommand -r 1 'config=' 'config-name=' 'changes' 'json' 'version' 'h/help'
+        case 'diff'
+            __micsync_parse_subcommand -r 1 'config=' 'config-name=' 'c/checksum' 'json' 'version' 'h/help'
+        case 'config'
+            __micsync_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'check'
+                __micsync_parse_subcommand 0 'config=' 'version' 'h/help'
+            case 'show'
+                __micsync_parse_subcommand 0 'config=' 'version' 'h/help'
+            case 'path'
+                __micsync_parse_subcommand 0 'config=' 'version' 'h/help'
+            case 'init'
+                __micsync_parse_subcommand 0 'config=' 'version' 'h/help'
+            end
+        case 'help'
+            __micsync_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __micsync_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __micsync_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __micsync_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __micsync_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__micsync_tokens -p)
+    if test -z "$(__micsync_tokens -t)"
+        set -l index (count (__micsync_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'micsync' -f
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" backup' -l 'backup' -d 'The original\'s spelling of `micsync backup`.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" work' -l 'work' -d 'The original\'s spelling of `micsync work`.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" transfer' -l 'transfer' -d 'The original\'s spelling of `micsync transfer`.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" tree' -l 'tree' -d 'The original\'s spelling of `micsync tree`.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" status' -l 'status' -d 'The original\'s spelling of `micsync status`.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" diff' -l 'diff' -d 'The original\'s spelling of `micsync diff`.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" config' -l 'config' -d 'The original\'s spelling of `micsync config`.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'backup' -d 'Copy from a WORKING location to every accessible BACKUP; never deletes.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'work' -d 'Copy from a BACKUP to a WORKING location; may delete with -d or -D.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'transfer' -d 'Copy from one BACKUP to other BACKUPs; may delete with -d or -D.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'tree' -d 'Copy only the directory structure from a BACKUP to a WORKING location.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'status' -d 'Show every location: accessible or not, free space, last backup, pending changes.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'diff' -d 'Show what differs between the WORKING and each BACKUP; change nothing.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'config' -d 'Check, show, locate or create the config file.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" m' -s 'm' -d 'Copy modified files (overwrite) without asking.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" dry-run n' -s 'n' -l 'dry-run' -d 'Show the full plan; change nothing.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion backup -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion backup -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion backup -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync backup" -ge 1' -F
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" m' -s 'm' -d 'Copy modified files (overwrite) without asking.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" d' -s 'd' -d 'Delete what is not in the source; ask first.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" D' -s 'D' -d 'Delete what is not in the source without asking (wins over -d).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" dry-run n' -s 'n' -l 'dry-run' -d 'Show the full plan; change nothing.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion work -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion work -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion work -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync work" -ge 1' -F
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" m' -s 'm' -d 'Copy modified files (overwrite) without asking.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" d' -s 'd' -d 'Delete what is not in the source; ask first.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" D' -s 'D' -d 'Delete what is not in the source without asking (wins over -d).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" dry-run n' -s 'n' -l 'dry-run' -d 'Show the full plan; change nothing.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion transfer -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion transfer -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion transfer -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync transfer" -ge 1' -F
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" dry-run n' -s 'n' -l 'dry-run' -d 'Show the full plan; change nothing.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion tree -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion tree -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion tree -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync tree" -ge 1' -F
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync status" -ge 1' -F
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" config-name' -l 'config-name' -d 'Show only this configuration.' -rfka '(__micsync_custom_completion ---completion status -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" changes' -l 'changes' -d 'Count the pending changes of each BACKUP with rsync dry runs.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" json' -l 'json' -d 'Print the status as one JSON document.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync diff" -ge 1' -F
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion diff -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" c checksum' -s 'c' -l 'checksum' -d 'Compare file content (rsync --checksum), not size and time.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" json' -l 'json' -d 'Print the differences as one JSON document.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync config" -eq 1' -fa 'check' -d 'Validate the config file; list every problem with its place.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync config" -eq 1' -fa 'show' -d 'Show each configuration with its resolved paths and which are accessible.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync config" -eq 1' -fa 'path' -d 'Tell which config file is in use, and why.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync config" -eq 1' -fa 'init' -d 'Write a starter config file to edit; never overwrites one.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config check" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config check" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config check" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config show" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config show" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config path" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config path" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config path" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config init" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config init" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config init" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync help" version' -l 'version' -d 'Show the version.'
