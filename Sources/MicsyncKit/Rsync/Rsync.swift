@@ -44,6 +44,14 @@ public struct Rsync: Sendable {
         public let exitCode: Int32
         /// rsync's messages on stderr, in order.
         public let messages: [String]
+
+        /// rsync's 23 and 24: the rest was done, some files were not (unreadable, vanished, in the way).
+        public var isPartial: Bool { exitCode == 23 || exitCode == 24 }
+
+        /// What went wrong, each line naming a file, without rsync's closing summary line.
+        public var problems: [String] {
+            messages.filter { !$0.hasPrefix("rsync error: some files") && !$0.hasPrefix("rsync warning: some files") }
+        }
     }
 
     /// Runs rsync with `arguments` (never through a shell), handing each stdout line to `onLine` as it arrives,
