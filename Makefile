@@ -44,6 +44,10 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Regenerate completions/ from the command tree (run after changing actions or options, then commit completions/).
+completions: deps
+	$(SWIFT) package --allow-writing-to-package-directory generate-completions
+
 clean:
 	rm -rf .build output
 

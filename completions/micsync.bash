@@ -165,10 +165,10 @@ _micsync() {
     local -i original_index
     for ((original_index = 0; original_index < ${#unparsed_words[@]} - 1; original_index++)); do
         case "${unparsed_words[original_index]}" in
-        --|backup|work|transfer|tree|status|diff|config)
+        --|backup|work|transfer|tree)
             break
             ;;
-        --backup|--work|--transfer|--tree|--status|--diff|--config)
+        --backup|--work|--transfer|--tree)
             unparsed_words=("${unparsed_words[original_index]#--}" "${unparsed_words[@]::original_index}" "${unparsed_words[@]:original_index+1}")
             break
             ;;
@@ -176,7 +176,7 @@ _micsync() {
     done
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--backup --work --transfer --tree --status --diff --config --version -h --help)
+    local -a non_repeating_flags=(--backup --work --transfer --tree --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __micsync_offer_flags_options 0
@@ -199,7 +199,7 @@ _micsync() {
 
 _micsync_backup() {
     repeating_flags=()
-    non_repeating_flags=(-m -s -v -n --dry-run --version -h --help)
+    non_repeating_flags=(-m -s -v -n --dry-run --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -235,7 +235,7 @@ _micsync_backup() {
 
 _micsync_work() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D -s -v -n --dry-run --version -h --help)
+    non_repeating_flags=(-m -d -D -s -v -n --dry-run --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -271,7 +271,7 @@ _micsync_work() {
 
 _micsync_transfer() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D -s -v -n --dry-run --version -h --help)
+    non_repeating_flags=(-m -d -D -s -v -n --dry-run --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -307,7 +307,7 @@ _micsync_transfer() {
 
 _micsync_tree() {
     repeating_flags=()
-    non_repeating_flags=(-s -v -n --dry-run --version -h --help)
+    non_repeating_flags=(-s -v -n --dry-run --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1

@@ -21,9 +21,9 @@ function __micsync_parse_tokens -S
     # micsync: the original's `--ACTION` completes as `ACTION` (micsync-completions: ScriptPatch)
     for original_index in (seq 2 (count $unparsed_tokens))
         switch $unparsed_tokens[$original_index]
-            case -- backup work transfer tree status diff config
+            case -- backup work transfer tree
                 break
-            case --backup --work --transfer --tree --status --diff --config
+            case --backup --work --transfer --tree
                 set -l action (string sub -s 3 -- $unparsed_tokens[$original_index])
                 set -e unparsed_tokens[$original_index]
                 set unparsed_tokens $unparsed_tokens[1] $action $unparsed_tokens[2..]
@@ -32,16 +32,16 @@ function __micsync_parse_tokens -S
     end
     switch $unparsed_tokens[1]
     case 'micsync'
-        __micsync_parse_subcommand 0 'backup' 'work' 'transfer' 'tree' 'status' 'diff' 'config' 'version' 'h/help'
+        __micsync_parse_subcommand 0 'backup' 'work' 'transfer' 'tree' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'backup'
-            __micsync_parse_subcommand -r 1 'm' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'm' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'progress' 'no-progress' 'version' 'h/help'
         case 'work'
-            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'progress' 'no-progress' 'version' 'h/help'
         case 'transfer'
-            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'progress' 'no-progress' 'version' 'h/help'
         case 'tree'
-            __micsync_parse_subcommand -r 1 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'progress' 'no-progress' 'version' 'h/help'
         case 'status'
             __micsync_parse_subcommand -r 1 'config=' 'config-name=' 'changes' 'json' 'version' 'h/help'
         case 'diff'
@@ -117,9 +117,6 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" work' -l 'work' -d 'The original\'s spelling of `micsync work`.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" transfer' -l 'transfer' -d 'The original\'s spelling of `micsync transfer`.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" tree' -l 'tree' -d 'The original\'s spelling of `micsync tree`.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" status' -l 'status' -d 'The original\'s spelling of `micsync status`.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" diff' -l 'diff' -d 'The original\'s spelling of `micsync diff`.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" config' -l 'config' -d 'The original\'s spelling of `micsync config`.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'backup' -d 'Copy from a WORKING location to every accessible BACKUP; never deletes.'
@@ -138,6 +135,9 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion backup -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion backup -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion backup -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" json' -l 'json' -d 'With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" progress' -l 'progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" no-progress' -l 'no-progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync backup" -ge 1' -F
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -151,6 +151,9 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion work -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion work -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion work -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" json' -l 'json' -d 'With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" progress' -l 'progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" no-progress' -l 'no-progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync work" -ge 1' -F
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -164,6 +167,9 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion transfer -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion transfer -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion transfer -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" json' -l 'json' -d 'With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" progress' -l 'progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" no-progress' -l 'no-progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync transfer" -ge 1' -F
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -174,6 +180,9 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion tree -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion tree -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion tree -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" json' -l 'json' -d 'With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" progress' -l 'progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" no-progress' -l 'no-progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync tree" -ge 1' -F
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" h help' -s 'h' -l 'help' -d 'Show help information.'

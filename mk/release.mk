@@ -18,6 +18,8 @@ REL_COMPLETIONS := \
 	micsync.fish:share/fish/vendor_completions.d/micsync.fish
 REL_ROOT := $(patsubst %/mk/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 REL_DEST := $(abspath $(DESTDIR)$(PREFIX))
+# makepkg and other reproducible builds set SOURCE_DATE_EPOCH: the man pages then carry that date, not today's.
+REL_MAN_DATE := $(if $(SOURCE_DATE_EPOCH),--date $(shell date -u -d @$(SOURCE_DATE_EPOCH) +%F))
 
 .PHONY: release-deps install uninstall
 
@@ -36,7 +38,7 @@ release-deps:
 ## install: release build, then binaries, completions and man pages into $(DESTDIR)$(PREFIX)
 install:
 	cd "$(REL_ROOT)" && $(SWIFT) build -c release $(BUILD_FLAGS)
-	cd "$(REL_ROOT)" && $(SWIFT) package $(BUILD_FLAGS) generate-manual
+	cd "$(REL_ROOT)" && $(SWIFT) package $(BUILD_FLAGS) generate-manual $(REL_MAN_DATE)
 	@set -e; cd "$(REL_ROOT)"; \
 	bin=$$($(SWIFT) build -c release $(BUILD_FLAGS) --show-bin-path); \
 	manuals="$$bin/../../plugins/GenerateManual/outputs"; \

@@ -56,10 +56,10 @@ public struct Micsync: AsyncParsableCommand {
     }
 }
 
-/// The original tool's spelling: `micsync --backup …` is `micsync backup …` for every registered action.
+/// The original tool's spelling: `micsync --backup …` is `micsync backup …` for every action in `Registry.originalSpellings`.
 enum OriginalSpelling {
     static func rewrite(_ arguments: [String]) -> [String] {
-        let actions = Set(Registry.actionNames)
+        let actions = Set(Registry.originalSpellings)
         guard let position = arguments.firstIndex(where: { $0.hasPrefix("--") && actions.contains(String($0.dropFirst(2))) }),
               !arguments[..<position].contains(where: actions.contains),
               !arguments[..<position].contains("--") else { return arguments }

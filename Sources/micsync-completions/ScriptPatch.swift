@@ -40,7 +40,7 @@ struct ScriptPatch {
     }
 
     private static func originalSpellingRewrite(_ shell: Shell) -> String {
-        let actions = Registry.actionNames
+        let actions = Registry.originalSpellings
         let comment = "    # micsync: the original's `--ACTION` completes as `ACTION` (micsync-completions: ScriptPatch)\n"
         let stops = (["--"] + actions).joined(separator: "|")
         let originals = actions.map { "--" + $0 }.joined(separator: "|")

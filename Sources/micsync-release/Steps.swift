@@ -17,10 +17,14 @@ extension Release {
         print("latest tag (git describe --abbrev=0): \(check.tag ?? "none, no annotated tag is reachable from HEAD")")
         guard !check.matches, !yes else { return }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw Stop(description: "the version and the tag differ: tag the release with `micsync-release tag`, or pass --yes to go on")
+            throw Stop(description: "the version and the tag differ: raise the version, or tag the release with `micsync-release tag`, or pass --yes to go on")
         }
         FileHandle.standardError.write(Data("continue? [y/N] ".utf8))
-        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let line = readLine() else {
+            FileHandle.standardError.write(Data("\n".utf8))
+            throw Stop(description: "stopped: no answer, and the version and the tag differ")
+        }
+        let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
         guard answer == "y" || answer == "yes" else { throw Stop(description: "stopped: the version and the tag differ") }
     }
 

@@ -29,6 +29,17 @@ import Testing
         #expect(try micsyncRelease("check", "--yes", in: repo.root).status == 0)
     }
 
+    /// `script` gives micsync-release a terminal; the answer is typed into it.
+    @Test(arguments: [("y\n", Int32(0)), ("yes\n", 0), ("n\n", 1), ("\n", 1), ("", 1)])
+    func checkOnATerminalAsks(answer: String, status: Int32) throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        let output = try run(["script", "-qec", "\(ReleaseKitTests.micsyncRelease) check", "/dev/null"],
+                             in: repo.root, input: answer, check: false)
+        #expect(output.stdout.contains("continue? [y/N] "))
+        #expect(output.status == status)
+    }
+
     @Test func tagNamesTheChangedFiles() throws {
         let repo = try TestRepository()
         try repo.commit()

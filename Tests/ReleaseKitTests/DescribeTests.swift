@@ -49,6 +49,12 @@ import Testing
             try repo.git("tag", "-a", "1.0.0", "-m", "first")
             try repo.git("tag", "-a", "0.1.0", "-m", "second")
         },
+        Scenario(testDescription: "annotated tags on one commit with the same date", expected: "0.1.0") { repo in
+            try repo.commit()
+            for name in ["1.0.0", "0.1.0", "0.5.0"] {
+                try run(["git", "tag", "-a", name, "-m", name], in: repo.root, environment: ["GIT_COMMITTER_DATE": "@1700000000 +0000"])
+            }
+        },
         Scenario(testDescription: "annotated and lightweight tag on one commit", expected: "0.1.0") { repo in
             try repo.commit()
             try repo.git("tag", "-a", "0.1.0", "-m", "release")

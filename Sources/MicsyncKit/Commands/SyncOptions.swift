@@ -9,6 +9,10 @@ public struct RunOptions: Sendable {
     public var suppressDirectories = false
     public var verbose = false
     public var dryRun = false
+    /// With `dryRun`: the plan as one JSON document.
+    public var json = false
+    /// `--progress` (true), `--no-progress` (false), or neither (nil: only on a terminal).
+    public var progress: Bool?
     public var configFile: String?
     public var configurationName: String?
     public var from: [String] = []
@@ -55,7 +59,17 @@ public struct CommonOptions: ParsableArguments, Sendable {
     @Flag(name: .customLong("no-trash"), help: "Do not keep overwritten or deleted files in .micsync/trash.")
     var noTrash = false
 
+    @Flag(help: "With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).")
+    var json = false
+
+    @Flag(inversion: .prefixedNo, help: "Show one overall progress line while copying (default: only on a terminal).")
+    var progress: Bool?
+
     public init() {}
+
+    public func validate() throws {
+        if json, !dryRun { throw ValidationError("--json prints the plan: use it with -n (--dry-run)") }
+    }
 
     var run: RunOptions {
         var options = RunOptions()
@@ -67,6 +81,8 @@ public struct CommonOptions: ParsableArguments, Sendable {
         options.from = from
         options.to = to
         options.trash = !noTrash
+        options.json = json
+        options.progress = progress
         return options
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What every sync action does: resolve the scope → choose locations → lock the destinations → run a
-/// `SyncSession` → journal. The action only chooses the locations.
+/// `SyncSession` → journal what was done. The action only chooses the locations.
 public struct SyncRun<Action: SyncAction> {
     let options: RunOptions
     let paths: [String]
@@ -27,9 +27,17 @@ public struct SyncRun<Action: SyncAction> {
         defer { withExtendedLifetime(locks) {} }
         let invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
                                          deleting: options.deletion != .never)
-        try await SyncSession(action: Action.name, rsync: rsync, invocation: invocation, scope: scope,
-                              source: endpoints.source, destinations: endpoints.destinations, options: options,
-                              questions: questions, overwrites: Action.overwrites).run()
+        let session = SyncSession(action: Action.name, rsync: rsync, invocation: invocation, scope: scope,
+                                  source: endpoints.source, destinations: endpoints.destinations, options: options,
+                                  questions: questions, overwrites: Action.overwrites)
+        let recorder = RunRecorder(action: Action.name, scope: scope, endpoints: endpoints)
+        do {
+            try await session.run(recording: recorder.add)
+        } catch {
+            recorder.finish(error.status)
+            throw error
+        }
+        recorder.finish(.success)
     }
 
     /// Every typed path must exist in the source, whichever location it was typed in.

@@ -16,13 +16,19 @@ public struct SyncSession {
     let deleteGuard: DeleteGuard
     /// Keep what is overwritten or deleted in each destination's trash.
     let keepsTrash: Bool
+    let configurationName: String
+    let progress: ProgressLine
     let started = Date()
 
     public init(action: String, rsync: Rsync, invocation: RsyncInvocation, scope: Scope, source: Location, destinations: [Location],
                 options: RunOptions, questions: Questions, overwrites: Bool = true) {
         self.action = action
         self.rsync = rsync
+        progress = ProgressLine(requested: options.progress)
+        var invocation = invocation
+        invocation.applyOptions += progress.rsyncOptions
         self.invocation = invocation
+        configurationName = scope.configuration.name
         self.source = source
         self.destinations = destinations
         self.options = options
@@ -50,7 +56,7 @@ public struct SyncSession {
     /// Runs the session, handing `recorder` what each pass did.
     public func run(recording recorder: (ApplyReport) -> Void = { _ in }) async throws(MicsyncError) {
         let printer = PlanPrinter(suppressDirectories: options.suppressDirectories)
-        Console.print("\(action): from \(source.role.rawValue) \(source.path)")
+        if !options.json { Console.print("\(action): from \(source.role.rawValue) \(source.path)") }
         var problems: [String] = []
         if asksNothing {
             for destination in destinations {
@@ -59,6 +65,12 @@ public struct SyncSession {
         } else {
             let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.verbose).plan(destinations)
             try guardDeletions(plans)
+            if options.json {
+                Console.print(PlanDocument(action: action, configuration: configurationName, source: source,
+                                           plans: Array(zip(destinations, plans)),
+                                           deleting: options.deletion != .never).jsonText())
+                return
+            }
             var decisions: [Decision] = []
             for (destination, plan) in zip(destinations, plans) {
                 printer.show(plan, at: destination, deletion: options.deletion)
@@ -103,10 +115,11 @@ public struct SyncSession {
         var done = Plan()
         var report = ApplyReport()
         let outcome = try await rsync.run(arguments) { line in
-            guard let item = ItemizedChange.parse(line) else { return }
+            guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
             done.add(item)
             report.count(item)
         }
+        progress.clear()
         printer.show(done, at: destination, deletion: options.deletion)
         try finish(destination, report, outcome, problems: &problems, recorder: recorder)
     }
@@ -149,8 +162,9 @@ public struct SyncSession {
         for (decision, _, arguments) in runs {
             var report = ApplyReport()
             let outcome = try await rsync.run(arguments) { line in
-                if let item = ItemizedChange.parse(line) { report.count(item) }
+                if !progress.consume(line), let item = ItemizedChange.parse(line) { report.count(item) }
             }
+            progress.clear()
             try finish(decision.destination, report, outcome, problems: &problems, recorder: recorder)
         }
     }

@@ -94,13 +94,14 @@ public struct Rsync: Sendable {
     }
 }
 
-/// Cuts a byte stream into lines without holding more than the current partial line.
+/// Cuts a byte stream into lines, at "\n" and at the "\r" that rsync's progress redraws with (a name that
+/// holds either is escaped as `\#ooo`), without holding more than the current partial line.
 struct LineSplitter {
     private var pending: [UInt8] = []
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer, _ onLine: (ArraySlice<UInt8>) -> Void) {
         var start = bytes.startIndex
-        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        while let newline = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
             if pending.isEmpty {
                 onLine(ArraySlice(bytes[start..<newline]))
             } else {

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// TAB in bash, zsh and fish with the committed scripts: actions, each action's own options, paths, and the
+/// live configuration names and locations of the sandbox's config, answered by the built `micsync`.
+@Suite struct CompletionTests {
+    let sandbox: Sandbox
+
+    init() throws { sandbox = try Sandbox() }
+
+    var mainLocations: [String] { sandbox.locations("main/w", "main/b1", "main/b2") }
+    var otherLocations: [String] { sandbox.locations("other/w", "other/b") }
+
+    @Test(arguments: TestShell.allCases)
+    func actionsAtTheRoot(shell: TestShell) throws {
+        let actions = try sandbox.complete("micsync ", in: shell)
+        #expect(Set(actions.candidates).isSuperset(of: ["backup", "work", "transfer", "tree"]), "\(actions)")
+        let spellings = try sandbox.complete("micsync --", in: shell)
+        #expect(Set(spellings.candidates).isSuperset(of: ["--backup", "--work", "--transfer", "--tree", "--version"]),
+                "\(spellings)")
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func eachActionOffersItsOwnOptions(shell: TestShell) throws {
+        let cases: [(line: String, offered: [String], notOffered: [String])] = [
+            ("micsync backup -", ["-m", "-s", "-v", "--config", "--from", "--to"], ["-d", "-D", "--backup"]),
+            ("micsync --backup -", ["-m", "--config-name"], ["-d", "-D", "--backup"]),
+            ("micsync work -", ["-m", "-d", "-D", "--dry-run"], ["--work"]),
+            ("micsync -m --transfer -", ["-d", "-D"], ["-m"]),
+            ("micsync tree -", ["-s", "--config"], ["-m", "-d", "-D"]),
+        ]
+        for (line, offered, notOffered) in cases {
+            let completion = try sandbox.complete(line, in: shell)
+            #expect(Set(completion.candidates).isSuperset(of: offered), "\(line)\n\(completion)")
+            #expect(Set(completion.candidates).isDisjoint(with: notOffered), "\(line)\n\(completion)")
+        }
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func configurationNames(shell: TestShell) throws {
+        #expect(try sandbox.complete("micsync backup --config-name ", in: shell).candidates.sorted() == ["main", "other"])
+        #expect(try sandbox.complete("micsync --work --config-name o", in: shell).candidates == ["other"])
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func locations(shell: TestShell) throws {
+        let all = try sandbox.complete("micsync backup --from ", in: shell)
+        #expect(all.candidates.sorted() == (mainLocations + otherLocations).sorted(), "\(all)")
+        let named = try sandbox.complete("micsync work --config-name other --to ", in: shell)
+        #expect(named.candidates.sorted() == otherLocations.sorted(), "\(named)")
+        let holdingPath = try sandbox.complete("micsync --tree \(sandbox.path("main/w")) --to ", in: shell)
+        #expect(holdingPath.candidates.sorted() == mainLocations.sorted(), "\(holdingPath)")
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func theConfigMicsyncWouldUse(shell: TestShell) throws {
+        let other = sandbox.path("elsewhere.json")
+        try sandbox.write(config: [("typed", ["other/w"], ["other/b"])], to: other)
+        let typed = try sandbox.complete("micsync backup --config \(other) --config-name ", in: shell)
+        #expect(typed.candidates == ["typed"], "\(typed)")
+        let fromEnvironment = try sandbox.complete("micsync backup --config-name ", in: shell,
+                                                   environment: ["MICSYNC_CONFIG": other])
+        #expect(fromEnvironment.candidates == ["typed"], "\(fromEnvironment)")
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func filesForPathsAndConfig(shell: TestShell) throws {
+        let inside = try sandbox.complete("micsync backup \(sandbox.path("main/w/"))", in: shell)
+        #expect(inside.names == ["report.txt"], "\(inside)")
+        let original = try sandbox.complete("micsync --backup -m \(sandbox.path("main/w/r"))", in: shell)
+        #expect(original.names == ["report.txt"], "\(original)")
+        try sandbox.write(config: [("typed", ["other/w"], ["other/b"])], to: sandbox.path("elsewhere.json"))
+        let config = try sandbox.complete("micsync work --config \(sandbox.path("el"))", in: shell)
+        #expect(config.names == ["elsewhere.json"], "\(config)")
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func aBrokenConfigOffersNothingAndPrintsNothing(shell: TestShell) throws {
+        try sandbox.breakConfig()
+        for line in ["micsync backup --config-name ", "micsync --work --from ", "micsync tree --to /"] {
+            let completion = try sandbox.complete(line, in: shell)
+            #expect(completion.candidates.isEmpty, "\(line)\n\(completion)")
+            #expect(completion.noise.isEmpty, "\(line)\n\(completion)")
+        }
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func noConfigOffersNothingAndPrintsNothing(shell: TestShell) throws {
+        try FileManager.default.removeItem(atPath: sandbox.home + "/.micsync.json")
+        let completion = try sandbox.complete("micsync backup --config-name ", in: shell)
+        #expect(completion.candidates.isEmpty, "\(completion)")
+        #expect(completion.noise.isEmpty, "\(completion)")
+    }
+
+    @Test func zshScriptParses() throws {
+        let result = try sandbox.run("/usr/bin/env", ["zsh", "-n", Binary.script("_micsync")])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
+    }
+}
