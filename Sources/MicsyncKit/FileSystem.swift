@@ -13,6 +13,11 @@ public enum FileSystem {
         return lstat(path, &info) == 0
     }
 
+    public static func isSymlink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
     /// The canonical path with every symlink resolved, or nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

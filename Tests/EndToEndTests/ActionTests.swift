@@ -64,7 +64,7 @@ import Testing
     @Test(arguments: [["work", "-d"], ["--work", "-d"]])
     func workDeletesAfterAsking(arguments: [String]) throws {
         let box = try Sandbox()
-        try box.standard(backups: 1)
+        try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 100")
         try box.write("keep", at: "b1/p/keep")
         try box.write("keep", at: "w/p/keep")
         try box.write("stale", at: "w/p/stale")
@@ -85,11 +85,13 @@ import Testing
         try box.standard(backups: 1)
         try box.write("keep", at: "b1/keep")
         try box.write("keep", at: "w/keep")
+        try box.write("keep too", at: "b1/keep2")
+        try box.write("keep too", at: "w/keep2")
         try box.write("stale", at: "w/stale")
         let result = try box.run(arguments + ["w"])
         #expect(result.status == 0, "\(result)")
         #expect(!result.stderr.contains("Delete"))
-        #expect(box.tree("w") == ["keep"])
+        #expect(box.tree("w") == ["keep", "keep2"])
     }
 
     @Test func workWithoutDeleteFlagsNeverDeletes() throws {
@@ -109,7 +111,7 @@ import Testing
         try box.write("x", at: "b1/x")
         try box.write("stale", at: "b3/stale")
         // Typed in b1: it is the source; the destinations are picked from the menu.
-        let result = try box.run(spelling + ["-D", "b1"], input: "1 2\n")
+        let result = try box.run(spelling + ["-D", "--force", "b1"], input: "1 2\n")
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains("1: \(box.path("b2"))"), "\(result)")
         #expect(box.tree("b2") == ["x"])

@@ -16,6 +16,7 @@ public enum Tree: SyncAction {
         """
 
     public static let filters = ["--include=*/", "--exclude=*"]
+    public static let overwrites = false
 
     public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
         try chooser.backupToWorking(options)

@@ -17,6 +17,10 @@ public struct RunOptions: Sendable {
     public var configurationName: String?
     public var from: [String] = []
     public var to: [String] = []
+    /// Keep what is overwritten or deleted in the destination's trash (also needs the config's "trash").
+    public var trash = true
+    /// Delete even past the mass-delete guard.
+    public var force = false
 
     public init() {}
 }
@@ -52,6 +56,9 @@ public struct CommonOptions: ParsableArguments, Sendable {
             completion: .custom(CompletionCandidates.locations))
     var to: [String] = []
 
+    @Flag(name: .customLong("no-trash"), help: "Do not keep overwritten or deleted files in .micsync/trash.")
+    var noTrash = false
+
     @Flag(help: "With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).")
     var json = false
 
@@ -73,6 +80,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
         options.configurationName = configurationName
         options.from = from
         options.to = to
+        options.trash = !noTrash
         options.json = json
         options.progress = progress
         return options
@@ -94,6 +102,9 @@ public struct DeleteOptions: ParsableArguments, Sendable {
 
     @Flag(name: .customShort("D"), help: "Delete what is not in the source without asking (wins over -d).")
     var withoutAsking = false
+
+    @Flag(help: "Delete even when the mass-delete guard would refuse (an empty source, too large a share).")
+    var force = false
 
     public init() {}
 
@@ -126,6 +137,7 @@ public struct MirrorOptions: SyncOptions {
         var options = common.run
         options.modify = modify.modify
         options.deletion = delete.deletion
+        options.force = delete.force
         return options
     }
 }

@@ -27,10 +27,10 @@ struct PlanPrinter {
 }
 
 /// What one apply did at one destination, counted from rsync's own itemized output.
-struct ApplyReport {
-    var copied = 0, overwritten = 0, deleted = 0
-    var directoriesCreated = 0, directoriesDeleted = 0
-    var bytes: Int64 = 0
+public struct ApplyReport: Sendable {
+    public var copied = 0, overwritten = 0, deleted = 0
+    public var directoriesCreated = 0, directoriesDeleted = 0
+    public var bytes: Int64 = 0
 
     mutating func count(_ item: ItemizedChange) {
         let isDirectory = item.path.last == UInt8(ascii: "/")

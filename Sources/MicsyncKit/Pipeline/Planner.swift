@@ -29,7 +29,8 @@ struct Planner {
             if let item = ItemizedChange.parse(line) { plan.add(item) }
         }
         try Interruption.shared.checkpoint()
-        guard outcome.exitCode == 0 else {
+        if outcome.isPartial { plan.problems = outcome.problems }
+        guard outcome.exitCode == 0 || outcome.isPartial else {
             throw .rsync("planning \(destination.path) failed (rsync exit \(outcome.exitCode)):\n"
                 + outcome.messages.joined(separator: "\n"))
         }

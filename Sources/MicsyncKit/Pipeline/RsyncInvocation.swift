@@ -24,7 +24,7 @@ public struct RsyncInvocation: Sendable {
 
     /// One dry run over the scope that itemizes everything a real run would do.
     public func plan(to destination: Location) -> [String] {
-        ["-a", "--dry-run"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + planOptions
+        ["-a", "--relative", "--dry-run"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + planOptions
             + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
@@ -32,10 +32,24 @@ public struct RsyncInvocation: Sendable {
     /// Applies exactly the paths listed (NUL-separated) in `listFile`, without walking the tree again:
     /// a listed path missing from the source is deleted at the destination (`--delete-missing-args`,
     /// recursively with `--force`), so only approved deletions can happen.
-    public func apply(to destination: Location, listFile: String) -> [String] {
+    public func apply(to destination: Location, listFile: String, trash: String?) -> [String] {
         ["-a"] + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"]
-            + (deleting ? ["--delete-missing-args", "--force"] : []) + applyOptions + filters
-            + [source.path + "/", destination.path + "/"]
+            + (deleting ? ["--delete-missing-args", "--force"] : []) + writing(to: destination, trash: trash)
+            + applyOptions + filters + [source.path + "/", destination.path + "/"]
+    }
+
+    /// One real pass over the whole scope, for runs where no question needs a plan first.
+    public func singlePass(to destination: Location, trash: String?) -> [String] {
+        ["-a", "--relative"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : [])
+            + writing(to: destination, trash: trash) + applyOptions + filters
+            + scope.rsyncSources(in: source) + [destination.path + "/"]
+    }
+
+    /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, never over a good
+    /// file; what is overwritten or deleted goes to `trash` (a folder under `.micsync/trash`) when given.
+    private func writing(to destination: Location, trash: String?) -> [String] {
+        ["--partial-dir=\(destination.path)/\(Self.stateFolder)/partial"]
+            + (trash.map { ["--backup", "--backup-dir=\($0)"] } ?? [])
     }
 
     /// `rsync ARGS…` as one line that can be pasted into a shell.

@@ -16,10 +16,14 @@ public protocol SyncAction: Sendable {
 
     /// rsync filter rules of the action itself (tree copies directories only).
     static var filters: [String] { get }
+
+    /// Whether a run can overwrite files, so that there is something to ask about (tree never does).
+    static var overwrites: Bool { get }
 }
 
 extension SyncAction {
     public static var filters: [String] { [] }
+    public static var overwrites: Bool { true }
 }
 
 /// Where one run copies from and to.

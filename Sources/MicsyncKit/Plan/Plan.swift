@@ -9,6 +9,9 @@ public struct Plan: Sendable {
     /// Same content, other permissions, owner or times (a directory whose only change is its time is one).
     public var attributesOnly = PathList()
 
+    /// rsync's messages about the files it could not plan (a partial dry run, rsync exit 23 or 24).
+    public var problems: [String] = []
+
     public init() {}
 
     public var isEmpty: Bool { new.isEmpty && modified.isEmpty && deleted.isEmpty && attributesOnly.isEmpty }

@@ -44,6 +44,14 @@ public struct Rsync: Sendable {
         public let exitCode: Int32
         /// rsync's messages on stderr, in order.
         public let messages: [String]
+
+        /// rsync's 23 and 24: the rest was done, some files were not (unreadable, vanished, in the way).
+        public var isPartial: Bool { exitCode == 23 || exitCode == 24 }
+
+        /// What went wrong, each line naming a file, without rsync's closing summary line.
+        public var problems: [String] {
+            messages.filter { !$0.hasPrefix("rsync error: some files") && !$0.hasPrefix("rsync warning: some files") }
+        }
     }
 
     /// Runs rsync with `arguments` (never through a shell), handing each stdout line to `onLine` as it arrives,
@@ -86,13 +94,13 @@ public struct Rsync: Sendable {
     }
 }
 
-/// Cuts a byte stream into lines without holding more than the current partial line.
+/// Cuts a byte stream into lines, at "\n" and at the "\r" that rsync's progress redraws with (a name that
+/// holds either is escaped as `\#ooo`), without holding more than the current partial line.
 struct LineSplitter {
     private var pending: [UInt8] = []
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer, _ onLine: (ArraySlice<UInt8>) -> Void) {
         var start = bytes.startIndex
-        // rsync redraws its progress line after a "\r"; names never hold one (rsync escapes it as \#015).
         while let newline = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
             if pending.isEmpty {
                 onLine(ArraySlice(bytes[start..<newline]))
