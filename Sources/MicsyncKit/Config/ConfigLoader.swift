@@ -126,8 +126,11 @@ private struct Validator {
 
     mutating func unknownKeys(_ fields: [String: JSONValue], known: [String], entry: String) {
         for key in fields.keys.sorted() where !known.contains(key) {
-            let nearest = known.min { editDistance(key, $0) < editDistance(key, $1) }!
-            problem(entry, "unknown key \"\(key)\"; did you mean \"\(nearest)\"? (known keys: \(known.joined(separator: ", ")))")
+            // A key far longer than any known one is no typo of it; it is also cut short in the message.
+            let shown = key.count > 60 ? key.prefix(60) + "…" : key
+            let nearest = key.count > 60 ? nil : known.min { editDistance(key, $0) < editDistance(key, $1) }
+            let suggestion = nearest.map { "; did you mean \"\($0)\"?" } ?? ""
+            problem(entry, "unknown key \"\(shown)\"\(suggestion) (known keys: \(known.joined(separator: ", ")))")
         }
     }
 

@@ -100,7 +100,8 @@ final class Sandbox {
                               directory: root, environment: self.environment.merging(environment) { $1 })
     }
 
-    private var environment: [String: String] {
+    /// HOME and the XDG folders inside the sandbox.
+    var environment: [String: String] {
         ["HOME": home, "XDG_CONFIG_HOME": home + "/.config", "XDG_STATE_HOME": home + "/.local/state", "NO_COLOR": "1"]
     }
 
@@ -139,6 +140,15 @@ enum Binary {
 
     static func run(_ executable: String, _ arguments: [String], input: String, directory: String,
                     environment: [String: String]) throws -> RunResult {
+        let running = try start(executable, arguments, directory: directory, environment: environment)
+        try? running.stdin.write(contentsOf: Data(input.utf8))
+        running.finish()
+        return RunResult(status: running.process.terminationStatus, stdout: running.stdout, stderr: running.stderr)
+    }
+
+    /// Starts a process whose stdin stays open until `finish()`, its output collected as it comes.
+    static func start(_ executable: String, _ arguments: [String], directory: String,
+                      environment: [String: String]) throws -> RunningProcess {
         _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -146,21 +156,51 @@ enum Binary {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.environment = ProcessInfo.processInfo.environment
             .filter { !$0.key.hasPrefix("MICSYNC_") }.merging(environment) { $1 }
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
+        return try RunningProcess(process)
+    }
+}
+
+/// A running child: its stdin open, stdout and stderr drained concurrently so a long output never blocks it.
+final class RunningProcess: @unchecked Sendable {
+    let process: Process
+    let stdin: FileHandle
+    private let lock = NSLock()
+    private var out = Data(), err = Data()
+    private let drained = DispatchGroup()
+
+    init(_ process: Process) throws {
+        self.process = process
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
         try process.run()
-        // Drain both pipes while the process runs, so a long output never blocks it.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var out = Data(), err = Data()
-        DispatchQueue.global().async(group: group) { out = stdout.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { err = stderr.fileHandleForReading.readDataToEndOfFile() }
-        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
+        stdin = input.fileHandleForWriting
+        drain(output.fileHandleForReading) { $0.out.append($1) }
+        drain(error.fileHandleForReading) { $0.err.append($1) }
+    }
+
+    private func drain(_ handle: FileHandle, into append: @escaping @Sendable (RunningProcess, Data) -> Void) {
+        DispatchQueue.global().async(group: drained) {
+            while case let chunk = handle.availableData, !chunk.isEmpty {
+                self.lock.withLock { append(self, chunk) }
+            }
+        }
+    }
+
+    var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
+    var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
+
+    /// Waits (up to 10 s) until stderr shows `text`.
+    func waitForStderr(containing text: String) throws {
+        for _ in 0..<400 where !stderr.contains(text) { usleep(25_000) }
+        #expect(stderr.contains(text), "waited for \(text) on stderr, got:\n\(stderr)")
+    }
+
+    /// Closes stdin and waits for the process and its output; safe to call twice.
+    func finish() {
+        try? stdin.close()
         process.waitUntilExit()
-        group.wait()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                         stderr: String(decoding: err, as: UTF8.self))
+        drained.wait()
     }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import MicsyncKit
+import Testing
+
+/// Mutated and truncated config files: every one is refused with exit 2 and one message, never a crash.
+@Suite struct ConfigFuzzTests {
+    static let valid = Array("""
+        {"configs": [{"name": "main", "work": ["/tmp/w"], "backup": ["/tmp/b1", "/tmp/b2"], "exclude": ["*.tmp"],
+                      "trash": true, "maxDeletePercent": 50}]}
+        """.utf8)
+
+    /// Deterministic mutations, each of which leaves the file invalid.
+    static func mutations(count: Int) -> [[UInt8]] {
+        var generator = SplitMix(seed: 0x6d6963)
+        let values = ["1", "-1e999", "true", "null", "{}", "[]", "\"\"", "[[[[1]]]]", "\"\(String(repeating: "x", count: 100_000))\""]
+        let fields = ["name", "work", "backup", "exclude", "trash", "maxDeletePercent", "configs"]
+        return (0..<count).map { number -> [UInt8] in
+            let text = String(decoding: valid, as: UTF8.self)
+            switch number % 6 {
+            case 0:  // truncated anywhere
+                return Array(valid.prefix(Int(generator.next() % UInt64(valid.count - 1))))
+            case 1:  // a field given the wrong type
+                let field = fields[Int(generator.next() % UInt64(fields.count))]
+                let value = values[Int(generator.next() % UInt64(values.count))]
+                let wrong = field == "configs" ? "{\"configs\": \(value)}"
+                    : text.replacingOccurrences(of: "\"\(field)\": ", with: "\"\(field)\": \(value), \"_\(field)\": ")
+                return Array(wrong.utf8)
+            case 2:  // an invalid UTF-8 byte inside the text
+                var bytes = valid
+                bytes.insert([0xFF, 0xC3, 0x80, 0xED][Int(generator.next() % 4)], at: 1 + Int(generator.next() % UInt64(valid.count - 2)))
+                return bytes
+            case 3:  // deep nesting
+                let depth = 100 + Int(generator.next() % 100_000)
+                return Array(("{\"configs\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}").utf8)
+            case 4:  // a byte flipped to a JSON structural character (not ",": Foundation allows a trailing one)
+                var bytes = valid
+                bytes[Int(generator.next() % UInt64(valid.count))] = Array("{}[]:\"".utf8)[Int(generator.next() % 6)]
+                return bytes + Array("}".utf8)
+            default:  // a huge unknown key
+                return Array(text.replacingOccurrences(of: "\"trash\"", with: "\"\(String(repeating: "k", count: Int(generator.next() % 1_000_000)))\"").utf8)
+            }
+        }
+    }
+
+    @Test func thousandsOfBrokenConfigsAreEachRefusedWithOneMessage() throws {
+        let box = try Sandbox()
+        let configFile = box.path("fuzz.json")
+        for (number, bytes) in Self.mutations(count: 3000).enumerated() {
+            try Data(bytes).write(to: URL(fileURLWithPath: configFile))
+            do {
+                _ = try ConfigLoader(file: configFile).load()
+                Issue.record("sample \(number) was accepted: \(String(decoding: bytes.prefix(300), as: UTF8.self))")
+            } catch {
+                #expect(error.status == .usage && !error.message.contains("\n") && error.message.hasPrefix(configFile + ":"),
+                        "sample \(number): \(error.message.prefix(500))")
+            }
+        }
+    }
+
+    /// The same through the binary, for a sample of each kind: exit 2, one line on stderr, no trap.
+    @Test func theBinaryExitsTwoWithOneLine() throws {
+        let box = try Sandbox()
+        let configFile = box.path("fuzz.json")
+        for (number, bytes) in Self.mutations(count: 3000).enumerated() where number % 25 < 2 {
+            try Data(bytes).write(to: URL(fileURLWithPath: configFile))
+            let result = try box.run(["backup", "-n", "--config", configFile, "/tmp/w"])
+            let lines = result.stderr.split(separator: "\n")
+            #expect(result.status == 2 && lines.count == 1 && lines[0].hasPrefix("micsync: \(configFile):"),
+                    "sample \(number): \(result.description.prefix(2000))")
+        }
+    }
+}
+
+/// A small, seedable generator, so that every run checks the same samples.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The "Safety: nothing lost" rows of BEHAVIOR.md: the mass-delete guard, one run per location,
+/// interruption, and partial transfers.
+@Suite struct SafetyTests {
+    @Test func anEmptyBackupNeverEmptiesTheWorkingLocation() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        for name in ["a", "b", "c/d"] { try box.write(name, at: "w/photos/\(name)") }
+        try box.makeDirectory("b1/photos")  // the disc is not mounted: an empty mount point
+        let refused = try box.run(["work", "-D", "w/photos"])
+        #expect(refused.status == 5, "\(refused)")
+        #expect(refused.stderr.contains("is empty") && refused.stderr.contains("--force"), "\(refused)")
+        #expect(box.tree("w/photos") == ["a", "b", "c/", "c/d"])
+
+        let forced = try box.run(["work", "-D", "--force", "--no-trash", "w/photos"])
+        #expect(forced.status == 0, "\(forced)")
+        #expect(box.tree("w/photos") == [])
+    }
+
+    @Test func deletingMoreThanMaxDeletePercentIsRefused() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        for number in 0..<10 { try box.write("\(number)", at: "w/f\(number)") }
+        for number in 0..<4 { try box.write("\(number)", at: "b1/f\(number)") }
+        let refused = try box.run(["work", "-d", "w"], input: "d\n")
+        #expect(refused.status == 5, "\(refused)")
+        #expect(refused.stderr.contains("6 of 10 files (60%)") && refused.stderr.contains("maxDeletePercent"), "\(refused)")
+        #expect(!refused.stderr.contains("Delete 6"), "refused before any question")
+        #expect(box.tree("w").count == 10)
+
+        let dryRun = try box.run(["work", "-D", "-n", "w"])
+        #expect(dryRun.status == 0, "\(dryRun)")
+        #expect(dryRun.stderr.contains("would be refused"))
+
+        try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 60")
+        let allowed = try box.run(["work", "-D", "w"])
+        #expect(allowed.status == 0, "\(allowed)")
+        #expect(box.tree("w") == ["f0", "f1", "f2", "f3"])
+    }
+
+    @Test func aSecondRunOnTheSameDestinationFailsAtOnceNamingTheFirst() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        // The first run holds b1 while it waits for its answer.
+        let first = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
+        defer { first.finish() }
+        try first.waitForStderr(containing: "Overwrite")
+        let second = try box.run(["backup", "-m", "w"])
+        #expect(second.status == 5, "\(second)")
+        #expect(second.stderr.contains("being written by another micsync run (pid \(first.process.processIdentifier)"), "\(second)")
+        #expect(box.read("b1/f") == "old, longer")
+
+        first.finish()
+        #expect(first.process.terminationStatus == 4, "no answer cancels the first run")
+        let third = try box.run(["backup", "-m", "w"])
+        #expect(third.status == 0, "the lock goes with the process: \(third)")
+        #expect(box.read("b1/f") == "new")
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func aSignalMidTransferKeepsTheOldCopyAndLeavesNothingBehind(signal: Int32, expected: Int32) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        let size = 8 * 1024 * 1024
+        try Data(repeating: 0x61, count: size).write(to: URL(fileURLWithPath: box.path("w/big")))
+        try box.write("the good old copy", at: "b1/big")
+        // rsync slowed to 1 MB/s, so that the signal arrives mid-transfer.
+        try box.write("#!/bin/sh\nexec \(try rsyncPath()) --bwlimit=1000 \"$@\"\n", at: "slow-bin/rsync")
+        chmod(box.path("slow-bin/rsync"), 0o755)
+        var environment = box.environment
+        environment["PATH"] = box.path("slow-bin") + ":/usr/bin:/bin"
+        let run = try Binary.start(Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
+        defer { run.finish() }
+        try waitUntil { FileManager.default.fileExists(atPath: box.path("b1")) && ((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1")))?.contains { $0.hasPrefix(".big.") } ?? false) }
+        kill(run.process.processIdentifier, signal)
+        run.finish()
+        #expect(run.process.terminationStatus == expected, "\(run.stderr)")
+        #expect(box.read("b1/big") == "the good old copy")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: box.path("b1")).filter { $0 != ".micsync" }
+        #expect(leftovers == ["big"], "no rsync temp file is left behind")
+        #expect(run.stdout.contains("BACKUP \(box.path("b1")):"), "reports what was done: \(run.stdout)")
+    }
+
+    @Test func anUnreadableSourceFileIsNamedAndTheRestIsCopied() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("secret", at: "w/secret")
+        try box.write("fine", at: "w/fine")
+        chmod(box.path("w/secret"), 0o000)
+        var arguments = [Binary.micsync, "backup", "w"]
+        if getuid() == 0 {
+            // root reads anything: run as nobody, with the sandbox open to it.
+            _ = try Binary.run("/bin/chmod", ["-R", "a+rwX", box.root], input: "", directory: box.root, environment: [:])
+            chmod(box.path("w/secret"), 0o000)
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups"] + arguments
+        }
+        let result = try Binary.run(getuid() == 0 ? "/usr/bin/setpriv" : arguments.removeFirst(), arguments,
+                                    input: "", directory: box.root, environment: box.environment)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("secret") && result.stderr.contains("Permission denied"), "\(result)")
+        #expect(result.stderr.contains("partial transfer"), "\(result)")
+        #expect(box.read("b1/fine") == "fine")
+        #expect(!box.exists("b1/secret"))
+    }
+
+    func rsyncPath() throws -> String {
+        let candidates = ["/usr/bin/rsync", "/bin/rsync", "/usr/local/bin/rsync"]
+        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+    }
+
+    func waitUntil(_ condition: () -> Bool) throws {
+        for _ in 0..<400 where !condition() { usleep(25_000) }
+        #expect(condition(), "timed out waiting")
+    }
+}
