@@ -55,6 +55,8 @@ public struct Questions: Sendable {
             Console.note("")
             throw .cancelled
         }
+        // A terminal echoes the answer; an answer from a pipe is echoed here, so the transcript reads the same.
+        if isatty(STDIN_FILENO) == 0 { Console.note(line) }
         let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
         if reply == "q" || reply == "quit" { throw .cancelled }
         return reply
