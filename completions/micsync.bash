@@ -199,7 +199,7 @@ _micsync() {
 
 _micsync_backup() {
     repeating_flags=()
-    non_repeating_flags=(-m -s -v -n --dry-run --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -s -v -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -235,7 +235,7 @@ _micsync_backup() {
 
 _micsync_work() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D -s -v -n --dry-run --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -271,7 +271,7 @@ _micsync_work() {
 
 _micsync_transfer() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D -s -v -n --dry-run --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -307,7 +307,7 @@ _micsync_transfer() {
 
 _micsync_tree() {
     repeating_flags=()
-    non_repeating_flags=(-s -v -n --dry-run --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-s -v -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
