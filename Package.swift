@@ -10,6 +10,7 @@ let actionModules: [(target: String, folder: String)] = [
     ("StatusAction", "Status"),
     ("DiffAction", "Diff"),
     ("ConfigAction", "Config"),
+    ("TrashAction", "Trash"),
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")

@@ -186,13 +186,13 @@ _micsync() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    backup|work|transfer|tree|status|diff|config|help)
+    backup|work|transfer|tree|status|diff|config|trash|help)
         # Offer subcommand argument completions
         "_micsync_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash help' -- "${cur}"))
         ;;
     esac
 }
@@ -479,6 +479,120 @@ _micsync_config_init() {
     case "${prev}" in
     '--config')
         __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    esac
+}
+
+_micsync_trash() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __micsync_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|restore|purge)
+        # Offer subcommand argument completions
+        "_micsync_trash_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list restore purge' -- "${cur}"))
+        ;;
+    esac
+}
+
+_micsync_trash_list() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --config-name)
+    __micsync_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash list -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __micsync_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_micsync_trash_restore() {
+    repeating_flags=()
+    non_repeating_flags=(-m -n --dry-run -v --no-trash --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--location --config --config-name)
+    __micsync_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--location')
+        __micsync_add_completions -d
+        return
+        ;;
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash restore -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    2)
+        __micsync_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_micsync_trash_purge() {
+    repeating_flags=()
+    non_repeating_flags=(--yes --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--older-than --config --config-name)
+    __micsync_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--older-than')
+        return
+        ;;
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash purge -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __micsync_add_completions -f
         return
         ;;
     esac

@@ -5,6 +5,7 @@ import DiffAction
 import MicsyncKit
 import StatusAction
 import TransferAction
+import TrashAction
 import TreeAction
 import WorkAction
 
@@ -19,5 +20,6 @@ public enum Registry {
         StatusCommand.self,
         DiffCommand.self,
         ConfigCommand.self,
+        TrashCommand.self,
     ]
 }

@@ -52,6 +52,7 @@ public struct ApplyReport: Sendable {
     }
 }
 
-func plural(_ count: Int, _ one: String, _ many: String) -> String {
+/// `1 file`, `2 files`.
+public func plural(_ count: Int, _ one: String, _ many: String) -> String {
     "\(count) \(count == 1 ? one : many)"
 }

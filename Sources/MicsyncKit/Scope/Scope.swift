@@ -6,6 +6,12 @@ public struct Scope: Sendable {
     /// Relative to the location root, sorted, without duplicates; "" is the whole location.
     public let relativePaths: [String]
 
+    public init(configuration: Configuration, typedIn: Location, relativePaths: [String]) {
+        self.configuration = configuration
+        self.typedIn = typedIn
+        self.relativePaths = relativePaths
+    }
+
     public var isWholeLocation: Bool { relativePaths == [""] }
 
     /// `relativePaths` in `location`, as rsync reads them: `LOCATION/./RELATIVE`, so that `--relative` keeps
@@ -57,7 +63,8 @@ public struct ScopeResolver {
         return inSomeLocation ? absolute : FileSystem.realPath(absolute) ?? absolute
     }
 
-    private func configuration(named name: String) throws(MicsyncError) -> Configuration {
+    /// The configuration called `name`; a usage error listing the names when there is none.
+    public func configuration(named name: String) throws(MicsyncError) -> Configuration {
         guard let match = configurations.first(where: { $0.name == name }) else {
             let names = configurations.map { "\"\($0.name)\"" }.joined(separator: ", ")
             throw .usage("no configuration is named \"\(name)\"; the configurations are: \(names)")

@@ -1,0 +1,71 @@
+import Foundation
+import MicsyncKit
+
+/// One run's trash at one location, `LOCATION/.micsync/trash/TIMESTAMP`: how many files it keeps, how large.
+struct TrashFolder: Encodable {
+    let timestamp: String
+    let files: Int
+    let bytes: Int64
+    let path: String
+
+    enum CodingKeys: String, CodingKey { case timestamp, files, bytes }
+
+    init(_ timestamp: String, in location: Location) {
+        self.timestamp = timestamp
+        path = Trash.root(of: location) + "/" + timestamp
+        (files, bytes) = Self.measure(Array(path.utf8))
+    }
+
+    /// Every trash folder of `location`, oldest first.
+    static func all(in location: Location) -> [TrashFolder] {
+        timestamps(in: location).map { TrashFolder($0, in: location) }
+    }
+
+    /// The names of `location`'s trash folders, oldest first.
+    static func timestamps(in location: Location) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: Trash.root(of: location))) ?? []).sorted()
+    }
+
+    /// When the run that filled it started, from its name; nil for a name micsync did not make.
+    var date: Date? { Trash.date(of: timestamp) }
+
+    /// One aligned line per folder: timestamp, file count, size.
+    static func lines(_ folders: [TrashFolder]) -> [String] {
+        var table = TextTable()
+        table.rows = folders.map { folder in
+            [.init(folder.timestamp), .init(plural(folder.files, "file", "files")), .init(ByteCount.readable(folder.bytes))]
+        }
+        return table.lines(style: .standardOutput)
+    }
+
+    /// Files (anything but a directory) and their bytes below `path`. Walked by raw name bytes, since
+    /// FileManager cannot name a file whose name is not UTF-8.
+    private static func measure(_ path: [UInt8]) -> (files: Int, bytes: Int64) {
+        let cPath = path.map { CChar(bitPattern: $0) } + [0]
+        var info = stat()
+        guard lstat(cPath, &info) == 0 else { return (0, 0) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return (1, Int64(info.st_size)) }
+        guard let directory = opendir(cPath) else { return (0, 0) }
+        defer { closedir(directory) }
+        var total: (files: Int, bytes: Int64) = (0, 0)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name == Array(".".utf8) || name == Array("..".utf8) { continue }
+            let inner = measure(path + [UInt8(ascii: "/")] + name)
+            total = (total.files + inner.files, total.bytes + inner.bytes)
+        }
+        return total
+    }
+}
+
+extension Location {
+    /// The trash folder named `timestamp`; exit 3 listing the ones there are when there is none.
+    func trashFolder(_ timestamp: String) throws(MicsyncError) -> String {
+        let timestamps = TrashFolder.timestamps(in: self)
+        guard timestamps.contains(timestamp) else {
+            throw .notFound("no trash \(timestamp) in \(heading); "
+                + (timestamps.isEmpty ? "it has no trash" : "it has:\n" + timestamps.map { "  " + $0 }.joined(separator: "\n")))
+        }
+        return Trash.root(of: self) + "/" + timestamp
+    }
+}
