@@ -13,6 +13,15 @@ public enum FileSystem {
         return lstat(path, &info) == 0
     }
 
+    /// Whether something is at `root/relative`, the relative path given as raw bytes (not always UTF-8).
+    public static func exists(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
+        var path = Array(root.utf8) + [UInt8(ascii: "/")] + relative + [0]
+        var info = stat()
+        return path.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
+        }
+    }
+
     public static func isSymlink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK

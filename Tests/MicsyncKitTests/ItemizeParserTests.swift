@@ -60,7 +60,7 @@ import Testing
         var list = PathList()
         list.append(Array("a/b".utf8), size: 1)
         list.append(Array("c/".utf8), size: 2)
-        #expect(list.nulSeparated == Array("a/b\0c/\0".utf8))
+        #expect(list.filesFrom == Array("a/b\0c\0".utf8), "a listed dir/ would be recursed into")
         #expect(list.directoryCount == 1)
     }
 

@@ -40,6 +40,7 @@ public struct SyncSession {
 
     /// One destination's plan and what the user approved of it.
     struct Decision {
+        let source: Location
         let destination: Location
         let plan: Plan
         var overwrite: Bool
@@ -48,8 +49,8 @@ public struct SyncSession {
 
         /// The paths the apply pass gets, NUL-separated: new and attribute-only always, the rest if approved.
         var approvedPaths: [UInt8] {
-            plan.new.nulSeparated + plan.attributesOnly.nulSeparated
-                + (overwrite ? plan.modified.nulSeparated : []) + (delete ? plan.deleted.outermost().nulSeparated : [])
+            plan.new.filesFrom + plan.attributesOnly.filesFrom
+                + (overwrite ? plan.modified.filesFrom : []) + (delete ? plan.deleted.deletions(missingFrom: source.path).filesFrom : [])
         }
     }
 
@@ -126,7 +127,7 @@ public struct SyncSession {
 
     /// The questions about one destination: overwrite modified files, delete what the source lacks.
     private func decide(_ plan: Plan, at destination: Location) throws(MicsyncError) -> Decision {
-        var decision = Decision(destination: destination, plan: plan, overwrite: options.modify,
+        var decision = Decision(source: source, destination: destination, plan: plan, overwrite: options.modify,
                                 delete: options.deletion == .always)
         guard !options.dryRun else { return decision }
         if !plan.modified.isEmpty, !options.modify {

@@ -13,7 +13,7 @@ public struct PathList: Sendable, Sequence {
 
     public private(set) var count = 0
     /// The NUL-terminated names, in rsync's order.
-    public private(set) var nulSeparated: [UInt8] = []
+    private(set) var nulSeparated: [UInt8] = []
     private var sizes: [Int64] = []
 
     public init() {}
@@ -27,6 +27,34 @@ public struct PathList: Sendable, Sequence {
         nulSeparated.append(0)
         sizes.append(size)
         count += 1
+    }
+
+    /// The list as `rsync --from0 --files-from` must get it: a directory without its trailing "/", since
+    /// rsync recurses into a listed `dir/` and would copy what was declined or never planned.
+    public var filesFrom: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(nulSeparated.count)
+        for entry in self {
+            bytes.append(contentsOf: entry.isDirectory ? entry.path.dropLast() : entry.path)
+            bytes.append(0)
+        }
+        return bytes
+    }
+
+    /// Approved deletions as the apply pass gets them. A path that is back at the source by now goes along
+    /// as it is, so rsync copies it instead of deleting it; of the rest, only the outermost.
+    public func deletions(missingFrom source: String) -> PathList {
+        var present = PathList(), missing = PathList()
+        for entry in self {
+            if FileSystem.exists(source, entry.path) {
+                present.append(entry.path, size: entry.size)
+            } else {
+                missing.append(entry.path, size: entry.size)
+            }
+        }
+        var result = missing.outermost()
+        for entry in present { result.append(entry.path, size: entry.size) }
+        return result
     }
 
     /// The entries that lie in no other listed directory: deleting a directory (recursively) deletes the
