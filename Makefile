@@ -44,6 +44,10 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# micsync against raw rsync in the same run, on a generated 100,000-file tree (issue 6; docs/performance.md).
+bench: bench-deps build-release
+	bash scripts/bench/run.sh "$$($(SWIFT) build -c release --show-bin-path)/micsync"
+
 # Regenerate completions/ from the command tree (run after changing actions or options, then commit completions/).
 completions: deps
 	$(SWIFT) package --allow-writing-to-package-directory generate-completions
