@@ -225,4 +225,13 @@ import Testing
         #expect(box.tree("b1") == ["one"])
         #expect(box.tree("b2") == [])
     }
+
+    @Test func verboseQuitCancelsBeforeAnyDestinationChangesEvenWithoutAPlan() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 2)
+        try box.write("1", at: "w/one")
+        let result = try box.run(["backup", "-m", "-v", "w"], input: "y\nq\n")
+        #expect(result.status == 4, "\(result)")
+        #expect(box.tree("b1") == [] && box.tree("b2") == [])
+    }
 }

@@ -60,8 +60,18 @@ public struct SyncSession {
         if !options.json { Console.print("\(action): from \(source.role.rawValue) \(source.path)") }
         var problems: [String] = []
         if asksNothing {
+            // With -v every command is confirmed first, so that `q` still cancels before anything changes.
+            var confirmed: [(Location, [String])] = []
             for destination in destinations {
-                try await singlePass(to: destination, printer: printer, problems: &problems, recorder: recorder)
+                let arguments = invocation.singlePass(to: destination, trash: trashFolder(in: destination))
+                if try confirm(arguments) {
+                    confirmed.append((destination, arguments))
+                } else {
+                    Console.print("\(destination.role.rawValue) \(destination.path): skipped")
+                }
+            }
+            for (destination, arguments) in confirmed {
+                try await singlePass(arguments, to: destination, printer: printer, problems: &problems, recorder: recorder)
             }
         } else {
             let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.verbose).plan(destinations)
@@ -106,13 +116,8 @@ public struct SyncSession {
             && (options.deletion == .never || (options.deletion == .always && options.force))
     }
 
-    private func singlePass(to destination: Location, printer: PlanPrinter, problems: inout [String],
-                            recorder: (ApplyReport) -> Void) async throws(MicsyncError) {
-        let arguments = invocation.singlePass(to: destination, trash: trashFolder(in: destination))
-        guard try confirm(arguments) else {
-            Console.print("\(destination.role.rawValue) \(destination.path): skipped")
-            return
-        }
+    private func singlePass(_ arguments: [String], to destination: Location, printer: PlanPrinter,
+                            problems: inout [String], recorder: (ApplyReport) -> Void) async throws(MicsyncError) {
         var done = Plan()
         var report = ApplyReport()
         let outcome = try await rsync.run(arguments) { line in
