@@ -9,20 +9,25 @@ struct PlanPrinter {
             ("modified", plan.modified),
             ("to delete", deletion == .never ? PathList() : plan.deleted),
         ]
-        let shown = sections.map { title, list in (title, visible(list)) }
-        guard shown.contains(where: { !$0.1.isEmpty }) else {
+        let shown = sections.map { title, list in (title, list, visibleCount(list)) }.filter { $0.2 > 0 }
+        guard !shown.isEmpty else {
             Console.print("\(heading): up to date")
             return
         }
-        Console.print("\(heading):")
-        for (title, names) in shown where !names.isEmpty {
-            Console.print("  \(title) (\(names.count)):")
-            names.forEach { Console.print("    \($0)") }
+        // Streamed, never held as a whole: a million names cost no more memory than the plan already holds.
+        Pager.show(lineCount: 1 + shown.reduce(0) { $0 + 1 + $1.2 }) { output in
+            output.line("\(heading):")
+            for (title, list, count) in shown {
+                output.line("  \(title) (\(count)):")
+                for entry in list where isVisible(entry) { output.line("    " + entry.displayName) }
+            }
         }
     }
 
-    private func visible(_ list: PathList) -> [String] {
-        list.filter { !(suppressDirectories && $0.isDirectory) }.map(\.displayName)
+    private func isVisible(_ entry: PathList.Entry) -> Bool { !(suppressDirectories && entry.isDirectory) }
+
+    private func visibleCount(_ list: PathList) -> Int {
+        suppressDirectories ? list.reduce(0) { $0 + (isVisible($1) ? 1 : 0) } : list.count
     }
 }
 

@@ -10,17 +10,19 @@ struct Planner {
         }
         let results = await withTaskGroup(of: (Int, Result<Plan, MicsyncError>).self) { group in
             for (index, destination) in destinations.enumerated() {
-                group.addTask {
-                    do throws(MicsyncError) {
-                        return (index, .success(try await plan(destination)))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
+                group.addTask { (index, await planned(destination)) }
             }
-            return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            var results = [Result<Plan, MicsyncError>?](repeating: nil, count: destinations.count)
+            for await (index, result) in group { results[index] = result }
+            return results
         }
-        return try destinations.indices.map { index throws(MicsyncError) in try results[index]!.get() }
+        return try results.map { result throws(MicsyncError) in try result!.get() }
+    }
+
+    /// A Result rather than a typed throw inside the task group: the release build (Swift 6.3.1) passed the
+    /// child's (index, result) back corrupted when the child caught a typed error itself.
+    private func planned(_ destination: Location) async -> Result<Plan, MicsyncError> {
+        do throws(MicsyncError) { return .success(try await plan(destination)) } catch { return .failure(error) }
     }
 
     private func plan(_ destination: Location) async throws(MicsyncError) -> Plan {

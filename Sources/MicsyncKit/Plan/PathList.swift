@@ -70,12 +70,17 @@ public struct PathList: Sendable, Sequence {
         return result
     }
 
-    public func makeIterator() -> AnyIterator<Entry> {
-        var names = nulSeparated.split(separator: 0, omittingEmptySubsequences: false).makeIterator()
-        var sizes = sizes.makeIterator()
-        return AnyIterator {
-            guard let size = sizes.next(), let name = names.next() else { return nil }
-            return Entry(path: name, size: size)
+    public func makeIterator() -> Iterator { Iterator(list: self) }
+
+    /// Walks the names in place: no array of slices, however long the list.
+    public struct Iterator: IteratorProtocol {
+        let list: PathList
+        var start = 0, index = 0
+
+        public mutating func next() -> Entry? {
+            guard index < list.count, let end = list.nulSeparated[start...].firstIndex(of: 0) else { return nil }
+            defer { start = end + 1; index += 1 }
+            return Entry(path: list.nulSeparated[start..<end], size: list.sizes[index])
         }
     }
 }
@@ -83,6 +88,7 @@ public struct PathList: Sendable, Sequence {
 /// Names as people read them: valid UTF-8 as is, control characters and invalid bytes escaped.
 public enum DisplayName {
     public static func readable(_ bytes: some Collection<UInt8>) -> String {
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7f }) { return String(decoding: bytes, as: UTF8.self) }
         var result = ""
         var index = bytes.startIndex
         while index != bytes.endIndex {

@@ -41,7 +41,11 @@ public final class Interruption: Sendable {
     }
 
     func register<I, O, E>(_ execution: Execution<I, O, E>) -> Int {
-        let pid = execution.processIdentifier.value
+        register(pid: execution.processIdentifier.value)
+    }
+
+    /// A child (rsync, the pager) that gets the signals micsync receives while it runs.
+    func register(pid: pid_t) -> Int {
         let (key, pending) = state.withLock { state in
             state.nextKey += 1
             state.running[state.nextKey] = pid
