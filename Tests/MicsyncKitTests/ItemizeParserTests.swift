@@ -60,7 +60,14 @@ import Testing
         var list = PathList()
         list.append(Array("a/b".utf8), size: 1)
         list.append(Array("c/".utf8), size: 2)
-        #expect(list.filesFrom == Array("a/b\0c\0".utf8), "a listed dir/ would be recursed into")
+        let file = NSTemporaryDirectory() + "micsync-list-" + UUID().uuidString
+        let descriptor = open(file, O_WRONLY | O_CREAT, 0o600)
+        var output = LineWriter(descriptor: descriptor)
+        list.writeFilesFrom(to: &output)
+        output.flush()
+        close(descriptor)
+        #expect(FileManager.default.contents(atPath: file) == Data("a/b\0c\0".utf8), "a listed dir/ would be recursed into")
+        #expect(list.map(\.size) == [1, 2] && list.totalSize == 3)
         #expect(list.directoryCount == 1)
     }
 

@@ -68,12 +68,13 @@ enum Pager {
     }
 }
 
-/// Lines gathered into large writes: a million names cost a few hundred system calls, not a million.
+/// Lines (or any bytes) gathered into large writes: a million names cost a few hundred system calls, not a
+/// million.
 struct LineWriter {
     let descriptor: Int32
     private var buffer: [UInt8] = []
-    /// Set once a write fails (the reader went away); what follows is dropped.
-    private var failed = false
+    /// Set once a write fails (the reader went away, the disc is full); what follows is dropped.
+    private(set) var failed = false
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -83,15 +84,19 @@ struct LineWriter {
     private static let capacity = 64 * 1024
 
     mutating func line(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        buffer.append(UInt8(ascii: "\n"))
+        write(text.utf8)
+        write(CollectionOfOne(UInt8(ascii: "\n")))
+    }
+
+    mutating func write(_ bytes: some Collection<UInt8>) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Self.capacity { flush() }
     }
 
     mutating func flush() {
         var written = 0
         while !failed, written < buffer.count {
-            let result = buffer[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            let result = buffer[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if result > 0 { written += result } else if result < 0, errno != EINTR { failed = true }
         }
         buffer.removeAll(keepingCapacity: true)

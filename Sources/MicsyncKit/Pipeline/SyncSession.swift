@@ -47,10 +47,10 @@ public struct SyncSession {
         var delete: Bool
         var run = true
 
-        /// The paths the apply pass gets, NUL-separated: new and attribute-only always, the rest if approved.
-        var approvedPaths: [UInt8] {
-            plan.new.filesFrom + plan.attributesOnly.filesFrom
-                + (overwrite ? plan.modified.filesFrom : []) + (delete ? plan.deleted.deletions(missingFrom: source.path).filesFrom : [])
+        /// The paths the apply pass gets: new and attribute-only always, the rest if approved.
+        var approvedLists: [PathList] {
+            [plan.new, plan.attributesOnly] + (overwrite ? [plan.modified] : [])
+                + (delete ? [plan.deleted.deletions(missingFrom: source.path)] : [])
         }
     }
 
@@ -151,12 +151,12 @@ public struct SyncSession {
         var runs: [(Decision, ListFile, [String])] = []
         for decision in decisions {
             let heading = "\(decision.destination.role.rawValue) \(decision.destination.path)"
-            let paths = decision.approvedPaths
-            guard !paths.isEmpty else {
+            let lists = decision.approvedLists
+            guard lists.contains(where: { !$0.isEmpty }) else {
                 Console.print("\(heading): nothing to do")
                 continue
             }
-            let list = try ListFile(paths)
+            let list = try ListFile(lists)
             let arguments = invocation.apply(to: decision.destination, listFile: list.path,
                                              trash: trashFolder(in: decision.destination))
             guard try confirm(arguments) else {
@@ -209,13 +209,19 @@ public struct SyncSession {
 final class ListFile {
     let path: String
 
-    init(_ contents: [UInt8]) throws(MicsyncError) {
+    init(_ lists: [PathList]) throws(MicsyncError) {
         path = NSTemporaryDirectory() + "/micsync-\(getpid())-\(UUID().uuidString).list"
-        guard FileManager.default.createFile(atPath: path, contents: Data(contents),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw .usage("cannot write a temporary file in \(NSTemporaryDirectory())")
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        var output = LineWriter(descriptor: descriptor)
+        if descriptor >= 0 {
+            lists.forEach { $0.writeFilesFrom(to: &output) }
+            output.flush()
+            close(descriptor)
+        }
+        guard descriptor >= 0, !output.failed else {
+            throw .usage("cannot write the list of paths to \(path): \(String(cString: strerror(errno)))")
         }
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: path) }
+    deinit { unlink(path) }
 }

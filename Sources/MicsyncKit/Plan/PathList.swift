@@ -1,6 +1,6 @@
-/// A compact list of relative paths as raw bytes (names need not be valid UTF-8), each followed by a NUL,
-/// with the size rsync reported. Its bytes are exactly what `rsync --from0 --files-from` reads, and a
-/// million entries cost little more than their names.
+/// A compact list of relative paths as raw bytes (names need not be valid UTF-8), with the size rsync
+/// reported for each. Entries are packed as `[size, LEB128][name][NUL]` into blocks of about 1 MiB that are
+/// never copied as the list grows, so a million entries cost little more than their names.
 public struct PathList: Sendable, Sequence {
     public struct Entry {
         /// The path relative to the location root; directories end with "/".
@@ -11,34 +11,43 @@ public struct PathList: Sendable, Sequence {
         public var displayName: String { DisplayName.readable(path) }
     }
 
+    static let blockSize = 1 << 20
+
     public private(set) var count = 0
-    /// The NUL-terminated names, in rsync's order.
-    private(set) var nulSeparated: [UInt8] = []
-    private var sizes: [Int64] = []
+    public private(set) var totalSize: Int64 = 0
+    private var blocks: [[UInt8]] = []
 
     public init() {}
 
     public var isEmpty: Bool { count == 0 }
-    public var totalSize: Int64 { sizes.reduce(0, +) }
-    public var directoryCount: Int { filter(\.isDirectory).count }
+    public var directoryCount: Int { count(where: \.isDirectory) }
 
     public mutating func append(_ path: some Collection<UInt8>, size: Int64) {
-        nulSeparated.append(contentsOf: path)
-        nulSeparated.append(0)
-        sizes.append(size)
+        let needed = path.count + 11
+        if blocks.isEmpty || blocks[blocks.count - 1].count + needed > blocks[blocks.count - 1].capacity {
+            var block: [UInt8] = []
+            block.reserveCapacity(Swift.max(Self.blockSize, needed))
+            blocks.append(block)
+        }
+        let last = blocks.count - 1
+        var value = UInt64(Swift.max(size, 0))
+        repeat {
+            blocks[last].append(UInt8(value & 0x7F) | (value > 0x7F ? 0x80 : 0))
+            value >>= 7
+        } while value > 0
+        blocks[last].append(contentsOf: path)
+        blocks[last].append(0)
         count += 1
+        totalSize += size
     }
 
-    /// The list as `rsync --from0 --files-from` must get it: a directory without its trailing "/", since
-    /// rsync recurses into a listed `dir/` and would copy what was declined or never planned.
-    public var filesFrom: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(nulSeparated.count)
+    /// Writes the list as `rsync --from0 --files-from` must read it: NUL-separated, a directory without its
+    /// trailing "/", since rsync recurses into a listed `dir/` and would copy what was declined or never planned.
+    func writeFilesFrom(to output: inout LineWriter) {
         for entry in self {
-            bytes.append(contentsOf: entry.isDirectory ? entry.path.dropLast() : entry.path)
-            bytes.append(0)
+            output.write(entry.isDirectory ? entry.path.dropLast() : entry.path)
+            output.write(CollectionOfOne(0))
         }
-        return bytes
     }
 
     /// Approved deletions as the apply pass gets them. A path that is back at the source by now goes along
@@ -70,17 +79,31 @@ public struct PathList: Sendable, Sequence {
         return result
     }
 
-    public func makeIterator() -> Iterator { Iterator(list: self) }
+    public func makeIterator() -> Iterator { Iterator(blocks: blocks) }
 
-    /// Walks the names in place: no array of slices, however long the list.
+    /// Walks the entries in place, block by block.
     public struct Iterator: IteratorProtocol {
-        let list: PathList
-        var start = 0, index = 0
+        let blocks: [[UInt8]]
+        var block = 0, offset = 0
 
         public mutating func next() -> Entry? {
-            guard index < list.count, let end = list.nulSeparated[start...].firstIndex(of: 0) else { return nil }
-            defer { start = end + 1; index += 1 }
-            return Entry(path: list.nulSeparated[start..<end], size: list.sizes[index])
+            while block < blocks.count, offset >= blocks[block].count {
+                block += 1
+                offset = 0
+            }
+            guard block < blocks.count else { return nil }
+            let bytes = blocks[block]
+            var size: UInt64 = 0, shift: UInt64 = 0
+            while true {
+                let byte = bytes[offset]
+                offset += 1
+                size |= UInt64(byte & 0x7F) << shift
+                shift += 7
+                if byte & 0x80 == 0 { break }
+            }
+            let end = bytes[offset...].firstIndex(of: 0)!
+            defer { offset = end + 1 }
+            return Entry(path: bytes[offset..<end], size: Int64(size))
         }
     }
 }
