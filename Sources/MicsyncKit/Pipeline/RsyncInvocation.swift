@@ -46,7 +46,8 @@ public struct RsyncInvocation: Sendable {
     }
 
     /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, never over a good
-    /// file; what is overwritten or deleted goes to `trash` (a folder under `.micsync/trash`) when given.
+    /// file; what is overwritten or deleted goes to `trash` (`.micsync/trash/…`, relative to the destination)
+    /// when given.
     private func writing(to destination: Location, trash: String?) -> [String] {
         ["--partial-dir=\(destination.path)/\(Self.stateFolder)/partial"]
             + (trash.map { ["--backup", "--backup-dir=\($0)"] } ?? [])

@@ -24,12 +24,14 @@ public enum Trash {
         return formatter
     }
 
-    /// A trash folder name for a run starting at `date` that no earlier run at `location` has used.
+    /// The trash folder of a run starting at `date`, relative to `location` (rsync reads a relative
+    /// `--backup-dir` from the destination, and checks fewer path components per file than for an absolute
+    /// one): `.micsync/trash/<timestamp>`, with a `-2`, `-3`… that no earlier run at `location` has used.
     public static func folder(in location: Location, at date: Date) -> String {
-        let base = root(of: location) + "/" + timestamp(date)
+        let base = RsyncInvocation.stateFolder + "/trash/" + timestamp(date)
         var candidate = base
         var number = 1
-        while FileSystem.exists(candidate) {
+        while FileSystem.exists(location.path + "/" + candidate) {
             number += 1
             candidate = base + "-\(number)"
         }
