@@ -51,8 +51,3 @@ struct TrashLocationOptions: ParsableArguments {
         return scopes.filter { seen.insert($0.typedIn.path).inserted }
     }
 }
-
-extension Location {
-    /// `BACKUP /mnt/b1`.
-    var heading: String { "\(role.rawValue) \(path)" }
-}

@@ -28,6 +28,9 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { path }
 
+    /// "BACKUP /mnt/disc1": how messages name a location.
+    public var heading: String { "\(role.rawValue) \(path)" }
+
     /// Whether `absolutePath` is this location's root or lies below it.
     public func contains(_ absolutePath: String) -> Bool {
         absolutePath == path || absolutePath.hasPrefix(path == "/" ? "/" : path + "/")

@@ -3,7 +3,7 @@ struct PlanPrinter {
     let suppressDirectories: Bool
 
     func show(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion) {
-        let heading = "\(destination.role.rawValue) \(destination.path)"
+        let heading = destination.heading
         let sections: [(String, PathList)] = [
             ("new", plan.new),
             ("modified", plan.modified),

@@ -44,8 +44,8 @@ public struct SyncRun<Action: SyncAction> {
     private func requireScope(_ scope: Scope, in source: Location) throws(MicsyncError) {
         let missing = scope.relativePaths.filter { !FileSystem.exists(source.path + "/" + $0) }
         guard missing.isEmpty else {
-            let typed = scope.typedIn == source ? "" : " (typed in \(scope.typedIn.role.rawValue) \(scope.typedIn.path))"
-            throw .notFound("not found in the source, \(source.role.rawValue) \(source.path)\(typed):\n"
+            let typed = scope.typedIn == source ? "" : " (typed in \(scope.typedIn.heading))"
+            throw .notFound("not found in the source, \(source.heading)\(typed):\n"
                 + missing.map { "  \(source.path)/\($0)" }.joined(separator: "\n"))
         }
     }

@@ -57,18 +57,14 @@ public struct SyncSession {
     /// Runs the session, handing `recorder` what each pass did.
     public func run(recording recorder: (ApplyReport) -> Void = { _ in }) async throws(MicsyncError) {
         let printer = PlanPrinter(suppressDirectories: options.suppressDirectories)
-        if !options.json { Console.print("\(action): from \(source.role.rawValue) \(source.path)") }
+        if !options.json { Console.print("\(action): from \(source.heading)") }
         var problems: [String] = []
         if asksNothing {
             // With -v every command is confirmed first, so that `q` still cancels before anything changes.
             var confirmed: [(Location, [String])] = []
             for destination in destinations {
                 let arguments = invocation.singlePass(to: destination, trash: trashFolder(in: destination))
-                if try confirm(arguments) {
-                    confirmed.append((destination, arguments))
-                } else {
-                    Console.print("\(destination.role.rawValue) \(destination.path): skipped")
-                }
+                if try confirm(arguments, to: destination) { confirmed.append((destination, arguments)) }
             }
             for (destination, arguments) in confirmed {
                 try await singlePass(arguments, to: destination, printer: printer, problems: &problems, recorder: recorder)
@@ -148,38 +144,38 @@ public struct SyncSession {
 
     private func apply(_ decisions: [Decision], problems: inout [String],
                        recorder: (ApplyReport) -> Void) async throws(MicsyncError) {
-        var runs: [(Decision, ListFile, [String])] = []
+        var runs: [(Location, ListFile, [String])] = []
         for decision in decisions {
-            let heading = "\(decision.destination.role.rawValue) \(decision.destination.path)"
             let lists = decision.approvedLists
             guard lists.contains(where: { !$0.isEmpty }) else {
-                Console.print("\(heading): nothing to do")
+                Console.print("\(decision.destination.heading): nothing to do")
                 continue
             }
             let list = try ListFile(lists)
             let arguments = invocation.apply(to: decision.destination, listFile: list.path,
                                              trash: trashFolder(in: decision.destination))
-            guard try confirm(arguments) else {
-                Console.print("\(heading): skipped")
-                continue
-            }
-            runs.append((decision, list, arguments))
+            guard try confirm(arguments, to: decision.destination) else { continue }
+            runs.append((decision.destination, list, arguments))
         }
-        for (decision, _, arguments) in runs {
+        for (destination, _, arguments) in runs {
             var report = ApplyReport()
             let outcome = try await rsync.run(arguments) { line in
                 if !progress.consume(line), let item = ItemizedChange.parse(line) { report.count(item) }
             }
             progress.clear()
-            try finish(decision.destination, report, outcome, problems: &problems, recorder: recorder)
+            try finish(destination, report, outcome, problems: &problems, recorder: recorder)
         }
     }
 
-    /// With -v: prints the command and asks before it runs. Without: runs it.
-    private func confirm(_ arguments: [String]) throws(MicsyncError) -> Bool {
+    /// With -v: prints the command and asks before it runs (a No skips the destination). Without: runs it.
+    private func confirm(_ arguments: [String], to destination: Location) throws(MicsyncError) -> Bool {
         guard options.verbose else { return true }
         Console.print(RsyncInvocation.commandLine(rsync.executable, arguments))
-        return try questions.ask("Run this command?", [.yes, .no]) == .yes
+        guard try questions.ask("Run this command?", [.yes, .no]) == .yes else {
+            Console.print("\(destination.heading): skipped")
+            return false
+        }
+        return true
     }
 
     /// Reports one destination's pass; stops the run if it was interrupted. A failed pass is noted and the
@@ -187,7 +183,7 @@ public struct SyncSession {
     private func finish(_ destination: Location, _ report: ApplyReport, _ outcome: Rsync.Outcome,
                         problems: inout [String], recorder: (ApplyReport) -> Void) throws(MicsyncError) {
         recorder(report)
-        Console.print("\(destination.role.rawValue) \(destination.path): \(report.summary)")
+        Console.print("\(destination.heading): \(report.summary)")
         try Interruption.shared.checkpoint()
         if outcome.exitCode != 0 {
             problems.append(Self.problem(at: destination, outcome.problems, exitCode: outcome.exitCode))
@@ -197,7 +193,7 @@ public struct SyncSession {
     /// rsync's own messages about one destination, which name the files that failed.
     static func problem(at destination: Location, _ messages: [String], exitCode: Int32? = nil) -> String {
         let code = exitCode.map { " (rsync exit \($0)\($0 == 23 || $0 == 24 ? ": partial transfer" : ""))" } ?? ""
-        return "  \(destination.role.rawValue) \(destination.path)\(code):\n" + messages.map { "    " + $0 }.joined(separator: "\n")
+        return "  \(destination.heading)\(code):\n" + messages.map { "    " + $0 }.joined(separator: "\n")
     }
 
     private func trashFolder(in destination: Location) -> String? {

@@ -11,7 +11,7 @@ struct DeleteGuard {
         let deletedFiles = plan.deleted.count - plan.deleted.directoryCount
         guard !plan.deleted.isEmpty else { return }
         if !containsAnything(source) {
-            throw refusal("the source scope in \(source.role.rawValue) \(source.path) is empty while "
+            throw refusal("the source scope in \(source.heading) is empty while "
                 + "\(destination.path) is not: is the disc mounted? Deleting would empty the destination")
         }
         let filesAtDestination = countFiles(destination)

@@ -39,7 +39,7 @@ public final class LocationLock {
             let holder = (try? String(contentsOfFile: file, encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown"
             close(descriptor)
-            throw MicsyncError(.refused, "\(location.role.rawValue) \(location.path) is being written by another "
+            throw MicsyncError(.refused, "\(location.heading) is being written by another "
                 + "micsync run (\(holder)); try again when it has finished. Nothing was changed")
         }
         let holder = "pid \(getpid()): " + CommandLine.arguments.joined(separator: " ") + "\n"

@@ -57,7 +57,7 @@ public struct LocationChooser {
         let all = scope.configuration.locations(role).filter { !excluding.contains($0) }
         let accessible = all.filter { location in
             if location.isAccessible { return true }
-            Console.note("note: skipping \(role.rawValue) \(location.path): not accessible (not mounted?)")
+            Console.note("note: skipping \(location.heading): not accessible (not mounted?)")
             return false
         }
         guard !accessible.isEmpty else {
@@ -83,7 +83,7 @@ public struct LocationChooser {
 
     private func accessible(_ location: Location, purpose: String) throws(MicsyncError) -> Location {
         guard location.isAccessible else {
-            throw .notFound("the \(purpose), \(location.role.rawValue) \(location.path), is not accessible (not mounted?)")
+            throw .notFound("the \(purpose), \(location.heading), is not accessible (not mounted?)")
         }
         return location
     }

@@ -82,7 +82,7 @@ public struct ScopeResolver {
 
     private func splitScopeMessage(_ paths: [String], _ holders: [Location?]) -> String {
         let lines = zip(paths, holders).map { path, holder in
-            "  \(path): " + (holder.map { "\($0.role.rawValue) \($0.path)" } ?? "in no location of this configuration")
+            "  \(path): " + (holder.map { "\($0.heading)" } ?? "in no location of this configuration")
         }
         return "all paths of one run must be in the same location:\n" + lines.joined(separator: "\n")
     }
