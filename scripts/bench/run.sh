@@ -71,9 +71,6 @@ compare "backup to two backups, up to date" 0.75 \
 # Changes w (last for that reason): each run starts from the same 1,000 freshly modified files.
 compare "backup, 1,000 modified, answered Modify" 1.15 \
     "echo m | $m backup --config-name modify $T/w" "rsync -a $T/w/ $T/m1/" --prepare "bash $T/modify.sh"
-# The same without keeping the 1,000 overwritten files in the trash: what the trash costs.
-compare "  the same with --no-trash" 1.15 \
-    "echo m | $m backup --no-trash --config-name modify $T/w" "rsync -a $T/w/ $T/m1/" --prepare "bash $T/modify.sh"
 
 # --- startup, completion, memory ------------------------------------------------------------------------------
 echo; echo "=== micsync --version"
