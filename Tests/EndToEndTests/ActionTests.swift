@@ -31,10 +31,16 @@ import Testing
         #expect(declined.stderr.contains("Overwrite 1 modified item"))
         #expect(declined.stdout.contains("modified (1):\n    f"))
 
-        let approved = try box.run(["backup", "w"], input: "MODIFY\n")
+        let approved = try box.run(["backup", "w"], input: "maybe\nMODIFY\n")
         #expect(approved.status == 0, "\(approved)")
+        #expect(approved.stderr.contains("please answer modify, no or q"), "anything else asks again")
         #expect(box.read("b1/f") == "new")
         #expect(box.read("b1/extra") == "only in backup")
+
+        try box.write("newer, much longer", at: "w/f")
+        let yes = try box.run(["backup", "w"], input: "y\n")
+        #expect(yes.status == 0, "\(yes)")
+        #expect(box.read("b1/f") == "newer, much longer", "yes agrees to Modify")
     }
 
     @Test(arguments: [["backup", "-m"], ["--backup", "-m"]])

@@ -3,15 +3,24 @@ import Foundation
 /// Every question micsync asks. `q` or no answer at all (end of input) cancels the whole run; anything
 /// not understood asks again. Answers are case-insensitive.
 public struct Questions: Sendable {
-    /// One possible answer: typed as its full word or its first letter.
+    /// One possible answer: typed as its full word, its first letter, or one of its other words.
     public struct Answer: Sendable, Equatable {
         public let word: String
+        /// Also accepted: `yes` agrees to Modify and to Delete, as a user may well type.
+        let otherWords: [String]
         public var key: Character { word.first! }
 
-        public init(_ word: String) { self.word = word }
+        public init(_ word: String, or otherWords: [String] = []) {
+            self.word = word
+            self.otherWords = otherWords
+        }
+
+        func matches(_ reply: String) -> Bool {
+            reply == word || reply == String(key) || otherWords.contains(reply)
+        }
 
         public static let yes = Answer("yes"), no = Answer("no")
-        public static let modify = Answer("modify"), delete = Answer("delete")
+        public static let modify = Answer("modify", or: ["yes", "y"]), delete = Answer("delete", or: ["yes", "y"])
     }
 
     let source: any AnswerSource
@@ -25,7 +34,7 @@ public struct Questions: Sendable {
         let options = (answers.map { "[\($0.key)]\($0.word.dropFirst())" } + ["[q]uit"]).joined(separator: " / ")
         while true {
             let reply = try read("\(question) \(options): ")
-            if let answer = answers.first(where: { reply == $0.word || reply == String($0.key) }) { return answer }
+            if let answer = answers.first(where: { $0.matches(reply) }) { return answer }
             Console.note("please answer \(answers.map(\.word).joined(separator: ", ")) or q")
         }
     }
