@@ -56,7 +56,11 @@ public struct DiffCommand: AsyncParsableCommand {
         comparison.checksum = checksum
         let differences = DiffDocument(working: working, checksum: checksum,
                                        backups: zip(backups, try await comparison.plans(backups)).map { ($0, $1) })
-        Console.print(json ? differences.jsonText() : differences.text(style: .standardOutput))
+        if json {
+            differences.writeJSON()
+        } else {
+            Console.print(differences.text(style: .standardOutput))
+        }
     }
 
     /// Each typed path must exist on at least one side, or there is nothing to compare.

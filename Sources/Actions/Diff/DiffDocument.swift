@@ -1,29 +1,35 @@
 import MicsyncKit
 
 /// The differences between one WORKING and each BACKUP compared, for people and as JSON.
-struct DiffDocument: Encodable {
-    struct Side: Encodable {
-        let location: LocationJSON
-        let onlyInWorking: PathListJSON
-        let onlyInBackup: PathListJSON
-        let differing: PathListJSON
-    }
-
-    let working: LocationJSON
+struct DiffDocument {
+    let working: Location
     let checksum: Bool
-    let backups: [Side]
-    private let plans: [(Location, Plan)]
-
-    enum CodingKeys: String, CodingKey { case working, checksum, backups }
+    let plans: [(Location, Plan)]
 
     init(working: Location, checksum: Bool, backups plans: [(Location, Plan)]) {
-        self.working = LocationJSON(working)
+        self.working = working
         self.checksum = checksum
         self.plans = plans
-        backups = plans.map { location, plan in
-            Side(location: LocationJSON(location), onlyInWorking: PathListJSON(plan.new),
-                 onlyInBackup: PathListJSON(plan.deleted), differing: PathListJSON(plan.modified))
+    }
+
+    /// Writes the JSON document to stdout as it goes: `{"backups": [...], "checksum": …, "working": {…}}`.
+    func writeJSON() {
+        var json = JSONStream()
+        json.object { json in
+            json.array("backups") { json in
+                for (location, plan) in plans {
+                    json.object { json in
+                        json.pathList("differing", plan.modified)
+                        json.location("location", location)
+                        json.pathList("onlyInBackup", plan.deleted)
+                        json.pathList("onlyInWorking", plan.new)
+                    }
+                }
+            }
+            json.value("checksum", checksum)
+            json.location("working", working)
         }
+        json.finish()
     }
 
     func text(style: Style) -> String {

@@ -73,9 +73,8 @@ public struct SyncSession {
             let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.verbose).plan(destinations)
             try guardDeletions(plans)
             if options.json {
-                Console.print(PlanDocument(action: action, configuration: configurationName, source: source,
-                                           plans: Array(zip(destinations, plans)),
-                                           deleting: options.deletion != .never).jsonText())
+                PlanDocument(action: action, configuration: configurationName, source: source,
+                             plans: Array(zip(destinations, plans)), deleting: options.deletion != .never).write()
                 return
             }
             var decisions: [Decision] = []

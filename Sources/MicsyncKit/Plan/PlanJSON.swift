@@ -1,66 +1,139 @@
 import Foundation
 
-/// The plan of a sync run as one JSON document (`-n --json`), for scripts.
-public struct PlanDocument: Encodable {
-    public struct Destination: Encodable {
-        let location: LocationJSON
-        let new: PathListJSON
-        let modified: PathListJSON
-        let delete: PathListJSON
+/// JSON written as it goes, through large writes to stdout: a plan of a million paths is never held as one
+/// document in memory. Keys come in the order written; callers write them sorted.
+public struct JSONStream {
+    private var output = LineWriter(descriptor: STDOUT_FILENO)
+    /// Per open object or array: whether a value was written in it yet (so the next needs a comma).
+    private var written: [Bool] = [false]
+    private var pendingKey: String?
+
+    public init() {}
+
+    public mutating func object(_ key: String? = nil, _ body: (inout JSONStream) -> Void) {
+        open(key, "{")
+        body(&self)
+        close("}")
     }
 
+    public mutating func array(_ key: String? = nil, _ body: (inout JSONStream) -> Void) {
+        open(key, "[")
+        body(&self)
+        close("]")
+    }
+
+    public mutating func value(_ key: String? = nil, _ text: String) { raw(key, Self.quoted(text)) }
+    public mutating func value(_ key: String? = nil, _ number: Int64) { raw(key, String(number)) }
+    public mutating func value(_ key: String? = nil, _ number: Int) { raw(key, String(number)) }
+    public mutating func value(_ key: String? = nil, _ flag: Bool) { raw(key, flag ? "true" : "false") }
+
+    /// A location: `{"index": 0, "path": "/mnt/b", "role": "BACKUP"}`.
+    public mutating func location(_ key: String? = nil, _ location: Location) {
+        object(key) {
+            $0.value("index", location.index)
+            $0.value("path", location.path)
+            $0.value("role", location.role.rawValue)
+        }
+    }
+
+    /// A list of paths: its bytes (files only), count, and each item with its size. A name that is valid
+    /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`.
+    public mutating func pathList(_ key: String, _ list: PathList) {
+        object(key) { json in
+            json.value("bytes", list.reduce(Int64(0)) { $0 + ($1.isDirectory ? 0 : $1.size) })
+            json.value("count", list.count)
+            json.array("items") { json in
+                for entry in list {
+                    let exact = String(validating: entry.path, as: UTF8.self)
+                    json.object { item in
+                        item.value("path", exact ?? entry.displayName)
+                        if exact == nil { item.value("pathBase64", Data(entry.path).base64EncodedString()) }
+                        item.value("size", entry.size)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ends the document with a newline and writes out what is left.
+    public mutating func finish() {
+        output.line("")
+        output.flush()
+    }
+
+    private mutating func open(_ key: String?, _ bracket: String) {
+        raw(key, bracket)
+        written.append(false)
+    }
+
+    private mutating func close(_ bracket: String) {
+        let hadValues = written.removeLast()
+        output.write((hadValues ? "\n" + indent : "").utf8)
+        output.write(bracket.utf8)
+    }
+
+    private mutating func raw(_ key: String?, _ text: String) {
+        let separator = written[written.count - 1] ? "," : ""
+        written[written.count - 1] = true
+        let lead = written.count > 1 ? "\n" + indent : ""
+        output.write((separator + lead + (key.map { Self.quoted($0) + ": " } ?? "") + text).utf8)
+    }
+
+    private var indent: String { String(repeating: "  ", count: written.count - 1) }
+
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+/// The plan of a sync run as one JSON document (`-n --json`), for scripts.
+public struct PlanDocument {
     let action: String
     let configuration: String
-    let source: LocationJSON
-    let destinations: [Destination]
+    let source: Location
+    let plans: [(Location, Plan)]
+    /// Whether the run may delete; otherwise `delete` is empty, as in the printed plan.
+    let deleting: Bool
 
-    /// - Parameter deleting: whether the run may delete; otherwise `delete` is empty, as in the printed plan.
     public init(action: String, configuration: String, source: Location, plans: [(Location, Plan)], deleting: Bool) {
         self.action = action
         self.configuration = configuration
-        self.source = LocationJSON(source)
-        destinations = plans.map { location, plan in
-            Destination(location: LocationJSON(location), new: PathListJSON(plan.new),
-                        modified: PathListJSON(plan.modified), delete: PathListJSON(deleting ? plan.deleted : PathList()))
+        self.source = source
+        self.plans = plans
+        self.deleting = deleting
+    }
+
+    /// Writes the document to stdout as it goes.
+    public func write() {
+        var json = JSONStream()
+        json.object { json in
+            json.value("action", action)
+            json.value("configuration", configuration)
+            json.array("destinations") { json in
+                for (location, plan) in plans {
+                    json.object { json in
+                        json.pathList("delete", deleting ? plan.deleted : PathList())
+                        json.location("location", location)
+                        json.pathList("modified", plan.modified)
+                        json.pathList("new", plan.new)
+                    }
+                }
+            }
+            json.location("source", source)
         }
-    }
-}
-
-/// A location in JSON documents: `{"role": "BACKUP", "index": 0, "path": "/mnt/b"}`.
-public struct LocationJSON: Encodable {
-    public let role: String
-    public let index: Int
-    public let path: String
-
-    public init(_ location: Location) {
-        role = location.role.rawValue
-        index = location.index
-        path = location.path
-    }
-}
-
-/// A list of paths in JSON documents: count, bytes of the files in it, and each item with its size. A name that is
-/// valid UTF-8 is given exactly; any other is given readably (`\xNN` escapes) with its exact bytes in
-/// `pathBase64`.
-public struct PathListJSON: Encodable {
-    struct Item: Encodable {
-        let path: String
-        let size: Int64
-        let pathBase64: String?
-    }
-
-    let count: Int
-    let bytes: Int64
-    let items: [Item]
-
-    public init(_ list: PathList) {
-        count = list.count
-        bytes = list.filter { !$0.isDirectory }.reduce(0) { $0 + $1.size }
-        items = list.map { entry in
-            let exact = String(validating: entry.path, as: UTF8.self)
-            return Item(path: exact ?? entry.displayName, size: entry.size,
-                        pathBase64: exact == nil ? Data(entry.path).base64EncodedString() : nil)
-        }
+        json.finish()
     }
 }
 
