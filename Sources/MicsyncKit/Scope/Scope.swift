@@ -12,8 +12,6 @@ public struct Scope: Sendable {
         self.relativePaths = relativePaths
     }
 
-    public var isWholeLocation: Bool { relativePaths == [""] }
-
     /// `relativePaths` in `location`, as rsync reads them: `LOCATION/./RELATIVE`, so that `--relative` keeps
     /// the part after `/./` and several paths go in one call.
     public func rsyncSources(in location: Location) -> [String] {
