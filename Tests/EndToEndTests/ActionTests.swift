@@ -240,4 +240,26 @@ import Testing
         #expect(result.status == 4, "\(result)")
         #expect(box.tree("b1") == [] && box.tree("b2") == [])
     }
+
+    @Test func verboseCommandsCanBePastedIntoAShell() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("1", at: "w/it's here/one")
+        let result = try box.run(["backup", "-v", "-n", "w/it's here"])
+        #expect(result.status == 0, "\(result)")
+        let command = try #require(result.stdout.split(separator: "\n").first { $0.contains("--dry-run") })
+        let pasted = try Binary.run("/bin/sh", ["-c", String(command)], input: "", directory: "/", environment: [:])
+        #expect(pasted.status == 0, "\(pasted)")
+        #expect(pasted.stdout.contains("it's here/one"), "\(pasted)")
+    }
+
+    @Test func typedPathsWithAColonOrALeadingDashAreNeverHostsOrOptions() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("c", at: "w/host:path")
+        try box.write("d", at: "w/-n")
+        let result = try box.run(["backup", "w/host:path", "w/-n"])
+        #expect(result.status == 0, "\(result)")
+        #expect(box.tree("b1") == ["-n", "host:path"])
+    }
 }
