@@ -38,5 +38,12 @@ public enum FileSystem {
         ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }
 
+    /// micsync's own state (journal, locks): `$XDG_STATE_HOME/micsync`, default `~/.local/state/micsync`.
+    public static func stateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                      home: String = homeDirectory) -> String {
+        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.local/state"
+        return stateHome + "/micsync"
+    }
+
     public static var currentDirectory: String { FileManager.default.currentDirectoryPath }
 }

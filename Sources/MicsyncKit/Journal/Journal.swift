@@ -31,8 +31,7 @@ public struct Journal: Sendable {
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
                 home: String = FileSystem.homeDirectory) {
-        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.local/state"
-        self.init(path: stateHome + "/micsync/journal.jsonl")
+        self.init(path: FileSystem.stateDirectory(environment: environment, home: home) + "/journal.jsonl")
     }
 
     /// Appends `entry` as one line; a journal that cannot be written is a warning, never a failed run.

@@ -13,12 +13,7 @@ public final class LocationLock {
     deinit { close(descriptor) }
 
     /// The folder of the lock files: `$XDG_STATE_HOME/micsync/locks` (default `~/.local/state/micsync/locks`).
-    public static var folder: String {
-        let environment = ProcessInfo.processInfo.environment
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? FileSystem.homeDirectory + "/.local/state"
-        return state + "/micsync/locks"
-    }
+    public static var folder: String { FileSystem.stateDirectory() + "/locks" }
 
     /// Locks every location of `locations` or none; throws exit 5 naming the holder.
     public static func acquire(_ locations: [Location]) throws(MicsyncError) -> [LocationLock] {
