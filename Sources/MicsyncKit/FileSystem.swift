@@ -22,9 +22,24 @@ public enum FileSystem {
         }
     }
 
-    public static func isSymlink(_ path: String) -> Bool {
+    /// The files (anything but a directory) below `path` and their bytes, or `path` itself when it is no
+    /// directory; `skipping` names entries of `path` itself to leave out. Walked by raw name bytes, since
+    /// FileManager cannot name a file whose name is not UTF-8.
+    public static func files(under path: [UInt8], skipping: Set<[UInt8]> = []) -> (count: Int, bytes: Int64) {
+        let cPath = path.map { CChar(bitPattern: $0) } + [0]
         var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        guard lstat(cPath, &info) == 0 else { return (0, 0) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return (1, Int64(info.st_size)) }
+        guard let directory = opendir(cPath) else { return (0, 0) }
+        defer { closedir(directory) }
+        var total: (count: Int, bytes: Int64) = (0, 0)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name == Array(".".utf8) || name == Array("..".utf8) || skipping.contains(name) { continue }
+            let inner = files(under: path + [UInt8(ascii: "/")] + name)
+            total = (total.count + inner.count, total.bytes + inner.bytes)
+        }
+        return total
     }
 
     /// The canonical path with every symlink resolved, or nil when it does not exist.

@@ -13,7 +13,7 @@ struct TrashFolder: Encodable {
     init(_ timestamp: String, in location: Location) {
         self.timestamp = timestamp
         path = Trash.root(of: location) + "/" + timestamp
-        (files, bytes) = Self.measure(Array(path.utf8))
+        (files, bytes) = FileSystem.files(under: Array(path.utf8))
     }
 
     /// Every trash folder of `location`, oldest first.
@@ -36,25 +36,6 @@ struct TrashFolder: Encodable {
             [.init(folder.timestamp), .init(plural(folder.files, "file", "files")), .init(ByteCount.readable(folder.bytes))]
         }
         return table.lines(style: .standardOutput)
-    }
-
-    /// Files (anything but a directory) and their bytes below `path`. Walked by raw name bytes, since
-    /// FileManager cannot name a file whose name is not UTF-8.
-    private static func measure(_ path: [UInt8]) -> (files: Int, bytes: Int64) {
-        let cPath = path.map { CChar(bitPattern: $0) } + [0]
-        var info = stat()
-        guard lstat(cPath, &info) == 0 else { return (0, 0) }
-        guard info.st_mode & S_IFMT == S_IFDIR else { return (1, Int64(info.st_size)) }
-        guard let directory = opendir(cPath) else { return (0, 0) }
-        defer { closedir(directory) }
-        var total: (files: Int, bytes: Int64) = (0, 0)
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            if name == Array(".".utf8) || name == Array("..".utf8) { continue }
-            let inner = measure(path + [UInt8(ascii: "/")] + name)
-            total = (total.files + inner.files, total.bytes + inner.bytes)
-        }
-        return total
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Refuses, before anything changes, a run that would delete a large part of a destination, or whose source
-/// scope is empty while the destination's is not: an unmounted disc looks exactly like that.
+/// scope holds no file while the destination's does: an unmounted disc looks exactly like that (an empty
+/// mount point may still hold a directory such as lost+found).
 struct DeleteGuard {
     let scope: Scope
     let source: Location
@@ -10,7 +11,7 @@ struct DeleteGuard {
     func check(_ plan: Plan, at destination: Location) throws(MicsyncError) {
         let deletedFiles = plan.deleted.count - plan.deleted.directoryCount
         guard !plan.deleted.isEmpty else { return }
-        if !containsAnything(source) {
+        if countFiles(source) == 0 {
             throw refusal("the source scope in \(source.heading) is empty while "
                 + "\(destination.path) is not: is the disc mounted? Deleting would empty the destination")
         }
@@ -28,27 +29,12 @@ struct DeleteGuard {
             + "to delete anyway (or raise \"maxDeletePercent\" in the configuration)")
     }
 
-    /// The scope's paths under `location`, each with its directory walked.
-    private func entries(in location: Location) -> some Sequence<String> {
-        scope.relativePaths.lazy.flatMap { relative -> [String] in
-            let top = relative.isEmpty ? location.path : location.path + "/" + relative
-            guard FileSystem.isDirectory(top), let walker = FileManager.default.enumerator(atPath: top) else {
-                return FileSystem.exists(top) && !relative.isEmpty ? [top] : []
-            }
-            var found: [String] = []
-            while let item = walker.nextObject() as? String {
-                if relative.isEmpty, item == RsyncInvocation.stateFolder { walker.skipDescendants(); continue }
-                found.append(top + "/" + item)
-            }
-            return found
-        }
-    }
-
-    private func containsAnything(_ location: Location) -> Bool {
-        entries(in: location).contains { _ in true }
-    }
-
+    /// The files in the scope at `location`, `.micsync` left out.
     private func countFiles(_ location: Location) -> Int {
-        entries(in: location).count { !FileSystem.isDirectory($0) || FileSystem.isSymlink($0) }
+        scope.relativePaths.reduce(0) { total, relative in
+            let top = relative.isEmpty ? location.path : location.path + "/" + relative
+            let stateFolder: Set = relative.isEmpty ? [Array(RsyncInvocation.stateFolder.utf8)] : []
+            return total + FileSystem.files(under: Array(top.utf8), skipping: stateFolder).count
+        }
     }
 }
