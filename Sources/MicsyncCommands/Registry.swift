@@ -1,4 +1,5 @@
 import ArgumentParser
+import AdoptAction
 import BackupAction
 import ConfigAction
 import DiffAction
@@ -21,5 +22,6 @@ public enum Registry {
         DiffCommand.self,
         ConfigCommand.self,
         TrashCommand.self,
+        AdoptCommand.self,
     ]
 }

@@ -60,5 +60,12 @@ public enum FileSystem {
         return stateHome + "/micsync"
     }
 
+    /// Space available to this user on the filesystem holding `path`.
+    public static func freeBytes(_ path: String) -> Int64? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
     public static var currentDirectory: String { FileManager.default.currentDirectoryPath }
 }

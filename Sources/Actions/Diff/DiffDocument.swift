@@ -19,6 +19,7 @@ struct DiffDocument {
             json.array("backups") { json in
                 for (location, plan) in plans {
                     json.object { json in
+                        json.unstorable(plan.cannotStore)
                         json.pathList("differing", plan.modified)
                         json.location("location", location)
                         json.pathList("onlyInBackup", plan.deleted)
@@ -42,7 +43,7 @@ struct DiffDocument {
                 ("differing", plan.modified, .yellow),
             ]
             let heading = "BACKUP \(location.path)"
-            guard sections.contains(where: { !$0.1.isEmpty }) else {
+            guard sections.contains(where: { !$0.1.isEmpty }) || !plan.cannotStore.isEmpty else {
                 lines.append("\(heading): \(style("identical", .green))")
                 continue
             }
@@ -50,6 +51,10 @@ struct DiffDocument {
             for (title, list, colour) in sections where !list.isEmpty {
                 lines.append("  \(style(title, colour)) (\(list.count)):")
                 lines += list.map { "    \($0.displayName)" }
+            }
+            if !plan.cannotStore.isEmpty {
+                lines.append("  \(style("cannot be stored on \(location.path)", .red)) (\(plan.cannotStore.count)):")
+                lines += plan.cannotStore.map { "    \($0.displayName)  (\($0.reason))" }
             }
         }
         return lines.joined(separator: "\n")

@@ -37,8 +37,9 @@ extension TrashCommand {
 
         func run() throws {
             let withTrash = try locations.scopes(paths).map(\.typedIn).filter { location in
-                if !location.isAccessible { Console.note("note: skipping \(location.heading): not accessible (not mounted?)") }
-                return FileSystem.isDirectory(Trash.root(of: location))
+                let access = location.access()
+                if !access.isAccessible { Console.note(access.note(for: location)) }
+                return access.isAccessible && FileSystem.isDirectory(Trash.root(of: location))
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.
             let locks = try LocationLock.acquire(withTrash)

@@ -21,6 +21,7 @@ final class RunRecorder {
         entry.directoriesCreated += report.directoriesCreated
         entry.directoriesDeleted += report.directoriesDeleted
         entry.bytes += report.bytes
+        if !report.unstorable.isEmpty { entry.cannotBeStored = (entry.cannotBeStored ?? []) + report.unstorable }
     }
 
     func finish(_ status: ExitStatus) {

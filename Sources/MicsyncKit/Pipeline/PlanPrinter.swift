@@ -2,7 +2,7 @@
 struct PlanPrinter {
     let suppressDirectories: Bool
 
-    func show(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion) {
+    func show(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, filesystem: FilesystemProfile? = nil) {
         let heading = destination.heading
         let sections: [(String, PathList)] = [
             ("new", plan.new),
@@ -10,17 +10,22 @@ struct PlanPrinter {
             ("to delete", deletion == .never ? PathList() : plan.deleted),
         ]
         let shown = sections.map { title, list in (title, list, visibleCount(list)) }.filter { $0.2 > 0 }
-        guard !shown.isEmpty else {
+        guard !shown.isEmpty || !plan.cannotStore.isEmpty else {
             Console.print("\(heading): up to date")
             return
         }
+        let unstorableLines = plan.cannotStore.isEmpty ? 0 : 1 + plan.cannotStore.count
         // Streamed, never held as a whole: a million names cost no more memory than the plan already holds.
-        Pager.show(lineCount: 1 + shown.reduce(0) { $0 + 1 + $1.2 }) { output in
+        Pager.show(lineCount: 1 + shown.reduce(0) { $0 + 1 + $1.2 } + unstorableLines) { output in
             output.line("\(heading):")
             for (title, list, count) in shown {
                 output.line("  \(title) (\(count)):")
                 for entry in list where isVisible(entry) { output.line("    " + entry.displayName) }
             }
+            guard !plan.cannotStore.isEmpty else { return }
+            let type = filesystem.map { " (\($0.type))" } ?? ""
+            output.line("  cannot be stored on \(destination.path)\(type) (\(plan.cannotStore.count)):")
+            for item in plan.cannotStore { output.line("    \(item.displayName)  (\(item.reason))") }
         }
     }
 
@@ -36,6 +41,12 @@ public struct ApplyReport: Sendable {
     public var copied = 0, overwritten = 0, deleted = 0
     public var directoriesCreated = 0, directoriesDeleted = 0
     public var bytes: Int64 = 0
+    /// What the destination could not hold, left out of the pass: `BACKUP /d: a:b (its name has ':' …)`.
+    public var unstorable: [String] = []
+
+    init(unstorable items: [Unstorable] = [], at destination: Location? = nil) {
+        unstorable = items.map { "\(destination?.heading ?? ""): \($0.displayName) (\($0.reason))" }
+    }
 
     mutating func count(_ item: ItemizedChange) {
         let isDirectory = item.path.last == UInt8(ascii: "/")
@@ -45,7 +56,7 @@ public struct ApplyReport: Sendable {
         case (.modified, _): overwritten += 1; bytes += item.size
         case (.deleted, false): deleted += 1
         case (.deleted, true): directoriesDeleted += 1
-        case (.attributesOnly, _): break
+        case (.attributesOnly, _), (.unchanged, _): break
         }
     }
 

@@ -13,6 +13,9 @@ public struct RsyncInvocation: Sendable {
     public var planOptions: [String] = []
     /// Added to the apply pass: `--info=progress2` while a progress line is shown.
     public var applyOptions: [String] = []
+    /// What the filesystems at both ends can hold: every pass gets the options that follow from it
+    /// (no permissions where they are not kept, `--modify-window=1` for FAT's 2 s times, `--hard-links`…).
+    public var filesystems = RunFilesystems()
 
     public init(source: Location, scope: Scope, actionFilters: [String], deleting: Bool) {
         self.source = source
@@ -25,7 +28,8 @@ public struct RsyncInvocation: Sendable {
     /// One dry run over the scope that itemizes everything a real run would do. Without incremental
     /// recursion it walks about a tenth faster, for rsync's file list held whole while it plans.
     public func plan(to destination: Location) -> [String] {
-        ["-a", "--relative", "--dry-run", "--no-inc-recursive"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + planOptions
+        ["-a"] + filesystems.options(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive"]
+            + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + planOptions
             + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
@@ -34,14 +38,16 @@ public struct RsyncInvocation: Sendable {
     /// a listed path missing from the source is deleted at the destination (`--delete-missing-args`,
     /// recursively with `--force`), so only approved deletions can happen.
     public func apply(to destination: Location, listFile: String, trash: String?) -> [String] {
-        ["-a"] + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"]
+        ["-a"] + filesystems.options(to: destination) + ItemizedChange.outputFormat
+            + ["--from0", "--files-from=\(listFile)"]
             + (deleting ? ["--delete-missing-args", "--force"] : []) + writing(to: destination, trash: trash)
             + applyOptions + filters + [source.path + "/", destination.path + "/"]
     }
 
     /// One real pass over the whole scope, for runs where no question needs a plan first.
     public func singlePass(to destination: Location, trash: String?) -> [String] {
-        ["-a", "--relative"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : [])
+        ["-a"] + filesystems.options(to: destination) + ["--relative"] + ItemizedChange.outputFormat
+            + (deleting ? ["--delete"] : [])
             + writing(to: destination, trash: trash) + applyOptions + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }

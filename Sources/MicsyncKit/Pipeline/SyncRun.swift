@@ -19,14 +19,17 @@ public struct SyncRun<Action: SyncAction> {
         let resolver = PathResolver(base: FileSystem.currentDirectory)
         let scope = try ScopeResolver(configurations: configurations, resolver: resolver, questions: questions)
             .resolve(paths, configurationName: options.configurationName)
-        let endpoints = try Action.endpoints(LocationChooser(scope: scope, questions: questions, resolver: resolver),
-                                             options: options)
+        var chooser = LocationChooser(scope: scope, questions: questions, resolver: resolver)
+        chooser.newLocations = options.create ? .create
+            : !options.dryRun && isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 ? .ask : .explain
+        let endpoints = try Action.endpoints(chooser, options: options)
         try requireScope(scope, in: endpoints.source)
         let rsync = try await Rsync.locate()
         let locks = options.dryRun ? [] : try LocationLock.acquire(endpoints.destinations)
         defer { withExtendedLifetime(locks) {} }
-        let invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
+        var invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
                                          deleting: options.deletion != .never)
+        invocation.filesystems = .probe(source: endpoints.source, destinations: endpoints.destinations)
         let session = SyncSession(action: Action.name, rsync: rsync, invocation: invocation, scope: scope,
                                   source: endpoints.source, destinations: endpoints.destinations, options: options,
                                   questions: questions, overwrites: Action.overwrites)

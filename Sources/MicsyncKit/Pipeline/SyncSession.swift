@@ -59,6 +59,7 @@ public struct SyncSession {
         let printer = PlanPrinter(suppressDirectories: options.suppressDirectories)
         if !options.json { Console.print("\(action): from \(source.heading)") }
         var problems: [String] = []
+        var unstorable: [(Location, [Unstorable])] = []
         if asksNothing {
             // With -v every command is confirmed first, so that `q` still cancels before anything changes.
             var confirmed: [(Location, [String])] = []
@@ -66,7 +67,7 @@ public struct SyncSession {
                 let arguments = invocation.singlePass(to: destination, trash: trashFolder(in: destination))
                 if try confirm(arguments, to: destination) { confirmed.append((destination, arguments)) }
             }
-            for (destination, arguments) in confirmed {
+            for (destination, arguments) in confirmed where recheck(destination, problems: &problems) {
                 try await singlePass(arguments, to: destination, printer: printer, problems: &problems, recorder: recorder)
             }
         } else {
@@ -79,8 +80,10 @@ public struct SyncSession {
             }
             var decisions: [Decision] = []
             for (destination, plan) in zip(destinations, plans) {
-                printer.show(plan, at: destination, deletion: options.deletion)
+                printer.show(plan, at: destination, deletion: options.deletion,
+                             filesystem: invocation.filesystems.profile(of: destination))
                 if !plan.problems.isEmpty { problems.append(Self.problem(at: destination, plan.problems)) }
+                if !plan.cannotStore.isEmpty { unstorable.append((destination, plan.cannotStore)) }
                 decisions.append(try decide(plan, at: destination))
             }
             if options.dryRun {
@@ -89,7 +92,20 @@ public struct SyncSession {
                 try await apply(decisions, problems: &problems, recorder: recorder)
             }
         }
-        guard problems.isEmpty else { throw .rsync("rsync did not finish everything:\n" + problems.joined(separator: "\n")) }
+        if !problems.isEmpty {
+            throw .rsync("rsync did not finish everything:\n" + problems.joined(separator: "\n")
+                + (unstorable.isEmpty ? "" : "\n" + unstorableMessage(unstorable)))
+        }
+        guard unstorable.isEmpty else { throw .rsync(unstorableMessage(unstorable)) }
+    }
+
+    /// The end of a run that left out what a destination cannot hold: how many, where, and what to do.
+    private func unstorableMessage(_ unstorable: [(Location, [Unstorable])]) -> String {
+        let counts = unstorable.map { destination, items in
+            "\(plural(items.count, "item", "items")) on \(destination.heading)"
+        }.joined(separator: ", ")
+        return "\(counts) could not be stored (listed above)\(options.dryRun ? "" : " and were left out")"
+            + "; rename them, or add them to \"exclude\" in the configuration"
     }
 
     /// Refuses mass deletes before anything is asked or changed; a dry run only says it would.
@@ -106,8 +122,11 @@ public struct SyncSession {
 
     /// No question can come up: every modification is approved (-m, or none possible) and deletions are
     /// off, or on without asking and past the guard (--force). One real rsync pass then does plan and apply.
+    /// A destination whose filesystem has limits is always planned first, so that what it cannot hold is
+    /// found and left out.
     private var asksNothing: Bool {
         !options.dryRun && (options.modify || !overwrites)
+            && !destinations.contains { invocation.filesystems.profile(of: $0)?.hasLimits == true }
             && (options.deletion == .never || (options.deletion == .always && options.force))
     }
 
@@ -148,6 +167,7 @@ public struct SyncSession {
             let lists = decision.approvedLists
             guard lists.contains(where: { !$0.isEmpty }) else {
                 Console.print("\(decision.destination.heading): nothing to do")
+                recorder(ApplyReport(unstorable: decision.plan.cannotStore, at: decision.destination))
                 continue
             }
             let list = try ListFile(lists)
@@ -156,13 +176,29 @@ public struct SyncSession {
             guard try confirm(arguments, to: decision.destination) else { continue }
             runs.append((decision.destination, list, arguments))
         }
-        for (destination, _, arguments) in runs {
-            var report = ApplyReport()
+        for (destination, _, arguments) in runs where recheck(destination, problems: &problems) {
+            var report = ApplyReport(unstorable: decisions.first { $0.destination == destination }?.plan.cannotStore ?? [],
+                                     at: destination)
             let outcome = try await rsync.run(arguments) { line in
                 if !progress.consume(line), let item = ItemizedChange.parse(line) { report.count(item) }
             }
             progress.clear()
             try finish(destination, report, outcome, problems: &problems, recorder: recorder)
+        }
+    }
+
+    /// Right before writing: the destination must still be the location planned for (its marker is there),
+    /// and gets its marker if this is the first run that writes there.
+    private func recheck(_ destination: Location, problems: inout [String]) -> Bool {
+        let access = destination.access()
+        do throws(MicsyncError) {
+            guard access.isAccessible else { throw .notFound("\(destination.heading): \(access.reason); nothing was written there") }
+            try destination.claim()
+            return true
+        } catch {
+            Console.error(error.message)
+            problems.append("  " + error.message)
+            return false
         }
     }
 

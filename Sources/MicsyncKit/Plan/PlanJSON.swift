@@ -55,6 +55,21 @@ public struct JSONStream {
         }
     }
 
+    /// What a destination cannot hold: `"cannotStore": {"count": 1, "items": [{"path": …, "reason": …}]}`.
+    public mutating func unstorable(_ items: [Unstorable]) {
+        object("cannotStore") { json in
+            json.value("count", items.count)
+            json.array("items") { json in
+                for item in items {
+                    json.object { json in
+                        json.value("path", item.displayName)
+                        json.value("reason", item.reason)
+                    }
+                }
+            }
+        }
+    }
+
     /// Ends the document with a newline and writes out what is left.
     public mutating func finish() {
         output.line("")
@@ -124,6 +139,7 @@ public struct PlanDocument {
             json.array("destinations") { json in
                 for (location, plan) in plans {
                     json.object { json in
+                        json.unstorable(plan.cannotStore)
                         json.pathList("delete", deleting ? plan.deleted : PathList())
                         json.location("location", location)
                         json.pathList("modified", plan.modified)

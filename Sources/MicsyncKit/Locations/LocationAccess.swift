@@ -1,0 +1,87 @@
+import Foundation
+
+/// Whether a location can be used now, and why not: the one answer every action, `status`, `diff` and
+/// `trash` ask for. An external disc may be unplugged while its mount point stays, so a directory that
+/// exists is not enough once micsync has written there: its marker must be there too.
+public enum LocationAccess: Equatable, Sendable {
+    case accessible
+    /// Missing, never written to, and its parent exists: a location to create (`mkdir`, `--create`).
+    case new
+    /// Missing, and micsync wrote there before (or its parent is missing too): an unplugged disc.
+    case missing(writtenBefore: Bool)
+    case notDirectory
+    /// The directory exists but lacks the marker micsync left there: a bare mount point.
+    case markerMissing
+    /// The directory carries another location's marker: another disc mounted at the same place.
+    case otherMarker
+    /// `.micsync` is a symlink or a file: refused, never followed.
+    case unsafeStateFolder
+
+    public var isAccessible: Bool { self == .accessible }
+
+    /// Why the location cannot be used, after its heading: `BACKUP /media/disc: not mounted? (…)`.
+    public var reason: String {
+        switch self {
+        case .accessible: "accessible"
+        case .new: "does not exist yet"
+        case .missing(let writtenBefore):
+            writtenBefore ? "not mounted? (the folder is missing)" : "not mounted? (the folder and its parent are missing)"
+        case .notDirectory: "not a folder"
+        case .markerMissing: "not mounted? (its micsync marker is missing)"
+        case .otherMarker: "another disc? (its micsync marker is not the one micsync left there)"
+        case .unsafeStateFolder: "its \(RsyncInvocation.stateFolder) is not a folder (a symlink?); micsync will not use it"
+        }
+    }
+
+    /// What the user can do about it, or nil when there is nothing to say.
+    public func hint(for location: Location) -> String? {
+        let quoted = RsyncInvocation.shellQuoted(location.path)
+        return switch self {
+        case .new: "create it with `mkdir \(quoted)`, or run again with --create"
+        case .markerMissing, .otherMarker: "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
+        default: nil
+        }
+    }
+
+    /// `note: skipping BACKUP /media/disc: not mounted? (its micsync marker is missing)`.
+    public func note(for location: Location) -> String {
+        "note: skipping \(location.heading): \(reason)" + (hint(for: location).map { "; " + $0 } ?? "")
+    }
+}
+
+extension Location {
+    /// Whether the location can be used now, and why not.
+    public func access(known: KnownLocations = KnownLocations()) -> LocationAccess {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if known.id(of: self) != nil { return .missing(writtenBefore: true) }
+            let parent = (path as NSString).deletingLastPathComponent
+            return FileSystem.isDirectory(parent) ? .new : .missing(writtenBefore: false)
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return .notDirectory }
+        let folder = StateFolder(self)
+        if folder.kind == .other { return .unsafeStateFolder }
+        guard let remembered = known.id(of: self) else { return .accessible }
+        guard let marker = folder.marker else { return .markerMissing }
+        return marker == remembered ? .accessible : .otherMarker
+    }
+
+    /// The directory exists now and, if micsync has written to it before, still carries its marker.
+    public var isAccessible: Bool { access().isAccessible }
+
+    /// Called right before a run first writes here: leaves the marker (or keeps the one there) and remembers
+    /// it, so that an unplugged disc's bare mount point is never taken for this location.
+    public func claim(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
+        let folder = StateFolder(self)
+        if let id = folder.marker {
+            try known.remember(id, for: self)
+        } else {
+            try known.remember(try folder.writeMarker(), for: self)
+        }
+    }
+
+    /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
+    public func adopt(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
+        try known.remember(try StateFolder(self).writeMarker(), for: self)
+    }
+}
