@@ -146,7 +146,7 @@ import Testing
     @Test(arguments: [
         (["backup", "/nowhere/at/all"], "is not inside any configuration"),
         (["backup", "w/missing"], "not found in the source"),
-        (["work", "--from", "1", "w"], "is not accessible"),
+        (["work", "--from", "1", "w"], "does not exist yet"),
     ])
     func notFoundExitsThree(arguments: [String], message: String) throws {
         let box = try Sandbox()
