@@ -49,6 +49,42 @@ public enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// The bytes free for an ordinary user on the filesystem holding `path`.
+    public static func freeSpace(_ path: String) -> Int64? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
+    /// The type of the filesystem holding `path` (`ext4`, `vfat`, …), from the mount table by device.
+    public static func type(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0,
+              let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
+        // glibc's major()/minor() are macros Swift cannot call: the same bit layout, by hand.
+        let dev = UInt64(info.st_dev)
+        let device = "\(((dev >> 32) & 0xFFFF_F000) | ((dev >> 8) & 0xFFF)):\(((dev >> 12) & 0xFFFF_FF00) | (dev & 0xFF))"
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count > 2, fields[2] == device, let dash = fields.firstIndex(of: "-"),
+                  dash + 1 < fields.count else { continue }
+            return String(fields[dash + 1])
+        }
+        return nil
+    }
+
+    /// Creates `path` and its missing parents; the error names the folder and the system's reason.
+    public static func makeDirectories(_ path: String, purpose: String) throws(MicsyncError) {
+        var current = ""
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0, errno != EEXIST {
+                throw .io("cannot create \(purpose) \(path): \(current): \(String(cString: strerror(errno)))")
+            }
+        }
+        guard isDirectory(path) else { throw .io("cannot use \(purpose) \(path): it is not a folder") }
+    }
+
     public static var homeDirectory: String {
         ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }

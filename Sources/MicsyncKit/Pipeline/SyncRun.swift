@@ -13,7 +13,9 @@ public struct SyncRun<Action: SyncAction> {
         self.questions = questions
     }
 
+    @MainActor
     public func execute() async throws(MicsyncError) {
+        let start = Date()
         let found = try ConfigLocator().locate(explicit: options.configFile)
         let configurations = try ConfigLoader(file: found.file).load().configurations
         let resolver = PathResolver(base: FileSystem.currentDirectory)
@@ -23,21 +25,17 @@ public struct SyncRun<Action: SyncAction> {
                                              options: options)
         try requireScope(scope, in: endpoints.source)
         let rsync = try await Rsync.locate()
-        let locks = options.dryRun ? [] : try LocationLock.acquire(endpoints.destinations)
-        defer { withExtendedLifetime(locks) {} }
+        let journal = Journal()
+        if !options.dryRun { try journal.prepare() }
+        let locks = options.dryRun ? [:] : try LocationLock.acquire(endpoints.destinations)
         let invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
                                          deleting: options.deletion != .never)
         let session = SyncSession(action: Action.name, rsync: rsync, invocation: invocation, scope: scope,
                                   source: endpoints.source, destinations: endpoints.destinations, options: options,
-                                  questions: questions, overwrites: Action.overwrites)
-        let recorder = RunRecorder(action: Action.name, scope: scope, endpoints: endpoints)
-        do {
-            try await session.run(recording: recorder.add)
-        } catch {
-            recorder.finish(error.status)
-            throw error
-        }
-        recorder.finish(.success)
+                                  questions: questions, overwrites: Action.overwrites, locks: locks)
+        let outcome = await session.run()
+        journal.record(outcome, action: Action.name, scope: scope, endpoints: endpoints, start: start)
+        if let error = outcome.error { throw error }
     }
 
     /// Every typed path must exist in the source, whichever location it was typed in.
