@@ -49,11 +49,61 @@ public enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// The whole contents of the file at `path`; the error is the system's reason (`Is a directory`,
+    /// `Permission denied`, …).
+    public static func contents(of path: String) -> Result<Data, POSIXErrorText> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(POSIXErrorText()) }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return .failure(POSIXErrorText()) }
+            guard count > 0 else { return .success(data) }
+            data.append(contentsOf: buffer[..<count])
+        }
+    }
+
     /// The bytes free for an ordinary user on the filesystem holding `path`.
     public static func freeSpace(_ path: String) -> Int64? {
         var info = statvfs()
         guard statvfs(path, &info) == 0 else { return nil }
         return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
+    /// Where a directory lies inside its filesystem: the device and the path from the filesystem's root.
+    /// Two paths reaching one folder through different mounts (bind mounts) have the same place.
+    public struct Place: Equatable, Sendable {
+        public let device: String
+        public let path: String
+    }
+
+    /// The place of the existing directory `path` (symlinks resolved), from the mount table; nil when it
+    /// does not exist.
+    public static func placeInFilesystem(_ path: String) -> Place? {
+        guard let real = realPath(path),
+              let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
+        var best: (mountPoint: String, root: String, device: String)?
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: " ").map { unescapeMountField(String($0)) }
+            guard fields.count > 4 else { continue }
+            let mountPoint = fields[4]
+            let holds = mountPoint == "/" || real == mountPoint || real.hasPrefix(mountPoint + "/")
+            if holds, mountPoint.count >= (best?.mountPoint.count ?? -1) { best = (mountPoint, fields[3], fields[2]) }
+        }
+        guard let best else { return nil }
+        let rest = best.mountPoint == "/" ? real : String(real.dropFirst(best.mountPoint.count))
+        let joined = (best.root == "/" ? "" : best.root) + rest
+        return Place(device: best.device, path: joined.isEmpty ? "/" : joined)
+    }
+
+    /// The mount table writes a space as `\040` (and a tab, newline and backslash likewise).
+    private static func unescapeMountField(_ field: String) -> String {
+        guard field.contains("\\") else { return field }
+        return field.replacingOccurrences(of: "\\040", with: " ").replacingOccurrences(of: "\\011", with: "\t")
+            .replacingOccurrences(of: "\\012", with: "\n").replacingOccurrences(of: "\\134", with: "\\")
     }
 
     /// The type of the filesystem holding `path` (`ext4`, `vfat`, …), from the mount table by device.
@@ -97,4 +147,11 @@ public enum FileSystem {
     }
 
     public static var currentDirectory: String { FileManager.default.currentDirectoryPath }
+}
+
+/// The text of the current `errno`, taken when made.
+public struct POSIXErrorText: Error, CustomStringConvertible {
+    public let description: String
+
+    init() { description = String(cString: strerror(errno)) }
 }
