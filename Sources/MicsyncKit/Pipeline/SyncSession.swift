@@ -78,6 +78,7 @@ public struct SyncSession {
         reporter.started()
         let usable = try usableDestinations(into: &outcome)
         if asksNothing {
+            try Console.checkOutput()
             try await singlePasses(usable, reporter: reporter, into: &outcome)
         } else {
             try await planAndApply(usable, reporter: reporter, into: &outcome)
