@@ -19,6 +19,6 @@ public struct SyncCommand<Action: SyncAction>: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        try await SyncRun<Action>(options: options.run, paths: paths).execute()
+        try await SyncRun<Action>(options: options.run, paths: TypedPaths.take() ?? paths).execute()
     }
 }
