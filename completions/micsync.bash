@@ -371,7 +371,7 @@ _micsync_status() {
 
 _micsync_diff() {
     repeating_flags=()
-    non_repeating_flags=(-c --checksum --json --version -h --help)
+    non_repeating_flags=(-c --checksum -v --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1

@@ -18,7 +18,7 @@ public enum Registry {
         SyncCommand<Transfer>.self,
         SyncCommand<Tree>.self,
         StatusCommand.self,
-        DiffCommand.self,
+        SyncCommand<Diff>.self,
         ConfigCommand.self,
         TrashCommand.self,
     ]
