@@ -11,6 +11,7 @@ let actionModules: [(target: String, folder: String)] = [
     ("DiffAction", "Diff"),
     ("ConfigAction", "Config"),
     ("TrashAction", "Trash"),
+    ("VerifyAction", "Verify"),
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")

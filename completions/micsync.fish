@@ -21,9 +21,9 @@ function __micsync_parse_tokens -S
     # micsync: the original's `--ACTION` completes as `ACTION` (micsync-completions: ScriptPatch)
     for original_index in (seq 2 (count $unparsed_tokens))
         switch $unparsed_tokens[$original_index]
-            case -- backup work transfer tree
+            case -- backup work transfer tree verify
                 break
-            case --backup --work --transfer --tree
+            case --backup --work --transfer --tree --verify
                 set -l action (string sub -s 3 -- $unparsed_tokens[$original_index])
                 set -e unparsed_tokens[$original_index]
                 set unparsed_tokens $unparsed_tokens[1] $action $unparsed_tokens[2..]
@@ -32,7 +32,7 @@ function __micsync_parse_tokens -S
     end
     switch $unparsed_tokens[1]
     case 'micsync'
-        __micsync_parse_subcommand 0 'backup' 'work' 'transfer' 'tree' 'version' 'h/help'
+        __micsync_parse_subcommand 0 'backup' 'work' 'transfer' 'tree' 'verify' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'backup'
             __micsync_parse_subcommand -r 1 'm' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'progress' 'no-progress' 'version' 'h/help'
@@ -68,6 +68,8 @@ function __micsync_parse_tokens -S
             case 'purge'
                 __micsync_parse_subcommand -r 1 'older-than=' 'yes' 'config=' 'config-name=' 'version' 'h/help'
             end
+        case 'verify'
+            __micsync_parse_subcommand -r 1 'm' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'progress' 'no-progress' 'version' 'h/help'
         case 'help'
             __micsync_parse_subcommand -r 1 'version'
         end
@@ -127,6 +129,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" work' -l 'work' -d 'The original\'s spelling of `micsync work`.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" transfer' -l 'transfer' -d 'The original\'s spelling of `micsync transfer`.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" tree' -l 'tree' -d 'The original\'s spelling of `micsync tree`.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" verify' -l 'verify' -d 'The original\'s spelling of `micsync verify`.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'backup' -d 'Copy from a WORKING location to every accessible BACKUP; never deletes.'
@@ -137,6 +140,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "mic
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'diff' -d 'Show what differs between the WORKING and each BACKUP; change nothing.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'config' -d 'Check, show, locate or create the config file.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'trash' -d 'List, restore or purge what runs overwrote or deleted.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'verify' -d 'Copy from a WORKING location to every accessible BACKUP.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" m' -s 'm' -d 'Copy modified files (overwrite) without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
@@ -264,4 +268,19 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion trash purge -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" m' -s 'm' -d 'Copy modified files (overwrite) without asking.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" dry-run n' -s 'n' -l 'dry-run' -d 'Show the full plan; change nothing.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion verify -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion verify -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion verify -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" no-trash' -l 'no-trash' -d 'Do not keep overwritten or deleted files in .micsync/trash.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" json' -l 'json' -d 'With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" progress' -l 'progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" no-progress' -l 'no-progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync verify" -ge 1' -F
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync help" version' -l 'version' -d 'Show the version.'

@@ -43,7 +43,7 @@ public enum $type: SyncAction {
 
         Examples:
           micsync $name ~/docs          copy ~/docs to every BACKUP
-          micsync --$name -n ~/docs     the original's spelling; show what would be copied
+          micsync --$name -n ~/docs     the original's spelling; a dry run
         """
 
     public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
