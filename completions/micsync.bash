@@ -600,8 +600,8 @@ _micsync_trash_purge() {
 
 _micsync_verify() {
     repeating_flags=()
-    non_repeating_flags=(-m -s -v -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
-    repeating_options=(--from --to)
+    non_repeating_flags=(-v --json --version -h --help)
+    repeating_options=()
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
 
@@ -613,14 +613,6 @@ _micsync_verify() {
         ;;
     '--config-name')
         __micsync_add_completions -W "$(__micsync_custom_complete ---completion verify -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
-        return
-        ;;
-    '--from')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion verify -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
-        return
-        ;;
-    '--to')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion verify -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac

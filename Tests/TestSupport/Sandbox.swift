@@ -102,6 +102,17 @@ public final class Sandbox {
                        environment: self.environment.merging(environment) { $1 })
     }
 
+    /// Runs micsync as a user who cannot read what is mode 000 (as `nobody` when the tests run as root, with
+    /// the sandbox opened to it and `unreadable` closed again), so that unreadable files stay unreadable.
+    public func runUnprivileged(_ arguments: [String], unreadable: [String]) throws -> RunResult {
+        for relative in unreadable { chmod(path(relative), 0) }
+        guard getuid() == 0 else { return try run(arguments) }
+        _ = try Binary.run("/bin/chmod", ["-R", "a+rwX", root], directory: root, environment: [:])
+        for relative in unreadable { chmod(path(relative), 0) }
+        return try Binary.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.micsync]
+                              + arguments, directory: root, environment: environment)
+    }
+
     /// Runs micsync with a pseudo-terminal as its stdin, stdout and stderr (util-linux `script`); the output
     /// comes back as the terminal showed it, stdout and stderr mixed, with "\r\n" line ends.
     @discardableResult
