@@ -40,9 +40,14 @@ build-release: deps
 demo: build
 	bash scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/micsync"
 
+# Every test, in parallel (Swift Testing runs tests concurrently; each works in its own sandbox).
+# PACKAGING=0 skips the packaging end-to-end test (release build and install, minutes) for a fast loop
+# before each commit; CI always runs everything.
+PACKAGING ?= 1
+PACKAGING_TESTS := ReleaseKitTests.InstallTests
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build $(if $(filter 0,$(PACKAGING)),--skip '$(PACKAGING_TESTS)')
 
 # micsync against raw rsync in the same run, on a generated 100,000-file tree (README: Performance).
 bench: bench-deps build-release
