@@ -26,6 +26,8 @@ public struct RsyncInvocation: Sendable {
     public var planOptions: [String] = []
     /// Added to the apply passes: `--info=progress2` while a progress line is shown.
     public var applyOptions: [String] = []
+    /// Added to every pass: the action's own rsync options (`SyncAction.rsyncOptions`).
+    public var actionOptions: [String] = []
 
     public init(source: Location, scope: Scope, actionFilters: [String], deleting: Bool) {
         self.source = source
@@ -61,7 +63,7 @@ public struct RsyncInvocation: Sendable {
     /// makes a folder that a file would replace show up, so that it is planned as the change it is.
     public func plan(to destination: Location) -> [String] {
         copying(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive", "--force"] + ItemizedChange.outputFormat
-            + (deleting ? ["--delete"] : []) + planOptions + filters
+            + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
 
@@ -74,14 +76,15 @@ public struct RsyncInvocation: Sendable {
         case .delete: ["--existing", "--ignore-existing", "--delete-missing-args", "--force"]
         }
         return copying(to: destination) + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"] + kind
-            + writing(to: destination, trash: trash) + applyOptions + filters + [source.path + "/", destination.path + "/"]
+            + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
+            + [source.path + "/", destination.path + "/"]
     }
 
     /// One real pass over the whole scope, for runs where every change is approved beforehand (-m, and
     /// deletions off or -D past the guard): no question, so nothing can change between plan and apply.
     public func singlePass(to destination: Location, trash: String?) -> [String] {
         copying(to: destination) + ["--relative", "--force"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : [])
-            + writing(to: destination, trash: trash) + applyOptions + filters
+            + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
 

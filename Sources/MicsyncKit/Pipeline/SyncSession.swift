@@ -251,7 +251,7 @@ public struct SyncSession {
     }
 
     /// rsync's own messages about one destination, which name the files that failed.
-    static func problem(at destination: Location, _ messages: [String], exitCode: Int32? = nil) -> String {
+    nonisolated static func problem(at destination: Location, _ messages: [String], exitCode: Int32? = nil) -> String {
         let code = exitCode.map { " (rsync exit \($0)\($0 == 23 || $0 == 24 ? ": partial transfer" : ""))" } ?? ""
         return "  \(destination.heading)\(code):\n" + messages.map { "    " + $0 }.joined(separator: "\n")
     }
