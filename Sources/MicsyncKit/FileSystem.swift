@@ -3,19 +3,19 @@ import Foundation
 /// The few questions micsync asks the file system itself; everything that changes files goes through rsync.
 public enum FileSystem {
     public static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var info = stat()
+        return RawPath.withCString(path) { stat($0, &info) } == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Whether something (even a dangling symlink) is at `path`.
     public static func exists(_ path: String) -> Bool {
         var info = stat()
-        return lstat(path, &info) == 0
+        return RawPath.withCString(path) { lstat($0, &info) } == 0
     }
 
     /// Whether something is at `root/relative`, the relative path given as raw bytes (not always UTF-8).
     public static func exists(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
-        var path = Array(root.utf8) + [UInt8(ascii: "/")] + relative + [0]
+        var path = RawPath.bytes(root) + [UInt8(ascii: "/")] + relative + [0]
         var info = stat()
         return path.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
@@ -44,9 +44,9 @@ public enum FileSystem {
 
     /// The canonical path with every symlink resolved, or nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
+        guard let resolved = RawPath.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return RawPath.string(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
     }
 
     /// The whole contents of the file at `path`; the error is the system's reason (`Is a directory`,

@@ -118,3 +118,13 @@ import Testing
         #expect(invocation.plan(to: destination).contains("--exclude=/.local/state/micsync/"))
     }
 }
+
+@Suite struct RawPathTests {
+    @Test func bytesThatAreNotUTF8SurviveTheRoundTrip() {
+        let bytes: [UInt8] = Array("caf".utf8) + [0xE9, 0x2F, 0xFF] + Array("é".utf8)
+        let text = RawPath.string(bytes)
+        #expect(RawPath.bytes(text) == bytes)
+        #expect(RawPath.string(Array("plain/é".utf8)) == "plain/é")
+        #expect(RsyncInvocation.shellQuoted(text) == "$'caf\\xe9/\\xff\\xc3\\xa9'")
+    }
+}

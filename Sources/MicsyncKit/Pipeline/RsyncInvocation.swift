@@ -103,6 +103,14 @@ public struct RsyncInvocation: Sendable {
     }
 
     static func shellQuoted(_ word: String) -> String {
+        let bytes = RawPath.bytes(word)
+        if String(validating: bytes, as: UTF8.self) == nil {
+            // Bytes that are not UTF-8 can only be typed as $'\xNN'.
+            return "$'" + bytes.map { byte in
+                (0x20..<0x7F).contains(byte) && byte != UInt8(ascii: "'") && byte != UInt8(ascii: "\\")
+                    ? String(UnicodeScalar(byte)) : "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+            }.joined() + "'"
+        }
         let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=/.,:+@%")
         if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"

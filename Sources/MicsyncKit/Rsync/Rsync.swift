@@ -76,7 +76,9 @@ public struct Rsync: Sendable {
         defer { if lock == nil { close(input) } }
         do {
             let result = try await Subprocess.run(
-                .path(.init(program)), arguments: Arguments(words),
+                .path(.init(program)),
+                // NUL-terminated: swift-subprocess hands raw-byte arguments to strdup as they are.
+                arguments: Arguments(words.map { RawPath.bytes($0) + [0] }),
                 input: .fileDescriptor(.init(rawValue: input), closeAfterSpawningProcess: false),
                 output: .sequence, error: .sequence
             ) { execution in

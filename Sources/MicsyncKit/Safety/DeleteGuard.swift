@@ -59,7 +59,7 @@ struct DeleteGuard {
         scope.relativePaths.reduce(0) { total, relative in
             let top = relative.isEmpty ? location.path : location.path + "/" + relative
             let stateFolder: Set = relative.isEmpty ? [Array(RsyncInvocation.stateFolder.utf8)] : []
-            return total + FileSystem.files(under: Array(top.utf8), skipping: stateFolder).count
+            return total + FileSystem.files(under: RawPath.bytes(top), skipping: stateFolder).count
         }
     }
 }
