@@ -31,7 +31,7 @@ public struct Micsync: AsyncParsableCommand {
     /// every failure is one message on stderr, never a stack trace.
     public static func main(arguments: [String]) async -> Int32 {
         do {
-            var command = try parseAsRoot(OriginalSpelling.rewrite(arguments))
+            var command = try parseAsRoot(TypedPathArguments.extract(OriginalSpelling.rewrite(arguments)))
             // Only a command that runs takes over SIGINT and SIGTERM: --version and --help stay instant.
             Interruption.install()
             if var asyncCommand = command as? any AsyncParsableCommand {
