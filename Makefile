@@ -5,7 +5,7 @@ DESTDIR ?=
 
 # Debian packages, installed only when missing (apt-get update once, then apt-get install -y).
 BUILD_PACKAGES := rsync libgit2-dev pkg-config zlib1g-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux
+TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux man-db groff-base
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -17,7 +17,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all build build-release deps test-deps bench-deps demo test bench completions install uninstall clean
+.PHONY: all build build-release deps test-deps bench-deps demo test bench completions man install uninstall clean
 
 all: build
 
@@ -51,6 +51,15 @@ bench: bench-deps build-release
 # Regenerate completions/ from the command tree (run after changing actions or options, then commit completions/).
 completions: deps
 	$(SWIFT) package --allow-writing-to-package-directory generate-completions
+
+# Regenerate the manual pages in man/ from the built tools' command trees (then commit man/). They carry the
+# day of SOURCE_DATE_EPOCH, by default the last commit's, never today's: regenerating alone changes nothing.
+MAN_TOOLS := micsync micsync-release micsync-completions micsync-manual
+man: deps
+	$(SWIFT) build
+	bin="$$($(SWIFT) build --show-bin-path)"; \
+	export SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct)}"; \
+	"$$bin/micsync-manual" --output-dir man $(addprefix "$$bin"/,$(MAN_TOOLS))
 
 clean:
 	rm -rf .build output
