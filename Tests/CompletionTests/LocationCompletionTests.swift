@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `--from`/`--to` by the action's direction, with numbers, descriptions and unplugged locations; names
 /// with spaces typed escaped or quoted; `help` and `trash restore`.
 @Suite struct LocationCompletionTests {
     let sandbox: Sandbox
 
-    init() throws { sandbox = try Sandbox() }
+    init() throws { sandbox = try Sandbox.withTwoConfigurations() }
 
     /// Each action's `--from` and `--to` offer the numbers and paths of one role only (main: WORKING w,
     /// BACKUPs b1 and b2), in both spellings.
@@ -54,11 +55,8 @@ import Testing
 
     /// A configuration named `Photo archive` whose locations have spaces in their paths.
     private func writeSpacedConfig() throws {
-        for folder in ["Photo work", "disc A", "disc B"] {
-            try FileManager.default.createDirectory(atPath: sandbox.path(folder), withIntermediateDirectories: true)
-        }
-        try sandbox.write(config: [("Photo archive", ["Photo work"], ["disc A", "disc B"]), ("other", ["other/w"], ["other/b"])],
-                          to: sandbox.home + "/.micsync.json")
+        for folder in ["Photo work", "disc A", "disc B"] { try sandbox.makeDirectory(folder) }
+        try sandbox.configure([("Photo archive", ["Photo work"], ["disc A", "disc B"]), ("other", ["other/w"], ["other/b"])])
     }
 
     @Test(arguments: TestShell.allCases)
@@ -102,11 +100,9 @@ import Testing
     func trashRestoreOffersTheTrashTimestamps(shell: TestShell) throws {
         for (location, timestamp) in [("main/b1", "20261124T213005Z"), ("main/b2", "20261124T213005Z"),
                                       ("main/w", "20261126T080000Z"), ("other/b", "20261101T000000Z")] {
-            try FileManager.default.createDirectory(atPath: sandbox.path(location + "/.micsync/trash/" + timestamp),
-                                                    withIntermediateDirectories: true)
+            try sandbox.makeDirectory(location + "/.micsync/trash/" + timestamp)
         }
-        try FileManager.default.createDirectory(atPath: sandbox.path("main/b1/.micsync/trash/not-a-run"),
-                                                withIntermediateDirectories: true)
+        try sandbox.makeDirectory("main/b1/.micsync/trash/not-a-run")
         let all = try sandbox.complete("micsync trash restore ", in: shell)
         #expect(all.candidates == ["20261126T080000Z", "20261124T213005Z", "20261101T000000Z"], "\(all)")
         let other = try sandbox.complete("micsync trash restore --config-name other ", in: shell)

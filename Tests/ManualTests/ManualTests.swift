@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The committed manual pages in man/ are what `make man` writes from today's command tree, they render
 /// without a warning, and micsync's says everything `--help` says and more.
@@ -8,11 +9,11 @@ import Testing
 
     @Test(arguments: pages)
     func committedPageIsCurrent(tool: String) throws {
-        let committed = try String(contentsOfFile: Built.repository + "/man/\(tool).1", encoding: .utf8)
+        let committed = try String(contentsOfFile: Binary.repository + "/man/\(tool).1", encoding: .utf8)
         // The date is the one `make man` gave (the last commit's); the rest must match today's tree.
         let date = try #require(committed.split(separator: "\n").first { $0.hasPrefix(".TH ") }?
             .split(separator: "\"").dropFirst(3).first).replacingOccurrences(of: "\\-", with: "-")
-        let generated = try Built.run("micsync-manual", ["--date", date, Built.directory + "/" + tool])
+        let generated = try Self.run("micsync-manual", ["--date", date, Binary.directory + "/" + tool])
         #expect(generated.status == 0, "\(generated)")
         #expect(committed == generated.stdout, """
             man/\(tool).1 is stale: the command tree changed since it was generated. Run `make man` and commit man/.
@@ -21,10 +22,10 @@ import Testing
 
     @Test(arguments: pages)
     func pageRendersWithoutWarnings(tool: String) throws {
-        let page = Built.repository + "/man/\(tool).1"
-        let groff = try Built.run("/usr/bin/env", ["groff", "-man", "-ww", "-z", page])
+        let page = Binary.repository + "/man/\(tool).1"
+        let groff = try Self.run("/usr/bin/env", ["groff", "-man", "-ww", "-z", page])
         #expect(groff.status == 0 && groff.stderr.isEmpty, "\(groff)")
-        let man = try Built.run("/usr/bin/env", ["man", "-l", page], environment: ["LANG": "C.UTF-8", "MANWIDTH": "80"])
+        let man = try Self.run("/usr/bin/env", ["man", "-l", page], environment: ["LANG": "C.UTF-8", "MANWIDTH": "80"])
         #expect(man.status == 0 && man.stderr.isEmpty, "\(man)")
         #expect(man.stdout.contains("SEE ALSO"), "\(man)")
     }
@@ -57,7 +58,7 @@ import Testing
                         ["config", "check"], ["config", "init"], ["trash"], ["trash", "list"], ["trash", "restore"],
                         ["trash", "purge"]]
         for command in commands {
-            let help = try Built.run(Built.directory + "/micsync", command + ["--help"], environment: ["COLUMNS": "1000"])
+            let help = try Self.run(Binary.directory + "/micsync", command + ["--help"], environment: ["COLUMNS": "1000"])
             #expect(help.status == 0, "\(help)")
             let lines = help.stdout.split(separator: "\n").map(String.init)
             var said: [String] = []
@@ -75,62 +76,22 @@ import Testing
     }
 
     @Test func theDateComesFromTheCallerNeverFromToday() throws {
-        let fromEpoch = try Built.run("micsync-manual", [Built.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": "86400"])
+        let fromEpoch = try Self.run("micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": "86400"])
         #expect(fromEpoch.stdout.contains(#".TH "MICSYNC" 1 "1970\-01\-02""#), "\(fromEpoch.stdout.prefix(400))")
-        let none = try Built.run("micsync-manual", [Built.directory + "/micsync"])
+        let none = try Self.run("micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": ""])
         #expect(none.status != 0 && none.stderr.contains("--date"), "\(none)")
     }
 
     private static func rendered(_ locale: String) throws -> String {
-        let man = try Built.run("/usr/bin/env", ["man", "-l", Built.repository + "/man/micsync.1"],
+        let man = try Self.run("/usr/bin/env", ["man", "-l", Binary.repository + "/man/micsync.1"],
                                 environment: ["LANG": locale, "LC_ALL": locale, "MANWIDTH": "100"])
         // Words as they read, whatever the line breaks.
         return man.stdout.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
     }
-}
 
-/// The built executables next to the test bundle, and the repository holding man/.
-enum Built {
-    static let directory: String = {
-        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.isExecutableFile(atPath: url.path + "/micsync-manual") { return url.path }
-        }
-        return FileManager.default.currentDirectoryPath + "/.build/debug"
-    }()
-
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-
-    struct Output: CustomStringConvertible {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-
-        var description: String { "exit \(status)\n--- stdout\n\(stdout.prefix(2000))--- stderr\n\(stderr)" }
-    }
-
-    /// Runs `executable` (a path, or a name in the build directory) with the environment plus `environment`,
-    /// without SOURCE_DATE_EPOCH unless given.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : directory + "/" + executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "SOURCE_DATE_EPOCH" }
-            .merging(environment) { $1 }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var out = Data(), err = Data()
-        DispatchQueue.global().async(group: group) { out = stdout.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { err = stderr.fileHandleForReading.readDataToEndOfFile() }
-        process.waitUntilExit()
-        group.wait()
-        return Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
+    /// Runs `executable`: a path, or a name in the build directory.
+    private static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+        try Binary.run(executable.hasPrefix("/") ? executable : Binary.directory + "/" + executable, arguments,
+                       directory: Binary.repository, environment: environment)
     }
 }
