@@ -5,7 +5,8 @@ DESTDIR ?=
 
 # Debian packages, installed only when missing (apt-get update once, then apt-get install -y).
 BUILD_PACKAGES := rsync libgit2-dev pkg-config zlib1g-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux exfat-fuse exfatprogs ntfs-3g
+TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux man-db groff-base \
+	exfat-fuse exfatprogs ntfs-3g
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -17,7 +18,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all build build-release deps test-deps bench-deps demo test bench completions install uninstall clean
+.PHONY: all build build-release deps test-deps bench-deps demo test bench completions man new-action install uninstall clean
 
 all: build
 
@@ -40,17 +41,38 @@ build-release: deps
 demo: build
 	bash scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/micsync"
 
+# Every test, in parallel (Swift Testing runs tests concurrently; each works in its own sandbox).
+# PACKAGING=0 skips the packaging end-to-end test (release build and install, minutes) for a fast loop
+# before each commit; CI always runs everything.
+PACKAGING ?= 1
+PACKAGING_TESTS := ReleaseKitTests.InstallTests
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build $(if $(filter 0,$(PACKAGING)),--skip '$(PACKAGING_TESTS)')
 
-# micsync against raw rsync in the same run, on a generated 100,000-file tree (issue 6; docs/performance.md).
+# micsync against raw rsync in the same run, on a generated 100,000-file tree (README: Performance).
 bench: bench-deps build-release
 	bash scripts/bench/run.sh "$$($(SWIFT) build -c release --show-bin-path)/micsync"
 
 # Regenerate completions/ from the command tree (run after changing actions or options, then commit completions/).
 completions: deps
 	$(SWIFT) package --allow-writing-to-package-directory generate-completions
+
+# Regenerate the manual pages in man/ from the built tools' command trees (then commit man/). They carry the
+# day of SOURCE_DATE_EPOCH, by default the last commit's, never today's: regenerating alone changes nothing.
+MAN_TOOLS := micsync micsync-release micsync-completions micsync-manual
+man: deps
+	$(SWIFT) build
+	bin="$$($(SWIFT) build --show-bin-path)"; \
+	export SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct)}"; \
+	"$$bin/micsync-manual" --output-dir man $(addprefix "$$bin"/,$(MAN_TOOLS))
+
+# Scaffold an action module, register it, and refresh completions and man pages: make new-action NAME=foo
+# (README: "Adding an action"). `swift build` passes right after, and `micsync foo --help` works.
+new-action:
+	sh scripts/new-action.sh "$(NAME)"
+	$(MAKE) completions
+	$(MAKE) man
 
 clean:
 	rm -rf .build output

@@ -134,6 +134,15 @@ __micsync_add_completions() {
     done < <(IFS=$'\n' compgen "${@}" -- "${cur}")
 }
 
+# micsync: live candidates arrive filtered and quoted for the line (micsync-completions: ScriptPatch)
+__micsync_add_custom_completions() {
+    compopt +o filenames 2>/dev/null
+    local completion
+    while IFS='' read -r completion; do
+        [[ -n "${completion}" ]] && COMPREPLY+=("${completion}")
+    done <<< "${1}"
+}
+
 __micsync_custom_complete() {
     if [[ -n "${cur}" || -z ${COMP_WORDS[${COMP_CWORD}]} || "${COMP_LINE:${COMP_POINT}:1}" != ' ' ]]; then
         local -ar words=("${COMP_WORDS[@]}")
@@ -165,10 +174,10 @@ _micsync() {
     local -i original_index
     for ((original_index = 0; original_index < ${#unparsed_words[@]} - 1; original_index++)); do
         case "${unparsed_words[original_index]}" in
-        --|backup|work|transfer|tree)
+        --|backup|work|transfer|tree|verify)
             break
             ;;
-        --backup|--work|--transfer|--tree)
+        --backup|--work|--transfer|--tree|--verify)
             unparsed_words=("${unparsed_words[original_index]#--}" "${unparsed_words[@]::original_index}" "${unparsed_words[@]:original_index+1}")
             break
             ;;
@@ -176,7 +185,7 @@ _micsync() {
     done
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--backup --work --transfer --tree --version -h --help)
+    local -a non_repeating_flags=(--backup --work --transfer --tree --verify --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __micsync_offer_flags_options 0
@@ -186,13 +195,13 @@ _micsync() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    backup|work|transfer|tree|status|diff|config|trash|help)
+    backup|work|transfer|tree|status|diff|config|trash|verify|help)
         # Offer subcommand argument completions
         "_micsync_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify help' -- "${cur}"))
         ;;
     esac
 }
@@ -211,15 +220,15 @@ _micsync_backup() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion backup -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion backup -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--from')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion backup -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion backup -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--to')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion backup -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion backup -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -247,15 +256,15 @@ _micsync_work() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion work -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion work -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--from')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion work -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion work -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--to')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion work -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion work -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -283,15 +292,15 @@ _micsync_transfer() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion transfer -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion transfer -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--from')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion transfer -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion transfer -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--to')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion transfer -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion transfer -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -319,15 +328,15 @@ _micsync_tree() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion tree -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion tree -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--from')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion tree -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion tree -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--to')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion tree -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion tree -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -355,7 +364,7 @@ _micsync_status() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion status -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion status -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -371,7 +380,7 @@ _micsync_status() {
 
 _micsync_diff() {
     repeating_flags=()
-    non_repeating_flags=(-c --checksum --json --version -h --help)
+    non_repeating_flags=(-c --checksum -v --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -383,7 +392,7 @@ _micsync_diff() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion diff -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion diff -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -521,7 +530,7 @@ _micsync_trash_list() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash list -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash list -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -553,13 +562,17 @@ _micsync_trash_restore() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash restore -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash restore -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
 
     # Offer positional completions
     case "${positional_number}" in
+    1)
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash restore -- positional@0 "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
     2)
         __micsync_add_completions -f
         return
@@ -584,7 +597,35 @@ _micsync_trash_purge() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash purge -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash purge -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __micsync_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_micsync_verify() {
+    repeating_flags=()
+    non_repeating_flags=(-v --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --config-name)
+    __micsync_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion verify -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -604,6 +645,10 @@ _micsync_help() {
     repeating_options=()
     non_repeating_options=()
     __micsync_offer_flags_options -1
+    # micsync: `help` completes the actions (micsync-completions: ScriptPatch)
+    if [[ "${positional_number}" -eq 1 ]]; then
+        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify'
+    fi
 }
 
 complete -o filenames -F _micsync micsync

@@ -1,15 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// TAB in bash, zsh and fish with the committed scripts: actions, each action's own options, paths, and the
 /// live configuration names and locations of the sandbox's config, answered by the built `micsync`.
 @Suite struct CompletionTests {
     let sandbox: Sandbox
 
-    init() throws { sandbox = try Sandbox() }
-
-    var mainLocations: [String] { sandbox.locations("main/w", "main/b1", "main/b2") }
-    var otherLocations: [String] { sandbox.locations("other/w", "other/b") }
+    init() throws { sandbox = try Sandbox.withTwoConfigurations() }
 
     @Test(arguments: TestShell.allCases)
     func actionsAtTheRoot(shell: TestShell) throws {
@@ -45,17 +43,18 @@ import Testing
     @Test(arguments: TestShell.allCases)
     func locations(shell: TestShell) throws {
         let all = try sandbox.complete("micsync backup --from ", in: shell)
-        #expect(all.candidates.sorted() == (mainLocations + otherLocations).sorted(), "\(all)")
+        #expect(all.candidates.sorted() == (["0"] + sandbox.locations("main/w", "other/w")).sorted(), "\(all)")
         let named = try sandbox.complete("micsync work --config-name other --to ", in: shell)
-        #expect(named.candidates.sorted() == otherLocations.sorted(), "\(named)")
-        let holdingPath = try sandbox.complete("micsync --tree \(sandbox.path("main/w")) --to ", in: shell)
-        #expect(holdingPath.candidates.sorted() == mainLocations.sorted(), "\(holdingPath)")
+        #expect(named.candidates.sorted() == ["0", sandbox.path("other/w")].sorted(), "\(named)")
+        let holdingPath = try sandbox.complete("micsync --tree \(sandbox.path("main/w")) --from ", in: shell)
+        #expect(holdingPath.candidates.sorted() == (["0", "1"] + sandbox.locations("main/b1", "main/b2")).sorted(),
+                "\(holdingPath)")
     }
 
     @Test(arguments: TestShell.allCases)
     func theConfigMicsyncWouldUse(shell: TestShell) throws {
         let other = sandbox.path("elsewhere.json")
-        try sandbox.write(config: [("typed", ["other/w"], ["other/b"])], to: other)
+        try sandbox.configure([("typed", ["other/w"], ["other/b"])], to: other)
         let typed = try sandbox.complete("micsync backup --config \(other) --config-name ", in: shell)
         #expect(typed.candidates == ["typed"], "\(typed)")
         let fromEnvironment = try sandbox.complete("micsync backup --config-name ", in: shell,
@@ -69,7 +68,7 @@ import Testing
         #expect(inside.names == ["report.txt"], "\(inside)")
         let original = try sandbox.complete("micsync --backup -m \(sandbox.path("main/w/r"))", in: shell)
         #expect(original.names == ["report.txt"], "\(original)")
-        try sandbox.write(config: [("typed", ["other/w"], ["other/b"])], to: sandbox.path("elsewhere.json"))
+        try sandbox.configure([("typed", ["other/w"], ["other/b"])], to: sandbox.path("elsewhere.json"))
         let config = try sandbox.complete("micsync work --config \(sandbox.path("el"))", in: shell)
         #expect(config.names == ["elsewhere.json"], "\(config)")
     }

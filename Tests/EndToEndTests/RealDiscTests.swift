@@ -33,7 +33,7 @@ struct RealDiscTests {
             #expect(first.stdout.contains("    x:y  (its name has ':', which exfat refuses)"), "\(first)")
             #expect(first.stdout.contains("    Case.txt  (differs only in case from case.txt"), "\(first)")
             #expect(first.stdout.contains("    case.txt  (differs only in case from Case.txt"), "\(first)")
-            #expect(first.stderr.contains("4 items on BACKUP \(box.path("disc/b")) could not be stored"), "\(first)")
+            #expect(first.stderr.contains("4 items on BACKUP \(box.path("disc/b")) cannot be stored"), "\(first)")
             #expect(first.stderr.contains("rename them, or add them to \"exclude\""), "\(first)")
             let journal = try #require(box.read("home/.local/state/micsync/journal.jsonl"))
             #expect(journal.contains("\"cannotBeStored\":[") && journal.contains("x:y (its name has"), "\(journal)")

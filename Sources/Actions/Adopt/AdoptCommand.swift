@@ -21,12 +21,7 @@ public struct AdoptCommand: ParsableCommand {
     @Argument(help: "The location to adopt (its folder, or any path inside it).", completion: .directory)
     var paths: [String] = []
 
-    @Option(name: .customLong("config"), help: "The config file to use.", completion: .file(extensions: ["json"]))
-    var configFile: String?
-
-    @Option(name: .customLong("config-name"), help: "The configuration to use when the path is in several.",
-            completion: .custom(CompletionCandidates.configurationNames))
-    var configurationName: String?
+    @OptionGroup var config: ConfigOptions
 
     public init() {}
 
@@ -35,13 +30,9 @@ public struct AdoptCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let found = try ConfigLocator().locate(explicit: configFile)
-        let configurations = try ConfigLoader(file: found.file).load().configurations
-        let resolver = PathResolver(base: FileSystem.currentDirectory)
-        let location = try ScopeResolver(configurations: configurations, resolver: resolver, questions: Questions())
-            .resolve(paths, configurationName: configurationName).typedIn
+        let location = try config.selection.load().scope(paths).typedIn
         switch location.access() {
-        case .accessible where StateFolder(location).marker != nil:
+        case .accessible where LocationMarker(location).id != nil:
             Console.print("\(location.heading) already carries its micsync marker; nothing to do")
         case .accessible, .markerMissing, .otherMarker:
             try location.adopt()

@@ -20,11 +20,10 @@ extension ConfigCommand {
         @OptionGroup var file: ConfigFileOption
 
         func run() throws {
-            let found = try file.locate()
-            let set = try ConfigLoader(file: found.file).load()
+            let loaded = try file.selection.load()
             let style = Style.standardOutput
-            Console.print("config file: \(found.file) (\(found.reason))")
-            for configuration in set.configurations {
+            Console.print("config file: \(loaded.found.file) (\(loaded.found.reason))")
+            for configuration in loaded.configurations {
                 Console.print("")
                 Console.print(style(configuration.name, .bold))
                 var table = TextTable()
@@ -34,7 +33,7 @@ extension ConfigCommand {
                     table.rows.append([.init(location.role.rawValue), .init("\(location.index)"), .init(location.path),
                                        access.isAccessible ? .init("accessible", .green) : .init("not accessible", .red)])
                     let detail = access.isAccessible
-                        ? probe.profile(of: location).summary + (FileSystem.freeBytes(location.path).map { ", \(ByteCount.readable($0)) free" } ?? "")
+                        ? probe.profile(of: location).summary + (FileSystem.freeSpace(location.path).map { ", \(ByteCount.readable($0)) free" } ?? "")
                         : access.reason
                     table.rows.append([.init(""), .init(""), .init(detail, access.isAccessible ? nil : .red)])
                 }

@@ -50,7 +50,7 @@ struct ConfigurationStatus: Encodable {
             return LocationStatus(
                 location: location, access: access[location.path] ?? .accessible,
                 filesystem: isAccessible ? probe.profile(of: location) : nil,
-                freeBytes: isAccessible ? FileSystem.freeBytes(location.path) : nil,
+                freeBytes: isAccessible ? FileSystem.freeSpace(location.path) : nil,
                 lastBackup: location.role == .backup ? Journal.lastSuccess(into: location.path, in: journal) : nil,
                 pending: pending[location.path])
         }

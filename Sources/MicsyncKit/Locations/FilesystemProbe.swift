@@ -29,7 +29,9 @@ public struct FilesystemProbe: Sendable {
     /// Tries each fact in `.micsync/probe-PID/`; nil when no file can be made there.
     func probe(_ location: Location, type: String) -> FilesystemFacts? {
         let folder = StateFolder(location)
-        guard let created = try? folder.ensure() else { return nil }
+        let created = !FileSystem.exists(folder.path)
+        guard folder.problem() == nil, let state = try? LocationMarker.openState(of: location, creating: true) else { return nil }
+        close(state)
         let scratch = folder.path + "/probe-\(getpid())"
         defer {
             Self.removeScratch(scratch)

@@ -59,10 +59,9 @@ extension Location {
             return FileSystem.isDirectory(parent) ? .new : .missing(writtenBefore: false)
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { return .notDirectory }
-        let folder = StateFolder(self)
-        if folder.kind == .other { return .unsafeStateFolder }
+        if StateFolder(self).problem() != nil { return .unsafeStateFolder }
         guard let remembered = known.id(of: self) else { return .accessible }
-        guard let marker = folder.marker else { return .markerMissing }
+        guard let marker = LocationMarker(self).id else { return .markerMissing }
         return marker == remembered ? .accessible : .otherMarker
     }
 
@@ -72,16 +71,16 @@ extension Location {
     /// Called right before a run first writes here: leaves the marker (or keeps the one there) and remembers
     /// it, so that an unplugged disc's bare mount point is never taken for this location.
     public func claim(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
-        let folder = StateFolder(self)
-        if let id = folder.marker {
+        let marker = LocationMarker(self)
+        if let id = marker.id {
             try known.remember(id, for: self)
         } else {
-            try known.remember(try folder.writeMarker(), for: self)
+            try known.remember(try marker.write(), for: self)
         }
     }
 
     /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
     public func adopt(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
-        try known.remember(try StateFolder(self).writeMarker(), for: self)
+        try known.remember(try LocationMarker(self).write(), for: self)
     }
 }

@@ -40,26 +40,8 @@ public struct Mount: Sendable, Equatable {
     static func parse(_ line: Substring) -> Mount? {
         let fields = line.split(separator: " ")
         guard let dash = fields.firstIndex(of: "-"), dash >= 6, fields.count >= dash + 3 else { return nil }
-        return Mount(mountPoint: unescape(fields[4]), kernelType: String(fields[dash + 1]),
-                     source: unescape(fields[dash + 2]), options: fields.count > dash + 3 ? String(fields[dash + 3]) : "")
-    }
-
-    /// mountinfo writes a space as `\040`, a tab as `\011`, a newline as `\012`, a backslash as `\134`.
-    static func unescape(_ field: Substring) -> String {
-        let bytes = Array(field.utf8)
-        var result: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\\"), index + 3 < bytes.count,
-               let value = UInt8(String(decoding: bytes[(index + 1)...(index + 3)], as: UTF8.self), radix: 8) {
-                result.append(value)
-                index += 4
-            } else {
-                result.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(decoding: result, as: UTF8.self)
+        return Mount(mountPoint: FileSystem.unescapeMountField(String(fields[4])), kernelType: String(fields[dash + 1]),
+                     source: FileSystem.unescapeMountField(String(fields[dash + 2])), options: fields.count > dash + 3 ? String(fields[dash + 3]) : "")
     }
 
     /// exFAT, NTFS and FAT name themselves in their first sector.

@@ -18,9 +18,10 @@ public struct RunFilesystems: Sendable {
 
     public func profile(of destination: Location) -> FilesystemProfile? { destinations[destination] }
 
-    /// Options added after `-a` for every pass to `destination`.
+    /// Options added after `-a` for every pass to `destination`; hard links and sparse files when its
+    /// filesystem was not probed.
     public func options(to destination: Location) -> [String] {
-        guard let profile = destinations[destination] else { return [] }
+        guard let profile = destinations[destination] else { return ["--hard-links", "--sparse"] }
         return profile.rsyncOptions(from: source ?? .unrestricted(type: "unknown"))
     }
 }

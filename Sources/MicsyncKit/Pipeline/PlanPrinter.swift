@@ -41,12 +41,6 @@ public struct ApplyReport: Sendable {
     public var copied = 0, overwritten = 0, deleted = 0
     public var directoriesCreated = 0, directoriesDeleted = 0
     public var bytes: Int64 = 0
-    /// What the destination could not hold, left out of the pass: `BACKUP /d: a:b (its name has ':' …)`.
-    public var unstorable: [String] = []
-
-    init(unstorable items: [Unstorable] = [], at destination: Location? = nil) {
-        unstorable = items.map { "\(destination?.heading ?? ""): \($0.displayName) (\($0.reason))" }
-    }
 
     mutating func count(_ item: ItemizedChange) {
         let isDirectory = item.path.last == UInt8(ascii: "/")
