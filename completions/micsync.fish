@@ -35,13 +35,13 @@ function __micsync_parse_tokens -S
         __micsync_parse_subcommand 0 'backup' 'work' 'transfer' 'tree' 'verify' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'backup'
-            __micsync_parse_subcommand -r 1 'm' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'progress' 'no-progress' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'm' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'create' 'progress' 'no-progress' 'version' 'h/help'
         case 'work'
-            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 'force' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'progress' 'no-progress' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 'force' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'create' 'progress' 'no-progress' 'version' 'h/help'
         case 'transfer'
-            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 'force' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'progress' 'no-progress' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 'force' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'create' 'progress' 'no-progress' 'version' 'h/help'
         case 'tree'
-            __micsync_parse_subcommand -r 1 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'progress' 'no-progress' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'create' 'progress' 'no-progress' 'version' 'h/help'
         case 'status'
             __micsync_parse_subcommand -r 1 'config=' 'config-name=' 'changes' 'json' 'version' 'h/help'
         case 'diff'
@@ -70,6 +70,8 @@ function __micsync_parse_tokens -S
             end
         case 'verify'
             __micsync_parse_subcommand -r 1 'v' 'config=' 'config-name=' 'json' 'version' 'h/help'
+        case 'adopt'
+            __micsync_parse_subcommand -r 1 'config=' 'config-name=' 'version' 'h/help'
         case 'help'
             __micsync_parse_subcommand -r 1 'version'
         end
@@ -141,6 +143,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "mic
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'config' -d 'Check, show, locate or create the config file.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'trash' -d 'List, restore or purge what runs overwrote or deleted.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'verify' -d 'Check every BACKUP against the WORKING by content; change nothing.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'adopt' -d 'Use a location again whose micsync marker is missing (after reformatting a disc).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" m' -s 'm' -d 'Copy modified files (overwrite) without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
@@ -152,6 +155,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion backup -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" no-trash' -l 'no-trash' -d 'Do not keep overwritten or deleted files in .micsync/trash.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" json' -l 'json' -d 'With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" create' -l 'create' -d 'Create a destination location that does not exist yet (its parent must), without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" progress' -l 'progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" no-progress' -l 'no-progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync backup" -ge 1' -F
@@ -170,6 +174,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion work -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" no-trash' -l 'no-trash' -d 'Do not keep overwritten or deleted files in .micsync/trash.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" json' -l 'json' -d 'With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" create' -l 'create' -d 'Create a destination location that does not exist yet (its parent must), without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" progress' -l 'progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" no-progress' -l 'no-progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync work" -ge 1' -F
@@ -188,6 +193,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion transfer -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" no-trash' -l 'no-trash' -d 'Do not keep overwritten or deleted files in .micsync/trash.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" json' -l 'json' -d 'With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" create' -l 'create' -d 'Create a destination location that does not exist yet (its parent must), without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" progress' -l 'progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" no-progress' -l 'no-progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync transfer" -ge 1' -F
@@ -202,6 +208,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion tree -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" no-trash' -l 'no-trash' -d 'Do not keep overwritten or deleted files in .micsync/trash.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" json' -l 'json' -d 'With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" create' -l 'create' -d 'Create a destination location that does not exist yet (its parent must), without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" progress' -l 'progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" no-progress' -l 'no-progress' -d 'Show one overall progress line while copying (default: only on a terminal).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync tree" -ge 1' -F
@@ -225,7 +232,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync config" -eq 1' -fa 'check' -d 'Validate the config file; list every problem with its place.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync config" -eq 1' -fa 'show' -d 'Show each configuration with its resolved paths and which are accessible.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync config" -eq 1' -fa 'show' -d 'Show each configuration with its resolved paths, which are accessible, and their filesystems.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync config" -eq 1' -fa 'path' -d 'Tell which config file is in use, and why.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync config" -eq 1' -fa 'init' -d 'Write a starter config file to edit; never overwrites one.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config check" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
@@ -276,6 +283,11 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync verify" -ge 1' -F
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync adopt" -ge 1' -fa '(__micsync_complete_directories)'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion adopt -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync help" version' -l 'version' -d 'Show the version.'
 # micsync: `help` completes the actions (micsync-completions: ScriptPatch)
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'backup' -d 'Copy from a WORKING location to every accessible BACKUP; never deletes.'
@@ -287,3 +299,4 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "mic
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'config' -d 'Check, show, locate or create the config file.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'trash' -d 'List, restore or purge what runs overwrote or deleted.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'verify' -d 'Check every BACKUP against the WORKING by content; change nothing.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'adopt' -d 'Use a location again whose micsync marker is missing (after reformatting a disc).'
