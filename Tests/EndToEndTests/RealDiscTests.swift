@@ -41,6 +41,9 @@ struct RealDiscTests {
             let destination = try #require((json["destinations"] as? [[String: Any]])?.first)
             let unstorable = try #require(destination["cannotStore"] as? [String: Any])
             #expect(unstorable["count"] as? Int == 4, "\(json)")
+            let diff = try box.run(["diff", "w"])
+            #expect(diff.status == 1 && !diff.stdout.contains("identical"), "a case pair is never identical: \(diff)")
+            #expect(diff.stdout.contains("cannot be stored on \(box.path("disc/b")) (4):"), "\(diff)")
         case .ntfs:
             #expect(first.status == 0, "\(first)")
             #expect(box.tree("disc/b") == ["Case.txt", "case.txt", "dir/", "dir/a", "dir/sub/", "dir/sub/b", "link", "x:y"])
@@ -113,5 +116,23 @@ struct RealDiscTests {
         let after = try box.run(["backup", "w"])
         #expect(after.status == 0, "\(after)")
         #expect(box.read("disc/docs/b") == "b")
+    }
+
+    @Test func aDiscUnpluggedDuringTheQuestionIsNotWritten() throws {
+        let box = try Sandbox()
+        let disc = try DiscImage(.exfat, in: box)
+        defer { disc.unmount() }
+        try box.write("old", at: "w/doc")
+        try box.configure([("main", ["w"], ["disc"])])
+        #expect(try box.run(["backup", "w"]).status == 0)
+        try box.write("newer and longer", at: "w/doc")
+        try box.write("new", at: "w/other")
+        let running = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
+        try running.waitForStderr(containing: "Overwrite 1 modified item")
+        disc.unmount()
+        try running.stdin.write(contentsOf: Data("m\n".utf8))
+        running.finish()
+        #expect(running.process.terminationStatus == 3, "\(running.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("disc")).isEmpty, "nothing on the system disc")
     }
 }
