@@ -5,7 +5,10 @@ DESTDIR ?=
 
 # Debian packages, installed only when missing (apt-get update once, then apt-get install -y).
 BUILD_PACKAGES := rsync libgit2-dev pkg-config zlib1g-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux
+# pacman-package-manager, makepkg, libarchive-tools (bsdtar) and fakeroot: the packaging test builds and installs
+# the Arch package for real.
+TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux \
+	pacman-package-manager makepkg libarchive-tools fakeroot
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

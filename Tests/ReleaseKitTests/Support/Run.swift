@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReleaseKit
 
 /// What a finished process printed and its exit status.
 struct Output {
@@ -46,6 +47,12 @@ func run(_ command: [String], in folder: URL, environment: [String: String] = [:
 /// The root of this package, for its real Packaging/ and mk/ files.
 let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The version in this package's source.
+let packageVersion: String = {
+    let text = try? String(contentsOf: packageRoot.appendingPathComponent(SourceVersion.file), encoding: .utf8)
+    return text.flatMap(SourceVersion.parse) ?? "unreadable"
+}()
 
 /// The `micsync-release` built next to this test bundle.
 let micsyncRelease = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
