@@ -1,11 +1,12 @@
 import Foundation
 import ReleaseKit
 import Testing
+import TestSupport
 
 /// Repositories micsync-release cannot work with, made for real with git: each gets one line that says what to do,
 /// and doing it works.
 @Suite struct RepositoryProblemTests {
-    func micsyncRelease(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Output {
+    func micsyncRelease(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> RunResult {
         try run([ReleaseKitTests.micsyncRelease] + arguments, in: folder, environment: environment, check: false)
     }
 

@@ -37,8 +37,10 @@ public struct JSONStream {
     }
 
     /// A list of paths: its bytes (files only), count, and each item with its size. A name that is valid
-    /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`.
-    public mutating func pathList(_ key: String, _ list: PathList) {
+    /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`. `more` adds
+    /// keys of the caller's to each item (sorting before "path").
+    public mutating func pathList(_ key: String, _ list: PathList,
+                                  more: (PathList.Entry, inout JSONStream) -> Void = { _, _ in }) {
         object(key) { json in
             json.value("bytes", list.reduce(Int64(0)) { $0 + ($1.isDirectory ? 0 : $1.size) })
             json.value("count", list.count)
@@ -46,6 +48,7 @@ public struct JSONStream {
                 for entry in list {
                     let exact = String(validating: entry.path, as: UTF8.self)
                     json.object { item in
+                        more(entry, &item)
                         item.value("path", exact ?? entry.displayName)
                         if exact == nil { item.value("pathBase64", Data(entry.path).base64EncodedString()) }
                         item.value("size", entry.size)
