@@ -7,8 +7,13 @@ import Testing
 @Suite(.serialized) struct PackagingTests {
     static let environment = ProcessInfo.processInfo.environment
     static let skipped = environment["MICSYNC_SKIP_PACKAGING"] == "1" && environment["CI"] != "true"
-    /// The Swift toolchain, hidden under an empty tmpfs in a private mount namespace.
-    static let toolchain = URL(fileURLWithPath: environment["MICSYNC_SWIFT_TOOLCHAIN"] ?? "/opt/swift")
+    /// The Swift toolchain (the folder holding usr/bin/swift), hidden under an empty tmpfs in a private mount namespace.
+    static let toolchain: URL = {
+        let folders = (environment["PATH"] ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
+        let swift = folders.map { $0.appendingPathComponent("swift") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return swift.map { $0.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+            ?? URL(fileURLWithPath: "/opt/swift")
+    }()
 
     @Test(.enabled(if: !skipped, "MICSYNC_SKIP_PACKAGING=1"), .timeLimit(.minutes(45)))
     func anArchUserBuildsInstallsAndRunsItWithoutSwift() throws {
