@@ -13,7 +13,7 @@ REL_SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # Shipped binaries carry the Swift runtime, so they run without a Swift toolchain, and have full RELRO.
 REL_SHIPPED := -c release --static-swift-stdlib -Xlinker -z -Xlinker now
 # Maintainers' tools: never in the user's package.
-REL_TOOLS := micsync-release micsync-completions
+REL_TOOLS := micsync-release micsync-completions micsync-manual
 # completions/<generated script>:<installed path under PREFIX>
 REL_COMPLETIONS := \
 	micsync.bash:share/bash-completion/completions/micsync \
