@@ -7,6 +7,8 @@ import Testing
 @Suite(.serialized) struct PackagingTests {
     static let environment = ProcessInfo.processInfo.environment
     static let skipped = environment["MICSYNC_SKIP_PACKAGING"] == "1" && environment["CI"] != "true"
+    /// Where git finds this machine's copies of the Swift packages (its system configuration's url.insteadOf).
+    static let packageMirror = "/opt/swift-packages"
     /// The Swift toolchain (the folder holding usr/bin/swift), hidden under an empty tmpfs in a private mount namespace.
     static let toolchain: URL = {
         let folders = (environment["PATH"] ?? "").split(separator: ":").map { URL(fileURLWithPath: String($0)) }
@@ -49,7 +51,8 @@ import Testing
         }
         try run(["chown", "-R", "\(user.name):\(user.name)", build.path], in: work)
         try user.run(["makepkg", "--nodeps", "--nobuild"], in: build)
-        let built = try user.run(["makepkg", "--nodeps", "--noextract"], in: build, hiding: "/opt/swift-packages")
+        let mirror = FileManager.default.fileExists(atPath: Self.packageMirror) ? Self.packageMirror : nil
+        let built = try user.run(["makepkg", "--nodeps", "--noextract"], in: build, hiding: mirror)
         #expect(built.contains("micsync \(packageVersion): a backup with rsync copied every file"), "check() ran the smoke test")
         let package = try #require(try FileManager.default.contentsOfDirectory(atPath: build.path)
             .first { $0.hasPrefix("micsync-\(version)-1-") && $0.contains(".pkg.tar") })
