@@ -99,7 +99,8 @@ struct ThrowawayUser {
     init(home: URL) throws {
         self.home = home
         try ReleaseKitTests.run(["useradd", "--no-create-home", "--home-dir", home.path, "--user-group", "--shell", "/bin/sh", name], in: home.deletingLastPathComponent())
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        // Its own TMPDIR, removed with the test's folder: SwiftPM leaves lock files there.
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("tmp"), withIntermediateDirectories: true)
         // The test machine's package mirror is a folder of root's: git only clones from it when trusted.
         try Data("[safe]\n\tdirectory = *\n".utf8).write(to: home.appendingPathComponent(".gitconfig"))
         try ReleaseKitTests.run(["chown", "-R", "\(name):\(name)", home.path], in: home)
@@ -114,7 +115,7 @@ struct ThrowawayUser {
     @discardableResult
     func run(_ command: [String], in folder: URL, hiding hidden: String? = nil) throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let asUser = ["runuser", "-u", name, "--", "env", "PATH=\(path)", "HOME=\(home.path)", "LC_ALL=C"] + command
+        let asUser = ["runuser", "-u", name, "--", "env", "PATH=\(path)", "HOME=\(home.path)", "TMPDIR=\(home.path)/tmp", "LC_ALL=C"] + command
         let wrapped = hidden.map { ["unshare", "-m", "sh", "-c", "mount -t tmpfs tmpfs \"$0\" && exec \"$@\"", $0] + asUser } ?? asUser
         let output = try ReleaseKitTests.run(wrapped, in: folder)
         return output.stdout + output.stderr
