@@ -41,7 +41,7 @@ public enum ReleaseError: Error, CustomStringConvertible, Equatable {
         case .tagMissing(let tag):
             "there is no tag \(tag): create it with `micsync-release tag`, or package HEAD with --head"
         case .lightweightTag(let tag):
-            "tag \(tag) is a lightweight tag, which git describe skips: replace it with `git tag -d \(tag) && micsync-release tag`"
+            "tag \(tag) is a lightweight tag, which git describe skips: replace it with an annotated one, `git tag -d \(tag) && micsync-release tag`"
         case .tagOnOtherVersion(let tag, let source):
             "tag \(tag) is on a commit whose \(SourceVersion.file) says \(source): move the tag, or package HEAD with --head"
         case .releaseWritten(let path):
