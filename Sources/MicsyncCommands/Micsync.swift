@@ -25,12 +25,18 @@ public struct Micsync: AsyncParsableCommand {
     /// The original's `micsync --backup …`: rewritten before parsing, declared for help and completions.
     @Flag var originalSpelling: OriginalActionFlag?
 
+    /// Taken out before parsing (`ColourOption`), for every command; declared for help and completions.
+    @Option(name: .customLong("color"), help: "Colour: auto (a terminal, TERM not dumb, no NO_COLOR), always or never.")
+    var colour: Style.Choice?
+
     public init() {}
 
     /// Parses `arguments` (without the program name), runs the command and returns the exit code;
     /// every failure is one message on stderr, never a stack trace.
     public static func main(arguments: [String]) async -> Int32 {
         do {
+            let arguments = try ColourOption.take(arguments)
+            try ActionWords.check(arguments)
             var command = try parseAsRoot(OriginalSpelling.rewrite(arguments))
             // Only a command that runs takes over SIGINT and SIGTERM: --version and --help stay instant.
             Interruption.install()

@@ -15,11 +15,17 @@ public enum FileSystem {
 
     /// Whether something is at `root/relative`, the relative path given as raw bytes (not always UTF-8).
     public static func exists(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
+        status(root, relative) != nil
+    }
+
+    /// `lstat` of `root/relative` (the symlink itself, not its target), the relative path given as raw bytes.
+    public static func status(_ root: String, _ relative: some Collection<UInt8>) -> stat? {
         var path = Array(root.utf8) + [UInt8(ascii: "/")] + relative + [0]
         var info = stat()
-        return path.withUnsafeMutableBufferPointer { buffer in
+        let found = path.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
         }
+        return found ? info : nil
     }
 
     /// The files (anything but a directory) below `path` and their bytes, or `path` itself when it is no

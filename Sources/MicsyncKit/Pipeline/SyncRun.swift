@@ -14,6 +14,7 @@ public struct SyncRun<Action: SyncAction> {
     }
 
     public func execute() async throws(MicsyncError) {
+        Console.quiet = options.quiet
         let found = try ConfigLocator().locate(explicit: options.configFile)
         let configurations = try ConfigLoader(file: found.file).load().configurations
         let resolver = PathResolver(base: FileSystem.currentDirectory)

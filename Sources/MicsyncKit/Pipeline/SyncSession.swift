@@ -46,18 +46,26 @@ public struct SyncSession {
         var overwrite: Bool
         var delete: Bool
         var run = true
+        /// Modified items whose copy at the destination is newer than the source's (positions in plan.modified).
+        var newer: Set<Int> = []
 
         /// The paths the apply pass gets: new and attribute-only always, the rest if approved.
         var approvedLists: [PathList] {
             [plan.new, plan.attributesOnly] + (overwrite ? [plan.modified] : [])
                 + (delete ? [plan.deleted.deletions(missingFrom: source.path)] : [])
         }
+
+        /// What the user said No to.
+        func declined(_ deletion: RunOptions.Deletion) -> RunSummary.Declined {
+            .init(modified: overwrite ? 0 : plan.modified.count,
+                  deletions: delete || deletion == .never ? 0 : plan.deleted.count)
+        }
     }
 
     /// Runs the session, handing `recorder` what each pass did.
     public func run(recording recorder: (ApplyReport) -> Void = { _ in }) async throws(MicsyncError) {
-        let printer = PlanPrinter(suppressDirectories: options.suppressDirectories)
-        if !options.json { Console.print("\(action): from \(source.heading)") }
+        let printer = PlanPrinter(options)
+        if !options.json, !options.quiet { Console.print("\(action): from \(source.heading)") }
         var problems: [String] = []
         if asksNothing {
             // With -v every command is confirmed first, so that `q` still cancels before anything changes.
@@ -70,7 +78,8 @@ public struct SyncSession {
                 try await singlePass(arguments, to: destination, printer: printer, problems: &problems, recorder: recorder)
             }
         } else {
-            let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.verbose).plan(destinations)
+            let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.printsCommands)
+                .plan(destinations)
             try guardDeletions(plans)
             if options.json {
                 PlanDocument(action: action, configuration: configurationName, source: source,
@@ -79,9 +88,13 @@ public struct SyncSession {
             }
             var decisions: [Decision] = []
             for (destination, plan) in zip(destinations, plans) {
-                printer.show(plan, at: destination, deletion: options.deletion)
+                let newer = overwrites ? plan.modified.newer(at: destination.path, than: source.path) : []
+                printer.show(plan, at: destination, deletion: options.deletion, newer: newer)
+                if options.quiet, options.dryRun {
+                    Console.print("\(destination.heading): \(printer.counts(plan, deletion: options.deletion, newer: newer))")
+                }
                 if !plan.problems.isEmpty { problems.append(Self.problem(at: destination, plan.problems)) }
-                decisions.append(try decide(plan, at: destination))
+                decisions.append(try decide(plan, at: destination, newer: newer, printer: printer))
             }
             if options.dryRun {
                 Console.print("dry run: nothing was changed")
@@ -99,7 +112,7 @@ public struct SyncSession {
             do {
                 try deleteGuard.check(plan, at: destination)
             } catch where options.dryRun {
-                Console.note("note: without -n this run would be \(error.message)")
+                Console.notice("note: without -n this run would be \(error.message)")
             }
         }
     }
@@ -115,6 +128,7 @@ public struct SyncSession {
                             problems: inout [String], recorder: (ApplyReport) -> Void) async throws(MicsyncError) {
         var done = Plan()
         var report = ApplyReport()
+        let clock = ContinuousClock(), start = clock.now
         let outcome = try await rsync.run(arguments) { line in
             guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
             done.add(item)
@@ -122,54 +136,73 @@ public struct SyncSession {
         }
         progress.clear()
         printer.show(done, at: destination, deletion: options.deletion)
-        try finish(destination, report, outcome, problems: &problems, recorder: recorder)
+        if Interruption.shared.receivedSignal != nil {
+            let rest = destinations.drop { $0 != destination }.dropFirst()
+            Console.note(RunSummary.interrupted(at: destination, left: nil, of: nil, notStarted: Array(rest)))
+        }
+        try finish(destination, report, outcome, elapsed: clock.now - start, problems: &problems, recorder: recorder)
     }
 
     /// The questions about one destination: overwrite modified files, delete what the source lacks.
-    private func decide(_ plan: Plan, at destination: Location) throws(MicsyncError) -> Decision {
+    /// The questions offer `[l]ist`: the whole plan through the pager, then the question again.
+    private func decide(_ plan: Plan, at destination: Location, newer: Set<Int>,
+                        printer: PlanPrinter) throws(MicsyncError) -> Decision {
         var decision = Decision(source: source, destination: destination, plan: plan, overwrite: options.modify,
-                                delete: options.deletion == .always)
+                                delete: options.deletion == .always, newer: newer)
         guard !options.dryRun else { return decision }
+        func ask(_ question: String, _ answers: [Questions.Answer]) throws(MicsyncError) -> Questions.Answer {
+            try printer.ask(question, answers, of: questions, about: plan, at: destination, deletion: options.deletion,
+                            newer: newer)
+        }
         if !plan.modified.isEmpty, !options.modify {
-            let question = "Overwrite \(plural(plan.modified.count, "modified item", "modified items")) in \(destination.path)?"
-            decision.overwrite = try questions.ask(question, [.modify, .no]) == .modify
+            let warning = newer.isEmpty ? "" : " (\(grouped(newer.count)) newer at the destination)"
+            let question = "Overwrite \(plural(plan.modified.count, "modified item", "modified items")) in \(destination.path)\(warning)?"
+            decision.overwrite = try ask(question, [.modify, .no]) == .modify
         }
         if !plan.deleted.isEmpty, options.deletion == .ask {
             let question = "Delete \(plural(plan.deleted.count, "item", "items")) in \(destination.path)?"
-            decision.delete = try questions.ask(question, [.delete, .no]) == .delete
+            decision.delete = try ask(question, [.delete, .no]) == .delete
         }
         return decision
     }
 
     private func apply(_ decisions: [Decision], problems: inout [String],
                        recorder: (ApplyReport) -> Void) async throws(MicsyncError) {
-        var runs: [(Location, ListFile, [String])] = []
+        var runs: [(decision: Decision, list: ListFile, arguments: [String], items: Int)] = []
         for decision in decisions {
             let lists = decision.approvedLists
             guard lists.contains(where: { !$0.isEmpty }) else {
-                Console.print("\(decision.destination.heading): nothing to do")
+                Console.print("\(decision.destination.heading): \(RunSummary.nothingApplied(declined: decision.declined(options.deletion)))")
                 continue
             }
             let list = try ListFile(lists)
             let arguments = invocation.apply(to: decision.destination, listFile: list.path,
                                              trash: trashFolder(in: decision.destination))
             guard try confirm(arguments, to: decision.destination) else { continue }
-            runs.append((decision.destination, list, arguments))
+            runs.append((decision, list, arguments, lists.reduce(0) { $0 + $1.count }))
         }
-        for (destination, _, arguments) in runs {
+        for (position, run) in runs.enumerated() {
             var report = ApplyReport()
-            let outcome = try await rsync.run(arguments) { line in
+            let clock = ContinuousClock(), start = clock.now
+            let outcome = try await rsync.run(run.arguments) { line in
                 if !progress.consume(line), let item = ItemizedChange.parse(line) { report.count(item) }
             }
             progress.clear()
-            try finish(destination, report, outcome, problems: &problems, recorder: recorder)
+            let destination = run.decision.destination
+            if Interruption.shared.receivedSignal != nil {
+                Console.note(RunSummary.interrupted(at: destination, left: run.items - report.items, of: run.items,
+                                                    notStarted: runs[(position + 1)...].map(\.decision.destination)))
+            }
+            try finish(destination, report, outcome, declined: run.decision.declined(options.deletion),
+                       elapsed: clock.now - start, problems: &problems, recorder: recorder)
         }
     }
 
     /// With -v: prints the command and asks before it runs (a No skips the destination). Without: runs it.
     private func confirm(_ arguments: [String], to destination: Location) throws(MicsyncError) -> Bool {
-        guard options.verbose else { return true }
+        guard options.printsCommands else { return true }
         Console.print(RsyncInvocation.commandLine(rsync.executable, arguments))
+        guard options.verbose else { return true }
         guard try questions.ask("Run this command?", [.yes, .no]) == .yes else {
             Console.print("\(destination.heading): skipped")
             return false
@@ -180,9 +213,10 @@ public struct SyncSession {
     /// Reports one destination's pass; stops the run if it was interrupted. A failed pass is noted and the
     /// other destinations still get theirs.
     private func finish(_ destination: Location, _ report: ApplyReport, _ outcome: Rsync.Outcome,
+                        declined: RunSummary.Declined = .init(), elapsed: Duration,
                         problems: inout [String], recorder: (ApplyReport) -> Void) throws(MicsyncError) {
         recorder(report)
-        Console.print("\(destination.heading): \(report.summary)")
+        Console.print("\(destination.heading): \(RunSummary.line(report, declined: declined, elapsed: elapsed))")
         try Interruption.shared.checkpoint()
         if outcome.exitCode != 0 {
             problems.append(Self.problem(at: destination, outcome.problems, exitCode: outcome.exitCode))
