@@ -55,6 +55,9 @@ public struct SyncSession {
                 + (delete ? [plan.deleted.deletions(missingFrom: source.path)] : [])
         }
 
+        /// The bytes the apply pass copies: new files and approved overwrites.
+        var bytesToCopy: Int64 { plan.new.fileBytes + (overwrite ? plan.modified.fileBytes : 0) }
+
         /// What the user said No to.
         func declined(_ deletion: RunOptions.Deletion) -> RunSummary.Declined {
             .init(modified: overwrite ? 0 : plan.modified.count,
@@ -118,9 +121,10 @@ public struct SyncSession {
     }
 
     /// No question can come up: every modification is approved (-m, or none possible) and deletions are
-    /// off, or on without asking and past the guard (--force). One real rsync pass then does plan and apply.
+    /// off, or on without asking and past the guard (--force). One real rsync pass then does plan and apply,
+    /// unless a progress line is shown: its total is what the plan copies, not every byte of the scope.
     private var asksNothing: Bool {
-        !options.dryRun && (options.modify || !overwrites)
+        !progress.isShown && !options.dryRun && (options.modify || !overwrites)
             && (options.deletion == .never || (options.deletion == .always && options.force))
     }
 
@@ -134,7 +138,7 @@ public struct SyncSession {
             done.add(item)
             report.count(item)
         }
-        progress.clear()
+        progress.passFinished()
         printer.show(done, at: destination, deletion: options.deletion)
         if Interruption.shared.receivedSignal != nil {
             let rest = destinations.drop { $0 != destination }.dropFirst()
@@ -181,13 +185,14 @@ public struct SyncSession {
             guard try confirm(arguments, to: decision.destination) else { continue }
             runs.append((decision, list, arguments, lists.reduce(0) { $0 + $1.count }))
         }
+        progress.expect(runs.reduce(0) { $0 + $1.decision.bytesToCopy })
         for (position, run) in runs.enumerated() {
             var report = ApplyReport()
             let clock = ContinuousClock(), start = clock.now
             let outcome = try await rsync.run(run.arguments) { line in
                 if !progress.consume(line), let item = ItemizedChange.parse(line) { report.count(item) }
             }
-            progress.clear()
+            progress.passFinished()
             let destination = run.decision.destination
             if Interruption.shared.receivedSignal != nil {
                 Console.note(RunSummary.interrupted(at: destination, left: run.items - report.items, of: run.items,

@@ -40,7 +40,7 @@ public struct JSONStream {
     /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`.
     public mutating func pathList(_ key: String, _ list: PathList) {
         object(key) { json in
-            json.value("bytes", list.reduce(Int64(0)) { $0 + ($1.isDirectory ? 0 : $1.size) })
+            json.value("bytes", list.fileBytes)
             json.value("count", list.count)
             json.array("items") { json in
                 for entry in list {
