@@ -3,7 +3,12 @@ import Foundation
 /// Long lists: through `$PAGER` (default `less -FRX`, run by `/bin/sh -c` as git does) when stdout is a
 /// terminal too short for them; written straight to stdout otherwise. The pager has exited by the time
 /// `show` returns, so the question asked next is never hidden behind it. `PAGER=` or `PAGER=cat` turns it off.
-enum Pager {
+public enum Pager {
+    /// Read-only output (a trash's files): paged like a plan's `[l]ist`.
+    public static func show(_ lines: [String]) {
+        show(lineCount: lines.count) { output in lines.forEach { output.line($0) } }
+    }
+
     /// Writes the `lineCount` lines that `body` produces.
     static func show(lineCount: Int, _ body: (inout LineWriter) -> Void) {
         guard isatty(STDOUT_FILENO) == 1, lineCount >= terminalRows, let command, let pager = spawn(command) else {

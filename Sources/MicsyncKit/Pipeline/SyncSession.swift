@@ -19,6 +19,8 @@ public struct SyncSession {
     let configurationName: String
     let progress: ProgressLine
     let started = Date()
+    /// The configuration's locations that are not accessible now, each with the reason.
+    let skipped: [(Location, String)]
 
     public init(action: String, rsync: Rsync, invocation: RsyncInvocation, scope: Scope, source: Location, destinations: [Location],
                 options: RunOptions, questions: Questions, overwrites: Bool = true) {
@@ -35,6 +37,7 @@ public struct SyncSession {
         self.questions = questions
         self.overwrites = overwrites
         self.keepsTrash = scope.configuration.trash && options.trash
+        skipped = scope.configuration.locations.compactMap { location in location.skipReason.map { (location, $0) } }
         deleteGuard = DeleteGuard(scope: scope, source: source, maxDeletePercent: scope.configuration.maxDeletePercent)
     }
 
@@ -86,7 +89,8 @@ public struct SyncSession {
             try guardDeletions(plans)
             if options.json {
                 PlanDocument(action: action, configuration: configurationName, source: source,
-                             plans: Array(zip(destinations, plans)), deleting: options.deletion != .never).write()
+                             plans: Array(zip(destinations, plans)), deleting: options.deletion != .never,
+                             skipped: skipped).write()
                 return
             }
             var decisions: [Decision] = []

@@ -38,17 +38,25 @@ public struct JSONStream {
 
     /// A list of paths: its bytes (files only), count, and each item with its size. A name that is valid
     /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`.
-    public mutating func pathList(_ key: String, _ list: PathList) {
+    /// - Parameters:
+    ///   - sizesAt: where to read each file's size (rsync reports none for deletions).
+    ///   - newer: positions of the items marked `"newerAtDestination": true`.
+    public mutating func pathList(_ key: String, _ list: PathList, sizesAt root: String? = nil, newer: Set<Int> = []) {
+        let size = { (entry: PathList.Entry) -> Int64 in
+            guard let root, !entry.isDirectory else { return entry.size }
+            return FileSystem.status(root, entry.path).map { Int64($0.st_size) } ?? 0
+        }
         object(key) { json in
-            json.value("bytes", list.fileBytes)
+            json.value("bytes", root == nil ? list.fileBytes : list.reduce(0) { $0 + size($1) })
             json.value("count", list.count)
             json.array("items") { json in
-                for entry in list {
+                for (position, entry) in list.enumerated() {
                     let exact = String(validating: entry.path, as: UTF8.self)
                     json.object { item in
+                        if newer.contains(position) { item.value("newerAtDestination", true) }
                         item.value("path", exact ?? entry.displayName)
                         if exact == nil { item.value("pathBase64", Data(entry.path).base64EncodedString()) }
-                        item.value("size", entry.size)
+                        item.value("size", size(entry))
                     }
                 }
             }
@@ -106,13 +114,17 @@ public struct PlanDocument {
     let plans: [(Location, Plan)]
     /// Whether the run may delete; otherwise `delete` is empty, as in the printed plan.
     let deleting: Bool
+    /// The locations left out of the run, each with the reason.
+    let skipped: [(Location, String)]
 
-    public init(action: String, configuration: String, source: Location, plans: [(Location, Plan)], deleting: Bool) {
+    public init(action: String, configuration: String, source: Location, plans: [(Location, Plan)], deleting: Bool,
+                skipped: [(Location, String)] = []) {
         self.action = action
         self.configuration = configuration
         self.source = source
         self.plans = plans
         self.deleting = deleting
+        self.skipped = skipped
     }
 
     /// Writes the document to stdout as it goes.
@@ -124,10 +136,19 @@ public struct PlanDocument {
             json.array("destinations") { json in
                 for (location, plan) in plans {
                     json.object { json in
-                        json.pathList("delete", deleting ? plan.deleted : PathList())
+                        json.pathList("delete", deleting ? plan.deleted : PathList(), sizesAt: location.path)
                         json.location("location", location)
-                        json.pathList("modified", plan.modified)
+                        json.pathList("modified", plan.modified,
+                                      newer: plan.modified.newer(at: location.path, than: source.path))
                         json.pathList("new", plan.new)
+                    }
+                }
+            }
+            json.array("skipped") { json in
+                for (location, reason) in skipped {
+                    json.object { json in
+                        json.location("location", location)
+                        json.value("reason", reason)
                     }
                 }
             }
