@@ -39,7 +39,7 @@ extension TrashCommand {
 
         func run() throws {
             let withTrash = try locations.scopes(paths).map(\.typedIn).filter { location in
-                if let reason = location.skipReason { Console.notice("note: skipping \(location.heading): \(reason)") }
+                if !location.isAccessible { Console.notice("note: skipping \(location.heading): not accessible (not mounted?)") }
                 return FileSystem.isDirectory(Trash.root(of: location))
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.

@@ -26,9 +26,6 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
     /// The directory exists now (an external disc may be unplugged).
     public var isAccessible: Bool { FileSystem.isDirectory(path) }
 
-    /// Why the location is skipped now, nil when it is accessible: the words of every note and JSON entry.
-    public var skipReason: String? { isAccessible ? nil : "not accessible (not mounted?)" }
-
     public var description: String { path }
 
     /// "BACKUP /mnt/disc1": how messages name a location.

@@ -37,7 +37,7 @@ public struct SyncSession {
         self.questions = questions
         self.overwrites = overwrites
         self.keepsTrash = scope.configuration.trash && options.trash
-        skipped = scope.configuration.locations.compactMap { location in location.skipReason.map { (location, $0) } }
+        skipped = PlanDocument.skipped(in: scope.configuration)
         deleteGuard = DeleteGuard(scope: scope, source: source, maxDeletePercent: scope.configuration.maxDeletePercent)
     }
 

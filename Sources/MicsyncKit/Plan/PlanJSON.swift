@@ -127,6 +127,11 @@ public struct PlanDocument {
         self.skipped = skipped
     }
 
+    /// The locations of `configuration` a run leaves out now, each with the reason.
+    public static func skipped(in configuration: Configuration) -> [(Location, String)] {
+        configuration.locations.filter { !$0.isAccessible }.map { ($0, "not accessible (not mounted?)") }
+    }
+
     /// Writes the document to stdout as it goes.
     public func write() {
         var json = JSONStream()

@@ -56,8 +56,8 @@ public struct LocationChooser {
     private func accessibleCandidates(_ role: Role, purpose: String, excluding: [Location]) throws(MicsyncError) -> [Location] {
         let all = scope.configuration.locations(role).filter { !excluding.contains($0) }
         let accessible = all.filter { location in
-            guard let reason = location.skipReason else { return true }
-            Console.notice("note: skipping \(location.heading): \(reason)")
+            if location.isAccessible { return true }
+            Console.notice("note: skipping \(location.heading): not accessible (not mounted?)")
             return false
         }
         guard !accessible.isEmpty else {
