@@ -17,7 +17,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all build build-release deps test-deps bench-deps demo test bench completions install uninstall clean
+.PHONY: all build build-release deps test-deps bench-deps demo test bench completions new-action install uninstall clean
 
 all: build
 
@@ -40,17 +40,30 @@ build-release: deps
 demo: build
 	bash scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/micsync"
 
+# Every test, in parallel (Swift Testing runs tests concurrently; each works in its own sandbox).
+# PACKAGING=0 skips the packaging end-to-end test (release build and install, minutes) for a fast loop
+# before each commit; CI always runs everything.
+PACKAGING ?= 1
+PACKAGING_TESTS := ReleaseKitTests.InstallTests
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build $(if $(filter 0,$(PACKAGING)),--skip '$(PACKAGING_TESTS)')
 
-# micsync against raw rsync in the same run, on a generated 100,000-file tree (issue 6; docs/performance.md).
+# micsync against raw rsync in the same run, on a generated 100,000-file tree (README: Performance).
 bench: bench-deps build-release
 	bash scripts/bench/run.sh "$$($(SWIFT) build -c release --show-bin-path)/micsync"
 
 # Regenerate completions/ from the command tree (run after changing actions or options, then commit completions/).
 completions: deps
 	$(SWIFT) package --allow-writing-to-package-directory generate-completions
+
+# Scaffold an action module, register it, and refresh completions and man pages: make new-action NAME=foo
+# (README: "Adding an action"). `swift build` passes right after, and `micsync foo --help` works.
+new-action:
+	sh scripts/new-action.sh "$(NAME)"
+	$(MAKE) completions
+	@$(MAKE) -q man >/dev/null 2>&1; if [ $$? -eq 2 ]; then echo "new-action: no 'make man' yet, man pages not regenerated"; \
+	else $(MAKE) man; fi
 
 clean:
 	rm -rf .build output

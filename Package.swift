@@ -11,6 +11,7 @@ let actionModules: [(target: String, folder: String)] = [
     ("DiffAction", "Diff"),
     ("ConfigAction", "Config"),
     ("TrashAction", "Trash"),
+    ("VerifyAction", "Verify"),
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
@@ -39,8 +40,11 @@ let package = Package(
             dependencies: ["MicsyncKit", argumentParser] + actionModules.map { .target(name: $0.target) }
         ),
         .executableTarget(name: "micsync", dependencies: ["MicsyncCommands"]),
-        .testTarget(name: "MicsyncKitTests", dependencies: ["MicsyncKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["MicsyncKit"]),
+        // Tests by kind: unit tests of the kernel, end-to-end runs of the built binaries; one support target
+        // (sandbox trees, the built binaries, running a process) shared by every test target.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MicsyncKitTests", dependencies: ["MicsyncKit", "MicsyncCommands"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["MicsyncKit", "TestSupport"]),
     ] + actionModules.map {
         .target(name: $0.target, dependencies: ["MicsyncKit", argumentParser], path: "Sources/Actions/\($0.folder)")
     }
@@ -52,7 +56,7 @@ package.targets += [
     .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev", "zlib1g-dev"])]),
     .target(name: "ReleaseKit", dependencies: ["CGit2"]),
     .executableTarget(name: "micsync-release", dependencies: ["ReleaseKit", argumentParser]),
-    .testTarget(name: "ReleaseKitTests", dependencies: ["ReleaseKit", "micsync-release"]),
+    .testTarget(name: "ReleaseKitTests", dependencies: ["ReleaseKit", "micsync-release", "TestSupport"]),
 ]
 
 // Shell completions: the generator (ArgumentParser's scripts for the command tree), the package plugin that
@@ -71,5 +75,5 @@ package.targets += [
         ),
         dependencies: ["micsync-completions"]
     ),
-    .testTarget(name: "CompletionTests"),
+    .testTarget(name: "CompletionTests", dependencies: ["TestSupport"]),
 ]

@@ -165,10 +165,10 @@ _micsync() {
     local -i original_index
     for ((original_index = 0; original_index < ${#unparsed_words[@]} - 1; original_index++)); do
         case "${unparsed_words[original_index]}" in
-        --|backup|work|transfer|tree)
+        --|backup|work|transfer|tree|verify)
             break
             ;;
-        --backup|--work|--transfer|--tree)
+        --backup|--work|--transfer|--tree|--verify)
             unparsed_words=("${unparsed_words[original_index]#--}" "${unparsed_words[@]::original_index}" "${unparsed_words[@]:original_index+1}")
             break
             ;;
@@ -176,7 +176,7 @@ _micsync() {
     done
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--backup --work --transfer --tree --version -h --help)
+    local -a non_repeating_flags=(--backup --work --transfer --tree --verify --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __micsync_offer_flags_options 0
@@ -186,13 +186,13 @@ _micsync() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    backup|work|transfer|tree|status|diff|config|trash|help)
+    backup|work|transfer|tree|status|diff|config|trash|verify|help)
         # Offer subcommand argument completions
         "_micsync_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify help' -- "${cur}"))
         ;;
     esac
 }
@@ -371,7 +371,7 @@ _micsync_status() {
 
 _micsync_diff() {
     repeating_flags=()
-    non_repeating_flags=(-c --checksum --json --version -h --help)
+    non_repeating_flags=(-c --checksum -v --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -585,6 +585,34 @@ _micsync_trash_purge() {
         ;;
     '--config-name')
         __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash purge -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __micsync_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_micsync_verify() {
+    repeating_flags=()
+    non_repeating_flags=(-v --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --config-name)
+    __micsync_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_completions -W "$(__micsync_custom_complete ---completion verify -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac

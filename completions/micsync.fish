@@ -21,9 +21,9 @@ function __micsync_parse_tokens -S
     # micsync: the original's `--ACTION` completes as `ACTION` (micsync-completions: ScriptPatch)
     for original_index in (seq 2 (count $unparsed_tokens))
         switch $unparsed_tokens[$original_index]
-            case -- backup work transfer tree
+            case -- backup work transfer tree verify
                 break
-            case --backup --work --transfer --tree
+            case --backup --work --transfer --tree --verify
                 set -l action (string sub -s 3 -- $unparsed_tokens[$original_index])
                 set -e unparsed_tokens[$original_index]
                 set unparsed_tokens $unparsed_tokens[1] $action $unparsed_tokens[2..]
@@ -32,7 +32,7 @@ function __micsync_parse_tokens -S
     end
     switch $unparsed_tokens[1]
     case 'micsync'
-        __micsync_parse_subcommand 0 'backup' 'work' 'transfer' 'tree' 'version' 'h/help'
+        __micsync_parse_subcommand 0 'backup' 'work' 'transfer' 'tree' 'verify' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'backup'
             __micsync_parse_subcommand -r 1 'm' 's' 'v' 'n/dry-run' 'config=' 'config-name=' 'from=+' 'to=+' 'no-trash' 'json' 'progress' 'no-progress' 'version' 'h/help'
@@ -45,7 +45,7 @@ function __micsync_parse_tokens -S
         case 'status'
             __micsync_parse_subcommand -r 1 'config=' 'config-name=' 'changes' 'json' 'version' 'h/help'
         case 'diff'
-            __micsync_parse_subcommand -r 1 'config=' 'config-name=' 'c/checksum' 'json' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'c/checksum' 'v' 'config=' 'config-name=' 'json' 'version' 'h/help'
         case 'config'
             __micsync_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -68,6 +68,8 @@ function __micsync_parse_tokens -S
             case 'purge'
                 __micsync_parse_subcommand -r 1 'older-than=' 'yes' 'config=' 'config-name=' 'version' 'h/help'
             end
+        case 'verify'
+            __micsync_parse_subcommand -r 1 'v' 'config=' 'config-name=' 'json' 'version' 'h/help'
         case 'help'
             __micsync_parse_subcommand -r 1 'version'
         end
@@ -127,6 +129,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" work' -l 'work' -d 'The original\'s spelling of `micsync work`.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" transfer' -l 'transfer' -d 'The original\'s spelling of `micsync transfer`.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" tree' -l 'tree' -d 'The original\'s spelling of `micsync tree`.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" verify' -l 'verify' -d 'The original\'s spelling of `micsync verify`.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'backup' -d 'Copy from a WORKING location to every accessible BACKUP; never deletes.'
@@ -137,13 +140,14 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "mic
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'diff' -d 'Show what differs between the WORKING and each BACKUP; change nothing.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'config' -d 'Check, show, locate or create the config file.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'trash' -d 'List, restore or purge what runs overwrote or deleted.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'verify' -d 'Check every BACKUP against the WORKING by content; change nothing.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" m' -s 'm' -d 'Copy modified files (overwrite) without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" dry-run n' -s 'n' -l 'dry-run' -d 'Show the full plan; change nothing.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion backup -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion backup -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion backup -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion backup -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" no-trash' -l 'no-trash' -d 'Do not keep overwritten or deleted files in .micsync/trash.'
@@ -160,8 +164,8 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" dry-run n' -s 'n' -l 'dry-run' -d 'Show the full plan; change nothing.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion work -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion work -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion work -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion work -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" no-trash' -l 'no-trash' -d 'Do not keep overwritten or deleted files in .micsync/trash.'
@@ -178,8 +182,8 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" dry-run n' -s 'n' -l 'dry-run' -d 'Show the full plan; change nothing.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion transfer -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion transfer -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion transfer -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion transfer -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" no-trash' -l 'no-trash' -d 'Do not keep overwritten or deleted files in .micsync/trash.'
@@ -192,8 +196,8 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" dry-run n' -s 'n' -l 'dry-run' -d 'Show the full plan; change nothing.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion tree -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion tree -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion tree -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion tree -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" no-trash' -l 'no-trash' -d 'Do not keep overwritten or deleted files in .micsync/trash.'
@@ -204,17 +208,18 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "mic
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync status" -ge 1' -F
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" config-name' -l 'config-name' -d 'Show only this configuration.' -rfka '(__micsync_custom_completion ---completion status -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion status -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" changes' -l 'changes' -d 'Count the pending changes of each BACKUP with rsync dry runs.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" json' -l 'json' -d 'Print the status as one JSON document.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync status" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync diff" -ge 1' -F
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" config-name' -l 'config-name' -d 'The configuration to use when the paths are in several.' -rfka '(__micsync_custom_completion ---completion diff -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" c checksum' -s 'c' -l 'checksum' -d 'Compare file content (rsync --checksum), not size and time.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" v' -s 'v' -d 'Verbose: print every rsync command.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion diff -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" json' -l 'json' -d 'Print the differences as one JSON document.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync diff" -ge 1' -F
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync diff" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync config" version' -l 'version' -d 'Show the version.'
@@ -241,8 +246,8 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "mic
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash" -eq 1' -fa 'restore' -d 'Copy what a run trashed back to its place, asking before overwriting.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash" -eq 1' -fa 'purge' -d 'Delete trash folders (all, or those older than N days), asking first.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash list" -ge 1' -F
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" config-name' -l 'config-name' -d 'Only the locations of this configuration.' -rfka '(__micsync_custom_completion ---completion trash list -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion trash list -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" json' -l 'json' -d 'Print the list as one JSON document.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" h help' -s 'h' -l 'help' -d 'Show help information.'
@@ -252,15 +257,22 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" dry-run n' -s 'n' -l 'dry-run' -d 'Show what would be restored; change nothing.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" no-trash' -l 'no-trash' -d 'Do not keep the files a restore overwrites in a new trash folder.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" config-name' -l 'config-name' -d 'Only the locations of this configuration.' -rfka '(__micsync_custom_completion ---completion trash restore -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion trash restore -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash purge" -ge 1' -F
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" older-than' -l 'older-than' -d 'Only trash folders of runs more than DAYS days ago.' -rfka ''
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" yes' -l 'yes' -d 'Delete without asking.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" config' -l 'config' -d 'The config file to use.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" config-name' -l 'config-name' -d 'Only the locations of this configuration.' -rfka '(__micsync_custom_completion ---completion trash purge -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion trash purge -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" v' -s 'v' -d 'Verbose: print every rsync command.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion verify -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" json' -l 'json' -d 'Print the differences as one JSON document.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync verify" -ge 1' -F
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync help" version' -l 'version' -d 'Show the version.'

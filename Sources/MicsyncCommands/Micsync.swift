@@ -47,7 +47,7 @@ public struct Micsync: AsyncParsableCommand {
             }
             return ExitStatus.success.rawValue
         } catch let error as MicsyncError {
-            Console.error(error.message)
+            if !error.message.isEmpty { Console.error(error.message) }
             return error.status.rawValue
         } catch {
             let code = exitCode(for: error)
@@ -60,18 +60,5 @@ public struct Micsync: AsyncParsableCommand {
             // ArgumentParser's usage errors exit 64; micsync's contract says 2.
             return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
         }
-    }
-}
-
-/// The original tool's spelling: `micsync --backup …` is `micsync backup …` for every action in `Registry.originalSpellings`.
-enum OriginalSpelling {
-    static func rewrite(_ arguments: [String]) -> [String] {
-        let actions = Set(Registry.originalSpellings)
-        guard let position = arguments.firstIndex(where: { $0.hasPrefix("--") && actions.contains(String($0.dropFirst(2))) }),
-              !arguments[..<position].contains(where: actions.contains),
-              !arguments[..<position].contains("--") else { return arguments }
-        var rewritten = arguments
-        let action = String(rewritten.remove(at: position).dropFirst(2))
-        return [action] + rewritten
     }
 }

@@ -1,16 +1,12 @@
 import ArgumentParser
 import MicsyncKit
 
-/// A command the original micsync spelled `--NAME`: the sync actions. Later actions (`config`, `status`, …) have
-/// no original spelling; `--config` in particular is an option of every sync action.
-protocol OriginallySpelled {}
-
-extension SyncCommand: OriginallySpelled {}
-
 extension Registry {
-    /// The registered actions that also answer to the original's `--NAME`, in registry order.
+    /// The registered commands that also answer to the original's `--NAME`, in registry order. Later commands
+    /// (`config`, `status`, …) do not; `--config` in particular is an option of every sync action.
     public static var originalSpellings: [String] {
-        commands.filter { $0 is any OriginallySpelled.Type }.compactMap { $0.configuration.commandName }
+        commands.filter { ($0 as? any OriginallySpelled.Type)?.originallySpelled == true }
+            .compactMap { $0.configuration.commandName }
     }
 }
 
@@ -26,5 +22,19 @@ public struct OriginalActionFlag: EnumerableFlag, Sendable {
 
     public static func help(for value: OriginalActionFlag) -> ArgumentHelp? {
         "The original's spelling of `micsync \(value.action)`."
+    }
+}
+
+/// The original tool's spelling: `micsync --backup …` is `micsync backup …` for every action in
+/// `Registry.originalSpellings`: the first `--ACTION` with no ACTION and no `--` before it moves to the front.
+enum OriginalSpelling {
+    static func rewrite(_ arguments: [String], actions: [String] = Registry.originalSpellings) -> [String] {
+        let actions = Set(actions)
+        guard let position = arguments.firstIndex(where: { $0.hasPrefix("--") && actions.contains(String($0.dropFirst(2))) }),
+              !arguments[..<position].contains(where: actions.contains),
+              !arguments[..<position].contains("--") else { return arguments }
+        var rewritten = arguments
+        let action = String(rewritten.remove(at: position).dropFirst(2))
+        return [action] + rewritten
     }
 }

@@ -7,6 +7,7 @@ import StatusAction
 import TransferAction
 import TrashAction
 import TreeAction
+import VerifyAction
 import WorkAction
 
 /// The one list of built-in actions. Adding an action is a module under Sources/Actions/ and one line here;
@@ -18,8 +19,9 @@ public enum Registry {
         SyncCommand<Transfer>.self,
         SyncCommand<Tree>.self,
         StatusCommand.self,
-        DiffCommand.self,
+        SyncCommand<Diff>.self,
         ConfigCommand.self,
         TrashCommand.self,
+        SyncCommand<Verify>.self,
     ]
 }

@@ -27,4 +27,11 @@ public struct MicsyncError: Error, Sendable, CustomStringConvertible {
     public static func notFound(_ message: String) -> Self { .init(.notFound, message) }
     public static func rsync(_ message: String) -> Self { .init(.rsyncFailed, message) }
     public static let cancelled = Self(.cancelled, "cancelled: nothing was changed")
+    /// A read-only run found differences: it has said so on stdout, so there is nothing more to print.
+    public static let differencesFound = Self(.differencesFound, "")
+}
+
+extension ExitStatus {
+    /// A read-only action (diff, verify) found differences, like diff(1) and `rclone check`.
+    public static let differencesFound = ExitStatus.rsyncFailed
 }

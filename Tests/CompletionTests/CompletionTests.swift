@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// TAB in bash, zsh and fish with the committed scripts: actions, each action's own options, paths, and the
 /// live configuration names and locations of the sandbox's config, answered by the built `micsync`.
 @Suite struct CompletionTests {
     let sandbox: Sandbox
 
-    init() throws { sandbox = try Sandbox() }
+    init() throws { sandbox = try Sandbox.withTwoConfigurations() }
 
     var mainLocations: [String] { sandbox.locations("main/w", "main/b1", "main/b2") }
     var otherLocations: [String] { sandbox.locations("other/w", "other/b") }
@@ -55,7 +56,7 @@ import Testing
     @Test(arguments: TestShell.allCases)
     func theConfigMicsyncWouldUse(shell: TestShell) throws {
         let other = sandbox.path("elsewhere.json")
-        try sandbox.write(config: [("typed", ["other/w"], ["other/b"])], to: other)
+        try sandbox.configure([("typed", ["other/w"], ["other/b"])], to: other)
         let typed = try sandbox.complete("micsync backup --config \(other) --config-name ", in: shell)
         #expect(typed.candidates == ["typed"], "\(typed)")
         let fromEnvironment = try sandbox.complete("micsync backup --config-name ", in: shell,
@@ -69,7 +70,7 @@ import Testing
         #expect(inside.names == ["report.txt"], "\(inside)")
         let original = try sandbox.complete("micsync --backup -m \(sandbox.path("main/w/r"))", in: shell)
         #expect(original.names == ["report.txt"], "\(original)")
-        try sandbox.write(config: [("typed", ["other/w"], ["other/b"])], to: sandbox.path("elsewhere.json"))
+        try sandbox.configure([("typed", ["other/w"], ["other/b"])], to: sandbox.path("elsewhere.json"))
         let config = try sandbox.complete("micsync work --config \(sandbox.path("el"))", in: shell)
         #expect(config.names == ["elsewhere.json"], "\(config)")
     }

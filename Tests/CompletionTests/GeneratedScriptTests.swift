@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The committed scripts are exactly what the generator writes from today's command tree.
 @Suite struct GeneratedScriptTests {
@@ -8,7 +9,7 @@ import Testing
     @Test(arguments: files.keys.sorted())
     func committedScriptIsCurrent(shell: String) throws {
         let name = try #require(Self.files[shell])
-        let generated = try Sandbox().run(Binary.directory + "/micsync-completions", [shell])
+        let generated = try Sandbox.withTwoConfigurations().run(Binary.directory + "/micsync-completions", [shell])
         #expect(generated.status == 0, "\(generated)")
         let committed = try String(contentsOfFile: Binary.script(name), encoding: .utf8)
         #expect(committed == generated.stdout, """
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func outputDirectoryGetsEveryScript() throws {
-        let sandbox = try Sandbox()
+        let sandbox = try Sandbox.withTwoConfigurations()
         let written = try sandbox.run(Binary.directory + "/micsync-completions", ["--output-dir", sandbox.path("out")])
         #expect(written.status == 0, "\(written)")
         for (shell, name) in Self.files {
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func shellOrDirectoryIsRequired() throws {
-        let result = try Sandbox().run(Binary.directory + "/micsync-completions", [])
+        let result = try Sandbox.withTwoConfigurations().run(Binary.directory + "/micsync-completions", [])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--output-dir"))
     }

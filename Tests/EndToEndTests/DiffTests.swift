@@ -16,10 +16,12 @@ import Testing
         try box.write("only in backup", at: "b1/docs/theirs")
         try box.write("short", at: "w/docs/changed")
         try box.write("longer text", at: "b1/docs/changed")
+        try box.touch("w/docs/changed", secondsAgo: 50)
+        try box.touch("b1/docs/changed", secondsAgo: 100)
         let before = (box.tree("w"), box.tree("b1"))
 
         let result = try box.run(["diff", "b1/docs"])
-        #expect(result.status == 0, "\(result)")
+        #expect(result.status == 1, "differences found: \(result)")
         #expect(result.stdout.contains("""
             BACKUP \(box.path("b1")):
               only in WORKING (1):
@@ -27,14 +29,19 @@ import Testing
               only in BACKUP (1):
                 docs/theirs
               differing (1):
-                docs/changed
+                docs/changed  (newer in WORKING)
             """), "\(result)")
         #expect(result.stdout.contains("BACKUP \(box.path("b2")):\n  only in WORKING (2):\n    docs/changed\n    docs/mine"),
                 "\(result)")
         #expect(box.tree("w") == before.0 && box.tree("b1") == before.1)
 
         let same = try box.run(["diff", "w/docs/same"])
+        #expect(same.status == 0, "nothing differs: \(same)")
         #expect(same.stdout.contains("BACKUP \(box.path("b1")): identical"), "\(same)")
+
+        try box.touch("b1/docs/changed", secondsAgo: 10)
+        let backupNewer = try box.run(["diff", "w/docs/changed"])
+        #expect(backupNewer.stdout.contains("docs/changed  (newer in BACKUP)"), "\(backupNewer)")
     }
 
     @Test func aPathOnlyInTheBackupIsOnlyInTheBackup() throws {
@@ -42,7 +49,7 @@ import Testing
         try box.standard(backups: 1)
         try box.write("gone", at: "b1/old/file")
         let result = try box.run(["diff", "w/old"])
-        #expect(result.status == 0, "\(result)")
+        #expect(result.status == 1, "\(result)")
         #expect(result.stdout.contains("only in BACKUP (2):\n    old/file\n    old/"), "\(result)")
         #expect(try box.run(["diff", "w/nowhere"]).status == 3)
     }
@@ -56,11 +63,12 @@ import Testing
         try box.touch("b1/file", secondsAgo: 500)
 
         let quick = try box.run(["diff", "w"])
+        #expect(quick.status == 0, "\(quick)")
         #expect(quick.stdout.contains("BACKUP \(box.path("b1")): identical"), "\(quick)")
         let content = try box.run(["diff", "--checksum", "w"])
-        #expect(content.status == 0, "\(content)")
+        #expect(content.status == 1, "\(content)")
         #expect(content.stdout.contains("by content"))
-        #expect(content.stdout.contains("differing (1):\n    file"), "\(content)")
+        #expect(content.stdout.contains("differing (1):\n    file  (same modification time)"), "\(content)")
     }
 
     @Test func jsonListsEachSide() throws {
@@ -68,8 +76,11 @@ import Testing
         try box.standard(backups: 1)
         try box.write("12345", at: "w/mine")
         try box.write("123", at: "b1/theirs")
+        try box.write("old", at: "w/both")
+        try box.write("new!", at: "b1/both")
+        try box.touch("w/both", secondsAgo: 100)
         let result = try box.run(["diff", "--json", "w"])
-        #expect(result.status == 0, "\(result)")
+        #expect(result.status == 1, "\(result)")
         let json = try box.jsonObject(result.stdout)
         #expect((json["working"] as? [String: Any])?["path"] as? String == box.path("w"))
         let side = try #require((json["backups"] as? [[String: Any]])?.first)
@@ -77,7 +88,9 @@ import Testing
         #expect(onlyInWorking["count"] as? Int == 1 && onlyInWorking["bytes"] as? Int == 5)
         let theirs = try #require((side["onlyInBackup"] as? [String: Any])?["items"] as? [[String: Any]])
         #expect(theirs.first?["path"] as? String == "theirs")
-        #expect((side["differing"] as? [String: Any])?["count"] as? Int == 0)
+        let differing = try #require((side["differing"] as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(differing.count == 1 && differing.first?["path"] as? String == "both")
+        #expect(differing.first?["newer"] as? String == "BACKUP", "\(result)")
     }
 
     @Test func skipsAnUnpluggedBackup() throws {
@@ -87,7 +100,7 @@ import Testing
         try box.configure([("main", ["w"], ["b1", "unplugged"])])
         try box.write("x", at: "w/x")
         let result = try box.run(["diff", "w"])
-        #expect(result.status == 0, "\(result)")
+        #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("skipping BACKUP \(box.path("unplugged"))"))
         #expect(!result.stdout.contains("unplugged"))
     }

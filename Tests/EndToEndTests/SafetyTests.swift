@@ -90,16 +90,7 @@ import Testing
         try box.standard(backups: 1)
         try box.write("secret", at: "w/secret")
         try box.write("fine", at: "w/fine")
-        chmod(box.path("w/secret"), 0o000)
-        var arguments = [Binary.micsync, "backup", "w"]
-        if getuid() == 0 {
-            // root reads anything: run as nobody, with the sandbox open to it.
-            _ = try Binary.run("/bin/chmod", ["-R", "a+rwX", box.root], input: "", directory: box.root, environment: [:])
-            chmod(box.path("w/secret"), 0o000)
-            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups"] + arguments
-        }
-        let result = try Binary.run(getuid() == 0 ? "/usr/bin/setpriv" : arguments.removeFirst(), arguments,
-                                    input: "", directory: box.root, environment: box.environment)
+        let result = try box.runUnprivileged(["backup", "w"], unreadable: ["w/secret"])
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("secret") && result.stderr.contains("Permission denied"), "\(result)")
         #expect(result.stderr.contains("partial transfer"), "\(result)")

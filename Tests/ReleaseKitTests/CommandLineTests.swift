@@ -1,10 +1,11 @@
 import Foundation
 import ReleaseKit
 import Testing
+import TestSupport
 
 /// micsync-release as maintainers run it: the built binary, without a terminal.
 @Suite struct CommandLineTests {
-    func micsyncRelease(_ arguments: String..., in folder: URL) throws -> Output {
+    func micsyncRelease(_ arguments: String..., in folder: URL) throws -> RunResult {
         try run([ReleaseKitTests.micsyncRelease] + arguments, in: folder, check: false)
     }
 

@@ -19,7 +19,7 @@ extension ConfigCommand {
         @OptionGroup var file: ConfigFileOption
 
         func run() throws {
-            let found = try file.locate()
+            let found = try file.selection.locate()
             let configurations: ConfigSet, problems: [String]
             do {
                 (configurations, problems) = try ConfigLoader(file: found.file).check()

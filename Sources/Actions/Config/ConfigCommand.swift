@@ -21,15 +21,3 @@ public struct ConfigCommand: ParsableCommand {
 
     public init() {}
 }
-
-/// `--config FILE` of the config subcommands.
-struct ConfigFileOption: ParsableArguments {
-    @Option(name: .customLong("config"), help: "The config file to use instead of the usual lookup.",
-            completion: .file(extensions: ["json"]))
-    var file: String?
-
-    /// The file in use, with the reason; an error naming every place looked in when there is none.
-    func locate() throws(MicsyncError) -> ConfigLocator.Found {
-        try ConfigLocator().locate(explicit: file)
-    }
-}

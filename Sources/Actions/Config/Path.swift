@@ -19,7 +19,7 @@ extension ConfigCommand {
         @OptionGroup var file: ConfigFileOption
 
         func run() throws {
-            let found = try file.locate()
+            let found = try file.selection.locate()
             Console.print(found.file)
             Console.print("in use: \(found.reason)")
             Console.print("looked in this order:")

@@ -18,11 +18,10 @@ extension ConfigCommand {
         @OptionGroup var file: ConfigFileOption
 
         func run() throws {
-            let found = try file.locate()
-            let set = try ConfigLoader(file: found.file).load()
+            let loaded = try file.selection.load()
             let style = Style.standardOutput
-            Console.print("config file: \(found.file) (\(found.reason))")
-            for configuration in set.configurations {
+            Console.print("config file: \(loaded.found.file) (\(loaded.found.reason))")
+            for configuration in loaded.configurations {
                 Console.print("")
                 Console.print(style(configuration.name, .bold))
                 var table = TextTable()

@@ -24,12 +24,7 @@ public struct StatusCommand: AsyncParsableCommand {
               completion: .file())
     var paths: [String] = []
 
-    @Option(name: .customLong("config"), help: "The config file to use.", completion: .file(extensions: ["json"]))
-    var configFile: String?
-
-    @Option(name: .customLong("config-name"), help: "Show only this configuration.",
-            completion: .custom(CompletionCandidates.configurationNames))
-    var configurationName: String?
+    @OptionGroup var config: ConfigOptions
 
     @Flag(help: "Count the pending changes of each BACKUP with rsync dry runs.")
     var changes = false
@@ -40,15 +35,16 @@ public struct StatusCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        let found = try ConfigLocator().locate(explicit: configFile)
-        let set = try ConfigLoader(file: found.file).load()
-        let scopes = try StatusScopes(set.configurations).select(paths: paths, configurationName: configurationName)
+        let loaded = try config.selection.load()
+        // With paths: the part of the configuration holding them; without: every chosen configuration whole.
+        let scopes = paths.isEmpty ? try loaded.chosen().map { Scope.whole($0.working[0], of: $0) }
+            : [try loaded.scope(paths)]
         let journal = Journal().entries()
         var reports: [ConfigurationStatus] = []
         for scope in scopes {
             reports.append(try await ConfigurationStatus(scope, journal: journal, countingChanges: changes))
         }
-        let document = StatusDocument(configFile: found.file, configurations: reports)
+        let document = StatusDocument(configFile: loaded.found.file, configurations: reports)
         Console.print(json ? document.jsonText() : StatusTable(document, style: .standardOutput).text)
     }
 }

@@ -24,28 +24,20 @@ public struct TrashCommand: ParsableCommand {
 
 /// `--config` and `--config-name`, and the locations they and the typed paths select.
 struct TrashLocationOptions: ParsableArguments {
-    @Option(name: .customLong("config"), help: "The config file to use.", completion: .file(extensions: ["json"]))
-    var configFile: String?
-
-    @Option(name: .customLong("config-name"), help: "Only the locations of this configuration.",
-            completion: .custom(CompletionCandidates.configurationNames))
-    var configurationName: String?
+    @OptionGroup var config: ConfigOptions
 
     /// For each path, the location holding it and the path in it (a path in no location is an error);
     /// without paths, each location of every configuration (or of the one named by --config-name) whole.
     /// A location comes once, with the first configuration it is found in.
     func scopes(_ paths: [String]) throws(MicsyncError) -> [Scope] {
-        let found = try ConfigLocator().locate(explicit: configFile)
-        let configurations = try ConfigLoader(file: found.file).load().configurations
-        let resolver = ScopeResolver(configurations: configurations,
-                                     resolver: PathResolver(base: FileSystem.currentDirectory), questions: Questions())
+        let loaded = try config.selection.load()
         var scopes: [Scope] = []
         if paths.isEmpty {
-            let chosen = try configurationName.map { name throws(MicsyncError) in [try resolver.configuration(named: name)] }
-                ?? configurations
-            scopes = chosen.flatMap { configuration in configuration.locations.map { Scope.whole($0, of: configuration) } }
+            scopes = try loaded.chosen().flatMap { configuration in
+                configuration.locations.map { Scope.whole($0, of: configuration) }
+            }
         } else {
-            for path in paths { scopes.append(try resolver.resolve([path], configurationName: configurationName)) }
+            for path in paths { scopes.append(try loaded.scope([path])) }
         }
         var seen = Set<String>()
         return scopes.filter { seen.insert($0.typedIn.path).inserted }

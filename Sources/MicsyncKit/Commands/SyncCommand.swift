@@ -19,6 +19,15 @@ public struct SyncCommand<Action: SyncAction>: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        try await SyncRun<Action>(options: options.run, paths: paths).execute()
+        try await SyncRun<Action>(options: options, paths: paths).execute()
     }
+}
+
+/// A command that may also answer to the original micsync's spelling, `micsync --NAME`.
+public protocol OriginallySpelled {
+    static var originallySpelled: Bool { get }
+}
+
+extension SyncCommand: OriginallySpelled {
+    public static var originallySpelled: Bool { Action.originallySpelled }
 }

@@ -19,8 +19,8 @@ public struct RunOptions: Sendable {
     public var json = false
     /// `--progress` (true), `--no-progress` (false), or neither (nil: only on a terminal).
     public var progress: Bool?
-    public var configFile: String?
-    public var configurationName: String?
+    /// `--config` and `--config-name`.
+    public var config = ConfigSelection()
     public var from: [String] = []
     public var to: [String] = []
     /// Keep what is overwritten or deleted in the destination's trash (also needs the config's "trash").
@@ -42,10 +42,10 @@ public protocol SyncOptions: ParsableArguments, Sendable {
 /// Options every sync action takes.
 public struct CommonOptions: ParsableArguments, Sendable {
     @Flag(name: .customShort("s"), help: "Suppress information about directories (created ones are not listed).")
-    var suppress = false
+    public var suppress = false
 
     @Flag(name: .customShort("v"), help: "Verbose: print every rsync command; ask before each one that changes files.")
-    var verbose = false
+    public var verbose = false
 
     @Flag(name: .customLong("print-commands"), help: "Print every rsync command without asking (-v also asks).")
     var printCommands = false
@@ -58,31 +58,26 @@ public struct CommonOptions: ParsableArguments, Sendable {
     var list = false
 
     @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Show the full plan; change nothing.")
-    var dryRun = false
+    public var dryRun = false
 
-    @Option(name: .customLong("config"), help: "The config file to use.", completion: .file(extensions: ["json"]))
-    var configFile: String?
-
-    @Option(name: .customLong("config-name"), help: "The configuration to use when the paths are in several.",
-            completion: .custom(CompletionCandidates.configurationNames))
-    var configurationName: String?
+    @OptionGroup public var config: ConfigOptions
 
     @Option(name: .customLong("from"), help: "The source location: its index in the config or its path.",
             completion: .custom(CompletionCandidates.locations))
-    var from: [String] = []
+    public var from: [String] = []
 
     @Option(name: .customLong("to"), help: "A destination location: its index in the config or its path (repeatable).",
             completion: .custom(CompletionCandidates.locations))
-    var to: [String] = []
+    public var to: [String] = []
 
     @Flag(name: .customLong("no-trash"), help: "Do not keep overwritten or deleted files in .micsync/trash.")
-    var noTrash = false
+    public var noTrash = false
 
     @Flag(help: "With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).")
-    var json = false
+    public var json = false
 
     @Flag(inversion: .prefixedNo, help: "Show one overall progress line while copying (default: only on a terminal).")
-    var progress: Bool?
+    public var progress: Bool?
 
     /// Read before parsing, by every command (`ColourOption`); declared here for help and completions.
     @Option(name: .customLong("color"), help: "Colour: auto (a terminal, TERM not dumb, no NO_COLOR), always or never.")
@@ -94,7 +89,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
         if json, !dryRun { throw ValidationError("--json prints the plan: use it with -n (--dry-run)") }
     }
 
-    var run: RunOptions {
+    public var run: RunOptions {
         var options = RunOptions()
         options.suppressDirectories = suppress
         options.verbose = verbose
@@ -102,8 +97,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
         options.quiet = quiet
         options.list = list
         options.dryRun = dryRun
-        options.configFile = configFile
-        options.configurationName = configurationName
+        options.config = config.selection
         options.from = from
         options.to = to
         options.trash = !noTrash
@@ -116,7 +110,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
 /// -m: answer Modify to every question about modified files.
 public struct ModifyOption: ParsableArguments, Sendable {
     @Flag(name: .customShort("m"), help: "Copy modified files (overwrite) without asking.")
-    var modify = false
+    public var modify = false
 
     public init() {}
 }
@@ -124,23 +118,23 @@ public struct ModifyOption: ParsableArguments, Sendable {
 /// -d and -D: delete at the destination what is not in the source.
 public struct DeleteOptions: ParsableArguments, Sendable {
     @Flag(name: .customShort("d"), help: "Delete what is not in the source; ask first.")
-    var asking = false
+    public var asking = false
 
     @Flag(name: .customShort("D"), help: "Delete what is not in the source without asking (wins over -d).")
-    var withoutAsking = false
+    public var withoutAsking = false
 
     @Flag(help: "Delete even when the mass-delete guard would refuse (an empty source, too large a share).")
-    var force = false
+    public var force = false
 
     public init() {}
 
-    var deletion: RunOptions.Deletion { withoutAsking ? .always : asking ? .ask : .never }
+    public var deletion: RunOptions.Deletion { withoutAsking ? .always : asking ? .ask : .never }
 }
 
 /// Options of actions that never delete: -m and the common ones (backup).
 public struct CopyOptions: SyncOptions {
-    @OptionGroup var modify: ModifyOption
-    @OptionGroup var common: CommonOptions
+    @OptionGroup public var modify: ModifyOption
+    @OptionGroup public var common: CommonOptions
 
     public init() {}
 
@@ -153,9 +147,9 @@ public struct CopyOptions: SyncOptions {
 
 /// Options of actions that may delete: -m -d -D and the common ones (work, transfer).
 public struct MirrorOptions: SyncOptions {
-    @OptionGroup var modify: ModifyOption
-    @OptionGroup var delete: DeleteOptions
-    @OptionGroup var common: CommonOptions
+    @OptionGroup public var modify: ModifyOption
+    @OptionGroup public var delete: DeleteOptions
+    @OptionGroup public var common: CommonOptions
 
     public init() {}
 
@@ -170,9 +164,31 @@ public struct MirrorOptions: SyncOptions {
 
 /// Options of actions that copy no file content: only the common ones (tree).
 public struct StructureOptions: SyncOptions {
-    @OptionGroup var common: CommonOptions
+    @OptionGroup public var common: CommonOptions
 
     public init() {}
 
     public var run: RunOptions { common.run }
+}
+
+/// Options of read-only actions (diff, verify): the configuration, `-v` and `--json`; nothing to approve.
+public struct CompareOptions: SyncOptions {
+    @Flag(name: .customShort("v"), help: "Verbose: print every rsync command.")
+    public var verbose = false
+
+    @OptionGroup public var config: ConfigOptions
+
+    @Flag(help: "Print the differences as one JSON document.")
+    public var json = false
+
+    public init() {}
+
+    public var run: RunOptions {
+        var options = RunOptions()
+        options.config = config.selection
+        options.verbose = verbose
+        options.json = json
+        options.dryRun = true
+        return options
+    }
 }

@@ -1,10 +1,13 @@
-/// A read-only comparison of a source with destinations over a scope (diff, status --changes): the
-/// planner's dry runs with `--delete`, so each plan holds both directions. Nothing is ever changed.
+/// A read-only comparison of a source with destinations over a scope (read-only actions, status --changes):
+/// the planner's dry runs with `--delete`, so each plan holds both directions. Nothing is ever changed.
 public struct Comparison: Sendable {
     public let source: Location
     public let scope: Scope
-    /// Compare content (`rsync --checksum`) instead of size and modification time.
-    public var checksum = false
+    /// Added to every dry run, e.g. `--checksum` to compare content instead of size and modification time.
+    public var rsyncOptions: [String] = []
+    /// rsync filter rules of the comparing action.
+    public var filters: [String] = []
+    public var verbose = false
 
     public init(source: Location, scope: Scope) {
         self.source = source
@@ -14,9 +17,9 @@ public struct Comparison: Sendable {
     /// One plan per destination: `new` is only in the source, `modified` differs, `deleted` is only in the
     /// destination. A typed path missing from the source counts as "only in the destination".
     public func plans(_ destinations: [Location]) async throws(MicsyncError) -> [Plan] {
-        var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: true)
-        invocation.planOptions = ["--delete-missing-args"] + (checksum ? ["--checksum"] : [])
-        return try await Planner(rsync: try await Rsync.locate(), invocation: invocation, verbose: false)
+        var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: filters, deleting: true)
+        invocation.planOptions = ["--delete-missing-args"] + rsyncOptions
+        return try await Planner(rsync: try await Rsync.locate(), invocation: invocation, verbose: verbose)
             .plan(destinations)
     }
 }

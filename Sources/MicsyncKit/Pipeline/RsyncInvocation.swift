@@ -13,6 +13,8 @@ public struct RsyncInvocation: Sendable {
     public var planOptions: [String] = []
     /// Added to the apply pass: `--info=progress2` while a progress line is shown.
     public var applyOptions: [String] = []
+    /// Added to every pass: the action's own rsync options (`SyncAction.rsyncOptions`).
+    public var actionOptions: [String] = []
 
     public init(source: Location, scope: Scope, actionFilters: [String], deleting: Bool) {
         self.source = source
@@ -26,7 +28,7 @@ public struct RsyncInvocation: Sendable {
     /// recursion it walks about a tenth faster, for rsync's file list held whole while it plans.
     public func plan(to destination: Location) -> [String] {
         ["-a", "--relative", "--dry-run", "--no-inc-recursive"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + planOptions
-            + filters
+            + actionOptions + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
 
@@ -36,13 +38,13 @@ public struct RsyncInvocation: Sendable {
     public func apply(to destination: Location, listFile: String, trash: String?) -> [String] {
         ["-a"] + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"]
             + (deleting ? ["--delete-missing-args", "--force"] : []) + writing(to: destination, trash: trash)
-            + applyOptions + filters + [source.path + "/", destination.path + "/"]
+            + applyOptions + actionOptions + filters + [source.path + "/", destination.path + "/"]
     }
 
     /// One real pass over the whole scope, for runs where no question needs a plan first.
     public func singlePass(to destination: Location, trash: String?) -> [String] {
         ["-a", "--relative"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : [])
-            + writing(to: destination, trash: trash) + applyOptions + filters
+            + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
 

@@ -1,15 +1,20 @@
-/// A synchronisation action (backup, work, transfer, tree, …): what it is called, which options it takes,
-/// and which locations it copies between. Everything else (planning, asking, applying, reporting) is the
-/// kernel's, the same for every action.
+/// A synchronisation action (backup, work, transfer, tree, diff, verify, …): what it is called, which options
+/// it takes, which locations it copies between or compares, and what it adds to rsync. Everything else
+/// (planning, asking, applying, reporting) is the kernel's, the same for every action. This is the whole
+/// extension point: the built-in actions use nothing else, and neither need an outside module.
 public protocol SyncAction: Sendable {
-    /// The option set the action accepts, e.g. `CopyOptions` (-m) or `MirrorOptions` (-m -d -D).
+    /// The option set the action accepts: `CopyOptions` (-m), `MirrorOptions` (-m -d -D), `StructureOptions`,
+    /// `CompareOptions` (read-only), or a set of its own built from those groups and its own flags.
     associatedtype Options: SyncOptions
 
-    /// The subcommand name, also accepted in the original's spelling `--NAME`.
+    /// The subcommand name.
     static var name: String { get }
     static var summary: String { get }
     /// Help text after the usage: what the action does, with examples.
     static var discussion: String { get }
+    /// Whether `micsync --NAME …` also runs the action: the original micsync's spelling, which scripts and
+    /// habits keep using (rewritten to the subcommand before parsing).
+    static var originallySpelled: Bool { get }
 
     /// Source and destinations for this run, chosen with `chooser` (flags, typed-in location, or menus).
     static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints
@@ -17,16 +22,26 @@ public protocol SyncAction: Sendable {
     /// rsync filter rules of the action itself (tree copies directories only).
     static var filters: [String] { get }
 
+    /// rsync options the action adds to every pass, e.g. `--checksum`; they may depend on its own flags.
+    static func rsyncOptions(_ options: Options) -> [String]
+
     /// Whether a run can overwrite files, so that there is something to ask about (tree never does).
     static var overwrites: Bool { get }
+
+    /// A read-only action only plans and reports (both directions, like diff): it never applies, takes no
+    /// lock, and exits with `ExitStatus.differencesFound` when something differs.
+    static var readOnly: Bool { get }
 }
 
 extension SyncAction {
+    public static var originallySpelled: Bool { false }
     public static var filters: [String] { [] }
+    public static func rsyncOptions(_ options: Options) -> [String] { [] }
     public static var overwrites: Bool { true }
+    public static var readOnly: Bool { false }
 }
 
-/// Where one run copies from and to.
+/// Where one run copies from and to (or, read-only, what it compares).
 public struct Endpoints: Sendable {
     public let source: Location
     public let destinations: [Location]

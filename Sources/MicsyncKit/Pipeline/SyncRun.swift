@@ -1,35 +1,36 @@
 import Foundation
 
-/// What every sync action does: resolve the scope → choose locations → lock the destinations → run a
-/// `SyncSession` → journal what was done. The action only chooses the locations.
+/// What every action does: resolve the scope → choose locations → lock the destinations → run a
+/// `SyncSession` → journal what was done; a read-only action instead compares and reports. The action only
+/// chooses the locations and adds its rsync options.
 public struct SyncRun<Action: SyncAction> {
-    let options: RunOptions
+    let options: Action.Options
     let paths: [String]
     let questions: Questions
 
-    public init(options: RunOptions, paths: [String], questions: Questions = Questions()) {
+    public init(options: Action.Options, paths: [String], questions: Questions = Questions()) {
         self.options = options
         self.paths = paths
         self.questions = questions
     }
 
     public func execute() async throws(MicsyncError) {
-        Console.quiet = options.quiet
-        let found = try ConfigLocator().locate(explicit: options.configFile)
-        let configurations = try ConfigLoader(file: found.file).load().configurations
+        let run = options.run
+        Console.quiet = run.quiet
+        let scope = try run.config.load().scope(paths, questions: questions)
         let resolver = PathResolver(base: FileSystem.currentDirectory)
-        let scope = try ScopeResolver(configurations: configurations, resolver: resolver, questions: questions)
-            .resolve(paths, configurationName: options.configurationName)
         let endpoints = try Action.endpoints(LocationChooser(scope: scope, questions: questions, resolver: resolver),
-                                             options: options)
+                                             options: run)
+        if Action.readOnly { return try await compare(scope, endpoints, run) }
         try requireScope(scope, in: endpoints.source)
         let rsync = try await Rsync.locate()
-        let locks = options.dryRun ? [] : try LocationLock.acquire(endpoints.destinations)
+        let locks = run.dryRun ? [] : try LocationLock.acquire(endpoints.destinations)
         defer { withExtendedLifetime(locks) {} }
-        let invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
-                                         deleting: options.deletion != .never)
+        var invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
+                                         deleting: run.deletion != .never)
+        invocation.actionOptions = Action.rsyncOptions(options)
         let session = SyncSession(action: Action.name, rsync: rsync, invocation: invocation, scope: scope,
-                                  source: endpoints.source, destinations: endpoints.destinations, options: options,
+                                  source: endpoints.source, destinations: endpoints.destinations, options: run,
                                   questions: questions, overwrites: Action.overwrites)
         let recorder = RunRecorder(action: Action.name, scope: scope, endpoints: endpoints)
         do {
@@ -41,6 +42,29 @@ public struct SyncRun<Action: SyncAction> {
         recorder.finish(.success)
     }
 
+    /// A read-only run: one dry run per destination, both directions, reported; nothing is locked or changed.
+    private func compare(_ scope: Scope, _ endpoints: Endpoints, _ run: RunOptions) async throws(MicsyncError) {
+        try requireScope(scope, inSourceOrAnyOf: endpoints)
+        var comparison = Comparison(source: endpoints.source, scope: scope)
+        comparison.rsyncOptions = Action.rsyncOptions(options)
+        comparison.filters = Action.filters
+        comparison.verbose = run.verbose
+        let plans = try await comparison.plans(endpoints.destinations)
+        let report = DifferenceReport(source: endpoints.source, byContent: comparison.rsyncOptions.contains("--checksum"),
+                                      plans: Array(zip(endpoints.destinations, plans)))
+        if run.json {
+            report.writeJSON()
+        } else {
+            Console.print(report.text(style: .standardOutput))
+        }
+        let problems = zip(endpoints.destinations, plans).filter { !$0.1.problems.isEmpty }
+        guard problems.isEmpty else {
+            throw .rsync("some files could not be compared:\n"
+                + problems.map { SyncSession.problem(at: $0.0, $0.1.problems) }.joined(separator: "\n"))
+        }
+        if report.differs { throw .differencesFound }
+    }
+
     /// Every typed path must exist in the source, whichever location it was typed in.
     private func requireScope(_ scope: Scope, in source: Location) throws(MicsyncError) {
         let missing = scope.relativePaths.filter { !FileSystem.exists(source.path + "/" + $0) }
@@ -48,6 +72,19 @@ public struct SyncRun<Action: SyncAction> {
             let typed = scope.typedIn == source ? "" : " (typed in \(scope.typedIn.heading))"
             throw .notFound("not found in the source, \(source.heading)\(typed):\n"
                 + missing.map { "  \(source.path)/\($0)" }.joined(separator: "\n"))
+        }
+    }
+
+    /// A comparison needs each typed path on at least one side, or there is nothing to compare.
+    private func requireScope(_ scope: Scope, inSourceOrAnyOf endpoints: Endpoints) throws(MicsyncError) {
+        let locations = [endpoints.source] + endpoints.destinations
+        let missing = scope.relativePaths.filter { path in
+            !locations.contains { FileSystem.exists($0.path + "/" + path) }
+        }
+        guard missing.isEmpty else {
+            let roles = Set(endpoints.destinations.map(\.role.rawValue)).sorted().joined(separator: " or ")
+            throw .notFound("not found in the \(endpoints.source.role.rawValue) nor in any accessible \(roles):\n"
+                + missing.map { "  \($0)" }.joined(separator: "\n"))
         }
     }
 }

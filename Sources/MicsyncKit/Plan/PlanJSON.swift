@@ -37,11 +37,11 @@ public struct JSONStream {
     }
 
     /// A list of paths: its bytes (files only), count, and each item with its size. A name that is valid
-    /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`.
-    /// - Parameters:
-    ///   - sizesAt: where to read each file's size (rsync reports none for deletions).
-    ///   - newer: positions of the items marked `"newerAtDestination": true`.
-    public mutating func pathList(_ key: String, _ list: PathList, sizesAt root: String? = nil, newer: Set<Int> = []) {
+    /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`. `more` adds
+    /// keys of the caller's to each item (sorting before "path"). With `sizesAt`, each file's size is read
+    /// there (rsync reports none for deletions).
+    public mutating func pathList(_ key: String, _ list: PathList, sizesAt root: String? = nil,
+                                  more: (PathList.Entry, inout JSONStream) -> Void = { _, _ in }) {
         let size = { (entry: PathList.Entry) -> Int64 in
             guard let root, !entry.isDirectory else { return entry.size }
             return FileSystem.status(root, entry.path).map { Int64($0.st_size) } ?? 0
@@ -50,10 +50,10 @@ public struct JSONStream {
             json.value("bytes", root == nil ? list.fileBytes : list.reduce(0) { $0 + size($1) })
             json.value("count", list.count)
             json.array("items") { json in
-                for (position, entry) in list.enumerated() {
+                for entry in list {
                     let exact = String(validating: entry.path, as: UTF8.self)
                     json.object { item in
-                        if newer.contains(position) { item.value("newerAtDestination", true) }
+                        more(entry, &item)
                         item.value("path", exact ?? entry.displayName)
                         if exact == nil { item.value("pathBase64", Data(entry.path).base64EncodedString()) }
                         item.value("size", size(entry))
@@ -143,8 +143,9 @@ public struct PlanDocument {
                     json.object { json in
                         json.pathList("delete", deleting ? plan.deleted : PathList(), sizesAt: location.path)
                         json.location("location", location)
-                        json.pathList("modified", plan.modified,
-                                      newer: plan.modified.newer(at: location.path, than: source.path))
+                        json.pathList("modified", plan.modified) { entry, item in
+                            if entry.isNewer(at: location.path, than: source.path) { item.value("newerAtDestination", true) }
+                        }
                         json.pathList("new", plan.new)
                     }
                 }

@@ -62,7 +62,7 @@ public struct ScopeResolver {
     }
 
     /// The configuration called `name`; a usage error listing the names when there is none.
-    public func configuration(named name: String) throws(MicsyncError) -> Configuration {
+    func configuration(named name: String) throws(MicsyncError) -> Configuration {
         guard let match = configurations.first(where: { $0.name == name }) else {
             let names = configurations.map { "\"\($0.name)\"" }.joined(separator: ", ")
             throw .usage("no configuration is named \"\(name)\"; the configurations are: \(names)")

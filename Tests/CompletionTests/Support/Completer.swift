@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A shell that runs the committed script for real, and what its TAB offered.
 enum TestShell: String, CaseIterable, CustomStringConvertible {

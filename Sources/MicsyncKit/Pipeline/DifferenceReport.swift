@@ -1,0 +1,118 @@
+import Foundation
+
+/// What a read-only run found between its source and each destination, for people and as JSON: what is
+/// only on one side, and what differs, with which side's copy is newer.
+public struct DifferenceReport {
+    public let source: Location
+    public let byContent: Bool
+    public let plans: [(Location, Plan)]
+
+    public init(source: Location, byContent: Bool, plans: [(Location, Plan)]) {
+        self.source = source
+        self.byContent = byContent
+        self.plans = plans
+    }
+
+    /// Whether any destination differs from the source.
+    public var differs: Bool {
+        plans.contains { !$0.1.new.isEmpty || !$0.1.deleted.isEmpty || !$0.1.modified.isEmpty }
+    }
+
+    /// Which copy of a differing file was modified last.
+    enum Newer: Equatable {
+        case source, destination, neither
+    }
+
+    /// Compares the modification times of `relative` in the source and in `destination`, to the second as
+    /// rsync's quick check does.
+    func newer(_ relative: ArraySlice<UInt8>, at destination: Location) -> Newer {
+        guard let here = Self.modified(source, relative), let there = Self.modified(destination, relative) else {
+            return .neither
+        }
+        return here == there ? .neither : here > there ? .source : .destination
+    }
+
+    /// How a differing file is listed: which side is newer, or which side could not be read (a dry run
+    /// with `--checksum` reports an unreadable copy as differing, without a message).
+    private func label(_ relative: ArraySlice<UInt8>, at destination: Location) -> String {
+        for location in [source, destination] where !Self.readable(location, relative) {
+            return "cannot be read in \(location.heading)"
+        }
+        switch newer(relative, at: destination) {
+        case .source: return "newer in \(source.role.rawValue)"
+        case .destination: return "newer in \(destination.role.rawValue)"
+        case .neither: return "same modification time"
+        }
+    }
+
+    private static func modified(_ location: Location, _ relative: ArraySlice<UInt8>) -> Int? {
+        var info = stat()
+        return withPath(location, relative) { lstat($0, &info) == 0 ? info.st_mtim.tv_sec : nil }
+    }
+
+    private static func readable(_ location: Location, _ relative: ArraySlice<UInt8>) -> Bool {
+        withPath(location, relative) { path in
+            let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            if descriptor >= 0 { close(descriptor) }
+            return descriptor >= 0 || errno == ELOOP || errno == ENOENT
+        }
+    }
+
+    private static func withPath<T>(_ location: Location, _ relative: ArraySlice<UInt8>,
+                                    _ body: (UnsafePointer<CChar>) -> T) -> T {
+        let path = Array(location.path.utf8) + [UInt8(ascii: "/")] + relative + [0]
+        return path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
+    }
+
+    /// Writes the JSON document to stdout as it goes: `{"backups": [...], "checksum": …, "working": {…}}`;
+    /// each differing item says which side is newer (`"newer": "WORKING"`, `"BACKUP"` or `"same"`).
+    public func writeJSON() {
+        var json = JSONStream()
+        json.object { json in
+            json.array("backups") { json in
+                for (location, plan) in plans {
+                    json.object { json in
+                        json.pathList("differing", plan.modified) { entry, item in
+                            let newer = newer(entry.path, at: location)
+                            item.value("newer", newer == .source ? source.role.rawValue
+                                : newer == .destination ? location.role.rawValue : "same")
+                        }
+                        json.location("location", location)
+                        json.pathList("onlyInBackup", plan.deleted)
+                        json.pathList("onlyInWorking", plan.new)
+                    }
+                }
+            }
+            json.value("checksum", byContent)
+            json.location("working", source)
+        }
+        json.finish()
+    }
+
+    public func text(style: Style) -> String {
+        let how = byContent ? "by content" : "by size and modification time"
+        var lines = ["\(source.heading), compared \(how) with:"]
+        for (location, plan) in plans {
+            let sections: [(title: String, list: PathList, colour: Style.Colour, differing: Bool)] = [
+                ("only in \(source.role.rawValue)", plan.new, .green, false),
+                ("only in \(location.role.rawValue)", plan.deleted, .red, false),
+                ("differing", plan.modified, .yellow, true),
+            ]
+            guard sections.contains(where: { !$0.list.isEmpty }) else {
+                lines.append("\(location.heading): \(style("identical", .green))")
+                continue
+            }
+            lines.append("\(location.heading):")
+            for section in sections where !section.list.isEmpty {
+                lines.append("  \(style(section.title, section.colour)) (\(section.list.count)):")
+                lines += section.list.map { entry in
+                    guard section.differing else { return "    \(entry.displayName)" }
+                    return "    \(entry.displayName)  (\(label(entry.path, at: location)))"
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `make new-action`'s script in a scratch copy of the repository: the files it writes, the registration it
+/// adds, and that the generated module and registry compile against the built kernel.
+@Suite struct ScaffoldTests {
+    /// The tracked files of this repository, copied to a throwaway folder.
+    func scratchCopy(_ box: Sandbox) throws -> String {
+        let copy = box.path("repo")
+        let copied = try Binary.run("/bin/sh", ["-c", "git ls-files -z | xargs -0 cp --parents -t \"$0\"", copy],
+                                    directory: Binary.repository, environment: [:])
+        try #require(copied.status == 0 || FileManager.default.fileExists(atPath: copy + "/Package.swift"), "\(copied)")
+        return copy
+    }
+
+    func swiftc(_ arguments: [String], in directory: String) throws -> RunResult {
+        let checkouts = Binary.repository + "/.build/checkouts"
+        let cIncludes = ((try? FileManager.default.contentsOfDirectory(atPath: checkouts)) ?? []).flatMap { package in
+            ((try? FileManager.default.contentsOfDirectory(atPath: "\(checkouts)/\(package)/Sources")) ?? [])
+                .map { "\(checkouts)/\(package)/Sources/\($0)/include" }
+                .filter { FileManager.default.fileExists(atPath: $0) }
+        }
+        let includes = ([Binary.directory + "/Modules", directory] + cIncludes).flatMap { ["-I", $0] }
+        return try Binary.run("/usr/bin/env", ["swiftc"] + includes + arguments, directory: directory, environment: [:])
+    }
+
+    @Test func scaffoldsARegisteredModuleThatCompiles() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("repo")
+        let repo = try scratchCopy(box)
+        let result = try Binary.run("/bin/sh", ["scripts/new-action.sh", "mirror-copy"], directory: repo, environment: [:])
+        #expect(result.status == 0, "\(result)")
+
+        let module = repo + "/Sources/Actions/MirrorCopy/MirrorCopy.swift"
+        let source = try String(contentsOfFile: module, encoding: .utf8)
+        #expect(source.contains("public enum MirrorCopy: SyncAction") && source.contains("name = \"mirror-copy\""))
+        #expect(source.contains("Examples:"), "help with examples")
+        let test = try String(contentsOfFile: repo + "/Tests/EndToEndTests/Actions/MirrorCopyTests.swift", encoding: .utf8)
+        #expect(test.contains("[\"--mirror-copy\", \"--help\"]"))
+        let package = try String(contentsOfFile: repo + "/Package.swift", encoding: .utf8)
+        #expect(package.contains("    (\"MirrorCopyAction\", \"MirrorCopy\"),\n]"), "one line at the end of actionModules")
+        let registry = try String(contentsOfFile: repo + "/Sources/MicsyncCommands/Registry.swift", encoding: .utf8)
+        #expect(registry.contains("import MirrorCopyAction\n") && registry.contains("        SyncCommand<MirrorCopy>.self,\n"))
+
+        // The module compiles against the built kernel, and the registry against it.
+        let emitted = try swiftc(["-parse-as-library", "-emit-module", "-module-name", "MirrorCopyAction",
+                                  "-emit-module-path", repo + "/MirrorCopyAction.swiftmodule", module], in: repo)
+        #expect(emitted.status == 0, "\(emitted)")
+        let registered = try swiftc(["-typecheck", "-parse-as-library", "Sources/MicsyncCommands/Registry.swift"], in: repo)
+        #expect(registered.status == 0, "\(registered)")
+
+        let again = try Binary.run("/bin/sh", ["scripts/new-action.sh", "mirror-copy"], directory: repo, environment: [:])
+        #expect(again.status == 2 && again.stderr.contains("already exists"), "\(again)")
+        for bad in ["", "Foo", "9lives", "a_b", "dash-"] {
+            let refused = try Binary.run("/bin/sh", ["scripts/new-action.sh", bad], directory: repo, environment: [:])
+            #expect(refused.status == 2 && refused.stderr.contains("usage"), "\(bad): \(refused)")
+        }
+    }
+}

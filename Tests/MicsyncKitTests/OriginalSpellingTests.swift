@@ -1,0 +1,27 @@
+import Testing
+@testable import MicsyncCommands
+
+/// `micsync --backup …` is rewritten to `micsync backup …` before parsing, and nothing else is.
+@Suite struct OriginalSpellingTests {
+    let actions = ["backup", "work"]
+
+    @Test(arguments: [
+        (["--backup", "-m", "x"], ["backup", "-m", "x"]),
+        (["-m", "--work", "-d", "x"], ["work", "-m", "-d", "x"]),
+        (["--backup", "--work", "x"], ["backup", "--work", "x"]),
+        (["backup", "--work", "x"], ["backup", "--work", "x"]),
+        (["backup", "--", "--work"], ["backup", "--", "--work"]),
+        (["status", "--", "--backup"], ["status", "--", "--backup"]),
+        (["--config", "c.json", "status"], ["--config", "c.json", "status"]),
+        (["--backups", "x"], ["--backups", "x"]),
+        (["backup"], ["backup"]),
+    ])
+    func rewrite(arguments: [String], expected: [String]) {
+        #expect(OriginalSpelling.rewrite(arguments, actions: actions) == expected)
+    }
+
+    @Test func theRegistryDeclaresTheOriginalsAndOnlyThem() {
+        #expect(Registry.originalSpellings.starts(with: ["backup", "work", "transfer", "tree"]))
+        #expect(!Registry.originalSpellings.contains("config") && !Registry.originalSpellings.contains("status"))
+    }
+}

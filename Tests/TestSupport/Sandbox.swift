@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// A throwaway directory tree with its own HOME and config, where the built `micsync` runs for real.
+public final class Sandbox {
+    public let root: String
+
+    public init() throws {
+        let template = NSTemporaryDirectory() + "micsync-e2e-XXXXXX"
+        var bytes = Array(template.utf8CString)
+        guard mkdtemp(&bytes) != nil else { throw POSIXError(.EIO) }
+        root = String(cString: bytes)
+        try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
+    }
+
+    deinit {
+        _ = try? Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "u+rwx", root]).waitUntilExit()
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    public var home: String { root + "/home" }
+    public var configFile: String { home + "/.micsync.json" }
+
+    public func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// Writes `{"configs": [...]}` to `file` (default: the original's `~/.micsync.json`); locations are
+    /// relative to the sandbox.
+    @discardableResult
+    public func configure(_ configurations: [(name: String, work: [String], backup: [String])], extra: String = "",
+                          to file: String? = nil) throws -> String {
+        let entries = configurations.map { configuration in
+            let work = configuration.work.map { "\"\(path($0))\"" }.joined(separator: ", ")
+            let backup = configuration.backup.map { "\"\(path($0))\"" }.joined(separator: ", ")
+            return "{\"name\": \"\(configuration.name)\", \"work\": [\(work)], \"backup\": [\(backup)]\(extra)}"
+        }
+        let json = "{\"configs\": [\n" + entries.joined(separator: ",\n") + "\n]}\n"
+        try write(json, to: file ?? configFile)
+        return file ?? configFile
+    }
+
+    /// One configuration "main" with WORKING `w` and BACKUPs `b1`, `b2`, … all created.
+    public func standard(backups: Int = 2, extra: String = "") throws {
+        let names = (1...backups).map { "b\($0)" }
+        for name in ["w"] + names { try makeDirectory(name) }
+        try configure([("main", ["w"], names)], extra: extra)
+    }
+
+    public func makeDirectory(_ relative: String) throws {
+        try FileManager.default.createDirectory(atPath: path(relative), withIntermediateDirectories: true)
+    }
+
+    public func write(_ contents: String, at relative: String) throws {
+        try write(contents, to: path(relative))
+    }
+
+    public func write(_ contents: String, to absolute: String) throws {
+        try FileManager.default.createDirectory(atPath: (absolute as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try contents.write(toFile: absolute, atomically: false, encoding: .utf8)
+    }
+
+    public func read(_ relative: String) -> String? {
+        try? String(contentsOfFile: path(relative), encoding: .utf8)
+    }
+
+    public func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }
+
+    /// Every path below `relative`, sorted, relative to it (directories end with "/"); `.micsync` left out.
+    public func tree(_ relative: String) -> [String] {
+        let base = path(relative)
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+        var result: [String] = []
+        while let item = enumerator.nextObject() as? String {
+            if item == ".micsync" { enumerator.skipDescendants(); continue }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: base + "/" + item, isDirectory: &isDirectory)
+            result.append(item + (isDirectory.boolValue ? "/" : ""))
+        }
+        return result.sorted()
+    }
+
+    /// Sets a file's modification time, so that rsync's quick check sees a change even within one second.
+    public func touch(_ relative: String, secondsAgo: Double) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -secondsAgo)],
+                                              ofItemAtPath: path(relative))
+    }
+
+    /// Runs `executable` in the sandbox (cwd = sandbox root) with its HOME and XDG folders and the built
+    /// binaries first on PATH (so that completion scripts find `micsync`).
+    @discardableResult
+    public func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return try Binary.run(executable, arguments, input: "", directory: root,
+                              environment: self.environment.merging(["PATH": path]) { $1 }.merging(environment) { $1 })
+    }
+
+    /// Runs micsync in the sandbox (cwd = sandbox root unless given) with `input` as its whole stdin.
+    @discardableResult
+    public func run(_ arguments: [String], input: String = "", in directory: String? = nil,
+             environment: [String: String] = [:]) throws -> RunResult {
+        try Binary.run(Binary.micsync, arguments, input: input, directory: directory ?? root,
+                       environment: self.environment.merging(environment) { $1 })
+    }
+
+    /// Runs micsync as a user who cannot read what is mode 000 (as `nobody` when the tests run as root, with
+    /// the sandbox opened to it and `unreadable` closed again), so that unreadable files stay unreadable.
+    public func runUnprivileged(_ arguments: [String], unreadable: [String]) throws -> RunResult {
+        for relative in unreadable { chmod(path(relative), 0) }
+        guard getuid() == 0 else { return try run(arguments) }
+        _ = try Binary.run("/bin/chmod", ["-R", "a+rwX", root], directory: root, environment: [:])
+        for relative in unreadable { chmod(path(relative), 0) }
+        return try Binary.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.micsync]
+                              + arguments, directory: root, environment: environment)
+    }
+
+    /// Runs micsync with a pseudo-terminal as its stdin, stdout and stderr (util-linux `script`); the output
+    /// comes back as the terminal showed it, stdout and stderr mixed, with "\r\n" line ends. `input` is typed
+    /// at the terminal.
+    @discardableResult
+    public func runInTerminal(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> RunResult {
+        let command = ([Binary.micsync] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+        return try Binary.run("/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"], input: input,
+                              directory: root, environment: self.environment.merging(environment) { $1 })
+    }
+
+    /// HOME and the XDG folders inside the sandbox.
+    public var environment: [String: String] {
+        ["HOME": home, "XDG_CONFIG_HOME": home + "/.config", "XDG_STATE_HOME": home + "/.local/state",
+         "XDG_DATA_HOME": home + "/.local/share", "NO_COLOR": "1"]
+    }
+
+    /// The run journal micsync writes in this sandbox.
+    public var journalFile: String { home + "/.local/state/micsync/journal.jsonl" }
+
+    /// `text` parsed as a JSON object (a failed expectation, not a crash, when it is not one).
+    public func jsonObject(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object:\n\(text)")
+    }
+}
+
