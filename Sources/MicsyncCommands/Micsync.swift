@@ -26,7 +26,7 @@ public struct Micsync: AsyncParsableCommand {
     @Flag var originalSpelling: OriginalActionFlag?
 
     /// Taken out before parsing (`ColourOption`), for every command; declared for help and completions.
-    @Option(name: .customLong("color"), help: "Colour: auto (a terminal, TERM not dumb, no NO_COLOR), always or never.")
+    @Option(name: .customLong("color"), help: Style.Choice.help)
     var colour: Style.Choice?
 
     public init() {}

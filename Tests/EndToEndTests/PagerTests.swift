@@ -71,6 +71,15 @@ import Testing
         #expect(!result.stdout.contains("more"), "\(result)")
     }
 
+    /// Read-only output may page: nothing waits on it.
+    @Test func aLongDiffIsPagedOnATerminal() throws {
+        let (box, environment) = try sandbox(files: 100)
+        let result = try box.runInTerminal(["diff", "w"], environment: environment)
+        #expect(result.status == 1, "something differs: \(result)")
+        #expect(calls(box) == 1, "\(result)")
+        #expect(result.stdout.contains("    file99.txt"), "\(result)")
+    }
+
     @Test func shortListIsNotPaged() throws {
         let (box, environment) = try sandbox(files: 3)
         let result = try box.runInTerminal(["backup", "-n", "w"], environment: environment)

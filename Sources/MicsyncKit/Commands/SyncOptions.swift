@@ -80,7 +80,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
     public var progress: Bool?
 
     /// Read before parsing, by every command (`ColourOption`); declared here for help and completions.
-    @Option(name: .customLong("color"), help: "Colour: auto (a terminal, TERM not dumb, no NO_COLOR), always or never.")
+    @Option(name: .customLong("color"), help: Style.Choice.help)
     var colour: Style.Choice?
 
     public init() {}

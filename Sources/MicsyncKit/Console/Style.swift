@@ -11,6 +11,10 @@ public struct Style: Sendable {
     /// `--color`: `auto` decides by the terminal and the environment.
     public enum Choice: String, Sendable, CaseIterable, ExpressibleByArgument {
         case auto, always, never
+
+        /// `--color`'s help, wherever it is declared.
+        public static let help = ArgumentHelp("When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.",
+                                              valueName: "when")
     }
 
     public let enabled: Bool

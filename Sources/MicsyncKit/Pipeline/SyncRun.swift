@@ -48,14 +48,14 @@ public struct SyncRun<Action: SyncAction> {
         var comparison = Comparison(source: endpoints.source, scope: scope)
         comparison.rsyncOptions = Action.rsyncOptions(options)
         comparison.filters = Action.filters
-        comparison.verbose = run.verbose
+        comparison.verbose = run.printsCommands
         let plans = try await comparison.plans(endpoints.destinations)
         let report = DifferenceReport(source: endpoints.source, byContent: comparison.rsyncOptions.contains("--checksum"),
                                       plans: Array(zip(endpoints.destinations, plans)))
         if run.json {
             report.writeJSON()
         } else {
-            Console.print(report.text(style: .standardOutput))
+            Pager.show(report.text(style: .standardOutput).components(separatedBy: "\n"))
         }
         let problems = zip(endpoints.destinations, plans).filter { !$0.1.problems.isEmpty }
         guard problems.isEmpty else {
