@@ -49,8 +49,6 @@ public struct SyncSession {
         var overwrite: Bool
         var delete: Bool
         var run = true
-        /// Modified items whose copy at the destination is newer than the source's (positions in plan.modified).
-        var newer: Set<Int> = []
 
         /// The paths the apply pass gets: new and attribute-only always, the rest if approved.
         var approvedLists: [PathList] {
@@ -156,7 +154,7 @@ public struct SyncSession {
     private func decide(_ plan: Plan, at destination: Location, newer: Set<Int>,
                         printer: PlanPrinter) throws(MicsyncError) -> Decision {
         var decision = Decision(source: source, destination: destination, plan: plan, overwrite: options.modify,
-                                delete: options.deletion == .always, newer: newer)
+                                delete: options.deletion == .always)
         guard !options.dryRun else { return decision }
         func ask(_ question: String, _ answers: [Questions.Answer]) throws(MicsyncError) -> Questions.Answer {
             try printer.ask(question, answers, of: questions, about: plan, at: destination, deletion: options.deletion,
@@ -207,7 +205,8 @@ public struct SyncSession {
         }
     }
 
-    /// With -v: prints the command and asks before it runs (a No skips the destination). Without: runs it.
+    /// With -v: prints the command and asks before it runs (a No skips the destination); with
+    /// --print-commands: prints it. Without either: runs it.
     private func confirm(_ arguments: [String], to destination: Location) throws(MicsyncError) -> Bool {
         guard options.printsCommands else { return true }
         Console.print(RsyncInvocation.commandLine(rsync.executable, arguments))
