@@ -30,7 +30,7 @@ import Testing
     @Test func theSummaryLine() {
         var report = ApplyReport()
         report.copied = 60
-        report.bytes = 1_200_000_000
+        report.copiedBytes = 1_200_000_000
         report.overwritten = 3
         #expect(RunSummary.line(report, declined: .init(modified: 50), elapsed: .seconds(14))
             == "60 copied (1.20 GB), 3 overwritten, 0 deleted, 50 modified declined, in 14 s")

@@ -60,7 +60,7 @@ public final class ProgressLine: @unchecked Sendable {
         let done = finished + current
         samples.append((now, done))
         samples.removeAll { now - $0.time > .seconds(5) }
-        FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + Self.line(done: done, planned: planned, rate: rate(now: now))).utf8))
+        Console.write("\r\u{1B}[K" + Self.line(done: done, planned: planned, rate: rate(now: now)))
         drawn = true
         return true
     }
@@ -83,7 +83,7 @@ public final class ProgressLine: @unchecked Sendable {
     /// Clears the line, so that the next report starts at the left margin.
     public func clear() {
         guard drawn else { return }
-        FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8))
+        Console.write("\r\u{1B}[K")
         drawn = false
     }
 

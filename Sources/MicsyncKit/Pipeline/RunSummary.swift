@@ -4,10 +4,10 @@ import Foundation
 public struct ApplyReport: Sendable {
     public var copied = 0, overwritten = 0, deleted = 0
     public var directoriesCreated = 0, directoriesDeleted = 0
-    /// Bytes of the files copied new.
+    /// Bytes written: the files copied new and those overwritten.
     public var bytes: Int64 = 0
-    /// Bytes of the files overwritten.
-    public var overwrittenBytes: Int64 = 0
+    /// Bytes of the files copied new.
+    public var copiedBytes: Int64 = 0
     /// Every itemized line, attribute changes included: what the pass got through.
     public var items = 0
 
@@ -17,9 +17,9 @@ public struct ApplyReport: Sendable {
         items += 1
         let isDirectory = item.path.last == UInt8(ascii: "/")
         switch (item.change, isDirectory) {
-        case (.new, false): copied += 1; bytes += item.size
+        case (.new, false): copied += 1; bytes += item.size; copiedBytes += item.size
         case (.new, true): directoriesCreated += 1
-        case (.modified, _): overwritten += 1; overwrittenBytes += item.size
+        case (.modified, _): overwritten += 1; bytes += item.size
         case (.deleted, false): deleted += 1
         case (.deleted, true): directoriesDeleted += 1
         case (.attributesOnly, _): break
@@ -43,7 +43,7 @@ public enum RunSummary {
 
     /// `60 copied (1.2 GB), 3 overwritten, 0 deleted, 50 modified declined, in 14 s`.
     public static func line(_ report: ApplyReport, declined: Declined = .init(), elapsed: Duration? = nil) -> String {
-        var parts = ["\(grouped(report.copied)) copied (\(ByteCount.readable(report.bytes)))",
+        var parts = ["\(grouped(report.copied)) copied (\(ByteCount.readable(report.copiedBytes)))",
                      "\(grouped(report.overwritten)) overwritten", "\(grouped(report.deleted)) deleted"]
         if report.directoriesCreated > 0 {
             parts.append(plural(report.directoriesCreated, "directory", "directories") + " created")
@@ -85,5 +85,15 @@ public enum RunSummary {
         if whole < 60 { return "\(whole) s" }
         if whole < 3600 { return "\(whole / 60) min \(whole % 60) s" }
         return "\(whole / 3600) h \(whole % 3600 / 60) min"
+    }
+}
+
+extension Decision {
+    /// The bytes its passes copy: new files and approved overwrites (what the progress line counts to).
+    var bytesToCopy: Int64 { plan.new.fileBytes + (overwrite ? plan.modified.fileBytes : 0) }
+
+    /// What the user said No to.
+    func declined(_ deletion: RunOptions.Deletion) -> RunSummary.Declined {
+        .init(modified: overwrite ? 0 : plan.modified.count, deletions: delete || deletion == .never ? 0 : plan.deleted.count)
     }
 }
