@@ -12,10 +12,11 @@ public enum CompletionCandidates {
         return line.offer(line.configurations.map { Candidate(value: $0.name) })
     }
 
-    /// For `--from` and `--to`: the locations of the role the action takes there (every location for an
-    /// action of no known direction), numbered as menus number them and by path; zsh and fish show each one's
-    /// path or role beside it, and whether it is unplugged. The locations are those of the configuration named
-    /// by `--config-name`, else of the configurations holding a path typed on the line, else of every one.
+    /// For `--from` and `--to`: the locations of the role the action takes there (every location for an action
+    /// of no known direction, and for `trash restore --location`), by number as menus number them and by path;
+    /// zsh and fish show each one's path or role beside it, and whether it is unplugged. The locations are those
+    /// of the configuration named by `--config-name`, else of the configurations holding a path typed on the
+    /// line, else of every one.
     @Sendable public static func locations(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let line = TypedLine(words, index, prefix)
         let role: Role? = switch line.option {
