@@ -112,7 +112,7 @@ import TestSupport
             #expect(all.described.contains("20261124T213005Z -- BACKUP \(b1), BACKUP \(b2)"), "\(all)")
         }
         let location = try sandbox.complete("micsync trash restore --config-name main --location ", in: shell)
-        #expect(Set(location.candidates).isSuperset(of: sandbox.locations("main/w", "main/b1", "main/b2")), "\(location)")
+        #expect(location.candidates.sorted() == sandbox.locations("main/w", "main/b1", "main/b2").sorted(), "\(location)")
     }
 
     private static func unescaped(_ candidate: String) -> String { candidate.replacingOccurrences(of: #"\ "#, with: " ") }
