@@ -578,7 +578,7 @@ _micsync_trash_restore() {
     # Offer option value completions
     case "${prev}" in
     '--location')
-        __micsync_add_completions -d
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash restore -- --location "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--config')

@@ -270,7 +270,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash restore" -eq 1' -fka '(__micsync_custom_completion ---completion trash restore -- positional@0 (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash restore" -eq 2' -F
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" location' -l 'location' -d 'The location to restore into: its path.' -rfa '(__micsync_complete_directories)'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" location' -l 'location' -d 'The location to restore into: its path.' -rfka '(__micsync_custom_completion ---completion trash restore -- --location (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" m' -s 'm' -d 'Overwrite modified files without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" dry-run n' -s 'n' -l 'dry-run' -d 'Show what would be restored; change nothing.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" v' -s 'v' -d 'Verbose: print every rsync command; ask before each one that changes files.'
