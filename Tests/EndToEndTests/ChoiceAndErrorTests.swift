@@ -105,7 +105,7 @@ import Testing
         (["backup", "-D", "w"], "Unknown option"),
         (["tree", "-m", "w"], "Unknown option"),
         (["backup"], "give at least one path"),
-        (["frobnicate"], "Unexpected argument"),
+        (["frobnicate"], "unknown action 'frobnicate'"),
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) throws {
         let box = try Sandbox()
@@ -152,7 +152,7 @@ import Testing
     @Test(arguments: [
         (["backup", "/nowhere/at/all"], "is not inside any configuration"),
         (["backup", "w/missing"], "not found in the source"),
-        (["work", "--from", "1", "w"], "does not exist yet"),
+        (["work", "--from", "1", "w"], "is not accessible"),
     ])
     func notFoundExitsThree(arguments: [String], message: String) throws {
         let box = try Sandbox()

@@ -7,15 +7,17 @@ public enum LocationAccess: Equatable, Sendable {
     case accessible
     /// Missing, never written to, and its parent exists: a location to create (`mkdir`, `--create`).
     case new
-    /// Missing, and micsync wrote there before (or its parent is missing too): an unplugged disc.
-    case missing(writtenBefore: Bool)
+    /// Missing, and micsync wrote there before (or its parent is missing too, or it is no destination):
+    /// an unplugged disc.
+    case missing
     case notDirectory
     /// The directory exists but lacks the marker micsync left there: a bare mount point.
     case markerMissing
     /// The directory carries another location's marker: another disc mounted at the same place.
     case otherMarker
-    /// `.micsync` is a symlink or a file: refused, never followed.
-    case unsafeStateFolder
+    /// `.micsync` (or a folder micsync keeps in it) is a symlink or a file: refused, never followed. The
+    /// state folder's own line says which.
+    case unsafeStateFolder(String)
 
     public var isAccessible: Bool { self == .accessible }
 
@@ -24,12 +26,11 @@ public enum LocationAccess: Equatable, Sendable {
         switch self {
         case .accessible: "accessible"
         case .new: "does not exist yet"
-        case .missing(let writtenBefore):
-            writtenBefore ? "not mounted? (the folder is missing)" : "not mounted? (the folder and its parent are missing)"
+        case .missing: "not mounted? (the folder is missing)"
         case .notDirectory: "not a folder"
         case .markerMissing: "not mounted? (its micsync marker is missing)"
         case .otherMarker: "another disc? (its micsync marker is not the one micsync left there)"
-        case .unsafeStateFolder: "its \(RsyncInvocation.stateFolder) is not a folder (a symlink?); micsync will not use it"
+        case .unsafeStateFolder(let problem): problem
         }
     }
 
@@ -54,12 +55,13 @@ extension Location {
     public func access(known: KnownLocations = KnownLocations()) -> LocationAccess {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            if known.id(of: self) != nil { return .missing(writtenBefore: true) }
-            let parent = (path as NSString).deletingLastPathComponent
-            return FileSystem.isDirectory(parent) ? .new : .missing(writtenBefore: false)
+            if known.id(of: self) != nil { return .missing }
+            return FileSystem.isDirectory((path as NSString).deletingLastPathComponent) ? .new : .missing
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { return .notDirectory }
-        if StateFolder(self).problem() != nil { return .unsafeStateFolder }
+        if let problem = StateFolder(self).problem() {
+            return .unsafeStateFolder(String(problem.dropFirst(heading.count + 2)))
+        }
         guard let remembered = known.id(of: self) else { return .accessible }
         guard let marker = LocationMarker(self).id else { return .markerMissing }
         return marker == remembered ? .accessible : .otherMarker

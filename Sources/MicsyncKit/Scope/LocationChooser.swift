@@ -75,7 +75,7 @@ public struct LocationChooser {
             if access.isAccessible {
                 accessible.append(location)
             } else {
-                Console.note(access.note(for: location))
+                Console.notice(access.note(for: location))
                 skipped.append("  \(location.path): \(access.reason)")
             }
         }
@@ -92,7 +92,8 @@ public struct LocationChooser {
     private func usable(_ location: Location, purpose: String) throws(MicsyncError) -> LocationAccess {
         let access = location.access()
         // Only a destination is worth creating: an empty source has nothing to copy.
-        guard access == .new, purpose == "destination" else { return access }
+        guard access == .new else { return access }
+        guard purpose == "destination" else { return .missing }
         switch newLocations {
         case .explain: return access
         case .ask:
@@ -122,7 +123,7 @@ public struct LocationChooser {
     private func accessible(_ location: Location, purpose: String) throws(MicsyncError) -> Location {
         let access = try usable(location, purpose: purpose)
         guard access.isAccessible else {
-            throw .notFound("the \(purpose), \(location.heading): \(access.reason)"
+            throw .notFound("the \(purpose), \(location.heading), is not accessible: \(access.reason)"
                 + (access.hint(for: location).map { "; " + $0 } ?? ""))
         }
         return location
