@@ -83,4 +83,13 @@ import Testing
         let again = try box.run(["backup", "-v", "w"])
         #expect(again.stdout.contains("nothing to do"), "\(again)")
     }
+
+    @Test func configShowGivesEachLocationsFilesystemOrWhyNot() throws {
+        let box = try newBackupSandbox()
+        let result = try box.run(["config", "show"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("WORKING  0  \(box.path("w"))"), "\(result)")
+        #expect(result.stdout.contains("ext4, ") && result.stdout.contains(" free"), "\(result)")
+        #expect(result.stdout.contains("does not exist yet"), "\(result)")
+    }
 }

@@ -144,7 +144,10 @@ public struct PlanDocument {
 
     /// The locations of `configuration` a run leaves out now, each with the reason.
     public static func skipped(in configuration: Configuration) -> [(Location, String)] {
-        configuration.locations.filter { !$0.isAccessible }.map { ($0, "not accessible (not mounted?)") }
+        configuration.locations.compactMap { location in
+            let access = location.access()
+            return access.isAccessible ? nil : (location, access.reason)
+        }
     }
 
     /// Writes the document to stdout as it goes.
