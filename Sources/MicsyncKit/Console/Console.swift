@@ -54,11 +54,6 @@ public enum Console {
     /// The errno that stopped stdout, if it failed.
     public static var outputFailure: Int32? { state.withLock { $0.outputFailure } }
 
-    /// Notes that stdout failed with `code` (a writer that bypasses the sink, such as a long list).
-    static func outputFailed(_ code: Int32) {
-        state.withLock { $0.outputFailure = $0.outputFailure ?? code }
-    }
-
     /// Throws once stdout has failed, so that a run whose plan could not be shown changes nothing.
     public static func checkOutput() throws(MicsyncError) {
         guard let code = outputFailure else { return }
@@ -72,7 +67,7 @@ public enum Console {
     /// Writes `text` to stdout as it is (a progress line redrawn in place).
     public static func write(_ text: String) {
         let sink: (any ConsoleSink)? = state.withLock { $0.outputFailure == nil ? $0.sink : nil }
-        if let code = sink?.write(text, to: .output) { outputFailed(code) }
+        if let code = sink?.write(text, to: .output) { state.withLock { $0.outputFailure = $0.outputFailure ?? code } }
     }
 
     /// A one-line note for the user (a location skipped, a hint), on stderr.
