@@ -75,11 +75,10 @@ struct Applier {
     /// directory planned, or micsync's own folders there are not real folders.
     private func changed(_ prepared: PreparedDestination) -> String? {
         let destination = prepared.destination
-        if let why = sourceCheck.map({ $0.change(in: source) }) ?? LocationCheck.take(source).map({ _ in nil })
-            ?? "\(source.heading) is gone since the plan (unplugged?)" {
+        if let why = LocationCheck.change(in: source, since: sourceCheck) {
             return why + "; nothing was written to \(destination.path)"
         }
-        if let why = prepared.check.map({ $0.change(in: destination) }) ?? "\(destination.heading) is gone since the plan (unplugged?)" {
+        if let why = LocationCheck.change(in: destination, since: prepared.check) {
             return why + "; nothing was written there"
         }
         do throws(MicsyncError) { try StateFolder(destination).prepare() } catch { return error.message }
