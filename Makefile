@@ -5,7 +5,7 @@ DESTDIR ?=
 
 # Debian packages, installed only when missing (apt-get update once, then apt-get install -y).
 BUILD_PACKAGES := rsync libgit2-dev pkg-config zlib1g-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux
+TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux attr e2fsprogs
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
