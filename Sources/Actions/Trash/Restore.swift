@@ -20,7 +20,8 @@ extension TrashCommand {
                   micsync trash restore -n --location /mnt/b1 20261124T213005Z
                 """)
 
-        @Argument(help: "The trash folder to restore from, as `micsync trash list` shows it.")
+        @Argument(help: "The trash folder to restore from, as `micsync trash list` shows it.",
+                  completion: .custom(CompletionCandidates.trashTimestamps))
         var timestamp: String
 
         @Argument(help: "Restore only this file or directory: its path in the location.", completion: .file())
