@@ -84,7 +84,7 @@ import Testing
         #expect(box.read("b1/f") == "new")
     }
 
-    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129)), (SIGQUIT, Int32(130))])
     func aSignalMidTransferKeepsTheOldCopyAndLeavesNothingBehind(signal: Int32, expected: Int32) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
