@@ -78,6 +78,21 @@ import Testing
         #expect(run.stdout.contains("0 copied"), "\(run.stdout)")
     }
 
+    @Test func aFolderThatAppearedWhereANewFileWasPlannedIsLeftAlone() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        try box.write("mine", at: "w/n")
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n") {
+            try box.write("theirs", at: "b1/n/inside")
+        }
+        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+        #expect(box.read("b1/n/inside") == "theirs")
+        #expect(box.read("b1/f") == "new")
+        #expect(run.stderr.contains("appeared at the destination since the plan; left alone: n"), "\(run.stderr)")
+    }
+
     @Test func anApprovedOverwriteWhoseSourceVanishedDeletesNothing() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
