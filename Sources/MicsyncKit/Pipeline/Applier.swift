@@ -1,13 +1,11 @@
 import Foundation
 
-/// One destination ready to apply: what was approved, where its trash goes, and the command of each pass
-/// (confirmed with -v).
+/// One destination ready to apply: what was approved, and the command of each pass (confirmed with -v).
 struct PreparedDestination {
     let destination: Location
     let decision: Decision
     /// The destination's directory when it was planned.
     let check: LocationCheck?
-    let trash: String?
     let passes: [(pass: RsyncInvocation.Pass, list: ListFile, arguments: [String])]
 }
 
@@ -38,7 +36,6 @@ public struct DestinationOutcome: Sendable {
 @MainActor
 struct Applier {
     let rsync: Rsync
-    let invocation: RsyncInvocation
     let source: Location
     /// The source's directory when it was planned.
     let sourceCheck: LocationCheck?
