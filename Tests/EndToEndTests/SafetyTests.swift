@@ -106,6 +106,7 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: box.path("b1")).filter { $0 != ".micsync" }
         #expect(leftovers == ["big"], "no rsync temp file is left behind")
         #expect(run.stdout.contains("BACKUP \(box.path("b1")):"), "reports what was done: \(run.stdout)")
+        #expect(run.stderr.contains("run the same command again"), "\(run.stderr)")
     }
 
     @Test func anUnreadableSourceFileIsNamedAndTheRestIsCopied() throws {

@@ -139,7 +139,17 @@ public struct SyncSession {
             }
             outcome.destinations.append(done)
             reporter.applied(done)
+            try checkpoint()
+        }
+    }
+
+    /// Ends the run once a signal arrived while applying, saying how to finish what is left.
+    private func checkpoint() throws(MicsyncError) {
+        do throws(MicsyncError) {
             try Interruption.shared.checkpoint()
+        } catch {
+            throw MicsyncError(error.status, error.message + ": what was done is above; run the same command again "
+                + "to finish the rest")
         }
     }
 
@@ -173,7 +183,7 @@ public struct SyncSession {
             let done = await applier.apply(destination, holding: locks[destination.destination])
             outcome.destinations.append(done)
             reporter.applied(done)
-            try Interruption.shared.checkpoint()
+            try checkpoint()
         }
     }
 
