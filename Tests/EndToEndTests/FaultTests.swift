@@ -100,6 +100,15 @@ import Testing
         #expect(box.read("b1/f") == "old, longer", "nothing changes when the plan could not be shown")
     }
 
+    @Test func aReadOnlyCommandWhoseOutputIsLostSaysSo() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        let result = try Binary.run("/bin/sh", ["-c", "'\(Binary.micsync)' trash list > /dev/full"], input: "",
+                                    directory: box.root, environment: box.environment)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("cannot write to standard output (No space left on device)"), "\(result)")
+    }
+
     @Test func aBrokenPipeStopsTheListingButNotTheApply() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)

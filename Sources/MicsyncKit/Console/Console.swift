@@ -60,6 +60,13 @@ public enum Console {
         throw .io("cannot write to standard output (\(String(cString: strerror(code)))); nothing was changed")
     }
 
+    /// At the end of a command: throws when part of its output was lost to a closed or full stdout. A reader
+    /// that went away (`| head`) is no failure: it had read what it wanted.
+    public static func checkOutputKept() throws(MicsyncError) {
+        guard let code = outputFailure, code != EPIPE else { return }
+        throw .io("cannot write to standard output (\(String(cString: strerror(code)))); the output is incomplete")
+    }
+
     public static func print(_ line: String) {
         write(line + "\n")
     }
