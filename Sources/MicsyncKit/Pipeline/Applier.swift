@@ -44,11 +44,12 @@ struct Applier {
     func apply(_ prepared: PreparedDestination, holding lock: LocationLock?) async -> DestinationOutcome {
         let destination = prepared.destination
         var outcome = DestinationOutcome(destination)
-        if let why = changed(prepared) {
-            outcome.notWritten = why
-            return outcome
-        }
         for (pass, file, arguments) in prepared.passes where Interruption.shared.receivedSignal == nil {
+            // Before every pass: a disc unplugged after the first one gets no more.
+            if let why = changed(prepared) {
+                if pass == prepared.passes.first?.pass { outcome.notWritten = why } else { outcome.problem = "  " + why }
+                break
+            }
             var list = prepared.decision.list(pass)
             if pass == .delete { (list, outcome.returned) = list.deletions(missingFrom: source.path) }
             guard !list.isEmpty else { continue }
