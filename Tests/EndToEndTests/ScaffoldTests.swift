@@ -25,35 +25,43 @@ import TestSupport
         return try Binary.run("/usr/bin/env", ["swiftc"] + includes + arguments, directory: directory, environment: [:])
     }
 
+    func scaffold(_ name: String, in repo: String) throws -> RunResult {
+        try Binary.run("/bin/sh", ["scripts/new-action.sh", name], directory: repo, environment: [:])
+    }
+
     @Test func scaffoldsARegisteredModuleThatCompiles() throws {
         let box = try Sandbox()
         try box.makeDirectory("repo")
         let repo = try scratchCopy(box)
-        let result = try Binary.run("/bin/sh", ["scripts/new-action.sh", "mirror-copy"], directory: repo, environment: [:])
+        let result = try scaffold("mirror-copy", in: repo)
         #expect(result.status == 0, "\(result)")
 
         let module = repo + "/Sources/Actions/MirrorCopy/MirrorCopy.swift"
         let source = try String(contentsOfFile: module, encoding: .utf8)
         #expect(source.contains("public enum MirrorCopy: SyncAction") && source.contains("name = \"mirror-copy\""))
         #expect(source.contains("Examples:"), "help with examples")
-        let test = try String(contentsOfFile: repo + "/Tests/EndToEndTests/Actions/MirrorCopyTests.swift", encoding: .utf8)
+        let test = try String(contentsOfFile: repo + "/Tests/EndToEndTests/Actions/MirrorCopyTests.swift",
+                              encoding: .utf8)
         #expect(test.contains("[\"--mirror-copy\", \"--help\"]"))
         let package = try String(contentsOfFile: repo + "/Package.swift", encoding: .utf8)
-        #expect(package.contains("    (\"MirrorCopyAction\", \"MirrorCopy\"),\n]"), "one line at the end of actionModules")
+        #expect(package.contains("    (\"MirrorCopyAction\", \"MirrorCopy\"),\n]"),
+                "one line at the end of actionModules")
         let registry = try String(contentsOfFile: repo + "/Sources/MicsyncCommands/Registry.swift", encoding: .utf8)
-        #expect(registry.contains("import MirrorCopyAction\n") && registry.contains("        SyncCommand<MirrorCopy>.self,\n"))
+        #expect(registry.contains("import MirrorCopyAction\n"))
+        #expect(registry.contains("        SyncCommand<MirrorCopy>.self,\n"))
 
         // The module compiles against the built kernel, and the registry against it.
         let emitted = try swiftc(["-parse-as-library", "-emit-module", "-module-name", "MirrorCopyAction",
                                   "-emit-module-path", repo + "/MirrorCopyAction.swiftmodule", module], in: repo)
         #expect(emitted.status == 0, "\(emitted)")
-        let registered = try swiftc(["-typecheck", "-parse-as-library", "Sources/MicsyncCommands/Registry.swift"], in: repo)
+        let registered = try swiftc(["-typecheck", "-parse-as-library", "Sources/MicsyncCommands/Registry.swift"],
+                                    in: repo)
         #expect(registered.status == 0, "\(registered)")
 
-        let again = try Binary.run("/bin/sh", ["scripts/new-action.sh", "mirror-copy"], directory: repo, environment: [:])
+        let again = try scaffold("mirror-copy", in: repo)
         #expect(again.status == 2 && again.stderr.contains("already exists"), "\(again)")
         for bad in ["", "Foo", "9lives", "a_b", "dash-"] {
-            let refused = try Binary.run("/bin/sh", ["scripts/new-action.sh", bad], directory: repo, environment: [:])
+            let refused = try scaffold(bad, in: repo)
             #expect(refused.status == 2 && refused.stderr.contains("usage"), "\(bad): \(refused)")
         }
     }

@@ -4,7 +4,7 @@ import Foundation
 /// (https://no-color.org: any non-empty value).
 public struct Style: Sendable {
     public enum Colour: String, Sendable {
-        case red = "31", green = "32", yellow = "33", bold = "1", dim = "2"
+        case red = "31", green = "32", yellow = "33", bold = "1"
     }
 
     public let enabled: Bool

@@ -45,7 +45,6 @@ public struct SyncSession {
         let plan: Plan
         var overwrite: Bool
         var delete: Bool
-        var run = true
 
         /// The paths the apply pass gets: new and attribute-only always, the rest if approved.
         var approvedLists: [PathList] {
