@@ -30,9 +30,7 @@ public enum CompletionCandidates {
     }
 
     private static func configurations(_ words: [String]) -> [Configuration] {
-        guard let found = try? ConfigLocator().locate(explicit: value(of: "--config", in: words)),
-              let set = try? ConfigLoader(file: found.file).load() else { return [] }
-        return set.configurations
+        (try? ConfigSelection(file: value(of: "--config", in: words)).load().configurations) ?? []
     }
 
     /// The value after `option` (or in `option=value`) among the words typed so far.
