@@ -47,10 +47,9 @@ public enum $type: SyncAction {
           micsync --$name -n ~/docs     the original's spelling; a dry run
         """
 
+    /// Source and destinations: here the kernel's usual choice; \`LocationChooser\` has the pieces for others.
     public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        let source = try chooser.one(.working, named: options.from, purpose: "source")
-        let destinations = try chooser.several(.backup, named: options.to, purpose: "destination", all: true)
-        return Endpoints(source: source, destinations: destinations)
+        try chooser.workingToBackups(options)
     }
 }
 SWIFT

@@ -65,4 +65,16 @@ import TestSupport
             #expect(refused.status == 2 && refused.stderr.contains("usage"), "\(bad): \(refused)")
         }
     }
+
+    /// README's "Adding an action" shows the code `make new-action NAME=archive` writes, exactly.
+    @Test func theReadmeShowsTheGeneratedCode() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("repo")
+        let repo = try scratchCopy(box)
+        #expect(try scaffold("archive", in: repo).status == 0)
+        let generated = try String(contentsOfFile: repo + "/Sources/Actions/Archive/Archive.swift", encoding: .utf8)
+        let readme = try String(contentsOfFile: Binary.repository + "/README.md", encoding: .utf8)
+        #expect(readme.contains("make new-action NAME=archive"))
+        #expect(readme.contains("```swift\n" + generated + "```\n"), "README shows other code than the generator's")
+    }
 }
