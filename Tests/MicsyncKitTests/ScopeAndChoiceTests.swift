@@ -158,3 +158,21 @@ struct Locations {
         }
     }
 }
+
+@Suite struct LoadedConfigTests {
+    @Test func configNameChoosesOneConfigurationOrNamesThemAll() throws {
+        let places = try Locations()
+        defer { places.remove() }
+        let first = try places.configuration("first", working: ["w1"], backups: ["b1"])
+        let second = try places.configuration("second", working: ["w2"], backups: ["b2"])
+        let found = ConfigLocator.Found(file: places.root + "/config.json", reason: "test")
+        func loaded(_ name: String?) -> LoadedConfig {
+            LoadedConfig(found: found, configurations: [first, second], configurationName: name)
+        }
+        #expect(try loaded(nil).chosen().map(\.name) == ["first", "second"])
+        #expect(try loaded("second").chosen().map(\.name) == ["second"])
+        #expect { try loaded("third").chosen() } throws: { error in
+            (error as? MicsyncError)?.status == .usage && "\(error)".contains("\"first\", \"second\"")
+        }
+    }
+}
