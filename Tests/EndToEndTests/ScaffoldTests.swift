@@ -50,6 +50,10 @@ import TestSupport
         #expect(registry.contains("import MirrorCopyAction\n"))
         #expect(registry.contains("        SyncCommand<MirrorCopy>.self,\n"))
 
+        let manifest = try Binary.run("/usr/bin/env", ["swift", "package", "dump-package"], directory: repo,
+                                      environment: [:])
+        #expect(manifest.status == 0 && manifest.stdout.contains("\"Sources/Actions/MirrorCopy\""), "\(manifest)")
+
         // The module compiles against the built kernel, and the registry against it.
         let emitted = try swiftc(["-parse-as-library", "-emit-module", "-module-name", "MirrorCopyAction",
                                   "-emit-module-path", repo + "/MirrorCopyAction.swiftmodule", module], in: repo)
