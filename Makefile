@@ -5,7 +5,7 @@ DESTDIR ?=
 
 # Debian packages, installed only when missing (apt-get update once, then apt-get install -y).
 BUILD_PACKAGES := rsync libgit2-dev pkg-config zlib1g-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux
+TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux man-db groff-base
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -17,7 +17,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: all build build-release deps test-deps bench-deps demo test bench completions new-action install uninstall clean
+.PHONY: all build build-release deps test-deps bench-deps demo test bench completions man new-action install uninstall clean
 
 all: build
 
@@ -57,13 +57,21 @@ bench: bench-deps build-release
 completions: deps
 	$(SWIFT) package --allow-writing-to-package-directory generate-completions
 
+# Regenerate the manual pages in man/ from the built tools' command trees (then commit man/). They carry the
+# day of SOURCE_DATE_EPOCH, by default the last commit's, never today's: regenerating alone changes nothing.
+MAN_TOOLS := micsync micsync-release micsync-completions micsync-manual
+man: deps
+	$(SWIFT) build
+	bin="$$($(SWIFT) build --show-bin-path)"; \
+	export SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct)}"; \
+	"$$bin/micsync-manual" --output-dir man $(addprefix "$$bin"/,$(MAN_TOOLS))
+
 # Scaffold an action module, register it, and refresh completions and man pages: make new-action NAME=foo
 # (README: "Adding an action"). `swift build` passes right after, and `micsync foo --help` works.
 new-action:
 	sh scripts/new-action.sh "$(NAME)"
 	$(MAKE) completions
-	@$(MAKE) -q man >/dev/null 2>&1; if [ $$? -eq 2 ]; then echo "new-action: no 'make man' yet, man pages not regenerated"; \
-	else $(MAKE) man; fi
+	$(MAKE) man
 
 clean:
 	rm -rf .build output

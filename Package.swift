@@ -77,3 +77,11 @@ package.targets += [
     ),
     .testTarget(name: "CompletionTests", dependencies: ["TestSupport"]),
 ]
+
+// Manual pages: the generator (ArgumentParser's dump of each tool's command tree, plus micsync's own sections)
+// that `make man` runs to refresh man/, and the test that the committed pages are current and render.
+package.products += [.executable(name: "micsync-manual", targets: ["micsync-manual"])]
+package.targets += [
+    .executableTarget(name: "micsync-manual", dependencies: [argumentParser]),
+    .testTarget(name: "ManualTests", dependencies: ["TestSupport"]),
+]

@@ -134,6 +134,15 @@ __micsync_add_completions() {
     done < <(IFS=$'\n' compgen "${@}" -- "${cur}")
 }
 
+# micsync: live candidates arrive filtered and quoted for the line (micsync-completions: ScriptPatch)
+__micsync_add_custom_completions() {
+    compopt +o filenames 2>/dev/null
+    local completion
+    while IFS='' read -r completion; do
+        [[ -n "${completion}" ]] && COMPREPLY+=("${completion}")
+    done <<< "${1}"
+}
+
 __micsync_custom_complete() {
     if [[ -n "${cur}" || -z ${COMP_WORDS[${COMP_CWORD}]} || "${COMP_LINE:${COMP_POINT}:1}" != ' ' ]]; then
         local -ar words=("${COMP_WORDS[@]}")
@@ -211,15 +220,15 @@ _micsync_backup() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion backup -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion backup -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--from')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion backup -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion backup -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--to')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion backup -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion backup -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -247,15 +256,15 @@ _micsync_work() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion work -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion work -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--from')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion work -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion work -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--to')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion work -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion work -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -283,15 +292,15 @@ _micsync_transfer() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion transfer -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion transfer -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--from')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion transfer -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion transfer -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--to')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion transfer -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion transfer -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -319,15 +328,15 @@ _micsync_tree() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion tree -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion tree -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--from')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion tree -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion tree -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--to')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion tree -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion tree -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -355,7 +364,7 @@ _micsync_status() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion status -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion status -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -383,7 +392,7 @@ _micsync_diff() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion diff -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion diff -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -521,7 +530,7 @@ _micsync_trash_list() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash list -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash list -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -553,13 +562,17 @@ _micsync_trash_restore() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash restore -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash restore -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
 
     # Offer positional completions
     case "${positional_number}" in
+    1)
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash restore -- positional@0 "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
     2)
         __micsync_add_completions -f
         return
@@ -584,7 +597,7 @@ _micsync_trash_purge() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion trash purge -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash purge -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -612,7 +625,7 @@ _micsync_verify() {
         return
         ;;
     '--config-name')
-        __micsync_add_completions -W "$(__micsync_custom_complete ---completion verify -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion verify -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -632,6 +645,10 @@ _micsync_help() {
     repeating_options=()
     non_repeating_options=()
     __micsync_offer_flags_options -1
+    # micsync: `help` completes the actions (micsync-completions: ScriptPatch)
+    if [[ "${positional_number}" -eq 1 ]]; then
+        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify'
+    fi
 }
 
 complete -o filenames -F _micsync micsync

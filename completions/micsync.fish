@@ -251,7 +251,8 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" json' -l 'json' -d 'Print the list as one JSON document.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash list" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash restore" -eq 1' -F
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash restore" -eq 1' -fka '(__micsync_custom_completion ---completion trash restore -- positional@0 (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash restore" -eq 2' -F
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" location' -l 'location' -d 'The location to restore into: its path.' -rfa '(__micsync_complete_directories)'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" m' -s 'm' -d 'Overwrite modified files without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" dry-run n' -s 'n' -l 'dry-run' -d 'Show what would be restored; change nothing.'
@@ -276,3 +277,13 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "mic
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync help" version' -l 'version' -d 'Show the version.'
+# micsync: `help` completes the actions (micsync-completions: ScriptPatch)
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'backup' -d 'Copy from a WORKING location to every accessible BACKUP; never deletes.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'work' -d 'Copy from a BACKUP to a WORKING location; may delete with -d or -D.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'transfer' -d 'Copy from one BACKUP to other BACKUPs; may delete with -d or -D.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'tree' -d 'Copy only the directory structure from a BACKUP to a WORKING location.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'status' -d 'Show every location: accessible or not, free space, last backup, pending changes.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'diff' -d 'Show what differs between the WORKING and each BACKUP; change nothing.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'config' -d 'Check, show, locate or create the config file.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'trash' -d 'List, restore or purge what runs overwrote or deleted.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'verify' -d 'Check every BACKUP against the WORKING by content; change nothing.'

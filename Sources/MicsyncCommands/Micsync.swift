@@ -30,8 +30,9 @@ public struct Micsync: AsyncParsableCommand {
     /// Parses `arguments` (without the program name), runs the command and returns the exit code;
     /// every failure is one message on stderr, never a stack trace.
     public static func main(arguments: [String]) async -> Int32 {
+        CompletionCandidates.register(Registry.commands)
         do {
-            var command = try parseAsRoot(OriginalSpelling.rewrite(arguments))
+            var command = try parseAsRoot(TypedPathArguments.extract(OriginalSpelling.rewrite(arguments)))
             // Only a command that runs takes over SIGINT and SIGTERM: --version and --help stay instant.
             Interruption.install()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -6,6 +6,7 @@ public enum ExitStatus: Int32, Sendable {
     case notFound = 3
     case cancelled = 4
     case refused = 5
+    case hangup = 129
     case interrupted = 130
     case terminated = 143
 }
@@ -26,6 +27,8 @@ public struct MicsyncError: Error, Sendable, CustomStringConvertible {
     public static func config(_ message: String) -> Self { .init(.usage, message) }
     public static func notFound(_ message: String) -> Self { .init(.notFound, message) }
     public static func rsync(_ message: String) -> Self { .init(.rsyncFailed, message) }
+    /// micsync's own files or output could not be written or read: a failure, not a usage error.
+    public static func io(_ message: String) -> Self { .init(.rsyncFailed, message) }
     public static let cancelled = Self(.cancelled, "cancelled: nothing was changed")
     /// A read-only run found differences: it has said so on stdout, so there is nothing more to print.
     public static let differencesFound = Self(.differencesFound, "")

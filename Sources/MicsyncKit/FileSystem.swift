@@ -3,19 +3,19 @@ import Foundation
 /// The few questions micsync asks the file system itself; everything that changes files goes through rsync.
 public enum FileSystem {
     public static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var info = stat()
+        return RawPath.withCString(path) { stat($0, &info) } == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Whether something (even a dangling symlink) is at `path`.
     public static func exists(_ path: String) -> Bool {
         var info = stat()
-        return lstat(path, &info) == 0
+        return RawPath.withCString(path) { lstat($0, &info) } == 0
     }
 
     /// Whether something is at `root/relative`, the relative path given as raw bytes (not always UTF-8).
     public static func exists(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
-        var path = Array(root.utf8) + [UInt8(ascii: "/")] + relative + [0]
+        var path = RawPath.bytes(root) + [UInt8(ascii: "/")] + relative + [0]
         var info = stat()
         return path.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
@@ -44,9 +44,95 @@ public enum FileSystem {
 
     /// The canonical path with every symlink resolved, or nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
+        guard let resolved = RawPath.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return RawPath.string(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
+    }
+
+    /// The whole contents of the file at `path`; the error is the system's reason (`Is a directory`,
+    /// `Permission denied`, …).
+    public static func contents(of path: String) -> Result<Data, POSIXErrorText> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(POSIXErrorText()) }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return .failure(POSIXErrorText()) }
+            guard count > 0 else { return .success(data) }
+            data.append(contentsOf: buffer[..<count])
+        }
+    }
+
+    /// The bytes free for an ordinary user on the filesystem holding `path`.
+    public static func freeSpace(_ path: String) -> Int64? {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
+    /// Where a directory lies inside its filesystem: the device and the path from the filesystem's root.
+    /// Two paths reaching one folder through different mounts (bind mounts) have the same place.
+    public struct Place: Equatable, Sendable {
+        public let device: String
+        public let path: String
+    }
+
+    /// The place of the existing directory `path` (symlinks resolved), from the mount table; nil when it
+    /// does not exist.
+    public static func placeInFilesystem(_ path: String) -> Place? {
+        guard let real = realPath(path),
+              let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
+        var best: (mountPoint: String, root: String, device: String)?
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: " ").map { unescapeMountField(String($0)) }
+            guard fields.count > 4 else { continue }
+            let mountPoint = fields[4]
+            let holds = mountPoint == "/" || real == mountPoint || real.hasPrefix(mountPoint + "/")
+            if holds, mountPoint.count >= (best?.mountPoint.count ?? -1) { best = (mountPoint, fields[3], fields[2]) }
+        }
+        guard let best else { return nil }
+        let rest = best.mountPoint == "/" ? real : String(real.dropFirst(best.mountPoint.count))
+        let joined = (best.root == "/" ? "" : best.root) + rest
+        return Place(device: best.device, path: joined.isEmpty ? "/" : joined)
+    }
+
+    /// The mount table writes a space as `\040` (and a tab, newline and backslash likewise).
+    private static func unescapeMountField(_ field: String) -> String {
+        guard field.contains("\\") else { return field }
+        return field.replacingOccurrences(of: "\\040", with: " ").replacingOccurrences(of: "\\011", with: "\t")
+            .replacingOccurrences(of: "\\012", with: "\n").replacingOccurrences(of: "\\134", with: "\\")
+    }
+
+    /// The type of the filesystem holding `path` (`ext4`, `vfat`, …), from the mount table by device.
+    public static func type(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0,
+              let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
+        // glibc's major()/minor() are macros Swift cannot call: the same bit layout, by hand.
+        let dev = UInt64(info.st_dev)
+        let device = "\(((dev >> 32) & 0xFFFF_F000) | ((dev >> 8) & 0xFFF)):\(((dev >> 12) & 0xFFFF_FF00) | (dev & 0xFF))"
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count > 2, fields[2] == device, let dash = fields.firstIndex(of: "-"),
+                  dash + 1 < fields.count else { continue }
+            return String(fields[dash + 1])
+        }
+        return nil
+    }
+
+    /// Creates `path` and its missing parents; the error names the folder and the system's reason.
+    public static func makeDirectories(_ path: String, purpose: String) throws(MicsyncError) {
+        var current = ""
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0, errno != EEXIST {
+                throw .io("cannot create \(purpose) \(path): \(current): \(String(cString: strerror(errno)))")
+            }
+        }
+        guard isDirectory(path) else { throw .io("cannot use \(purpose) \(path): it is not a folder") }
     }
 
     public static var homeDirectory: String {
@@ -61,4 +147,11 @@ public enum FileSystem {
     }
 
     public static var currentDirectory: String { FileManager.default.currentDirectoryPath }
+}
+
+/// The text of the current `errno`, taken when made.
+public struct POSIXErrorText: Error, CustomStringConvertible {
+    public let description: String
+
+    init() { description = String(cString: strerror(errno)) }
 }

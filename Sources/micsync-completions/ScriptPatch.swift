@@ -14,7 +14,85 @@ struct ScriptPatch {
     }
 
     static func all(for shell: Shell) -> [ScriptPatch] {
-        [originalSpelling(shell)] + (shell == .fish ? [fishCursorInToken] : [])
+        var patches = [originalSpelling(shell)] + helpActions(shell)
+        switch shell {
+        case .bash: patches += bashLiveCandidates
+        case .zsh: break
+        case .fish: patches.append(fishCursorInToken)
+        }
+        return patches
+    }
+
+    /// bash inserts COMPREPLY's words as they are, but `-o filenames` (which the script needs for paths) makes
+    /// readline show only the last folder of each candidate and quote it as a file name. The live candidates
+    /// (locations, configuration names, trash timestamps) come from `micsync` already filtered by what was
+    /// typed and quoted for the line (`CompletionCandidates`), so they are added without `compgen` and without
+    /// `-o filenames`: full paths are shown, and `Photo\ archive` or `"Photo archive"` completes as typed.
+    static let bashLiveCandidates = [
+        ScriptPatch(find: "__micsync_custom_complete() {\n", replacement: #"""
+            # micsync: live candidates arrive filtered and quoted for the line (micsync-completions: ScriptPatch)
+            __micsync_add_custom_completions() {
+                compopt +o filenames 2>/dev/null
+                local completion
+                while IFS='' read -r completion; do
+                    [[ -n "${completion}" ]] && COMPREPLY+=("${completion}")
+                done <<< "${1}"
+            }
+
+            __micsync_custom_complete() {
+
+            """#),
+        ScriptPatch(find: #"__micsync_add_completions -W "$(__micsync_custom_complete "#,
+                    replacement: #"__micsync_add_custom_completions "$(__micsync_custom_complete "#),
+    ]
+
+    /// ArgumentParser's `help` subcommand completes nothing after `micsync help`: offer the actions.
+    static func helpActions(_ shell: Shell) -> [ScriptPatch] {
+        let actions = Registry.commands.compactMap { command in
+            command.configuration.commandName.map { (name: $0, abstract: command.configuration.abstract) }
+        }
+        let comment = "# micsync: `help` completes the actions (micsync-completions: ScriptPatch)\n"
+        switch shell {
+        case .bash:
+            let anchor = "_micsync_help() {\n    repeating_flags=()\n    non_repeating_flags=(--version)\n"
+                + "    repeating_options=()\n    non_repeating_options=()\n    __micsync_offer_flags_options -1\n"
+            let words = actions.map(\.name).joined(separator: "\\n")
+            return [ScriptPatch(find: anchor, replacement: anchor + "    " + comment + """
+                    if [[ "${positional_number}" -eq 1 ]]; then
+                        __micsync_add_completions -W $'\(words)'
+                    fi
+
+                """)]
+        case .zsh:
+            let entries = actions.map { singleQuoted($0.name + ":" + $0.abstract) }.joined(separator: "\n        ")
+            return [
+                ScriptPatch(find: "_micsync_help() {\n", replacement: comment + """
+                    __micsync_help_actions() {
+                        local -a actions=(
+                            \(entries)
+                        )
+                        _describe -t actions action actions
+                    }
+
+                    _micsync_help() {
+
+                    """),
+                ScriptPatch(find: "        '*:subcommands:'\n", replacement: "        '1:action:__micsync_help_actions'\n"),
+            ]
+        case .fish:
+            let anchor = #"complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync help" version' -l 'version' -d 'Show the version.'"#
+            let lines = actions.map { action in
+                #"complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa "#
+                    + singleQuoted(action.name, fish: true) + " -d " + singleQuoted(action.abstract, fish: true)
+            }
+            return [ScriptPatch(find: anchor, replacement: ([anchor, String(comment.dropLast())] + lines).joined(separator: "\n"))]
+        }
+    }
+
+    /// `text` in single quotes for a POSIX shell, or for fish (which takes `\'` and `\\` inside them).
+    private static func singleQuoted(_ text: String, fish: Bool = false) -> String {
+        fish ? "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+            : "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
     /// fish 3 answers `commandline -tC` (the cursor's offset in the current token) only inside an interactive

@@ -9,9 +9,6 @@ import TestSupport
 
     init() throws { sandbox = try Sandbox.withTwoConfigurations() }
 
-    var mainLocations: [String] { sandbox.locations("main/w", "main/b1", "main/b2") }
-    var otherLocations: [String] { sandbox.locations("other/w", "other/b") }
-
     @Test(arguments: TestShell.allCases)
     func actionsAtTheRoot(shell: TestShell) throws {
         let actions = try sandbox.complete("micsync ", in: shell)
@@ -46,11 +43,12 @@ import TestSupport
     @Test(arguments: TestShell.allCases)
     func locations(shell: TestShell) throws {
         let all = try sandbox.complete("micsync backup --from ", in: shell)
-        #expect(all.candidates.sorted() == (mainLocations + otherLocations).sorted(), "\(all)")
+        #expect(all.candidates.sorted() == (["0"] + sandbox.locations("main/w", "other/w")).sorted(), "\(all)")
         let named = try sandbox.complete("micsync work --config-name other --to ", in: shell)
-        #expect(named.candidates.sorted() == otherLocations.sorted(), "\(named)")
-        let holdingPath = try sandbox.complete("micsync --tree \(sandbox.path("main/w")) --to ", in: shell)
-        #expect(holdingPath.candidates.sorted() == mainLocations.sorted(), "\(holdingPath)")
+        #expect(named.candidates.sorted() == ["0", sandbox.path("other/w")].sorted(), "\(named)")
+        let holdingPath = try sandbox.complete("micsync --tree \(sandbox.path("main/w")) --from ", in: shell)
+        #expect(holdingPath.candidates.sorted() == (["0", "1"] + sandbox.locations("main/b1", "main/b2")).sorted(),
+                "\(holdingPath)")
     }
 
     @Test(arguments: TestShell.allCases)

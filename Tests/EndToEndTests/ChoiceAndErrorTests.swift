@@ -84,13 +84,19 @@ import Testing
     @Test func rsyncFailureIsReportedWithItsMessageAndExitOne() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        try box.write("a file", at: "w/x")
-        try box.write("in the way", at: "b1/x/inside")
+        try box.write("cannot go in", at: "w/locked/x")
+        try box.makeDirectory("b1/locked")
         try box.write("fine", at: "w/y")
+        // A folder nobody may write into, root included (immutable), so that rsync fails on one file.
+        let lock = getuid() == 0 ? ["/usr/bin/chattr", "+i"] : ["/bin/chmod", "555"]
+        let unlock = getuid() == 0 ? ["/usr/bin/chattr", "-i"] : ["/bin/chmod", "755"]
+        let locked = try Binary.run(lock[0], [lock[1], box.path("b1/locked")], input: "", directory: box.root, environment: [:])
+        try #require(locked.status == 0, "\(locked)")
+        defer { _ = try? Binary.run(unlock[0], [unlock[1], box.path("b1/locked")], input: "", directory: box.root, environment: [:]) }
         let result = try box.run(["backup", "-m", "w"])
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr.contains("rsync"), "\(result)")
-        #expect(result.stderr.contains("non-empty directory") || result.stderr.contains("x"), "\(result)")
+        #expect(result.stderr.contains("rsync exit 23: partial transfer"), "\(result)")
+        #expect(result.stderr.contains("locked/x"), "\(result)")
         #expect(box.read("b1/y") == "fine")
     }
 

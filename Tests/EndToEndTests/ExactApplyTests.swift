@@ -49,7 +49,7 @@ import Testing
         #expect(box.read("b1/d/f") == "changed, longer")
     }
 
-    @Test func aFileApprovedForDeletionThatReappearedIsKept() throws {
+    @Test func aFileApprovedForDeletionThatReappearedInTheSourceIsKept() throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 100")
         try box.write("k", at: "b1/keep")
@@ -64,7 +64,10 @@ import Testing
         try run.stdin.write(contentsOf: Data("d\n".utf8))
         run.finish()
         #expect(run.process.terminationStatus == 0, "\(run.stderr)")
-        #expect(box.read("w/back") == "it came back")
-        #expect(box.read("w/dir/inner") == "so did this")
+        // Neither deleted nor overwritten: that was not asked.
+        #expect(box.read("w/back") == "stale")
+        #expect(box.read("w/dir/inner") == "stale")
+        #expect(run.stderr.contains("back in the source since the plan; kept:"), "\(run.stderr)")
+        #expect(run.stdout.contains("0 deleted"), "\(run.stdout)")
     }
 }

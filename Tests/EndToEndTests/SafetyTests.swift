@@ -19,25 +19,41 @@ import Testing
         #expect(box.tree("w/photos") == ["lost+found/"])
     }
 
-    @Test func deletingMoreThanMaxDeletePercentIsRefused() throws {
+    @Test func deletingMoreThanMaxDeletePercentIsRefusedWithoutAskingAndSaidWhenAsking() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        for number in 0..<10 { try box.write("\(number)", at: "w/f\(number)") }
-        for number in 0..<4 { try box.write("\(number)", at: "b1/f\(number)") }
-        let refused = try box.run(["work", "-d", "w"], input: "d\n")
+        for number in 0..<20 { try box.write("\(number)", at: "w/f\(number)") }
+        for number in 0..<8 { try box.write("\(number)", at: "b1/f\(number)") }
+        let refused = try box.run(["work", "-D", "w"])
         #expect(refused.status == 5, "\(refused)")
-        #expect(refused.stderr.contains("6 of 10 files (60%)") && refused.stderr.contains("maxDeletePercent"), "\(refused)")
-        #expect(!refused.stderr.contains("Delete 6"), "refused before any question")
-        #expect(box.tree("w").count == 10)
+        #expect(refused.stderr.contains("12 of 20 files") && refused.stderr.contains("maxDeletePercent"), "\(refused)")
+        #expect(box.tree("w").count == 20)
 
         let dryRun = try box.run(["work", "-D", "-n", "w"])
         #expect(dryRun.status == 0, "\(dryRun)")
         #expect(dryRun.stderr.contains("would be refused"))
 
+        let asked = try box.run(["work", "-d", "w"], input: "n\n")
+        #expect(asked.status == 0, "\(asked)")
+        #expect(asked.stderr.contains("this deletes 60% (12 of 20 files) of \(box.path("w"))"), "\(asked)")
+        #expect(asked.stderr.contains("Delete 12 items"), "\(asked)")
+        #expect(box.tree("w").count == 20)
+
         try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 60")
         let allowed = try box.run(["work", "-D", "w"])
         #expect(allowed.status == 0, "\(allowed)")
-        #expect(box.tree("w") == ["f0", "f1", "f2", "f3"])
+        #expect(box.tree("w") == (0..<8).map { "f\($0)" }.sorted())
+    }
+
+    @Test func aHandfulOfDeletionsIsNeverRefused() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        for number in 0..<9 { try box.write("\(number)", at: "w/f\(number)") }
+        try box.write("kept", at: "b1/f0")
+        let result = try box.run(["work", "-m", "-D", "w"])
+        #expect(result.status == 0, "\(result)")
+        #expect(box.tree("w") == ["f0"])
+        #expect(result.stdout.contains("8 deleted"), "\(result)")
     }
 
     @Test func aSecondRunOnTheSameDestinationFailsAtOnceNamingTheFirst() throws {
@@ -75,7 +91,7 @@ import Testing
         environment["PATH"] = box.path("slow-bin") + ":/usr/bin:/bin"
         let run = try Binary.start(Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
         defer { run.finish() }
-        try waitUntil { FileManager.default.fileExists(atPath: box.path("b1")) && ((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1")))?.contains { $0.hasPrefix(".big.") } ?? false) }
+        try waitUntil { ((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp")))?.contains { $0.hasPrefix("big.") } ?? false) }
         kill(run.process.processIdentifier, signal)
         run.finish()
         #expect(run.process.terminationStatus == expected, "\(run.stderr)")

@@ -116,6 +116,15 @@ listed=$(grep -c 'file' "$T/big.out" || true)
 [ "$listed" -eq 1000000 ] || { echo "bench: the 1,000,000-entry plan listed $listed entries" >&2; exit 1; }
 rss_mib=$(awk '{ printf "%.1f", $1 / 1024 }' "$T/rss")
 
+echo; echo "=== 10,000 typed paths against 1,000 (micsync backup -n): time linear in their number"
+find "$T/w" -type f | sort | head -10000 >"$T/paths10k"
+head -1000 "$T/paths10k" >"$T/paths1k"
+hyperfine --style basic --warmup 1 --runs 3 --export-json "$T/paths.json" \
+    -n 1000 "$m backup -n --config-name one \$(cat $T/paths1k)" \
+    -n 10000 "$m backup -n --config-name one \$(cat $T/paths10k)" >&2
+paths_ratio=$(awk -v a="$(median "$T/paths.json" 1)" -v b="$(median "$T/paths.json" 0)" 'BEGIN { print a / b }')
+paths_ms=$(awk -v a="$(median "$T/paths.json" 1)" 'BEGIN { print a * 1000 }')
+
 # --- summary -------------------------------------------------------------------------------------------------
 echo
 echo "micsync benchmark: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'),"
@@ -126,3 +135,5 @@ awk -v v="$version_ms" -v c="$completion_ms" -v r="$rss_mib" 'BEGIN {
     printf "%-44s %9.1f ms %12s %7s  ≤ %-5s %s\n", "micsync --version", v, "", "", "15 ms", (v <= 15 ? "PASS" : "MISS")
     printf "%-44s %9.1f ms %12s %7s  ≤ %-5s %s\n", "completion callback, 50 configurations", c, "", "", "50 ms", (c <= 50 ? "PASS" : "MISS")
     printf "%-44s %8.1f MiB %12s %7s  ≤ %-5s %s\n", "peak RSS, 1,000,000-entry plan (fake rsync)", r, "", "", "64MiB", (r <= 64 ? "PASS" : "MISS") }'
+awk -v t="$paths_ms" -v r="$paths_ratio" 'BEGIN {
+    printf "%-44s %9.1f ms %12s %7.1f  ≤ %-5s %s\n", "10,000 typed paths (ratio: against 1,000)", t, "", r, "15", (r <= 15 ? "PASS" : "MISS") }'

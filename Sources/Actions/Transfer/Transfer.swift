@@ -6,6 +6,7 @@ public enum Transfer: SyncAction {
 
     public static let name = "transfer"
     public static let originallySpelled = true
+    public static let direction: Direction? = .backupToBackup
     public static let summary = "Copy from one BACKUP to other BACKUPs; may delete with -d or -D."
     public static let discussion = """
         Keeps BACKUPs in step with each other. You are asked which BACKUP is the source (unless the paths \

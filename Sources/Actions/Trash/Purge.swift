@@ -38,7 +38,8 @@ extension TrashCommand {
         func run() throws {
             let withTrash = try locations.scopes(paths).map(\.typedIn).filter { location in
                 if !location.isAccessible { Console.note("note: skipping \(location.heading): not accessible (not mounted?)") }
-                return FileSystem.isDirectory(Trash.root(of: location))
+                if let problem = StateFolder(location).problem() { Console.error(problem) }
+                return !Trash.timestamps(in: location).isEmpty
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.
             let locks = try LocationLock.acquire(withTrash)
@@ -61,14 +62,10 @@ extension TrashCommand {
             if !yes, try Questions().ask("Delete \(what)?", [.delete, .no]) == .no {
                 return Console.print("nothing was deleted")
             }
-            // micsync's own trash folders, not user files, so FileManager rather than rsync deletes them (its
-            // removal works on raw name bytes: names that are not UTF-8 go too).
-            for folder in folders {
-                do {
-                    try FileManager.default.removeItem(atPath: folder.path)
-                } catch {
-                    throw MicsyncError.notFound("cannot delete \(folder.path): \(error.localizedDescription)")
-                }
+            // micsync's own trash folders, not user files, so micsync rather than rsync deletes them, by
+            // descriptor: never through a symlink, never into another filesystem.
+            for (location, folders) in doomed {
+                try Trash.purge(folders.map(\.timestamp), in: location)
             }
             Console.print("deleted \(what)")
         }

@@ -20,7 +20,8 @@ extension TrashCommand {
                   micsync trash restore -n --location /mnt/b1 20261124T213005Z
                 """)
 
-        @Argument(help: "The trash folder to restore from, as `micsync trash list` shows it.")
+        @Argument(help: "The trash folder to restore from, as `micsync trash list` shows it.",
+                  completion: .custom(CompletionCandidates.trashTimestamps))
         var timestamp: String
 
         @Argument(help: "Restore only this file or directory: its path in the location.", completion: .file())
@@ -43,6 +44,7 @@ extension TrashCommand {
 
         @OptionGroup var locations: TrashLocationOptions
 
+        @MainActor
         func run() async throws {
             let target = try target()
             let destination = target.typedIn
@@ -58,13 +60,14 @@ extension TrashCommand {
             options.verbose = verbose
             options.trash = !noTrash
             let rsync = try await Rsync.locate()
-            let locks = dryRun ? [] : try LocationLock.acquire([destination])
-            defer { withExtendedLifetime(locks) {} }
+            let locks = dryRun ? [:] : try LocationLock.acquire([destination])
             let scope = Scope(configuration: target.configuration, typedIn: source, relativePaths: [relative])
-            try await SyncSession(action: "restore", rsync: rsync,
-                                  invocation: RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: false),
-                                  scope: scope, source: source, destinations: [destination], options: options,
-                                  questions: Questions()).run()
+            let outcome = await SyncSession(
+                action: "restore", rsync: rsync,
+                invocation: RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: false),
+                scope: scope, source: source, destinations: [destination], options: options, questions: Questions(),
+                locks: locks).run()
+            if let error = outcome.error { throw error }
         }
 
         /// The location to restore into and the path in it ("" for everything): the one holding PATH, the

@@ -22,9 +22,7 @@ struct TrashFolder: Encodable {
     }
 
     /// The names of `location`'s trash folders, oldest first.
-    static func timestamps(in location: Location) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: Trash.root(of: location))) ?? []).sorted()
-    }
+    static func timestamps(in location: Location) -> [String] { Trash.timestamps(in: location) }
 
     /// When the run that filled it started, from its name; nil for a name micsync did not make.
     var date: Date? { Trash.date(of: timestamp) }
@@ -47,6 +45,6 @@ extension Location {
             throw .notFound("no trash \(timestamp) in \(heading); "
                 + (timestamps.isEmpty ? "it has no trash" : "it has:\n" + timestamps.map { "  " + $0 }.joined(separator: "\n")))
         }
-        return Trash.root(of: self) + "/" + timestamp
+        return try Trash.source(timestamp, in: self).path
     }
 }

@@ -6,6 +6,7 @@ public enum Work: SyncAction {
 
     public static let name = "work"
     public static let originallySpelled = true
+    public static let direction: Direction? = .backupToWorking
     public static let summary = "Copy from a BACKUP to a WORKING location; may delete with -d or -D."
     public static let discussion = """
         Brings data from a BACKUP back into a WORKING location. Modified files are listed and you are asked \

@@ -19,7 +19,7 @@ public struct SyncCommand<Action: SyncAction>: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        try await SyncRun<Action>(options: options, paths: paths).execute()
+        try await SyncRun<Action>(options: options, paths: TypedPaths.take() ?? paths).execute()
     }
 }
 

@@ -22,8 +22,10 @@ public struct ConfigLoader {
     /// Every problem in the file (empty when it is valid), and the configurations that parsed.
     /// Throws only when the file cannot be read or is not JSON at all.
     public func check() throws(MicsyncError) -> (ConfigSet, problems: [String]) {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw .config("\(file): cannot read the config file")
+        let data: Data
+        switch FileSystem.contents(of: file) {
+        case .success(let contents): data = contents
+        case .failure(let reason): throw .config("\(file): cannot read the config file: \(reason)")
         }
         let root: JSONValue
         do {
@@ -112,14 +114,25 @@ private struct Validator {
         }
     }
 
-    /// Identical or nested locations of one configuration would make a sync copy a location into itself.
+    /// Identical or nested locations of one configuration would make a sync copy a location into itself,
+    /// also when one reaches the other's directory through another mount (a bind mount: the same place in
+    /// the same filesystem).
     mutating func overlaps(_ locations: [Location], at entry: String) {
+        let places = locations.map { FileSystem.placeInFilesystem($0.path) }
         for (i, a) in locations.enumerated() {
-            for b in locations[(i + 1)...] where a.contains(b.path) || b.contains(a.path) {
-                let relation = a.path == b.path ? "is the same directory as" : "overlaps (one contains the other)"
+            for (j, b) in locations.enumerated() where j > i {
+                let same = a.path == b.path || (places[i] != nil && places[i] == places[j])
+                guard same || a.contains(b.path) || b.contains(a.path) || Self.nested(places[i], places[j]) else { continue }
+                let relation = same ? "is the same directory as" : "overlaps (one contains the other)"
                 problem(entry, "\(name(of: a)) \(a.path) \(relation) \(name(of: b)) \(b.path)")
             }
         }
+    }
+
+    static func nested(_ a: FileSystem.Place?, _ b: FileSystem.Place?) -> Bool {
+        guard let a, let b, a.device == b.device else { return false }
+        func inside(_ inner: String, _ outer: String) -> Bool { outer == "/" || inner.hasPrefix(outer + "/") }
+        return inside(a.path, b.path) || inside(b.path, a.path)
     }
 
     func name(of location: Location) -> String { "\(location.role.configKey)[\(location.index)]" }

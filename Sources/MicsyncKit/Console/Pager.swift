@@ -97,7 +97,10 @@ struct LineWriter {
         var written = 0
         while !failed, written < buffer.count {
             let result = buffer[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if result > 0 { written += result } else if result < 0, errno != EINTR { failed = true }
+            if result > 0 { written += result } else if result < 0, errno != EINTR {
+                failed = true
+                if descriptor == STDOUT_FILENO { Console.outputFailed(errno) }
+            }
         }
         buffer.removeAll(keepingCapacity: true)
     }

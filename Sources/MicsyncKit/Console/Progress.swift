@@ -43,7 +43,7 @@ public final class ProgressLine: @unchecked Sendable {
     public func consume(_ line: some Collection<UInt8>) -> Bool {
         guard let progress = TransferProgress.parse(line) else { return false }
         if isShown {
-            FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + progress.line).utf8))
+            Console.write("\r\u{1B}[K" + progress.line)
             drawn = true
         }
         return true
@@ -52,7 +52,7 @@ public final class ProgressLine: @unchecked Sendable {
     /// Clears the line, so that the next report starts at the left margin.
     public func clear() {
         guard drawn else { return }
-        FileHandle.standardOutput.write(Data("\r\u{1B}[K".utf8))
+        Console.write("\r\u{1B}[K")
         drawn = false
     }
 }

@@ -1,8 +1,11 @@
 import Foundation
 
 /// Every question micsync asks. `q` or no answer at all (end of input) cancels the whole run; anything
-/// not understood asks again. Answers are case-insensitive.
+/// not understood asks again, up to `attempts` times (`yes banana |` then cancels too). Answers are
+/// case-insensitive.
 public struct Questions: Sendable {
+    public static let attempts = 10
+
     /// One possible answer: typed as its full word, its first letter, or one of its other words.
     public struct Answer: Sendable, Equatable {
         public let word: String
@@ -32,12 +35,15 @@ public struct Questions: Sendable {
     /// Asks until one of `answers` (or `q`) is given.
     public func ask(_ question: String, _ answers: [Answer]) throws(MicsyncError) -> Answer {
         let options = (answers.map { "[\($0.key)]\($0.word.dropFirst())" } + ["[q]uit"]).joined(separator: " / ")
-        while true {
+        for _ in 0..<Self.attempts {
             let reply = try read("\(question) \(options): ")
             if let answer = answers.first(where: { $0.matches(reply) }) { return answer }
             Console.note("please answer \(answers.map(\.word).joined(separator: ", ")) or q")
         }
+        throw Self.noValidAnswer
     }
+
+    static let noValidAnswer = MicsyncError(.cancelled, "cancelled: no valid answer after \(attempts) tries; nothing was changed")
 
     /// A numbered menu; the numbers are the choices' own (their index in the config), shown from 0.
     /// With `several`, any number of choices separated by spaces or commas, or `a` for all.
@@ -45,7 +51,7 @@ public struct Questions: Sendable {
         throws(MicsyncError) -> [Int] {
         let lines = choices.map { "  \($0.number): \($0.label)" }.joined(separator: "\n")
         let hint = several ? "numbers separated by spaces, a for all, q to cancel" : "a number, q to cancel"
-        while true {
+        for _ in 0..<Self.attempts {
             let reply = try read("\(title)\n\(lines)\nchoose (\(hint)): ")
             let valid = Set(choices.map(\.number))
             if several, reply == "a" || reply == "all" { return choices.map(\.number) }
@@ -56,6 +62,7 @@ public struct Questions: Sendable {
             }
             Console.note("please choose \(several ? "from" : "one of") \(choices.map { String($0.number) }.joined(separator: ", ")), or q")
         }
+        throw Self.noValidAnswer
     }
 
     private func read(_ prompt: String) throws(MicsyncError) -> String {
@@ -65,7 +72,7 @@ public struct Questions: Sendable {
             throw .cancelled
         }
         // A terminal echoes the answer; an answer from a pipe is echoed here, so the transcript reads the same.
-        if isatty(STDIN_FILENO) == 0 { Console.note(line) }
+        if isatty(STDIN_FILENO) == 0 { Console.note(DisplayName.readable(line.utf8.prefix(80))) }
         let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
         if reply == "q" || reply == "quit" { throw .cancelled }
         return reply

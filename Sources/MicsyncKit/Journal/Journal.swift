@@ -34,6 +34,12 @@ public struct Journal: Sendable {
         self.init(path: FileSystem.stateDirectory(environment: environment, home: home) + "/journal.jsonl")
     }
 
+    /// Creates the journal's folder, so that a run that could not journal fails before its first question.
+    public func prepare() throws(MicsyncError) {
+        try FileSystem.makeDirectories((path as NSString).deletingLastPathComponent,
+                                       purpose: "micsync's state folder (from $XDG_STATE_HOME or ~/.local/state)")
+    }
+
     /// Appends `entry` as one line; a journal that cannot be written is a warning, never a failed run.
     public func append(_ entry: JournalEntry) {
         var line = (try? Self.encoder.encode(entry)) ?? Data()

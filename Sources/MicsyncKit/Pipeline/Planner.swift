@@ -1,4 +1,6 @@
 /// Plans every destination with one rsync dry run each, run concurrently, parsed as the output streams.
+/// It never changes a file.
+@MainActor
 struct Planner {
     let rsync: Rsync
     let invocation: RsyncInvocation
@@ -36,6 +38,6 @@ struct Planner {
             throw .rsync("planning \(destination.path) failed (rsync exit \(outcome.exitCode)):\n"
                 + outcome.messages.joined(separator: "\n"))
         }
-        return plan
+        return plan.sortingTypeChanges { FileSystem.exists(destination.path, $0) }
     }
 }

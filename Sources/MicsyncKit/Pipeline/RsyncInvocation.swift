@@ -1,17 +1,30 @@
 import Foundation
 
-/// The rsync command lines of one run, source → one destination: the planning dry run and the exact apply.
+/// The rsync command lines of one run, source → one destination: the planning dry run and one apply pass
+/// per kind of change, each unable to do more than its kind. Only the deletion pass (and a single pass
+/// whose deletions need no question) ever carries a `--delete` option.
 public struct RsyncInvocation: Sendable {
     /// Where micsync keeps its own things inside a destination: never synced, planned or listed.
-    public static let stateFolder = ".micsync"
+    public static let stateFolder = StateFolder.name
+
+    /// The apply passes, in the order they run.
+    public enum Pass: String, Sendable, CaseIterable {
+        /// New items, created only where the destination still has nothing (`--ignore-existing`).
+        case create
+        /// Approved overwrites and type changes, and attribute-only updates: never a deletion of what the
+        /// source lost meanwhile (`--ignore-missing-args`).
+        case update
+        /// Approved deletions, of listed items still absent from the source; nothing is copied.
+        case delete
+    }
 
     let source: Location
     let scope: Scope
-    let filters: [String]
+    var filters: [String]
     let deleting: Bool
     /// Added to the dry run by read-only comparisons (diff, status --changes): e.g. `--checksum`.
     public var planOptions: [String] = []
-    /// Added to the apply pass: `--info=progress2` while a progress line is shown.
+    /// Added to the apply passes: `--info=progress2` while a progress line is shown.
     public var applyOptions: [String] = []
     /// Added to every pass: the action's own rsync options (`SyncAction.rsyncOptions`).
     public var actionOptions: [String] = []
@@ -24,35 +37,63 @@ public struct RsyncInvocation: Sendable {
             + actionFilters
     }
 
+    /// Leaves micsync's own state folder (journal, locks) out when it lies inside one of `locations`
+    /// (WORKING = `$HOME`): never copied, never deleted.
+    public mutating func protectState(_ stateDirectory: String, in locations: [Location]) {
+        for location in locations {
+            guard let relative = location.relativePath(of: stateDirectory), !relative.isEmpty else { continue }
+            let rule = "--exclude=/\(relative)/"
+            if !filters.contains(rule) { filters.insert(rule, at: 1) }
+        }
+    }
+
+    /// What every pass to `destination` copies alike: archive mode, hard links, sparse files, and what both
+    /// filesystems can keep.
+    private func copying(to destination: Location) -> [String] {
+        ["-a", "-H", "--sparse"] + filesystemOptions(to: destination)
+    }
+
+    /// The options that depend on what the source's and the destination's filesystems can hold.
+    public func filesystemOptions(to destination: Location) -> [String] {
+        Self.attributeOptions(source, destination)
+    }
+
     /// One dry run over the scope that itemizes everything a real run would do. Without incremental
-    /// recursion it walks about a tenth faster, for rsync's file list held whole while it plans.
+    /// recursion it walks about a tenth faster, for rsync's file list held whole while it plans. `--force`
+    /// makes a folder that a file would replace show up, so that it is planned as the change it is.
     public func plan(to destination: Location) -> [String] {
-        ["-a", "--relative", "--dry-run", "--no-inc-recursive"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : []) + planOptions
-            + actionOptions + filters
+        copying(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive", "--force"] + ItemizedChange.outputFormat
+            + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
 
-    /// Applies exactly the paths listed (NUL-separated) in `listFile`, without walking the tree again:
-    /// a listed path missing from the source is deleted at the destination (`--delete-missing-args`,
-    /// recursively with `--force`), so only approved deletions can happen.
-    public func apply(to destination: Location, listFile: String, trash: String?) -> [String] {
-        ["-a"] + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"]
-            + (deleting ? ["--delete-missing-args", "--force"] : []) + writing(to: destination, trash: trash)
-            + applyOptions + actionOptions + filters + [source.path + "/", destination.path + "/"]
+    /// The pass of one kind over exactly the paths listed (NUL-separated) in `listFile`, without walking
+    /// the tree again.
+    public func apply(_ pass: Pass, to destination: Location, listFile: String, trash: String?) -> [String] {
+        let kind: [String] = switch pass {
+        case .create: ["--ignore-existing", "--ignore-missing-args"]
+        case .update: ["--ignore-missing-args", "--force"]
+        case .delete: ["--existing", "--ignore-existing", "--delete-missing-args", "--force"]
+        }
+        return copying(to: destination) + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"] + kind
+            + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
+            + [source.path + "/", destination.path + "/"]
     }
 
-    /// One real pass over the whole scope, for runs where no question needs a plan first.
+    /// One real pass over the whole scope, for runs where every change is approved beforehand (-m, and
+    /// deletions off or -D past the guard): no question, so nothing can change between plan and apply.
     public func singlePass(to destination: Location, trash: String?) -> [String] {
-        ["-a", "--relative"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : [])
+        copying(to: destination) + ["--relative", "--force"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : [])
             + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
 
-    /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, never over a good
-    /// file; what is overwritten or deleted goes to `trash` (`.micsync/trash/…`, relative to the destination)
-    /// when given.
+    /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, rsync's
+    /// temporary files in `.micsync/tmp` (never among the user's files, even after `kill -9`); what is
+    /// overwritten or deleted goes to `trash` (`.micsync/trash/…`, relative to the destination) when given.
     private func writing(to destination: Location, trash: String?) -> [String] {
-        ["--partial-dir=\(destination.path)/\(Self.stateFolder)/partial"]
+        let state = StateFolder(destination)
+        return ["--partial-dir=\(state.partial)", "--temp-dir=\(state.temporary)"]
             + (trash.map { ["--backup", "--backup-dir=\($0)"] } ?? [])
     }
 
@@ -62,8 +103,26 @@ public struct RsyncInvocation: Sendable {
     }
 
     static func shellQuoted(_ word: String) -> String {
+        let bytes = RawPath.bytes(word)
+        if String(validating: bytes, as: UTF8.self) == nil {
+            // Bytes that are not UTF-8 can only be typed as $'\xNN'.
+            return "$'" + bytes.map { byte in
+                (0x20..<0x7F).contains(byte) && byte != UInt8(ascii: "'") && byte != UInt8(ascii: "\\")
+                    ? String(UnicodeScalar(byte)) : "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+            }.joined() + "'"
+        }
         let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=/.,:+@%")
         if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+}
+
+extension RsyncInvocation {
+    /// Extended attributes and ACLs, kept where both filesystems hold them (ext4, XFS, Btrfs).
+    public static func attributeOptions(_ source: Location, _ destination: Location) -> [String] {
+        let capable: Set = ["ext4", "xfs", "btrfs"]
+        guard let from = FileSystem.type(of: source.path), let to = FileSystem.type(of: destination.path),
+              capable.contains(from), capable.contains(to) else { return [] }
+        return ["-X", "-A"]
     }
 }

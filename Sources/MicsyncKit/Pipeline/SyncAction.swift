@@ -19,6 +19,10 @@ public protocol SyncAction: Sendable {
     /// Source and destinations for this run, chosen with `chooser` (flags, typed-in location, or menus).
     static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints
 
+    /// The roles of the source and the destinations; shell completion offers only those for `--from`/`--to`
+    /// (nil: every location).
+    static var direction: Direction? { get }
+
     /// rsync filter rules of the action itself (tree copies directories only).
     static var filters: [String] { get }
 
@@ -39,6 +43,7 @@ extension SyncAction {
     public static func rsyncOptions(_ options: Options) -> [String] { [] }
     public static var overwrites: Bool { true }
     public static var readOnly: Bool { false }
+    public static var direction: Direction? { nil }
 }
 
 /// Where one run copies from and to (or, read-only, what it compares).

@@ -14,7 +14,9 @@ public struct SyncRun<Action: SyncAction> {
         self.questions = questions
     }
 
+    @MainActor
     public func execute() async throws(MicsyncError) {
+        let start = Date()
         let run = options.run
         let scope = try run.config.load().scope(paths, questions: questions)
         let resolver = PathResolver(base: FileSystem.currentDirectory)
@@ -23,25 +25,22 @@ public struct SyncRun<Action: SyncAction> {
         if Action.readOnly { return try await compare(scope, endpoints, run) }
         try requireScope(scope, in: endpoints.source)
         let rsync = try await Rsync.locate()
-        let locks = run.dryRun ? [] : try LocationLock.acquire(endpoints.destinations)
-        defer { withExtendedLifetime(locks) {} }
+        let journal = Journal()
+        if !run.dryRun { try journal.prepare() }
+        let locks = run.dryRun ? [:] : try LocationLock.acquire(endpoints.destinations)
         var invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
                                          deleting: run.deletion != .never)
         invocation.actionOptions = Action.rsyncOptions(options)
         let session = SyncSession(action: Action.name, rsync: rsync, invocation: invocation, scope: scope,
                                   source: endpoints.source, destinations: endpoints.destinations, options: run,
-                                  questions: questions, overwrites: Action.overwrites)
-        let recorder = RunRecorder(action: Action.name, scope: scope, endpoints: endpoints)
-        do {
-            try await session.run(recording: recorder.add)
-        } catch {
-            recorder.finish(error.status)
-            throw error
-        }
-        recorder.finish(.success)
+                                  questions: questions, overwrites: Action.overwrites, locks: locks)
+        let outcome = await session.run()
+        journal.record(outcome, action: Action.name, scope: scope, endpoints: endpoints, start: start)
+        if let error = outcome.error { throw error }
     }
 
     /// A read-only run: one dry run per destination, both directions, reported; nothing is locked or changed.
+    @MainActor
     private func compare(_ scope: Scope, _ endpoints: Endpoints, _ run: RunOptions) async throws(MicsyncError) {
         try requireScope(scope, inSourceOrAnyOf: endpoints)
         var comparison = Comparison(source: endpoints.source, scope: scope)

@@ -1,8 +1,21 @@
 import Foundation
 
+/// What a session did, destination by destination, and how it ended: what the journal records.
+public struct SessionOutcome: Sendable {
+    public var destinations: [DestinationOutcome] = []
+    /// rsync's messages about what it could not plan (unreadable files, say).
+    public var planProblems: [String] = []
+    /// Why the run did not end well; nil when it did.
+    public var error: MicsyncError?
+
+    public var status: ExitStatus { error?.status ?? .success }
+}
+
 /// Moves data from one source to its destinations over one scope, the same way for every action (and for
-/// `trash restore`): plan every destination → refuse mass deletes → ask every question → apply exactly what
-/// was approved → report. Planning and asking never touch files; applying never asks.
+/// `trash restore`): plan every destination (Planner) → refuse mass deletes → ask every question → decide
+/// (Decision, pure) → apply exactly what was approved (Applier, one pass per kind, never asks) → report
+/// (SessionReporter). It returns what was done; it never writes the journal itself.
+@MainActor
 public struct SyncSession {
     let action: String
     let rsync: Rsync
@@ -18,15 +31,19 @@ public struct SyncSession {
     let keepsTrash: Bool
     let configurationName: String
     let progress: ProgressLine
+    /// Each destination's lock, which its rsync passes hold too.
+    let locks: [Location: LocationLock]
     let started = Date()
 
-    public init(action: String, rsync: Rsync, invocation: RsyncInvocation, scope: Scope, source: Location, destinations: [Location],
-                options: RunOptions, questions: Questions, overwrites: Bool = true) {
+    public init(action: String, rsync: Rsync, invocation: RsyncInvocation, scope: Scope, source: Location,
+                destinations: [Location], options: RunOptions, questions: Questions, overwrites: Bool = true,
+                locks: [Location: LocationLock] = [:]) {
         self.action = action
         self.rsync = rsync
         progress = ProgressLine(requested: options.progress)
         var invocation = invocation
         invocation.applyOptions += progress.rsyncOptions
+        invocation.protectState(FileSystem.stateDirectory(), in: [source] + destinations)
         self.invocation = invocation
         configurationName = scope.configuration.name
         self.source = source
@@ -34,72 +51,54 @@ public struct SyncSession {
         self.options = options
         self.questions = questions
         self.overwrites = overwrites
+        self.locks = locks
         self.keepsTrash = scope.configuration.trash && options.trash
         deleteGuard = DeleteGuard(scope: scope, source: source, maxDeletePercent: scope.configuration.maxDeletePercent)
     }
 
-    /// One destination's plan and what the user approved of it.
-    struct Decision {
-        let source: Location
-        let destination: Location
-        let plan: Plan
-        var overwrite: Bool
-        var delete: Bool
-
-        /// The paths the apply pass gets: new and attribute-only always, the rest if approved.
-        var approvedLists: [PathList] {
-            [plan.new, plan.attributesOnly] + (overwrite ? [plan.modified] : [])
-                + (delete ? [plan.deleted.deletions(missingFrom: source.path)] : [])
+    /// Runs the session; every failure is in the outcome, with what was done before it.
+    public func run() async -> SessionOutcome {
+        var outcome = SessionOutcome()
+        do throws(MicsyncError) {
+            try await run(into: &outcome)
+        } catch {
+            outcome.error = error
         }
+        return outcome
     }
 
-    /// Runs the session, handing `recorder` what each pass did.
-    public func run(recording recorder: (ApplyReport) -> Void = { _ in }) async throws(MicsyncError) {
-        let printer = PlanPrinter(suppressDirectories: options.suppressDirectories)
-        if !options.json { Console.print("\(action): from \(source.heading)") }
-        var problems: [String] = []
+    private var reporter: any SessionReporter {
+        options.json ? JSONReporter(action: action, configuration: configurationName, source: source,
+                                    deleting: options.deletion != .never)
+            : TextReporter(action: action, source: source, options: options)
+    }
+
+    private func run(into outcome: inout SessionOutcome) async throws(MicsyncError) {
+        let reporter = reporter
+        reporter.started()
+        let usable = try usableDestinations(into: &outcome)
         if asksNothing {
-            // With -v every command is confirmed first, so that `q` still cancels before anything changes.
-            var confirmed: [(Location, [String])] = []
-            for destination in destinations {
-                let arguments = invocation.singlePass(to: destination, trash: trashFolder(in: destination))
-                if try confirm(arguments, to: destination) { confirmed.append((destination, arguments)) }
-            }
-            for (destination, arguments) in confirmed {
-                try await singlePass(arguments, to: destination, printer: printer, problems: &problems, recorder: recorder)
-            }
+            try Console.checkOutput()
+            try await singlePasses(usable, reporter: reporter, into: &outcome)
         } else {
-            let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.verbose).plan(destinations)
-            try guardDeletions(plans)
-            if options.json {
-                PlanDocument(action: action, configuration: configurationName, source: source,
-                             plans: Array(zip(destinations, plans)), deleting: options.deletion != .never).write()
-                return
-            }
-            var decisions: [Decision] = []
-            for (destination, plan) in zip(destinations, plans) {
-                printer.show(plan, at: destination, deletion: options.deletion)
-                if !plan.problems.isEmpty { problems.append(Self.problem(at: destination, plan.problems)) }
-                decisions.append(try decide(plan, at: destination))
-            }
-            if options.dryRun {
-                Console.print("dry run: nothing was changed")
-            } else {
-                try await apply(decisions, problems: &problems, recorder: recorder)
-            }
+            try await planAndApply(usable, reporter: reporter, into: &outcome)
         }
-        guard problems.isEmpty else { throw .rsync("rsync did not finish everything:\n" + problems.joined(separator: "\n")) }
+        try conclude(outcome)
     }
 
-    /// Refuses mass deletes before anything is asked or changed; a dry run only says it would.
-    private func guardDeletions(_ plans: [Plan]) throws(MicsyncError) {
-        guard options.deletion != .never, !options.force else { return }
-        for (destination, plan) in zip(destinations, plans) {
-            do {
-                try deleteGuard.check(plan, at: destination)
-            } catch where options.dryRun {
-                Console.note("note: without -n this run would be \(error.message)")
-            }
+    /// What can fail before rsync starts is checked before the first question, so that no answer is
+    /// wasted: the temporary list file, and micsync's folders in each destination (a destination whose
+    /// `.micsync` is a symlink, say, is refused with one line and the others go on).
+    private func usableDestinations(into outcome: inout SessionOutcome) throws(MicsyncError) -> [Location] {
+        guard !options.dryRun else { return destinations }
+        try ListFile.probe()
+        return destinations.filter { destination in
+            guard let problem = StateFolder(destination).problem() else { return true }
+            var refused = DestinationOutcome(destination)
+            refused.notWritten = problem
+            outcome.destinations.append(refused)
+            Console.error(problem)
+            return false
         }
     }
 
@@ -110,59 +109,119 @@ public struct SyncSession {
             && (options.deletion == .never || (options.deletion == .always && options.force))
     }
 
-    private func singlePass(_ arguments: [String], to destination: Location, printer: PlanPrinter,
-                            problems: inout [String], recorder: (ApplyReport) -> Void) async throws(MicsyncError) {
-        var done = Plan()
-        var report = ApplyReport()
-        let outcome = try await rsync.run(arguments) { line in
-            guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
-            done.add(item)
-            report.count(item)
+    private func singlePasses(_ usable: [Location], reporter: any SessionReporter,
+                              into outcome: inout SessionOutcome) async throws(MicsyncError) {
+        // With -v every command is confirmed first, so that `q` still cancels before anything changes.
+        var confirmed: [(Location, [String])] = []
+        for destination in usable {
+            let arguments = invocation.singlePass(to: destination, trash: trashFolder(in: destination))
+            if try confirm(arguments, to: destination) { confirmed.append((destination, arguments)) }
         }
-        progress.clear()
-        printer.show(done, at: destination, deletion: options.deletion)
-        try finish(destination, report, outcome, problems: &problems, recorder: recorder)
+        Interruption.shared.applying(true)
+        defer { Interruption.shared.applying(false) }
+        for (destination, arguments) in confirmed {
+            var done = DestinationOutcome(destination)
+            do throws(MicsyncError) {
+                try StateFolder(destination).prepare()
+                var plan = Plan()
+                let result = try await rsync.run(arguments, holding: locks[destination]) { line in
+                    guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
+                    plan.add(item)
+                    done.report.count(item)
+                }
+                progress.clear()
+                reporter.planned(plan, at: destination)
+                if result.exitCode != 0 {
+                    done.problem = Self.problem(at: destination, result.problems, exitCode: result.exitCode)
+                }
+            } catch {
+                done.notWritten = error.message
+            }
+            outcome.destinations.append(done)
+            reporter.applied(done)
+            try Interruption.shared.checkpoint()
+        }
+    }
+
+    private func planAndApply(_ usable: [Location], reporter: any SessionReporter,
+                              into outcome: inout SessionOutcome) async throws(MicsyncError) {
+        let sourceCheck = LocationCheck.take(source)
+        let checks = usable.map(LocationCheck.take)
+        let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.verbose).plan(usable)
+        try guardDeletions(plans, at: usable)
+        var decisions: [Decision] = []
+        for (destination, plan) in zip(usable, plans) {
+            reporter.planned(plan, at: destination)
+            if !plan.problems.isEmpty { outcome.planProblems.append(Self.problem(at: destination, plan.problems)) }
+            if options.json { continue }
+            decisions.append(Decision(plan, options: options, answers: try ask(about: plan, at: destination)))
+        }
+        try Console.checkOutput()
+        guard !options.dryRun else { return reporter.dryRunEnded() }
+        var prepared: [PreparedDestination] = []
+        for ((destination, decision), check) in zip(zip(usable, decisions), checks) {
+            guard decision.hasWork else {
+                reporter.nothingToDo(at: destination)
+                continue
+            }
+            if let ready = try prepare(decision, at: destination, check: check) { prepared.append(ready) }
+        }
+        let applier = Applier(rsync: rsync, invocation: invocation, source: source, sourceCheck: sourceCheck,
+                              progress: progress)
+        Interruption.shared.applying(true)
+        defer { Interruption.shared.applying(false) }
+        for destination in prepared {
+            let done = await applier.apply(destination, holding: locks[destination.destination])
+            outcome.destinations.append(done)
+            reporter.applied(done)
+            try Interruption.shared.checkpoint()
+        }
+    }
+
+    /// The commands of one destination's passes, each confirmed with -v (a No skips the destination).
+    private func prepare(_ decision: Decision, at destination: Location, check: LocationCheck?)
+        throws(MicsyncError) -> PreparedDestination? {
+        let trash = trashFolder(in: destination)
+        var passes: [(RsyncInvocation.Pass, ListFile, [String])] = []
+        for pass in RsyncInvocation.Pass.allCases where !decision.list(pass).isEmpty {
+            let list = try ListFile()
+            let arguments = invocation.apply(pass, to: destination, listFile: list.path, trash: trash)
+            guard try confirm(arguments, to: destination) else { return nil }
+            passes.append((pass, list, arguments))
+        }
+        return PreparedDestination(destination: destination, decision: decision, check: check, trash: trash,
+                                   passes: passes)
+    }
+
+    /// Refuses mass deletes before anything is asked or changed; a dry run only says it would.
+    private func guardDeletions(_ plans: [Plan], at usable: [Location]) throws(MicsyncError) {
+        guard options.deletion != .never, !options.force else { return }
+        for (destination, plan) in zip(usable, plans) {
+            guard case .refused(let why) = deleteGuard.check(plan, at: destination, asking: options.deletion == .ask)
+            else { continue }
+            let error = DeleteGuard.refusal(why)
+            guard options.dryRun else { throw error }
+            Console.note("note: without -n this run would be \(error.message)")
+        }
     }
 
     /// The questions about one destination: overwrite modified files, delete what the source lacks.
-    private func decide(_ plan: Plan, at destination: Location) throws(MicsyncError) -> Decision {
-        var decision = Decision(source: source, destination: destination, plan: plan, overwrite: options.modify,
-                                delete: options.deletion == .always)
-        guard !options.dryRun else { return decision }
-        if !plan.modified.isEmpty, !options.modify {
+    private func ask(about plan: Plan, at destination: Location) throws(MicsyncError) -> Decision.Answers {
+        var answers = Decision.Answers()
+        if Decision.asksOverwrite(plan, options) {
+            try Console.checkOutput()
             let question = "Overwrite \(plural(plan.modified.count, "modified item", "modified items")) in \(destination.path)?"
-            decision.overwrite = try questions.ask(question, [.modify, .no]) == .modify
+            answers.overwrite = try questions.ask(question, [.modify, .no]) == .modify
         }
-        if !plan.deleted.isEmpty, options.deletion == .ask {
+        if Decision.asksDelete(plan, options) {
+            try Console.checkOutput()
+            if case .allowed(let share?) = deleteGuard.check(plan, at: destination, asking: true) {
+                Console.note(share)
+            }
             let question = "Delete \(plural(plan.deleted.count, "item", "items")) in \(destination.path)?"
-            decision.delete = try questions.ask(question, [.delete, .no]) == .delete
+            answers.delete = try questions.ask(question, [.delete, .no]) == .delete
         }
-        return decision
-    }
-
-    private func apply(_ decisions: [Decision], problems: inout [String],
-                       recorder: (ApplyReport) -> Void) async throws(MicsyncError) {
-        var runs: [(Location, ListFile, [String])] = []
-        for decision in decisions {
-            let lists = decision.approvedLists
-            guard lists.contains(where: { !$0.isEmpty }) else {
-                Console.print("\(decision.destination.heading): nothing to do")
-                continue
-            }
-            let list = try ListFile(lists)
-            let arguments = invocation.apply(to: decision.destination, listFile: list.path,
-                                             trash: trashFolder(in: decision.destination))
-            guard try confirm(arguments, to: decision.destination) else { continue }
-            runs.append((decision.destination, list, arguments))
-        }
-        for (destination, _, arguments) in runs {
-            var report = ApplyReport()
-            let outcome = try await rsync.run(arguments) { line in
-                if !progress.consume(line), let item = ItemizedChange.parse(line) { report.count(item) }
-            }
-            progress.clear()
-            try finish(destination, report, outcome, problems: &problems, recorder: recorder)
-        }
+        return answers
     }
 
     /// With -v: prints the command and asks before it runs (a No skips the destination). Without: runs it.
@@ -176,20 +235,23 @@ public struct SyncSession {
         return true
     }
 
-    /// Reports one destination's pass; stops the run if it was interrupted. A failed pass is noted and the
-    /// other destinations still get theirs.
-    private func finish(_ destination: Location, _ report: ApplyReport, _ outcome: Rsync.Outcome,
-                        problems: inout [String], recorder: (ApplyReport) -> Void) throws(MicsyncError) {
-        recorder(report)
-        Console.print("\(destination.heading): \(report.summary)")
-        try Interruption.shared.checkpoint()
-        if outcome.exitCode != 0 {
-            problems.append(Self.problem(at: destination, outcome.problems, exitCode: outcome.exitCode))
+    /// How the whole run ends: rsync failures (exit 1), and locations that were not written, each already
+    /// said in one line (exit 1, or 3 when nothing could run).
+    private func conclude(_ outcome: SessionOutcome) throws(MicsyncError) {
+        let problems = outcome.planProblems + outcome.destinations.compactMap(\.problem)
+        guard problems.isEmpty else {
+            throw .rsync("rsync did not finish everything:\n" + problems.joined(separator: "\n"))
+        }
+        let notWritten = outcome.destinations.filter { $0.notWritten != nil }.count
+        guard notWritten == 0 else {
+            let nothingRan = notWritten == outcome.destinations.count
+            throw MicsyncError(nothingRan ? .notFound : .rsyncFailed,
+                               "\(notWritten) of \(destinations.count) destinations not written, as said above")
         }
     }
 
     /// rsync's own messages about one destination, which name the files that failed.
-    static func problem(at destination: Location, _ messages: [String], exitCode: Int32? = nil) -> String {
+    nonisolated static func problem(at destination: Location, _ messages: [String], exitCode: Int32? = nil) -> String {
         let code = exitCode.map { " (rsync exit \($0)\($0 == 23 || $0 == 24 ? ": partial transfer" : ""))" } ?? ""
         return "  \(destination.heading)\(code):\n" + messages.map { "    " + $0 }.joined(separator: "\n")
     }
@@ -197,25 +259,4 @@ public struct SyncSession {
     private func trashFolder(in destination: Location) -> String? {
         keepsTrash ? Trash.folder(in: destination, at: started) : nil
     }
-}
-
-/// A temporary file holding the NUL-separated paths of one apply pass; removed when no longer referenced.
-final class ListFile {
-    let path: String
-
-    init(_ lists: [PathList]) throws(MicsyncError) {
-        path = NSTemporaryDirectory() + "/micsync-\(getpid())-\(UUID().uuidString).list"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        var output = LineWriter(descriptor: descriptor)
-        if descriptor >= 0 {
-            lists.forEach { $0.writeFilesFrom(to: &output) }
-            output.flush()
-            close(descriptor)
-        }
-        guard descriptor >= 0, !output.failed else {
-            throw .usage("cannot write the list of paths to \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    deinit { unlink(path) }
 }

@@ -50,20 +50,18 @@ public struct PathList: Sendable, Sequence {
         }
     }
 
-    /// Approved deletions as the apply pass gets them. A path that is back at the source by now goes along
-    /// as it is, so rsync copies it instead of deleting it; of the rest, only the outermost.
-    public func deletions(missingFrom source: String) -> PathList {
-        var present = PathList(), missing = PathList()
+    /// Approved deletions as the deletion pass gets them: only those still absent from `source`, the
+    /// outermost of each folder; and the readable names of those back in the source meanwhile (kept).
+    public func deletions(missingFrom source: String) -> (deletions: PathList, returned: [String]) {
+        var missing = PathList(), returned: [String] = []
         for entry in self {
-            if FileSystem.exists(source, entry.path) {
-                present.append(entry.path, size: entry.size)
+            if FileSystem.exists(source, entry.isDirectory ? entry.path.dropLast() : entry.path) {
+                returned.append(entry.displayName)
             } else {
                 missing.append(entry.path, size: entry.size)
             }
         }
-        var result = missing.outermost()
-        for entry in present { result.append(entry.path, size: entry.size) }
-        return result
+        return (missing.outermost(), returned)
     }
 
     /// The entries that lie in no other listed directory: deleting a directory (recursively) deletes the

@@ -2,9 +2,11 @@ import Foundation
 import Subprocess
 import Synchronization
 
-/// SIGINT and SIGTERM: passed on to the rsync that is running, so that it stops cleanly (keeping a partial file
-/// in its partial dir, never over a good one); micsync then reports what was done and exits 130 or 143.
-/// Arriving while no rsync runs (at a question, say), they end micsync at once: nothing is half done then.
+/// SIGINT, SIGTERM and SIGHUP (SIGQUIT counts as SIGINT): passed on to the rsync that is running, so that
+/// it stops cleanly (keeping a partial file in its partial dir, never over a good one); micsync then reports
+/// what was done and exits 130, 143 or 129. Arriving while nothing is being applied (at a question, say),
+/// they end micsync at once: nothing is half done then. SIGPIPE is ignored: a reader that went away is a
+/// failed write, never a crash.
 public final class Interruption: Sendable {
     public static let shared = Interruption()
 
@@ -12,17 +14,22 @@ public final class Interruption: Sendable {
         var running: [Int: pid_t] = [:]
         var nextKey = 0
         var received: Int32?
+        /// While applying, a signal only stops what runs; the session then reports and journals.
+        var applying = false
     }
 
     private let state = Mutex(State())
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
-    /// Takes over SIGINT and SIGTERM; called once when micsync starts.
+    /// Takes over SIGINT, SIGTERM, SIGHUP and SIGQUIT, and ignores SIGPIPE; called once when micsync starts.
     public static func install() {
-        for signalNumber in [SIGINT, SIGTERM] {
+        signal(SIGPIPE, SIG_IGN)
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { shared.received(signalNumber) }
+            // SIGQUIT (Ctrl-\) is a Ctrl-C to micsync: no core, no backtrace.
+            let meaning = signalNumber == SIGQUIT ? SIGINT : signalNumber
+            source.setEventHandler { shared.received(meaning) }
             source.resume()
             sources.append(source)
         }
@@ -37,7 +44,17 @@ public final class Interruption: Sendable {
     }
 
     static func error(for signal: Int32) -> MicsyncError {
-        signal == SIGTERM ? MicsyncError(.terminated, "terminated") : MicsyncError(.interrupted, "interrupted")
+        switch signal {
+        case SIGTERM: MicsyncError(.terminated, "terminated")
+        case SIGHUP: MicsyncError(.hangup, "hung up (SIGHUP)")
+        default: MicsyncError(.interrupted, "interrupted")
+        }
+    }
+
+    /// Marks the stretch in which rsync passes change files (true) and its end (false): a signal meanwhile
+    /// stops the running pass and the session ends after reporting it.
+    func applying(_ applying: Bool) {
+        state.withLock { $0.applying = applying }
     }
 
     func register<I, O, E>(_ execution: Execution<I, O, E>) -> Int {
@@ -60,14 +77,16 @@ public final class Interruption: Sendable {
     }
 
     private func received(_ signalNumber: Int32) {
-        let running = state.withLock { state in
+        let (running, applying) = state.withLock { state in
             state.received = state.received ?? signalNumber
-            return Array(state.running.values)
+            return (Array(state.running.values), state.applying)
         }
-        guard !running.isEmpty else {
+        guard !running.isEmpty || applying else {
+            // `_exit`, not `exit`: the main thread may be blocked reading an answer, and exit's stdio
+            // cleanup would wait for it forever.
             let error = Self.error(for: signalNumber)
             Console.error(error.message)
-            exit(error.status.rawValue)
+            _exit(error.status.rawValue)
         }
         running.forEach { kill($0, signalNumber) }
     }

@@ -7,15 +7,21 @@ public struct Rsync: Sendable {
     static let installHint = "install it with your package manager, e.g. `apt-get install rsync`"
 
     public let executable: String
+    /// util-linux `setpriv`, which makes rsync die with micsync (its parent-death signal); nil where missing.
+    let setpriv: String?
 
     /// Finds rsync on PATH and checks that it is at least 3.1.3.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
         async throws(MicsyncError) -> Rsync {
         let directories = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        guard let executable = directories.map({ "\($0)/rsync" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        func find(_ name: String) -> String? {
+            directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        }
+        guard let executable = find("rsync") else {
             throw .usage("rsync was not found on PATH; micsync needs rsync \(minimumVersion.map(String.init).joined(separator: ".")) or newer: \(installHint)")
         }
-        let rsync = Rsync(executable: executable)
+        let rsync = Rsync(executable: executable, setpriv: find("setpriv") ?? ["/usr/bin/setpriv", "/bin/setpriv"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) })
         let output: String
         do {
             output = try await Subprocess.run(.path(.init(executable)), arguments: ["--version"],
@@ -55,12 +61,26 @@ public struct Rsync: Sendable {
     }
 
     /// Runs rsync with `arguments` (never through a shell), handing each stdout line to `onLine` as it arrives,
-    /// while stderr is collected concurrently. A SIGINT or SIGTERM that micsync receives meanwhile goes to rsync.
-    public func run(_ arguments: [String], onLine: (ArraySlice<UInt8>) -> Void) async throws(MicsyncError) -> Outcome {
+    /// while stderr is collected concurrently. A signal that micsync receives meanwhile goes to rsync.
+    ///
+    /// rsync dies with micsync: `setpriv --pdeathsig` sends it SIGTERM when the thread that started it ends,
+    /// so it is started from the main thread, which lives as long as micsync. With `lock`, rsync's stdin is
+    /// the lock file (rsync never reads it): the lock stays held as long as rsync lives, even when micsync
+    /// is killed.
+    @MainActor
+    public func run(_ arguments: [String], holding lock: LocationLock? = nil,
+                    onLine: (ArraySlice<UInt8>) -> Void) async throws(MicsyncError) -> Outcome {
+        let (program, words) = setpriv.map { ($0, ["--pdeathsig", "TERM", "--", executable] + arguments) }
+            ?? (executable, arguments)
+        let input = lock?.descriptor ?? open("/dev/null", O_RDONLY | O_CLOEXEC)
+        defer { if lock == nil { close(input) } }
         do {
             let result = try await Subprocess.run(
-                .path(.init(executable)), arguments: Arguments(arguments),
-                input: .none, output: .sequence, error: .sequence
+                .path(.init(program)),
+                // NUL-terminated: swift-subprocess hands raw-byte arguments to strdup as they are.
+                arguments: Arguments(words.map { RawPath.bytes($0) + [0] }),
+                input: .fileDescriptor(.init(rawValue: input), closeAfterSpawningProcess: false),
+                output: .sequence, error: .sequence
             ) { execution in
                 let interruption = Interruption.shared.register(execution)
                 defer { Interruption.shared.unregister(interruption) }

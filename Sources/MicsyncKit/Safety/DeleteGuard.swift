@@ -1,32 +1,57 @@
 import Foundation
 
-/// Refuses, before anything changes, a run that would delete a large part of a destination, or whose source
-/// scope holds no file while the destination's does: an unmounted disc looks exactly like that (an empty
-/// mount point may still hold a directory such as lost+found).
+/// Stops, before anything changes, a run whose source scope holds no file while the destination's does (an
+/// unmounted disc looks exactly like that; an empty mount point may still hold lost+found), and a -D run
+/// that would delete more than `maxDeletePercent` of the destination's files and at least `handful` of
+/// them. With -d the share is said in the question instead, and the user decides.
 struct DeleteGuard {
+    /// Deleting fewer files than this is never refused: the list is short and the trash keeps them.
+    static let handful = 10
+
     let scope: Scope
     let source: Location
     let maxDeletePercent: Double
 
-    func check(_ plan: Plan, at destination: Location) throws(MicsyncError) {
-        let deletedFiles = plan.deleted.count - plan.deleted.directoryCount
-        guard !plan.deleted.isEmpty else { return }
-        if countFiles(source) == 0 {
-            throw refusal("the source scope in \(source.heading) is empty while "
-                + "\(destination.path) is not: is the disc mounted? Deleting would empty the destination")
-        }
-        let filesAtDestination = countFiles(destination)
-        let percent = filesAtDestination == 0 ? 0 : Double(deletedFiles) * 100 / Double(filesAtDestination)
-        if percent > maxDeletePercent {
-            throw refusal("the run would delete \(deletedFiles) of \(filesAtDestination) files "
-                + "(\(Int(percent.rounded()))%) in \(destination.path), more than maxDeletePercent "
-                + "(\(Int(maxDeletePercent))%)")
-        }
+    enum Verdict: Equatable {
+        /// Go on; with the share to say in the delete question when it is large.
+        case allowed(share: String?)
+        case refused(String)
     }
 
-    private func refusal(_ why: String) -> MicsyncError {
+    /// The verdict for `plan` at `destination`; nil when nothing would be deleted.
+    func check(_ plan: Plan, at destination: Location, asking: Bool) -> Verdict? {
+        guard !plan.deleted.isEmpty else { return nil }
+        return Self.verdict(deletedFiles: plan.deleted.count - plan.deleted.directoryCount,
+                            sourceFiles: countFiles(source), destinationFiles: countFiles(destination),
+                            maxDeletePercent: maxDeletePercent, asking: asking, source: source, destination: destination)
+    }
+
+    /// The rule itself, on counts alone.
+    static func verdict(deletedFiles: Int, sourceFiles: Int, destinationFiles: Int, maxDeletePercent: Double,
+                        asking: Bool, source: Location, destination: Location) -> Verdict {
+        if sourceFiles == 0, destinationFiles > 0 {
+            return .refused("the source scope in \(source.heading) is empty while \(destination.path) is not: "
+                + "is the disc mounted? Deleting would empty the destination")
+        }
+        let percent = destinationFiles == 0 ? 0 : Double(deletedFiles) * 100 / Double(destinationFiles)
+        guard percent > maxDeletePercent, deletedFiles >= handful else { return .allowed(share: nil) }
+        let share = "\(Int(percent.rounded()))% (\(grouped(deletedFiles)) of \(grouped(destinationFiles)) files)"
+        if asking { return .allowed(share: "this deletes \(share) of \(destination.path)") }
+        return .refused("the run would delete \(share) in \(destination.path), more than maxDeletePercent "
+            + "(\(Int(maxDeletePercent))%)")
+    }
+
+    static func refusal(_ why: String) -> MicsyncError {
         MicsyncError(.refused, "refused: \(why). Nothing was changed. Check the source, then run again with --force "
             + "to delete anyway (or raise \"maxDeletePercent\" in the configuration)")
+    }
+
+    /// `1,240`.
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        return String(digits.enumerated().flatMap { index, digit in
+            index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
+        })
     }
 
     /// The files in the scope at `location`, `.micsync` left out.
@@ -34,7 +59,7 @@ struct DeleteGuard {
         scope.relativePaths.reduce(0) { total, relative in
             let top = relative.isEmpty ? location.path : location.path + "/" + relative
             let stateFolder: Set = relative.isEmpty ? [Array(RsyncInvocation.stateFolder.utf8)] : []
-            return total + FileSystem.files(under: Array(top.utf8), skipping: stateFolder).count
+            return total + FileSystem.files(under: RawPath.bytes(top), skipping: stateFolder).count
         }
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// folder), keyed by the location's real path. A second run that would write to the same location fails at
 /// once, naming the process that holds it. The lock goes with the process, however it ends.
 public final class LocationLock {
-    private let descriptor: Int32
+    /// Open while the lock is held; given to rsync as its stdin so that rsync holds it too.
+    let descriptor: Int32
 
     private init(descriptor: Int32) {
         self.descriptor = descriptor
@@ -16,20 +17,18 @@ public final class LocationLock {
     public static var folder: String { FileSystem.stateDirectory() + "/locks" }
 
     /// Locks every location of `locations` or none; throws exit 5 naming the holder.
-    public static func acquire(_ locations: [Location]) throws(MicsyncError) -> [LocationLock] {
-        try locations.map { location throws(MicsyncError) in try acquire(location) }
+    public static func acquire(_ locations: [Location]) throws(MicsyncError) -> [Location: LocationLock] {
+        var locks: [Location: LocationLock] = [:]
+        for location in locations { locks[location] = try acquire(location) }
+        return locks
     }
 
     static func acquire(_ location: Location) throws(MicsyncError) -> LocationLock {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .usage("cannot create the lock folder \(folder): \(error.localizedDescription)")
-        }
+        try FileSystem.makeDirectories(folder, purpose: "the lock folder")
         let realPath = FileSystem.realPath(location.path) ?? location.path
         let file = folder + "/" + key(realPath) + ".lock"
         let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .usage("cannot open the lock file \(file): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw .io("cannot open the lock file \(file): \(String(cString: strerror(errno)))") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: file, encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown"

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Where a run keeps what it overwrites or deletes at a destination: `DEST/.micsync/trash/<UTC timestamp>/`,
-/// with each file at its path relative to the location root (rsync `--backup --backup-dir`).
+/// with each file at its path relative to the location root (rsync `--backup --backup-dir`). Only folders
+/// named like a timestamp are trash; the trash is read and purged only through real folders of the
+/// location's own filesystem.
 public enum Trash {
     /// The folder holding every trash entry of `location`.
     public static func root(of location: Location) -> String {
@@ -14,6 +16,52 @@ public enum Trash {
     /// The time a trash folder was made, from its name (a `-2` suffix of a second run in the same second aside).
     public static func date(of timestamp: String) -> Date? {
         formatter().date(from: String(timestamp.prefix(16)))
+    }
+
+    /// Whether `name` is one micsync gives a trash folder: `20261124T213005Z`, maybe with `-2`, `-3`….
+    public static func isTimestamp(_ name: String) -> Bool {
+        name.wholeMatch(of: /[0-9]{8}T[0-9]{6}Z(-[0-9]+)?/) != nil && date(of: name) != nil
+    }
+
+    /// The trash folders of `location` by name, oldest first: only timestamp-named real folders, and none
+    /// when `.micsync` or its trash is not a real folder.
+    public static func timestamps(in location: Location) -> [String] {
+        guard StateFolder(location).problem() == nil else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root(of: location))) ?? []
+        return names.filter { name in
+            var info = stat()
+            return isTimestamp(name) && lstat(root(of: location) + "/" + name, &info) == 0
+                && info.st_mode & S_IFMT == S_IFDIR
+        }.sorted()
+    }
+
+    /// The trash folder `timestamp` of `location` as a source to restore from, checked to be a real folder
+    /// reached through real folders; the refusal otherwise.
+    public static func source(_ timestamp: String, in location: Location) throws(MicsyncError) -> Location {
+        try StateFolder(location).check()
+        guard isTimestamp(timestamp), timestamps(in: location).contains(timestamp) else {
+            throw .notFound("no trash \(timestamp) in \(location.heading)")
+        }
+        return Location(role: location.role, index: location.index, path: root(of: location) + "/" + timestamp)
+    }
+
+    /// Deletes the trash folders `timestamps` of `location`, never following a symlink nor leaving the
+    /// location's filesystem.
+    public static func purge(_ timestamps: [String], in location: Location) throws(MicsyncError) {
+        try StateFolder(location).check()
+        guard let check = LocationCheck.take(location) else { throw .notFound("\(location.heading) is not accessible") }
+        let top = open(location.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { throw .io("cannot open \(location.path): \(String(cString: strerror(errno)))") }
+        defer { close(top) }
+        let state = try StateFolder.openDirectory(StateFolder.name, in: top, creating: false,
+                                                  describe: location.path + "/" + StateFolder.name)
+        defer { close(state) }
+        let trash = try StateFolder.openDirectory("trash", in: state, creating: false, describe: root(of: location))
+        defer { close(trash) }
+        for timestamp in timestamps where isTimestamp(timestamp) {
+            try SafeRemoval.remove(Array(timestamp.utf8CString.dropLast()), in: trash, device: check.device,
+                                   describe: root(of: location) + "/" + timestamp)
+        }
     }
 
     private static func formatter() -> DateFormatter {

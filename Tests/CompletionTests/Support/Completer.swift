@@ -9,12 +9,20 @@ enum TestShell: String, CaseIterable, CustomStringConvertible {
 }
 
 struct Completion: CustomStringConvertible {
-    /// The candidates, directories without their trailing slash.
+    /// The candidates, directories without their trailing slash (bash and zsh: quoted as they would be inserted).
     let candidates: [String]
     /// Anything the shell or `micsync` printed besides the candidates (an error would land here).
     let noise: String
+    /// zsh and fish: each candidate shown with its description, as `value -- description`.
+    var described: [String] = []
+    /// bash: the list readline printed under the line, one candidate a line.
+    var shown: [String] = []
+    /// bash: the command line after TAB.
+    var line: String = ""
 
-    var description: String { "candidates: \(candidates)\nnoise: \(noise)" }
+    var description: String {
+        "candidates: \(candidates)\ndescribed: \(described)\nshown: \(shown)\nline: \(line)\nnoise: \(noise)"
+    }
 
     var names: [String] { candidates.map { ($0 as NSString).lastPathComponent } }
 }
@@ -25,15 +33,27 @@ extension Sandbox {
     func complete(_ line: String, in shell: TestShell, environment: [String: String] = [:]) throws -> Completion {
         switch shell {
         case .bash:
-            let output = try run("/usr/bin/env", ["bash", "--norc", "--noprofile", "-c", Self.bashDriver,
-                                                  "bash", Binary.script("micsync.bash"), line], environment: environment)
-            return Completion(candidates: output.lines.map(Self.withoutSlash), noise: output.stderr)
+            try Self.bashSetup.write(toFile: path("setup.bash"), atomically: false, encoding: .utf8)
+            let output = try run("/usr/bin/env", ["timeout", "30", "zsh", "-f", "-c", Self.bashDriver, "zsh",
+                                                  path("setup.bash"), line], environment: environment)
+            let screen = output.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
+            let hits = screen.compactMap { line in line.range(of: "<hit>").map { String(line[$0.upperBound...]) } }
+            let typed = screen.compactMap { line in
+                line.range(of: "<line>").map { String(line[$0.upperBound...].prefix { $0 != "<" }) }
+            }
+            // readline's list, without the line it redraws below it.
+            let shown = screen.filter { !$0.contains("<") && !$0.isEmpty && !$0.hasPrefix(line) }
+            let errors = screen.filter { $0.contains("rror") || $0.contains("micsync:") || $0.contains("not found") }
+            return Completion(candidates: hits.filter { !$0.isEmpty }.map(Self.withoutSlash),
+                              noise: output.stderr + errors.joined(separator: "\n"), shown: shown,
+                              line: typed.last ?? "")
         case .fish:
             let output = try run("/usr/bin/env", ["fish", "--no-config", "-c",
                                                   "source $argv[1]; complete -C $argv[2]",
                                                   Binary.script("micsync.fish"), line], environment: environment)
             let candidates = output.lines.map { String($0.prefix { $0 != "\t" }) }
-            return Completion(candidates: candidates.map(Self.withoutSlash), noise: output.stderr)
+            let described = output.lines.filter { $0.contains("\t") }.map { $0.replacingOccurrences(of: "\t", with: " -- ") }
+            return Completion(candidates: candidates.map(Self.withoutSlash), noise: output.stderr, described: described)
         case .zsh:
             try Self.zshSetup.write(toFile: path("setup.zsh"), atomically: false, encoding: .utf8)
             let output = try run("/usr/bin/env", ["timeout", "30", "zsh", "-f", "-c", Self.zshDriver, "zsh",
@@ -43,9 +63,12 @@ extension Sandbox {
             var seen = Set<String>()
             let hits = screen.compactMap { line in line.range(of: "<hit>").map { String(line[$0.upperBound...]) } }
                 .filter { seen.insert($0).inserted }
-            let errors = screen.filter { $0.contains("rror") || $0.contains("micsync:") }
+            let errors = screen.filter { $0.contains("rror") || $0.contains("micsync:") || $0.contains("not found") }
+            // `value    -- description`, padded into columns: one space each side of the dashes.
+            let described = screen.compactMap { line in line.range(of: "<desc>").map { String(line[$0.upperBound...]) } }
+                .map { $0.replacingOccurrences(of: #" +-- "#, with: " -- ", options: .regularExpression) }
             return Completion(candidates: hits.map(Self.withoutSlash),
-                              noise: output.stderr + errors.joined(separator: "\n"))
+                              noise: output.stderr + errors.joined(separator: "\n"), described: described)
         }
     }
 
@@ -53,22 +76,37 @@ extension Sandbox {
         candidate.count > 1 && candidate.hasSuffix("/") ? String(candidate.dropLast()) : candidate
     }
 
-    /// bash: fills COMP_WORDS, COMP_CWORD, COMP_LINE and COMP_POINT for the line, calls the function that
-    /// `complete -p micsync` names, prints COMPREPLY.
+    /// bash: an interactive `bash --norc` on a pseudo-terminal (zsh's zpty) with bash-completion and the
+    /// committed script loaded; the line is typed, then TAB, so readline splits the words as for a user. The
+    /// script's function is wrapped to print COMPREPLY as `<hit>…`; readline lists the candidates one a line;
+    /// then a key bound to a shell function prints the line as `<line>…</line>`.
     private static let bashDriver = #"""
-        source /usr/share/bash-completion/bash_completion
-        source "$1"
-        line="$2"
-        read -ra COMP_WORDS <<< "$line"
-        [[ "$line" == *" " ]] && COMP_WORDS+=("")
-        COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
-        COMP_LINE="$line"
-        COMP_POINT=${#line}
-        function=$(complete -p micsync)
-        function=${function##*-F }
-        "${function%% *}" micsync "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
-        (( ${#COMPREPLY[@]} == 0 )) || printf '%s\n' "${COMPREPLY[@]}"
+        zmodload zsh/zpty
+        zpty b bash --norc --noprofile -i
+        zpty -w b "source ${(q)1}"
+        zpty -r b output '*<ready>*'
+        zpty -w -n b "$2"$'\t'
+        zpty -w -n b $'\C-x'
+        zpty -r b output '*</line>*'
+        print -r -- "$output"
         """#
+
+    private static var bashSetup: String {
+        #"""
+        PS1=''
+        source /usr/share/bash-completion/bash_completion
+        source \#(Binary.script("micsync.bash"))
+        bind 'set completion-display-width 0'
+        bind 'set show-all-if-ambiguous on'
+        bind 'set completion-query-items 0'
+        bind 'set page-completions off'
+        bind 'set enable-bracketed-paste off'
+        bind -x '"\C-x": printf "<line>%s</line>\n" "$READLINE_LINE"'
+        eval "$(declare -f _micsync | sed '1s/_micsync/__micsync_as_shipped/')"
+        _micsync() { __micsync_as_shipped "$@"; printf '<hit>%s\n' "${COMPREPLY[@]}" > /dev/tty; }
+        echo '<ready>'
+        """#
+    }
 
     /// zsh: an interactive `zsh -f` on a pseudo-terminal (zpty) with compinit finding `_micsync` in
     /// completions/ through fpath; the line is typed, then TAB. Every candidate zsh adds is printed as `<hit>…`.
@@ -85,6 +123,7 @@ extension Sandbox {
     private static var zshSetup: String {
         #"""
         PROMPT=''
+        stty columns 500
         fpath=(\#(Binary.repository)/completions $fpath)
         autoload -U compinit && compinit -u -D
         bindkey '^I' complete-word
@@ -94,6 +133,11 @@ extension Sandbox {
             builtin compadd -A hits "$@"
             local hit
             for hit in $hits; do print -r -- "<hit>$hit"; done
+            local described=${@[(i)-d]}
+            if (( described < $# )); then
+                local line
+                for line in ${(P)@[described + 1]}; do print -r -- "<desc>$line"; done
+            fi
         }
         captured() { print -r -- '<done>'; exit }
         comppostfuncs=(captured)

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+
+/// Live TAB candidates read from the user's own config: the one `micsync` itself would use (`--config FILE`
+/// typed earlier on the line, `$MICSYNC_CONFIG`, then the default places). They run inside the shell's
+/// completion, so they never print: a missing or broken config simply offers nothing.
+public enum CompletionCandidates {
+    /// Configuration names, for `--config-name`.
+    @Sendable public static func configurationNames(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        let line = TypedLine(words, index, prefix)
+        return line.offer(line.configurations.map { Candidate(value: $0.name) })
+    }
+
+    /// For `--from` and `--to`: the locations of the role the action takes there (every location for an
+    /// action of no known direction), numbered as menus number them and by path; zsh and fish show each one's
+    /// path or role beside it, and whether it is unplugged. The locations are those of the configuration named
+    /// by `--config-name`, else of the configurations holding a path typed on the line, else of every one.
+    @Sendable public static func locations(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        let line = TypedLine(words, index, prefix)
+        let role: Role? = switch line.option {
+        case "--from": line.direction?.from
+        case "--to": line.direction?.to
+        default: nil
+        }
+        let configurations = line.chosenConfigurations
+        let several = configurations.count > 1
+        let locations = configurations.flatMap { configuration in
+            (role.map(configuration.locations) ?? configuration.locations).map { (configuration.name, $0) }
+        }
+        func mark(_ location: Location) -> String { location.isAccessible ? "" : " (unplugged)" }
+        var numbers: [Int: [String]] = [:]
+        for (name, location) in locations {
+            numbers[location.index, default: []].append((several ? name + ": " : "") + location.path + mark(location))
+        }
+        var seen = Set<String>()
+        let paths = locations.filter { seen.insert($0.1.path).inserted }.map { name, location in
+            Candidate(value: location.path, description: "\(location.role.rawValue) \(location.index)"
+                + (several ? " of \(name)" : "") + mark(location))
+        }
+        return line.offer(numbers.keys.sorted().map {
+            Candidate(value: String($0), description: numbers[$0]!.joined(separator: "; "))
+        } + paths)
+    }
+
+    /// Trash timestamps, for `trash restore`: those of the accessible locations of the configurations (or of
+    /// the one named by `--config-name`), newest first, each with the locations holding it.
+    @Sendable public static func trashTimestamps(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        let line = TypedLine(words, index, prefix)
+        var holders: [String: [String]] = [:]
+        var seen = Set<String>()
+        let locations = line.namedConfigurations.flatMap(\.locations).filter { seen.insert($0.path).inserted }
+        for location in locations where location.isAccessible {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: Trash.root(of: location))) ?? []
+            for timestamp in names where Trash.date(of: timestamp) != nil {
+                holders[timestamp, default: []].append(location.heading)
+            }
+        }
+        return line.offer(holders.keys.sorted(by: >).map {
+            Candidate(value: $0, description: holders[$0]!.joined(separator: ", "))
+        })
+    }
+
+    /// The sync actions' directions by name, for `--from`/`--to`. The root command registers its
+    /// subcommands before it parses, since the candidates are asked for while parsing.
+    public static func register(_ commands: [any ParsableCommand.Type]) {
+        let found = commands.compactMap { $0 as? any DirectedCommand.Type }
+            .compactMap { command in command.direction.map { (command.actionName, $0) } }
+        directions.withLock { $0 = Dictionary(found) { first, _ in first } }
+    }
+
+    static let directions = Mutex<[String: Direction]>([:])
+}
+
+/// A subcommand that runs one sync action in a known direction.
+protocol DirectedCommand {
+    static var actionName: String { get }
+    static var direction: Direction? { get }
+}
+
+extension SyncCommand: DirectedCommand {
+    static var actionName: String { Action.name }
+    static var direction: Direction? { Action.direction }
+}
+
+/// The command line at TAB time, its words without their shell quoting.
+private struct TypedLine {
+    let shell: ShellLine
+    let rawCurrentWord: String
+    let words: [String]
+    let index: Int
+    let prefix: String
+
+    init(_ rawWords: [String], _ index: Int, _ rawPrefix: String) {
+        let shell = ShellLine.requesting
+        self.shell = shell
+        words = rawWords.map(shell.unquote)
+        self.index = index
+        rawCurrentWord = rawWords.indices.contains(index) ? rawWords[index] : ""
+        prefix = shell.unquote(rawPrefix)
+    }
+
+    /// The candidates starting with what was typed, as lines for the shell.
+    func offer(_ candidates: [Candidate]) -> [String] {
+        shell.lines(candidates.filter { $0.value.hasPrefix(prefix) }, currentWord: rawCurrentWord)
+    }
+
+    /// The option whose value is being completed.
+    var option: String? { index > 0 && words.indices.contains(index - 1) ? words[index - 1] : nil }
+
+    /// The direction of the action on the line: the original's `--ACTION` or the action word.
+    var direction: Direction? {
+        let directions = CompletionCandidates.directions.withLock { $0 }
+        for word in words.prefix(index).dropFirst() {
+            if word == "--" { break }
+            if let direction = directions[word.hasPrefix("--") ? String(word.dropFirst(2)) : word] { return direction }
+        }
+        return nil
+    }
+
+    var configurations: [Configuration] {
+        (try? ConfigSelection(file: value(of: "--config")).load().configurations) ?? []
+    }
+
+    /// The configuration named by `--config-name`, else every one.
+    var namedConfigurations: [Configuration] {
+        let all = configurations
+        guard let name = value(of: "--config-name") else { return all }
+        return all.filter { $0.name == name }
+    }
+
+    /// The configuration named by `--config-name`, else those holding a path typed on the line (one that
+    /// exists), else every one.
+    var chosenConfigurations: [Configuration] {
+        let all = configurations
+        if let name = value(of: "--config-name") { return all.filter { $0.name == name } }
+        let resolver = PathResolver(base: FileSystem.currentDirectory)
+        let typed = words.indices.filter { $0 > 0 && $0 != index && !words[$0].hasPrefix("-") }
+            .map { resolver.location(words[$0]) }.filter { FileManager.default.fileExists(atPath: $0) }
+        let holding = all.filter { configuration in
+            typed.contains { path in configuration.locations.contains { $0.contains(path) } }
+        }
+        return holding.isEmpty ? all : holding
+    }
+
+    /// The value after `option` (or in `option=value`) among the words typed before the cursor's.
+    func value(of option: String) -> String? {
+        for (position, word) in words.enumerated() where position != index {
+            if word.hasPrefix(option + "=") { return String(word.dropFirst(option.count + 1)) }
+            if word == option, position + 1 < words.count, position + 1 != index { return words[position + 1] }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// One destination ready to apply: what was approved, where its trash goes, and the command of each pass
+/// (confirmed with -v).
+struct PreparedDestination {
+    let destination: Location
+    let decision: Decision
+    /// The destination's directory when it was planned.
+    let check: LocationCheck?
+    let trash: String?
+    let passes: [(pass: RsyncInvocation.Pass, list: ListFile, arguments: [String])]
+}
+
+/// What one destination got: rsync's own counts, what was left alone because the world changed since the
+/// plan, and why nothing or not everything was written.
+public struct DestinationOutcome: Sendable {
+    public let destination: Location
+    public var report = ApplyReport()
+    /// Planned as new, but something was at the destination by then: left alone.
+    public var appeared: [String] = []
+    /// Planned, but gone from the source by then: nothing done.
+    public var vanished: [String] = []
+    /// Approved for deletion, but back at the source by then: kept.
+    public var returned: [String] = []
+    /// Why the destination was not written at all.
+    public var notWritten: String?
+    /// rsync's failure at this destination, with its messages.
+    public var problem: String?
+
+    init(_ destination: Location) {
+        self.destination = destination
+    }
+}
+
+/// Applies exactly what was approved, one rsync pass per kind of change, each unable to do more than its
+/// kind. It never asks; it re-checks the source and the destination first and writes nothing to a
+/// location that changed since the plan.
+@MainActor
+struct Applier {
+    let rsync: Rsync
+    let invocation: RsyncInvocation
+    let source: Location
+    /// The source's directory when it was planned.
+    let sourceCheck: LocationCheck?
+    let progress: ProgressLine
+
+    func apply(_ prepared: PreparedDestination, holding lock: LocationLock?) async -> DestinationOutcome {
+        let destination = prepared.destination
+        var outcome = DestinationOutcome(destination)
+        if let why = changed(prepared) {
+            outcome.notWritten = why
+            return outcome
+        }
+        for (pass, file, arguments) in prepared.passes where Interruption.shared.receivedSignal == nil {
+            var list = prepared.decision.list(pass)
+            if pass == .delete { (list, outcome.returned) = list.deletions(missingFrom: source.path) }
+            guard !list.isEmpty else { continue }
+            do throws(MicsyncError) {
+                try file.write(list)
+                let (done, result) = try await run(arguments, holding: lock)
+                count(done, of: pass, planned: list, failed: result.exitCode != 0, into: &outcome)
+                if result.exitCode != 0 {
+                    outcome.problem = problem(result, done: done, at: destination)
+                    if !result.isPartial { break }
+                }
+            } catch {
+                outcome.problem = "  \(destination.heading): \(error.message)"
+                break
+            }
+        }
+        return outcome
+    }
+
+    /// Why nothing may be written to this destination now: the source or the destination is no longer the
+    /// directory planned, or micsync's own folders there are not real folders.
+    private func changed(_ prepared: PreparedDestination) -> String? {
+        let destination = prepared.destination
+        if let why = sourceCheck.map({ $0.change(in: source) }) ?? LocationCheck.take(source).map({ _ in nil })
+            ?? "\(source.heading) is gone since the plan (unplugged?)" {
+            return why + "; nothing was written to \(destination.path)"
+        }
+        if let why = prepared.check.map({ $0.change(in: destination) }) ?? "\(destination.heading) is gone since the plan (unplugged?)" {
+            return why + "; nothing was written there"
+        }
+        do throws(MicsyncError) { try StateFolder(destination).prepare() } catch { return error.message }
+        return nil
+    }
+
+    /// Runs one pass, returning what rsync itemized.
+    private func run(_ arguments: [String], holding lock: LocationLock?) async throws(MicsyncError)
+        -> (PathListWithChanges, Rsync.Outcome) {
+        var done = PathListWithChanges()
+        let outcome = try await rsync.run(arguments, holding: lock) { line in
+            guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
+            done.add(item)
+        }
+        progress.clear()
+        return (done, outcome)
+    }
+
+    /// Counts what rsync did; after a failed pass, only what is really there (a file rsync started but
+    /// could not finish, on a full disc say, is not counted). Notes the planned items rsync left alone.
+    private func count(_ done: PathListWithChanges, of pass: RsyncInvocation.Pass, planned: PathList, failed: Bool,
+                       into outcome: inout DestinationOutcome) {
+        for item in done.items where !failed || landed(item, at: outcome.destination) {
+            outcome.report.count(item)
+        }
+        guard pass == .create else { return }
+        for entry in planned where !entry.isDirectory && !done.paths.contains(Array(entry.path)) {
+            if !FileSystem.exists(source.path, entry.path) {
+                outcome.vanished.append(entry.displayName)
+            } else if FileSystem.exists(outcome.destination.path, entry.path) {
+                outcome.appeared.append(entry.displayName)
+            }
+        }
+    }
+
+    /// Whether a copied item is at the destination whole (its size as rsync announced it).
+    private func landed(_ item: ItemizedChange, at destination: Location) -> Bool {
+        guard item.change == .new || item.change == .modified, item.path.last != UInt8(ascii: "/") else { return true }
+        var info = stat()
+        let path = Array(destination.path.utf8) + [UInt8(ascii: "/")] + item.path + [0]
+        let found = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
+        }
+        return found && Int64(info.st_size) == item.size
+    }
+
+    /// rsync's failure at one destination; on a full disc, how much is free and the first file that did
+    /// not fit.
+    private func problem(_ result: Rsync.Outcome, done: PathListWithChanges, at destination: Location) -> String {
+        var text = SyncSession.problem(at: destination, result.problems, exitCode: result.exitCode)
+        if result.messages.contains(where: { $0.contains("No space left on device") || $0.contains("Disk quota exceeded") }) {
+            let first = done.items.first { !landed($0, at: destination) }.map { " " + DisplayName.readable($0.path) + " did not fit;" } ?? ""
+            text = "  \(destination.heading): the disc is full (\(FileSystem.freeSpace(destination.path).map(ByteCount.readable) ?? "no space") free):"
+                + "\(first) free some space and run again\n" + text
+        }
+        return text
+    }
+}
+
+/// The items one pass itemized, and their paths for lookups.
+struct PathListWithChanges {
+    var items: [ItemizedChange] = []
+    var paths = Set<[UInt8]>()
+
+    mutating func add(_ item: ItemizedChange) {
+        items.append(item)
+        paths.insert(item.path.last == UInt8(ascii: "/") ? Array(item.path.dropLast()) : item.path)
+    }
+}

@@ -1,0 +1,59 @@
+/// What the user approved of one destination's plan, and the lists each apply pass gets. Deciding is pure:
+/// the plan, the options and the answers given; it never touches files.
+public struct Decision: Sendable {
+    /// The answers to a destination's questions; nil for a question not asked.
+    public struct Answers: Sendable {
+        public var overwrite: Bool?
+        public var delete: Bool?
+
+        public init(overwrite: Bool? = nil, delete: Bool? = nil) {
+            self.overwrite = overwrite
+            self.delete = delete
+        }
+    }
+
+    public let plan: Plan
+    public let overwrite: Bool
+    public let delete: Bool
+
+    /// Whether `plan` needs the question about overwriting, given the options.
+    public static func asksOverwrite(_ plan: Plan, _ options: RunOptions) -> Bool {
+        !options.dryRun && !options.modify && !plan.modified.isEmpty
+    }
+
+    /// Whether `plan` needs the question about deleting, given the options.
+    public static func asksDelete(_ plan: Plan, _ options: RunOptions) -> Bool {
+        !options.dryRun && options.deletion == .ask && !plan.deleted.isEmpty
+    }
+
+    /// -m approves every overwrite and -D every deletion; otherwise the answer does. A dry run approves
+    /// nothing.
+    public init(_ plan: Plan, options: RunOptions, answers: Answers) {
+        self.plan = plan
+        overwrite = !options.dryRun && (options.modify || answers.overwrite == true)
+        delete = !options.dryRun
+            && (options.deletion == .always || (options.deletion == .ask && answers.delete == true))
+    }
+
+    /// The paths the `pass` gets: new items (and folders whose attributes differ) always; overwrites and
+    /// type changes when approved, with the files whose attributes alone differ; deletions when approved
+    /// (the apply keeps only those still absent from the source).
+    public func list(_ pass: RsyncInvocation.Pass) -> PathList {
+        switch pass {
+        case .create:
+            var list = plan.new
+            for entry in plan.attributesOnly where entry.isDirectory { list.append(entry.path, size: entry.size) }
+            return list
+        case .update:
+            var list = PathList()
+            for entry in plan.attributesOnly where !entry.isDirectory { list.append(entry.path, size: entry.size) }
+            if overwrite { for entry in plan.modified { list.append(entry.path, size: entry.size) } }
+            return list
+        case .delete:
+            return delete ? plan.deleted : PathList()
+        }
+    }
+
+    /// Whether any pass has something to do.
+    public var hasWork: Bool { RsyncInvocation.Pass.allCases.contains { !list($0).isEmpty } }
+}

@@ -1,0 +1,42 @@
+extension Plan {
+    /// The plan with type changes sorted as modifications: an item rsync would create (a folder, a file, a
+    /// symlink) where the destination already holds something of another type replaces that thing, so it
+    /// is asked about and trashed like any overwrite, and so is everything planned below it. rsync's
+    /// deletions to make way for it are part of that change, not deletions of their own.
+    public func sortingTypeChanges(existsAtDestination: (ArraySlice<UInt8>) -> Bool) -> Plan {
+        var result = self
+        result.new = PathList()
+        var replaced = Set<ArraySlice<UInt8>>()
+        for entry in new {
+            let path = entry.isDirectory ? entry.path.dropLast() : entry.path
+            if Self.lies(path, belowAnyOf: replaced) {
+                result.modified.append(entry.path, size: entry.size)
+            } else if existsAtDestination(path) {
+                replaced.insert(path)
+                result.modified.append(entry.path, size: entry.size)
+            } else {
+                result.new.append(entry.path, size: entry.size)
+            }
+        }
+        guard !replaced.isEmpty else { return self }
+        result.deleted = PathList()
+        for entry in deleted {
+            let path = entry.isDirectory ? entry.path.dropLast() : entry.path
+            if !replaced.contains(path), !Self.lies(path, belowAnyOf: replaced) {
+                result.deleted.append(entry.path, size: entry.size)
+            }
+        }
+        return result
+    }
+
+    /// Whether a folder of `folders` holds `path`, one lookup per level of `path`.
+    private static func lies(_ path: ArraySlice<UInt8>, belowAnyOf folders: Set<ArraySlice<UInt8>>) -> Bool {
+        guard !folders.isEmpty else { return false }
+        var index = path.startIndex
+        while let slash = path[index...].firstIndex(of: UInt8(ascii: "/")) {
+            if folders.contains(path[path.startIndex..<slash]) { return true }
+            index = path.index(after: slash)
+        }
+        return false
+    }
+}

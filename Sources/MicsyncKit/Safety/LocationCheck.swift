@@ -1,0 +1,24 @@
+import Foundation
+
+/// A location's directory as it was when a run planned it (device and inode), so that a disc unplugged or a
+/// directory replaced while a question waited is noticed before anything is written to or read from it.
+/// The one place that says whether a location is still the one planned.
+public struct LocationCheck: Sendable, Equatable {
+    let device: UInt64
+    let inode: UInt64
+
+    /// The location's directory now; nil when it is not there.
+    public static func take(_ location: Location) -> LocationCheck? {
+        var info = stat()
+        guard stat(location.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return LocationCheck(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Why `location` is no longer the directory planned; nil when it still is.
+    public func change(in location: Location) -> String? {
+        guard let now = Self.take(location) else { return "\(location.heading) is gone since the plan (unplugged?)" }
+        if now.device != device { return "\(location.heading) is another filesystem than at the plan (unplugged or remounted?)" }
+        if now.inode != inode { return "\(location.heading) is another directory than at the plan (moved or replaced?)" }
+        return nil
+    }
+}

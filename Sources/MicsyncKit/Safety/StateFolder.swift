@@ -1,0 +1,79 @@
+import Foundation
+
+/// micsync's own folder inside a location, `.micsync/`, and the folders below it (trash, partial, tmp).
+/// A disc can carry anything there, planted or by accident: each is used only when it is a real directory
+/// on the location's own filesystem, checked with `lstat` right before use and created without following
+/// symlinks, so that micsync's writes never leave the location.
+public struct StateFolder: Sendable {
+    public static let name = ".micsync"
+    /// The folders rsync writes into: the trash root, half-copied files, rsync's temporary files.
+    public static let parts = ["trash", "partial", "tmp"]
+
+    let location: Location
+
+    public init(_ location: Location) {
+        self.location = location
+    }
+
+    public var path: String { location.path + "/" + Self.name }
+    public var partial: String { path + "/partial" }
+    public var temporary: String { path + "/tmp" }
+
+    /// Why micsync must not use this location (a symlink or a file where its folders belong); nil when each
+    /// is a real directory or absent.
+    public func problem() -> String? {
+        guard let root = LocationCheck.take(location) else { return nil }
+        for relative in [Self.name] + Self.parts.map({ Self.name + "/" + $0 }) {
+            var info = stat()
+            guard lstat(location.path + "/" + relative, &info) == 0 else { continue }
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK { return refusal(relative, "is a symlink") }
+            if kind != S_IFDIR { return refusal(relative, "is not a folder") }
+            if UInt64(info.st_dev) != root.device { return refusal(relative, "is another filesystem") }
+        }
+        return nil
+    }
+
+    /// Throws the refusal when a folder of micsync's is not a real directory.
+    public func check() throws(MicsyncError) {
+        if let problem = problem() { throw .notFound(problem) }
+    }
+
+    /// Checks, then creates `.micsync/` and the folders rsync needs to exist (partial, tmp) that are
+    /// missing, each with `mkdirat` in a directory opened with `O_NOFOLLOW`. The trash is made by rsync
+    /// when something goes there, below the checked `.micsync`.
+    public func prepare() throws(MicsyncError) {
+        try check()
+        let top = open(location.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { throw failure(location.path) }
+        defer { close(top) }
+        let state = try Self.openDirectory(Self.name, in: top, creating: true, describe: path)
+        defer { close(state) }
+        for part in Self.parts where part != "trash" {
+            close(try Self.openDirectory(part, in: state, creating: true, describe: path + "/" + part))
+        }
+    }
+
+    /// `name` in `parent` as a directory descriptor, never through a symlink; created first when asked.
+    static func openDirectory(_ name: String, in parent: Int32, creating: Bool, describe: String) throws(MicsyncError) -> Int32 {
+        if creating, mkdirat(parent, name, 0o755) != 0, errno != EEXIST { throw failure(describe) }
+        let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw errno == ELOOP || errno == ENOTDIR
+                ? .notFound("\(describe) is not a real folder (a symlink?); micsync will not use it")
+                : failure(describe)
+        }
+        return descriptor
+    }
+
+    private func refusal(_ relative: String, _ what: String) -> String {
+        "\(location.heading): \(location.path)/\(relative) \(what); micsync does not use this location "
+            + "until it is removed"
+    }
+
+    private static func failure(_ path: String) -> MicsyncError {
+        .io("cannot use \(path): \(String(cString: strerror(errno)))")
+    }
+
+    private func failure(_ path: String) -> MicsyncError { Self.failure(path) }
+}

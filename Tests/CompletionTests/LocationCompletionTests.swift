@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `--from`/`--to` by the action's direction, with numbers, descriptions and unplugged locations; names
+/// with spaces typed escaped or quoted; `help` and `trash restore`.
+@Suite struct LocationCompletionTests {
+    let sandbox: Sandbox
+
+    init() throws { sandbox = try Sandbox.withTwoConfigurations() }
+
+    /// Each action's `--from` and `--to` offer the numbers and paths of one role only (main: WORKING w,
+    /// BACKUPs b1 and b2), in both spellings.
+    @Test(arguments: TestShell.allCases)
+    func eachOptionOffersTheRoleOfTheAction(shell: TestShell) throws {
+        let working = ["0", sandbox.path("main/w")]
+        let backups = ["0", "1", sandbox.path("main/b1"), sandbox.path("main/b2")]
+        let cases: [(line: String, expected: [String])] = [
+            ("micsync backup --config-name main --from ", working),
+            ("micsync backup --config-name main --to ", backups),
+            ("micsync --backup --config-name main --to ", backups),
+            ("micsync work --config-name main --from ", backups),
+            ("micsync work --config-name main --to ", working),
+            ("micsync --work -m --config-name main --from ", backups),
+            ("micsync transfer --config-name main --from ", backups),
+            ("micsync transfer --config-name main --to ", backups),
+            ("micsync tree --config-name main --from ", backups),
+            ("micsync tree --config-name main --to ", working),
+        ]
+        for (line, expected) in cases {
+            let completion = try sandbox.complete(line, in: shell)
+            #expect(completion.candidates.sorted() == expected.sorted(), "\(line)\n\(completion)")
+            #expect(completion.noise.isEmpty, "\(line)\n\(completion)")
+        }
+    }
+
+    /// zsh and fish describe a number by its path and a path by its role and number; an unplugged location
+    /// is still offered, marked.
+    @Test(arguments: [TestShell.zsh, .fish])
+    func candidatesAreDescribedAndUnpluggedOnesMarked(shell: TestShell) throws {
+        try FileManager.default.removeItem(atPath: sandbox.path("main/b2"))
+        let completion = try sandbox.complete("micsync work --config-name main --from ", in: shell)
+        let b1 = sandbox.path("main/b1"), b2 = sandbox.path("main/b2")
+        #expect(Set(completion.described) == ["0 -- \(b1)", "1 -- \(b2) (unplugged)",
+                                              "\(b1) -- BACKUP 0", "\(b2) -- BACKUP 1 (unplugged)"], "\(completion)")
+    }
+
+    /// bash has no descriptions: it lists the full paths (not only their last folder) and the numbers.
+    @Test func bashListsFullPaths() throws {
+        let completion = try sandbox.complete("micsync work --config-name main --from ", in: .bash)
+        #expect(Set(completion.shown) == Set(["0", "1"] + sandbox.locations("main/b1", "main/b2")), "\(completion)")
+        let unique = try sandbox.complete("micsync work --config-name main --to \(sandbox.path("main/"))", in: .bash)
+        #expect(unique.line == "micsync work --config-name main --to \(sandbox.path("main/w")) ", "\(unique)")
+    }
+
+    /// A configuration named `Photo archive` whose locations have spaces in their paths.
+    private func writeSpacedConfig() throws {
+        for folder in ["Photo work", "disc A", "disc B"] { try sandbox.makeDirectory(folder) }
+        try sandbox.configure([("Photo archive", ["Photo work"], ["disc A", "disc B"]), ("other", ["other/w"], ["other/b"])])
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func namesWithSpacesTypedEscapedOrQuoted(shell: TestShell) throws {
+        try writeSpacedConfig()
+        let backups = ["0", "1", sandbox.path("disc A"), sandbox.path("disc B")]
+        for name in [#"Photo\ archive"#, #""Photo archive""#, "'Photo archive'"] {
+            let completion = try sandbox.complete("micsync work --config-name \(name) --from ", in: shell)
+            #expect(Set(completion.candidates.map(Self.unescaped)) == Set(backups), "\(name)\n\(completion)")
+            #expect(completion.noise.isEmpty, "\(name)\n\(completion)")
+        }
+        let name = try sandbox.complete("micsync backup --config-name Pho", in: shell)
+        #expect(name.candidates == [shell == .fish ? "Photo archive" : #"Photo\ archive"#], "\(name)")
+    }
+
+    /// What bash puts on the line: escaped after an unquoted start, closed quotes after an opening quote.
+    @Test func bashInsertsNamesWithSpacesReadyToRun() throws {
+        try writeSpacedConfig()
+        let escaped = try sandbox.complete(#"micsync backup --config-name Photo\ a"#, in: .bash)
+        #expect(escaped.line == #"micsync backup --config-name Photo\ archive "#, "\(escaped)")
+        let quoted = try sandbox.complete(#"micsync backup --config-name "Photo a"#, in: .bash)
+        #expect(quoted.line == #"micsync backup --config-name "Photo archive" "#, "\(quoted)")
+        let work = sandbox.path("Photo work")
+        let path = try sandbox.complete(#"micsync backup --config-name 'Photo archive' --from "#
+                                        + work.dropLast(3).replacingOccurrences(of: " ", with: #"\ "#), in: .bash)
+        #expect(path.line == #"micsync backup --config-name 'Photo archive' --from "# + work.replacingOccurrences(of: " ", with: #"\ "#) + " ",
+                "\(path)")
+        let quotedPath = try sandbox.complete(#"micsync backup --config-name 'Photo archive' --from ""# + work.dropLast(3), in: .bash)
+        #expect(quotedPath.line == #"micsync backup --config-name 'Photo archive' --from ""# + work + #"" "#, "\(quotedPath)")
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func helpOffersTheActions(shell: TestShell) throws {
+        let completion = try sandbox.complete("micsync help ", in: shell)
+        #expect(Set(completion.candidates).isSuperset(of: ["backup", "work", "transfer", "tree", "status", "diff", "config", "trash"]),
+                "\(completion)")
+        #expect(try sandbox.complete("micsync help tr", in: shell).candidates.sorted() == ["transfer", "trash", "tree"])
+    }
+
+    @Test(arguments: TestShell.allCases)
+    func trashRestoreOffersTheTrashTimestamps(shell: TestShell) throws {
+        for (location, timestamp) in [("main/b1", "20261124T213005Z"), ("main/b2", "20261124T213005Z"),
+                                      ("main/w", "20261126T080000Z"), ("other/b", "20261101T000000Z")] {
+            try sandbox.makeDirectory(location + "/.micsync/trash/" + timestamp)
+        }
+        try sandbox.makeDirectory("main/b1/.micsync/trash/not-a-run")
+        let all = try sandbox.complete("micsync trash restore ", in: shell)
+        #expect(all.candidates == ["20261126T080000Z", "20261124T213005Z", "20261101T000000Z"], "\(all)")
+        let other = try sandbox.complete("micsync trash restore --config-name other ", in: shell)
+        #expect(other.candidates == ["20261101T000000Z"], "\(other)")
+        if shell != .bash {
+            let b1 = sandbox.path("main/b1"), b2 = sandbox.path("main/b2")
+            #expect(all.described.contains("20261124T213005Z -- BACKUP \(b1), BACKUP \(b2)"), "\(all)")
+        }
+    }
+
+    private static func unescaped(_ candidate: String) -> String { candidate.replacingOccurrences(of: #"\ "#, with: " ") }
+}

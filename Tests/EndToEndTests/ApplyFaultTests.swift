@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// BEHAVIOR.md's "Apply exactly what was approved, whatever changes meanwhile": each question is answered
+/// only after the world changed under the waiting run.
+@Suite struct ApplyFaultTests {
+    /// Starts micsync, waits for `question`, runs `change`, then answers.
+    func answer(_ box: Sandbox, _ arguments: [String], at question: String, with reply: String,
+                after change: () throws -> Void) throws -> RunningProcess {
+        let run = try Binary.start(Binary.micsync, arguments, directory: box.root, environment: box.environment)
+        try run.waitForStderr(containing: question)
+        try change()
+        try run.stdin.write(contentsOf: Data(reply.utf8))
+        run.finish()
+        return run
+    }
+
+    /// An unplugged disc: the location's directory moved away, an empty mount point left in its place.
+    func unplug(_ box: Sandbox, _ location: String) throws {
+        try FileManager.default.moveItem(atPath: box.path(location), toPath: box.path(location + "-unplugged"))
+        try box.makeDirectory(location)
+    }
+
+    @Test func aSourceUnpluggedAtTheDeleteQuestionDeletesNothing() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 100")
+        for name in ["a", "b", "c"] { try box.write("same", at: "b1/\(name)"); try box.write("same", at: "w/\(name)") }
+        try box.write("modified at the backup", at: "b1/m")
+        try box.write("old", at: "w/m")
+        try box.write("only here", at: "w/extra")
+        let run = try answer(box, ["work", "-d", "-m", "w"], at: "Delete 1 item", with: "d\n") { try unplug(box, "b1") }
+        #expect(run.process.terminationStatus == 3, "\(run.stderr)")
+        #expect(box.tree("w") == ["a", "b", "c", "extra", "m"])
+        #expect(box.read("w/m") == "old")
+        #expect(run.stderr.contains("BACKUP \(box.path("b1")) is another directory than at the plan"), "\(run.stderr)")
+    }
+
+    @Test func aDestinationUnpluggedAtTheQuestionIsNotWrittenAndTheOthersAre() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 2)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        try box.write("old, longer", at: "b2/f")
+        try box.write("n", at: "w/added")
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\nm\n") { try unplug(box, "b1") }
+        #expect(run.process.terminationStatus == 1, "\(run.stderr)")
+        #expect(box.tree("b1").isEmpty, "the bare mount point is not written")
+        #expect(box.read("b2/f") == "new" && box.read("b2/added") == "n")
+        #expect(run.stderr.contains("BACKUP \(box.path("b1")) is another directory than at the plan"), "\(run.stderr)")
+    }
+
+    @Test func aDestinationRemovedAtTheQuestionIsNotRecreated() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n") {
+            try FileManager.default.removeItem(atPath: box.path("b1"))
+        }
+        #expect(run.process.terminationStatus == 3, "\(run.stderr)")
+        #expect(!box.exists("b1"))
+        #expect(run.stderr.contains("is gone since the plan"), "\(run.stderr)")
+    }
+
+    @Test func aFileThatAppearedAtTheDestinationIsLeftAloneAndReported() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        try box.write("mine", at: "w/n")
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "n\n") {
+            try box.write("theirs, written meanwhile", at: "b1/n")
+        }
+        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+        #expect(box.read("b1/n") == "theirs, written meanwhile")
+        #expect(box.read("b1/f") == "old, longer")
+        #expect(run.stderr.contains("appeared at the destination since the plan; left alone: n"), "\(run.stderr)")
+        #expect(run.stdout.contains("0 copied"), "\(run.stdout)")
+    }
+
+    @Test func anApprovedOverwriteWhoseSourceVanishedDeletesNothing() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        try box.write("n", at: "w/gone")
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n") {
+            try FileManager.default.removeItem(atPath: box.path("w/f"))
+            try FileManager.default.removeItem(atPath: box.path("w/gone"))
+        }
+        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+        #expect(box.read("b1/f") == "old, longer")
+        #expect(!box.exists("b1/gone"))
+        #expect(run.stdout.contains("0 copied, 0 overwritten, 0 deleted"), "\(run.stdout)")
+    }
+
+    @Test(arguments: ["n\n", "m\n"])
+    func aTypeChangeIsAModificationAskedAndTrashed(reply: String) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("a", at: "w/x/a")
+        try box.write("a file where the source has a folder", at: "b1/x")
+        try box.write("t", at: "w/target")
+        try FileManager.default.createSymbolicLink(atPath: box.path("w/link"), withDestinationPath: "target")
+        try box.write("a file where the source has a symlink", at: "b1/link")
+        try box.write("d", at: "w/dir")
+        try box.write("inside a folder where the source has a file", at: "b1/dir/inner")
+        let result = try box.run(["backup", "w"], input: reply)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("modified (4)"), "x/, x/a, link, dir: \(result)")
+        #expect(result.stderr.contains("Overwrite 4 modified items"), "\(result)")
+        if reply == "n\n" {
+            #expect(box.read("b1/x") == "a file where the source has a folder")
+            #expect(box.read("b1/link") == "a file where the source has a symlink")
+            #expect(box.read("b1/dir/inner") == "inside a folder where the source has a file")
+        } else {
+            #expect(box.read("b1/x/a") == "a")
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: box.path("b1/link"))) == "target")
+            #expect(box.read("b1/dir") == "d")
+            let trash = try #require(try FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/trash")).first)
+            #expect(box.read("b1/.micsync/trash/\(trash)/x") == "a file where the source has a folder")
+            #expect(box.read("b1/.micsync/trash/\(trash)/link") == "a file where the source has a symlink")
+            #expect(box.read("b1/.micsync/trash/\(trash)/dir/inner") == "inside a folder where the source has a file")
+        }
+    }
+
+    @Test func applyPassesKeepHardLinksAndSparseFiles() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("linked", at: "w/one")
+        try FileManager.default.linkItem(atPath: box.path("w/one"), toPath: box.path("w/two"))
+        let sparse = open(box.path("w/sparse"), O_WRONLY | O_CREAT, 0o644)
+        ftruncate(sparse, 64 * 1024 * 1024)
+        close(sparse)
+        let result = try box.run(["backup", "w"])
+        #expect(result.status == 0, "\(result)")
+        var one = stat(), two = stat(), hole = stat()
+        stat(box.path("b1/one"), &one)
+        stat(box.path("b1/two"), &two)
+        stat(box.path("b1/sparse"), &hole)
+        #expect(one.st_ino == two.st_ino, "a hard link stays a hard link")
+        #expect(hole.st_size == 64 * 1024 * 1024 && hole.st_blocks < 1024, "a sparse file stays sparse")
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// BEHAVIOR.md's faults that must never lose data, crash or hang: a killed micsync, a full disc, an output
+/// that cannot be written, signals and endless input at a question, planted symlinks in `.micsync`.
+@Suite struct FaultTests {
+    /// A destination rsync writes slowly into (1 MB/s), so that the test acts mid-transfer.
+    func slowEnvironment(_ box: Sandbox) throws -> [String: String] {
+        let rsync = try #require(["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        try box.write("#!/bin/sh\nexec \(rsync) --bwlimit=1000 \"$@\"\n", at: "slow-bin/rsync")
+        chmod(box.path("slow-bin/rsync"), 0o755)
+        var environment = box.environment
+        environment["PATH"] = box.path("slow-bin") + ":/usr/bin:/bin"
+        return environment
+    }
+
+    /// The pids of rsync processes whose command line mentions `text`.
+    func rsyncProcesses(mentioning text: String) -> [Int32] {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { Int32($0) } ?? []
+        return pids.filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let words = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return words.contains { $0.hasSuffix("rsync") } && words.contains { $0.contains(text) }
+        }
+    }
+
+    func waitUntil(_ seconds: Double = 10, _ condition: () -> Bool) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        while !condition() {
+            if Date() > deadline { return false }
+            usleep(20_000)
+        }
+        return true
+    }
+
+    @Test func killingMicsyncKillsItsRsyncAndLeavesNoTemporaryFileAmongTheUsersFiles() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/big.bin")))
+        let run = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: try slowEnvironment(box))
+        defer { run.finish() }
+        #expect(waitUntil { !((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp"))) ?? []).isEmpty },
+                "rsync writes its temporary file under .micsync/tmp")
+        #expect(!rsyncProcesses(mentioning: box.path("b1")).isEmpty)
+        kill(run.process.processIdentifier, SIGKILL)
+        #expect(waitUntil(1) { rsyncProcesses(mentioning: box.path("b1")).isEmpty }, "rsync is gone within a second")
+        #expect(box.tree("b1").allSatisfy { !$0.contains("big.bin.") && !$0.hasPrefix(".big") }, "\(box.tree("b1"))")
+        #expect(!box.exists("b1/big.bin"), "no half file in the user's place")
+        let again = try box.run(["backup", "w"])
+        #expect(again.status == 0, "the lock went with rsync: \(again)")
+        #expect(box.read("b1/big.bin")?.count == 16 * 1024 * 1024)
+    }
+
+    @Test func aFullDiscIsNamedWithItsFreeSpaceAndTheFileThatDidNotFit() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/sbin/mkfs.ext4") else {
+            Issue.record("needs root and mkfs.ext4 to mount a small filesystem")
+            return
+        }
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.makeDirectory("small")
+        let image = box.path("small.img")
+        func sh(_ words: [String]) throws -> RunResult {
+            try Binary.run(words[0], Array(words.dropFirst()), input: "", directory: box.root, environment: [:])
+        }
+        #expect(try sh(["/usr/bin/truncate", "-s", "8M", image]).status == 0)
+        #expect(try sh(["/sbin/mkfs.ext4", "-q", "-F", image]).status == 0)
+        let mounted = try sh(["/bin/mount", "-o", "loop", image, box.path("small")])
+        guard mounted.status == 0 else {
+            Issue.record("cannot loop-mount here: \(mounted)")
+            return
+        }
+        defer { _ = try? sh(["/bin/umount", box.path("small")]) }
+        try box.configure([("main", ["w"], ["small"])])
+        try Data(repeating: 0x61, count: 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/a-small.bin")))
+        try Data(repeating: 0x62, count: 12 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/b-big.bin")))
+        let result = try box.run(["backup", "w"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("BACKUP \(box.path("small")): the disc is full"), "\(result)")
+        #expect(result.stderr.contains("free") && result.stderr.contains("b-big.bin did not fit"), "\(result)")
+        #expect(result.stdout.contains("1 copied"), "counts what landed, not the plan: \(result)")
+        #expect(box.read("small/a-small.bin")?.count == 1024 * 1024)
+        #expect(!box.exists("small/b-big.bin"))
+        let journal = try String(contentsOfFile: box.journalFile, encoding: .utf8)
+        #expect(journal.contains(#""copied":1"#) && journal.contains(#""exitCode":1"#), "\(journal)")
+    }
+
+    @Test(arguments: ["/dev/full", "closed"])
+    func anOutputThatCannotBeWrittenEndsTheRunCleanly(output: String) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        let redirect = output == "closed" ? ">&-" : "> /dev/full"
+        let command = "'\(Binary.micsync)' backup w \(redirect)"
+        let result = try Binary.run("/bin/sh", ["-c", command], input: "m\n", directory: box.root, environment: box.environment)
+        #expect([1, 4].contains(result.status), "\(result)")
+        #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrace"), "\(result)")
+        #expect(result.stderr.contains("cannot write to standard output"), "\(result)")
+        #expect(box.read("b1/f") == "old, longer", "nothing changes when the plan could not be shown")
+    }
+
+    @Test func aBrokenPipeStopsTheListingButNotTheApply() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        for number in 0..<300 { try box.write("\(number)", at: "w/f\(number)") }
+        let command = "'\(Binary.micsync)' backup -m w | head -c 10"
+        let result = try Binary.run("/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
+        #expect(!result.stderr.contains("Fatal error"), "\(result)")
+        #expect(box.tree("b1").count == 300)
+    }
+
+    @Test(arguments: [(SIGQUIT, Int32(130)), (SIGHUP, Int32(129))])
+    func aSignalAtAQuestionEndsAtOnceWithoutABacktrace(signal: Int32, expected: Int32) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        let run = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
+        try run.waitForStderr(containing: "Overwrite")
+        kill(run.process.processIdentifier, signal)
+        #expect(waitUntil(5) { !run.process.isRunning }, "no hang")
+        run.finish()
+        #expect(run.process.terminationStatus == expected, "\(run.stderr)")
+        #expect(!run.stderr.contains("Backtrace") && !run.stderr.contains("Fatal"), "\(run.stderr)")
+        #expect(box.read("b1/f") == "old, longer")
+    }
+
+    @Test(arguments: ["yes banana |", "cat /dev/zero |"])
+    func anInputThatNeverAnswersCancelsAfterTenTries(feeder: String) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        let command = "\(feeder) '\(Binary.micsync)' backup w"
+        let started = Date()
+        let result = try Binary.run("/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
+        #expect(result.status == 4, "\(result.status) \(result.stderr.suffix(300))")
+        #expect(result.stderr.contains("no valid answer after 10 tries"))
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(box.read("b1/f") == "old, longer")
+    }
+
+    @Test func aWorkingLocationHoldingMicsyncsStateNeverSyncsIt() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("b1")
+        try box.write("mine", at: "home/doc")
+        try box.configure([("main", ["home"], ["b1"])])
+        let first = try box.run(["backup", "home"])
+        #expect(first.status == 0, "\(first)")
+        #expect(box.read("b1/doc") == "mine")
+        #expect(!box.exists("b1/.local/state/micsync"), "\(box.tree("b1"))")
+        try box.write("theirs", at: "b1/doc2")
+        let back = try box.run(["work", "-D", "-m", "home"])
+        #expect(back.status == 0, "\(back)")
+        #expect(FileManager.default.fileExists(atPath: box.journalFile), "the journal was not deleted")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// A disc can carry anything in `.micsync/`: a symlink there never leads micsync's writes, reads or
+/// deletions outside the location.
+@Suite struct PlantedSymlinkTests {
+    /// A sandbox whose BACKUP b1 holds a symlink at `planted` (relative to b1) to a folder outside it.
+    func plantedBox(_ planted: String) throws -> Sandbox {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("precious", at: "outside/important/file")
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        try box.makeDirectory((("b1/" + planted) as NSString).deletingLastPathComponent)
+        try FileManager.default.createSymbolicLink(atPath: box.path("b1/" + planted), withDestinationPath: box.path("outside"))
+        return box
+    }
+
+    @Test(arguments: [".micsync", ".micsync/trash", ".micsync/partial", ".micsync/tmp"])
+    func everyActionRefusesALocationWithASymlinkInItsState(planted: String) throws {
+        for arguments in [["backup", "-m", "w"], ["backup", "w"], ["transfer", "-m", "-D", "--from", "0", "--to", "1", "b2"]] {
+            let box = try plantedBox(planted)
+            if arguments[0] == "transfer" {
+                try box.write("new", at: "b2/f")
+                try box.configure([("main", ["w"], ["b2", "b1"])])
+            }
+            let result = try box.run(arguments, input: "m\n")
+            #expect(result.status == 3, "\(arguments): \(result)")
+            #expect(result.stderr.contains("\(box.path("b1"))/\(planted) is a symlink"), "\(result)")
+            #expect(box.tree("outside") == ["important/", "important/file"], "nothing written outside: \(box.tree("outside"))")
+            #expect(box.read("b1/f") == "old, longer")
+        }
+    }
+
+    @Test(arguments: [".micsync", ".micsync/trash"])
+    func purgeAndRestoreNeverFollowASymlinkedTrash(planted: String) throws {
+        let box = try plantedBox(planted)
+        try box.makeDirectory("outside/20260101T000000Z")
+        try box.write("also precious", at: "outside/20260101T000000Z/kept")
+        let purge = try box.run(["trash", "purge", "--yes"])
+        #expect(!purge.stderr.contains("Fatal"), "\(purge)")
+        #expect(box.read("outside/important/file") == "precious")
+        #expect(box.read("outside/20260101T000000Z/kept") == "also precious")
+        let restore = try box.run(["trash", "restore", "--location", box.path("b1"), "20260101T000000Z"])
+        #expect(restore.status == 3, "\(restore)")
+        #expect(box.read("b1/kept") == nil, "nothing restored from outside")
+    }
+
+    @Test func purgeDeletesOnlyTimestampFoldersAndNeverFollowsASymlinkInside() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("precious", at: "outside/important/file")
+        try box.write("old", at: "b1/.micsync/trash/20260101T000000Z/old")
+        try FileManager.default.createSymbolicLink(atPath: box.path("b1/.micsync/trash/20260101T000000Z/link"),
+                                                   withDestinationPath: box.path("outside/important"))
+        try box.write("not trash", at: "b1/.micsync/trash/notes/keep")
+        let purge = try box.run(["trash", "purge", "--yes"])
+        #expect(purge.status == 0, "\(purge)")
+        #expect(!box.exists("b1/.micsync/trash/20260101T000000Z"))
+        #expect(box.read("b1/.micsync/trash/notes/keep") == "not trash")
+        #expect(box.read("outside/important/file") == "precious")
+    }
+}
