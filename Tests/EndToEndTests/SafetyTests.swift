@@ -23,7 +23,14 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         for number in 0..<20 { try box.write("\(number)", at: "w/f\(number)") }
-        for number in 0..<8 { try box.write("\(number)", at: "b1/f\(number)") }
+        for number in 0..<8 {
+            try box.write("\(number)", at: "b1/f\(number)")
+            // The same time on both sides, however slowly the files were written: only deletions differ.
+            let sameTime: [FileAttributeKey: Any] = [.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)]
+            for side in ["w", "b1"] {
+                try FileManager.default.setAttributes(sameTime, ofItemAtPath: box.path("\(side)/f\(number)"))
+            }
+        }
         let refused = try box.run(["work", "-D", "w"])
         #expect(refused.status == 5, "\(refused)")
         #expect(refused.stderr.contains("12 of 20 files") && refused.stderr.contains("maxDeletePercent"), "\(refused)")
