@@ -24,8 +24,9 @@ let package = Package(
         .library(name: "MicsyncKit", targets: ["MicsyncKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // Exact versions: a release tarball builds the same code on any day (no Package.resolved is committed).
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
     ],
     targets: [
         .target(
@@ -50,11 +51,12 @@ let package = Package(
     }
 )
 
-// Release tooling for maintainers (Packaging/README.md): only micsync-release links libgit2.
+// Release tooling for maintainers (Packaging/README.md): only micsync-release links libgit2 and swift-crypto.
 package.products += [.executable(name: "micsync-release", targets: ["micsync-release"])]
+package.dependencies += [.package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2")]
 package.targets += [
     .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev", "zlib1g-dev"])]),
-    .target(name: "ReleaseKit", dependencies: ["CGit2"]),
+    .target(name: "ReleaseKit", dependencies: ["CGit2", .product(name: "Crypto", package: "swift-crypto")]),
     .executableTarget(name: "micsync-release", dependencies: ["ReleaseKit", argumentParser]),
     .testTarget(name: "ReleaseKitTests", dependencies: ["ReleaseKit", "micsync-release", "TestSupport"]),
 ]

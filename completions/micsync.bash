@@ -187,8 +187,16 @@ _micsync() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(--backup --work --transfer --tree --verify --version -h --help)
     local -a repeating_options=()
-    local -a non_repeating_options=()
+    local -a non_repeating_options=(--color)
     __micsync_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--color')
+        __micsync_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
 
     # Offer subcommand / subcommand argument completions
     local -r subcommand="${unparsed_words[0]}"
@@ -208,9 +216,9 @@ _micsync() {
 
 _micsync_backup() {
     repeating_flags=()
-    non_repeating_flags=(-m -s -v -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
-    non_repeating_options=(--config --config-name)
+    non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
 
     # Offer option value completions
@@ -231,6 +239,10 @@ _micsync_backup() {
         __micsync_add_custom_completions "$(__micsync_custom_complete ---completion backup -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
+    '--color')
+        __micsync_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -244,9 +256,9 @@ _micsync_backup() {
 
 _micsync_work() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
-    non_repeating_options=(--config --config-name)
+    non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
 
     # Offer option value completions
@@ -267,6 +279,10 @@ _micsync_work() {
         __micsync_add_custom_completions "$(__micsync_custom_complete ---completion work -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
+    '--color')
+        __micsync_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -280,9 +296,9 @@ _micsync_work() {
 
 _micsync_transfer() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
-    non_repeating_options=(--config --config-name)
+    non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
 
     # Offer option value completions
@@ -303,6 +319,10 @@ _micsync_transfer() {
         __micsync_add_custom_completions "$(__micsync_custom_complete ---completion transfer -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
+    '--color')
+        __micsync_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -316,9 +336,9 @@ _micsync_transfer() {
 
 _micsync_tree() {
     repeating_flags=()
-    non_repeating_flags=(-s -v -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
-    non_repeating_options=(--config --config-name)
+    non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
 
     # Offer option value completions
@@ -337,6 +357,10 @@ _micsync_tree() {
         ;;
     '--to')
         __micsync_add_custom_completions "$(__micsync_custom_complete ---completion tree -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--color')
+        __micsync_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -554,7 +578,7 @@ _micsync_trash_restore() {
     # Offer option value completions
     case "${prev}" in
     '--location')
-        __micsync_add_completions -d
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion trash restore -- --location "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     '--config')

@@ -25,6 +25,10 @@ public struct Micsync: AsyncParsableCommand {
     /// The original's `micsync --backup …`: rewritten before parsing, declared for help and completions.
     @Flag var originalSpelling: OriginalActionFlag?
 
+    /// Taken out before parsing (`ColourOption`), for every command; declared for help and completions.
+    @Option(name: .customLong("color"), help: Style.Choice.help)
+    var colour: Style.Choice?
+
     public init() {}
 
     /// Parses `arguments` (without the program name), runs the command and returns the exit code;
@@ -32,6 +36,8 @@ public struct Micsync: AsyncParsableCommand {
     public static func main(arguments: [String]) async -> Int32 {
         CompletionCandidates.register(Registry.commands)
         do {
+            let arguments = try ColourOption.take(arguments)
+            try ActionWords.check(arguments)
             var command = try parseAsRoot(TypedPathArguments.extract(OriginalSpelling.rewrite(arguments)))
             // Only a command that runs takes over SIGINT and SIGTERM: --version and --help stay instant.
             Interruption.install()

@@ -15,31 +15,49 @@ public enum FileSystem {
 
     /// Whether something is at `root/relative`, the relative path given as raw bytes (not always UTF-8).
     public static func exists(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
+        status(root, relative) != nil
+    }
+
+    /// `lstat` of `root/relative` (the symlink itself, not its target), the relative path given as raw bytes.
+    public static func status(_ root: String, _ relative: some Collection<UInt8>) -> stat? {
         var path = RawPath.bytes(root) + [UInt8(ascii: "/")] + relative + [0]
         var info = stat()
-        return path.withUnsafeMutableBufferPointer { buffer in
+        let found = path.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
         }
+        return found ? info : nil
     }
 
     /// The files (anything but a directory) below `path` and their bytes, or `path` itself when it is no
     /// directory; `skipping` names entries of `path` itself to leave out. Walked by raw name bytes, since
     /// FileManager cannot name a file whose name is not UTF-8.
     public static func files(under path: [UInt8], skipping: Set<[UInt8]> = []) -> (count: Int, bytes: Int64) {
+        var total: (count: Int, bytes: Int64) = (0, 0)
+        forEachFile(under: path, skipping: skipping) { _, size in total = (total.count + 1, total.bytes + size) }
+        return total
+    }
+
+    /// Calls `visit` with each file below `path` (its path relative to `path`, in directory order, and its
+    /// size), or with `path` itself (relative path empty) when it is no directory.
+    public static func forEachFile(under path: [UInt8], skipping: Set<[UInt8]> = [],
+                                   _ visit: (_ relative: [UInt8], _ size: Int64) -> Void) {
+        walk(path, relative: [], skipping: skipping, visit)
+    }
+
+    private static func walk(_ path: [UInt8], relative: [UInt8], skipping: Set<[UInt8]>,
+                             _ visit: (_ relative: [UInt8], _ size: Int64) -> Void) {
         let cPath = path.map { CChar(bitPattern: $0) } + [0]
         var info = stat()
-        guard lstat(cPath, &info) == 0 else { return (0, 0) }
-        guard info.st_mode & S_IFMT == S_IFDIR else { return (1, Int64(info.st_size)) }
-        guard let directory = opendir(cPath) else { return (0, 0) }
+        guard lstat(cPath, &info) == 0 else { return }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return visit(relative, Int64(info.st_size)) }
+        guard let directory = opendir(cPath) else { return }
         defer { closedir(directory) }
-        var total: (count: Int, bytes: Int64) = (0, 0)
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if name == Array(".".utf8) || name == Array("..".utf8) || skipping.contains(name) { continue }
-            let inner = files(under: path + [UInt8(ascii: "/")] + name)
-            total = (total.count + inner.count, total.bytes + inner.bytes)
+            walk(path + [UInt8(ascii: "/")] + name, relative: relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name,
+                 skipping: [], visit)
         }
-        return total
     }
 
     /// The canonical path with every symlink resolved, or nil when it does not exist.

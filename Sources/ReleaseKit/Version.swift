@@ -1,16 +1,12 @@
-import Foundation
-
-/// The version written in the source of the repository being released: the one source of truth.
+/// The version written in the source of the commit being released: the one source of truth.
 public enum SourceVersion {
     /// Where the version lives, relative to the repository's root.
     public static let file = "Sources/MicsyncKit/Version.swift"
 
-    public static func read(inRepositoryAt root: URL) throws -> String {
-        let url = root.appendingPathComponent(file)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ReleaseError.versionFileUnreadable(url.path)
-        }
-        guard let version = parse(text) else { throw ReleaseError.versionNotFound(url.path) }
+    /// The version in `commit`'s source; uncommitted changes never count.
+    public static func read(in commit: Commit) throws -> String {
+        guard let bytes = try commit.file(file) else { throw ReleaseError.versionFileMissing(file) }
+        guard let version = parse(String(decoding: bytes, as: UTF8.self)) else { throw ReleaseError.versionNotFound(file) }
         return version
     }
 
@@ -21,9 +17,13 @@ public enum SourceVersion {
             let rest = line[declaration.upperBound...]
             guard let end = rest.firstIndex(of: "\"") else { return nil }
             let version = String(rest[..<end])
-            let valid = !version.isEmpty && version.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) || "._+".contains($0) }
-            return valid ? version : nil
+            return isValid(version) ? version : nil
         }
         return nil
+    }
+
+    /// Letters, digits, `.`, `_` and `+`: what a pacman pkgver may hold.
+    static func isValid(_ version: String) -> Bool {
+        !version.isEmpty && version.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) || "._+".contains($0) }
     }
 }

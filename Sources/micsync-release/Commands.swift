@@ -46,7 +46,9 @@ struct TarballCommand: ParsableCommand {
         abstract: "Write micsync-<version>.tar.gz of the committed tree at the version's tag.",
         discussion: """
             The same commit always gives the same bytes: entries in git's order, times from the commit, \
-            no owner names, gzip without name or time. Uncommitted changes are never included.
+            no owner names, gzip without name or time. Uncommitted changes are never included. With --head the \
+            version is a VCS one, <tag>.r<commits since>.g<id> (e.g. 0.1.0.r2.g1ec80f2), so it never replaces a \
+            release's tarball; a release's tarball that exists with other bytes is never rewritten.
 
             Example: micsync-release tarball --head --output /tmp
             """
@@ -65,8 +67,10 @@ struct PKGBUILDCommand: ParsableCommand {
         commandName: "pkgbuild",
         abstract: "Write the tarball and render Packaging/arch/PKGBUILD.in with its sha256.",
         discussion: """
-            Writes Packaging/arch/archive/<version>/PKGBUILD (downloads the release's tarball; commit it), \
-            and an offline PKGBUILD next to the tarball that uses the local file.
+            Writes Packaging/arch/archive/<version>/PKGBUILD and .SRCINFO (downloads the release's tarball; \
+            commit them), and an offline PKGBUILD with its .SRCINFO next to the tarball that uses the local file. \
+            With --head only the offline one: a build of HEAD never goes into the archive, and an archived \
+            PKGBUILD is never rewritten.
 
             Example: micsync-release pkgbuild && cd output && makepkg -si
             """

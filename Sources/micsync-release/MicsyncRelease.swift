@@ -7,8 +7,10 @@ struct MicsyncRelease: ParsableCommand {
         commandName: "micsync-release",
         abstract: "Cut a micsync release: check the version, tag it, build the source tarball and the Arch PKGBUILD.",
         discussion: """
-            Run it anywhere inside the micsync repository, or point at it with --repo. The version comes from \
-            Sources/MicsyncKit/Version.swift; git is read through libgit2, never the git command.
+            Run it anywhere inside the micsync repository, or point at it with --repo. Everything packaged comes from \
+            the commit, never the working tree: the version from Sources/MicsyncKit/Version.swift, the tree, the \
+            PKGBUILD template and the home page (Packaging/project-url). git is read through libgit2, never the git \
+            command.
 
             Examples:
               micsync-release check
@@ -17,6 +19,8 @@ struct MicsyncRelease: ParsableCommand {
                   Tag HEAD with the version; tracked files must be committed.
               micsync-release all
                   Check, then write the tarball and both PKGBUILDs.
+              micsync-release all --head --yes
+                  Package work in progress as 0.1.0.r2.g1ec80f2 into output/ only; no release file is touched.
               micsync-release tarball --head --output /tmp/release
                   Package HEAD instead of the version's tag, into /tmp/release.
               micsync-release pkgbuild --repo ~/src/micsync

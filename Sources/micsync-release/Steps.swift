@@ -16,6 +16,7 @@ extension Release {
         print("version in \(SourceVersion.file): \(check.source)")
         print("latest tag (git describe --abbrev=0): \(check.tag ?? "none, no annotated tag is reachable from HEAD")")
         guard !check.matches, !yes else { return }
+        if check.versionTagIsLightweight { throw ReleaseError.lightweightTag(check.source) }
         guard isatty(STDIN_FILENO) == 1 else {
             throw Stop(description: "the version and the tag differ: raise the version, or tag the release with `micsync-release tag`, or pass --yes to go on")
         }
@@ -30,6 +31,7 @@ extension Release {
 
     func writeTarball(_ options: TarballOptions) throws -> Tarball {
         let tarball = try writeTarball(of: options.head ? .head : .versionTag, into: options.outputFolder(of: self))
+        print("package version: \(tarball.source.version)")
         print("tarball: \(tarball.url.path)")
         print("sha256: \(tarball.sha256)")
         print("output folder: \(tarball.url.deletingLastPathComponent().path)")
@@ -38,7 +40,11 @@ extension Release {
 
     func writePKGBUILDs(_ options: TarballOptions) throws {
         let written = try writePKGBUILDs(for: writeTarball(options))
-        print("PKGBUILD folder: \(written.archived.deletingLastPathComponent().path)")
+        if let archived = written.archived {
+            print("PKGBUILD folder: \(archived.deletingLastPathComponent().path)")
+        } else {
+            print("not archived: a build of HEAD is not a release")
+        }
         print("offline PKGBUILD (makepkg -si there): \(written.offline.path)")
     }
 }

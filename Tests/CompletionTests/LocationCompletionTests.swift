@@ -111,6 +111,8 @@ import TestSupport
             let b1 = sandbox.path("main/b1"), b2 = sandbox.path("main/b2")
             #expect(all.described.contains("20261124T213005Z -- BACKUP \(b1), BACKUP \(b2)"), "\(all)")
         }
+        let location = try sandbox.complete("micsync trash restore --config-name main --location ", in: shell)
+        #expect(location.candidates.sorted() == sandbox.locations("main/w", "main/b1", "main/b2").sorted(), "\(location)")
     }
 
     private static func unescaped(_ candidate: String) -> String { candidate.replacingOccurrences(of: #"\ "#, with: " ") }

@@ -16,7 +16,7 @@ import Testing
             #expect(box.read("\(backup)/docs/sub/b.txt") == "b")
         }
         #expect(result.stdout.contains("docs/a.txt"))
-        #expect(result.stdout.contains("BACKUP \(box.path("b1")): 2 copied, 0 overwritten, 0 deleted"), "\(result)")
+        #expect(result.stdout.contains("BACKUP \(box.path("b1")): 2 copied (2 B), 0 overwritten, 0 deleted, 2 directories created, in "), "\(result)")
     }
 
     @Test func backupAsksBeforeOverwritingAndNeverDeletes() throws {
@@ -33,7 +33,7 @@ import Testing
 
         let approved = try box.run(["backup", "w"], input: "maybe\nMODIFY\n")
         #expect(approved.status == 0, "\(approved)")
-        #expect(approved.stderr.contains("please answer modify, no or q"), "anything else asks again")
+        #expect(approved.stderr.contains("please answer modify, no, list or q"), "anything else asks again")
         #expect(box.read("b1/f") == "new")
         #expect(box.read("b1/extra") == "only in backup")
 

@@ -91,7 +91,7 @@ import Testing
         #expect(run.process.terminationStatus == 0, "\(run.stderr)")
         #expect(box.read("b1/f") == "old, longer")
         #expect(!box.exists("b1/gone"))
-        #expect(run.stdout.contains("0 copied, 0 overwritten, 0 deleted"), "\(run.stdout)")
+        #expect(run.stdout.contains("0 copied (0 B), 0 overwritten, 0 deleted"), "\(run.stdout)")
     }
 
     @Test(arguments: ["n\n", "m\n"])

@@ -105,7 +105,7 @@ import Testing
         (["backup", "-D", "w"], "Unknown option"),
         (["tree", "-m", "w"], "Unknown option"),
         (["backup"], "give at least one path"),
-        (["frobnicate"], "Unexpected argument"),
+        (["frobnicate"], "unknown action 'frobnicate'"),
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) throws {
         let box = try Sandbox()

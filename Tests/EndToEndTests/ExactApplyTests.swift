@@ -14,7 +14,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(box.read("b1/d/e") == "old, longer")
         #expect(box.read("b1/d/added") == "n")
-        #expect(result.stdout.contains("1 copied, 0 overwritten"), "\(result)")
+        #expect(result.stdout.contains("1 copied (1 B), 0 overwritten, 0 deleted, 1 modified declined, in "), "\(result)")
     }
 
     @Test func deletionsOfFilesAndWholeDirectories() throws {

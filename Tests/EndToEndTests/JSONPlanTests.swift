@@ -70,3 +70,46 @@ import Testing
         #expect(result.stderr.contains("-n"))
     }
 }
+
+/// `-n --json`: what rsync does not say (the size of what is deleted) and what the run leaves out.
+@Suite struct JSONPlanExtrasTests {
+    @Test func itemsToDeleteHaveTheirRealSizes() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("kept", at: "b1/kept")
+        try box.write("kept", at: "w/kept")
+        try box.write("12345", at: "w/stray")
+        try box.write("1234567", at: "w/old/deep")
+        let result = try box.run(["work", "-n", "-d", "--json", "w"])
+        #expect(result.status == 0, "\(result)")
+        let json = try box.jsonObject(result.stdout)
+        let delete = try #require((json["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])
+        let items = try #require(delete["items"] as? [[String: Any]])
+        let sizes = Dictionary(uniqueKeysWithValues: items.compactMap { item in
+            (item["path"] as? String).map { ($0, item["size"] as? Int ?? -1) }
+        })
+        #expect(sizes["stray"] == 5 && sizes["old/deep"] == 7, "\(items)")
+        #expect(delete["bytes"] as? Int == 12, "\(delete)")
+    }
+
+    @Test func skippedLocationsAreListedWithTheReason() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.makeDirectory("b1")
+        try box.configure([("main", ["w"], ["b1", "unplugged"])])
+        try box.write("a", at: "w/a")
+        let result = try box.run(["backup", "-n", "--json", "w"])
+        #expect(result.status == 0, "\(result)")
+        let json = try box.jsonObject(result.stdout)
+        let skipped = try #require(json["skipped"] as? [[String: Any]], "\(result)")
+        #expect(skipped.count == 1, "\(skipped)")
+        let location = try #require(skipped.first?["location"] as? [String: Any])
+        #expect(location["path"] as? String == box.path("unplugged") && location["role"] as? String == "BACKUP")
+        #expect(location["index"] as? Int == 1)
+        #expect((skipped.first?["reason"] as? String)?.contains("not accessible") == true, "\(skipped)")
+
+        try box.makeDirectory("unplugged")
+        let all = try box.jsonObject(try box.run(["backup", "-n", "--json", "w"]).stdout)
+        #expect((all["skipped"] as? [Any])?.isEmpty == true, "\(all)")
+    }
+}

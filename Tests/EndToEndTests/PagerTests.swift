@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Long lists go through $PAGER on a terminal, and are printed in full otherwise.
+/// A dry run's long lists go through $PAGER on a terminal and are printed in full otherwise; a run that goes
+/// on never waits on a pager: its lists are cut, and the question's [l]ist pages the whole plan.
 @Suite struct PagerTests {
     /// A sandbox with `count` files in w that b1 lacks, and a PAGER that notes each call, waits a little
     /// (so a question asked before it exits would show up first), then shows its input.
@@ -27,17 +28,56 @@ import Testing
         #expect(result.stdout.contains("dry run: nothing was changed"))
     }
 
-    @Test func pagerHasExitedBeforeTheQuestion() throws {
-        let (box, environment) = try sandbox(files: 100)
-        try box.run(["backup", "w"])
-        for index in 0..<100 { try box.write("changed \(index)\n", at: "w/file\(index).txt") }
-        // No answer on the terminal: the question is cancelled, but only after the whole list was shown.
+    /// A run left alone copies: no pager holds its list, which is cut at 20 lines per category.
+    @Test func aRunNeverWaitsOnAPager() throws {
+        let (box, environment) = try sandbox(files: 300)
         let result = try box.runInTerminal(["backup", "w"], environment: environment)
-        #expect(result.status == 4, "\(result)")
+        #expect(result.status == 0, "\(result)")
+        #expect(calls(box) == 0, "\(result)")
+        #expect(box.tree("b1").count == 300)
+        #expect(result.stdout.contains("new (300):"), "\(result)")
+        #expect(result.stdout.contains("    … and 280 more"), "\(result)")
+        let listed = result.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("    file") }
+        #expect(listed.count == 20, "\(result)")
+        #expect(result.stdout.contains("300 copied"), "\(result)")
+    }
+
+    /// The question offers [l]ist: the whole plan through the pager, then the same question again.
+    @Test func listAtTheQuestionPagesTheWholePlan() throws {
+        let (box, environment) = try sandbox(files: 300)
+        try box.run(["backup", "w"])
+        for index in 0..<300 { try box.write("changed \(index)\n", at: "w/file\(index).txt") }
+        let result = try box.runInTerminal(["backup", "w"], input: "l\nm\n", environment: environment)
+        #expect(result.status == 0, "\(result)")
         #expect(calls(box) == 1, "\(result)")
-        let lastEntry = try #require(result.stdout.range(of: "file99.txt"), "\(result)")
-        let question = try #require(result.stdout.range(of: "Overwrite 100 modified items"), "\(result)")
-        #expect(lastEntry.upperBound < question.lowerBound, "\(result)")
+        let question = "Overwrite 300 modified items in \(box.path("b1"))? [m]odify / [n]o / [l]ist / [q]uit"
+        let first = try #require(result.stdout.range(of: question), "\(result)")
+        let again = try #require(result.stdout.range(of: question, range: first.upperBound..<result.stdout.endIndex),
+                                 "asked again after the list:\n\(result)")
+        // file99.txt sorts after the first 20: only the paged list, between the two questions, shows it.
+        let paged = try #require(result.stdout.range(of: "    file99.txt"), "\(result)")
+        #expect(first.upperBound < paged.lowerBound && paged.upperBound < again.lowerBound, "\(result)")
+        #expect(result.stdout.contains("300 overwritten"), "\(result)")
+        #expect(box.read("b1/file99.txt") == "changed 99\n")
+    }
+
+    /// --list shows every item without a pager; the run goes on.
+    @Test func listFlagShowsEverything() throws {
+        let (box, environment) = try sandbox(files: 300)
+        let result = try box.runInTerminal(["backup", "--list", "w"], environment: environment)
+        #expect(result.status == 0, "\(result)")
+        #expect(calls(box) == 0, "\(result)")
+        #expect(result.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("    file") }.count == 300, "\(result)")
+        #expect(!result.stdout.contains("more"), "\(result)")
+    }
+
+    /// Read-only output may page: nothing waits on it.
+    @Test func aLongDiffIsPagedOnATerminal() throws {
+        let (box, environment) = try sandbox(files: 100)
+        let result = try box.runInTerminal(["diff", "w"], environment: environment)
+        #expect(result.status == 1, "something differs: \(result)")
+        #expect(calls(box) == 1, "\(result)")
+        #expect(result.stdout.contains("    file99.txt"), "\(result)")
     }
 
     @Test func shortListIsNotPaged() throws {

@@ -14,8 +14,8 @@ import Testing
         let box = try sandboxWithData()
         let result = try box.runInTerminal(["backup", "w"])
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.contains("ETA "), "\(result)")
-        #expect(result.stdout.contains("100%"))
+        #expect(result.stdout.contains(" left"), "\(result)")
+        #expect(result.stdout.contains("4.00 MB of 4.00 MB  100%"), "\(result)")
         #expect(result.stdout.contains("BACKUP \(box.path("b1")): 1 copied"))
         #expect(box.read("b1/big")?.count == 4_000_000)
     }
@@ -24,7 +24,7 @@ import Testing
         let box = try sandboxWithData()
         let result = try box.run(["backup", "w"])
         #expect(result.status == 0, "\(result)")
-        #expect(!result.stdout.contains("ETA") && !result.stdout.contains("\r"), "\(result)")
+        #expect(!result.stdout.contains(" left") && !result.stdout.contains("\r"), "\(result)")
         #expect(result.stdout.contains("1 copied"))
     }
 
@@ -32,12 +32,41 @@ import Testing
         let box = try sandboxWithData()
         let forced = try box.run(["backup", "--progress", "w"])
         #expect(forced.status == 0, "\(forced)")
-        #expect(forced.stdout.contains("ETA "), "\(forced)")
+        #expect(forced.stdout.contains(" left"), "\(forced)")
 
         try box.write("changed", at: "w/big")
         let quiet = try box.runInTerminal(["backup", "-m", "--no-progress", "w"])
         #expect(quiet.status == 0, "\(quiet)")
-        #expect(!quiet.stdout.contains("ETA"), "\(quiet)")
+        #expect(!quiet.stdout.contains(" left"), "\(quiet)")
         #expect(quiet.stdout.contains("1 overwritten"))
+    }
+
+    /// The "left" times of every progress line drawn, in seconds ("–:––" while no rate is known is skipped).
+    private func timesLeft(_ output: String) -> [Int] {
+        output.components(separatedBy: "\r").compactMap { segment in
+            guard let range = segment.range(of: #"\d+:\d\d(:\d\d)? left"#, options: .regularExpression) else { return nil }
+            return segment[range].dropLast(5).split(separator: ":").reduce(0) { $0 * 60 + Int($1)! }
+        }
+    }
+
+    /// On a throttled copy (test only: MICSYNC_TEST_BWLIMIT, in KiB/s), the time left falls as bytes arrive,
+    /// and the total is what the run copies: the modified file, not the unchanged one beside it.
+    @Test func theTimeLeftFallsAndTheTotalIsThePlan() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try Data(repeating: 0x61, count: 1_000_000).write(to: URL(fileURLWithPath: box.path("w/unchanged")))
+        try Data(repeating: 0x62, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
+        try box.run(["backup", "w"])
+        try Data(repeating: 0x63, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
+        try box.touch("w/big", secondsAgo: -60)
+        let result = try box.runInTerminal(["backup", "-m", "w"], environment: ["MICSYNC_TEST_BWLIMIT": "400"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains(" of 2.00 MB  "), "the plan's bytes, not the tree's 3 MB: \(result)")
+        #expect(!result.stdout.contains("kB/s") && !result.stdout.contains("ETA"), "\(result)")
+        let left = timesLeft(result.stdout)
+        #expect(left.count >= 3, "\(result)")
+        #expect(zip(left, left.dropFirst()).allSatisfy { $1 <= $0 }, "never rising: \(left)")
+        #expect((left.first ?? 0) > (left.last ?? 0), "falling: \(left)")
+        #expect(box.read("b1/big")?.first == "c")
     }
 }

@@ -19,9 +19,16 @@ import Testing
 
     @Test func progressSegmentsAreLinesOfTheirOwn() {
         let progress = lines().compactMap(TransferProgress.parse)
-        #expect(progress.map(\.percent) == [0, 73, 99, 100])
-        #expect(progress[1] == TransferProgress(bytes: 21_921_792, percent: 73, rate: "19.55MB/s", remaining: "0:00:00"))
-        #expect(progress[1].line == "21.9 MB  73%  19.55MB/s  ETA 0:00:00")
+        #expect(progress.map(\.bytes) == [32_768, 21_921_792, 30_000_000, 30_000_003])
+    }
+
+    /// Bytes of the run's plan, the share of it, one unit for sizes and rates, and the time left.
+    @Test func theLineCountsAgainstThePlan() {
+        #expect(ProgressLine.line(done: 12_000_000, planned: 40_000_000, rate: 1_000_000)
+            == "12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left")
+        #expect(ProgressLine.line(done: 1_000, planned: 7_200_000_000, rate: 1_000_000) == "1.00 KB of 7.20 GB  0%  1.00 MB/s  2:00:00 left")
+        #expect(ProgressLine.line(done: 5, planned: 10, rate: nil) == "5 B of 10 B  50%  – B/s  –:–– left")
+        #expect(ProgressLine.line(done: 5, planned: 0, rate: nil) == "5 B  – B/s")
     }
 
     @Test func theItemizeParserIgnoresProgress() {

@@ -84,8 +84,62 @@ import TestSupport
         let usage = try micsyncRelease("tarball", "--no-such-option", in: repo.root)
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("Unknown option '--no-such-option'"))
-        let outside = try micsyncRelease("check", "--repo", "/", in: repo.root)
-        #expect(outside.status == 1)
-        #expect(outside.stderr.hasPrefix("Error: could not find repository"))
+    }
+
+    /// `all --head` packages work in progress: a VCS version, only into output/, never over a release's files.
+    @Test func allHeadNeverTouchesARelease() throws {
+        let repo = try TestRepository()
+        try repo.addPackaging()
+        try repo.git("tag", "-a", "0.1.0", "-m", "release")
+        #expect(try micsyncRelease("all", in: repo.root).status == 0)
+        let releaseFiles = ["output/micsync-0.1.0.tar.gz", "Packaging/arch/archive/0.1.0/PKGBUILD", "Packaging/arch/archive/0.1.0/.SRCINFO"]
+        let released = try releaseFiles.map { try Data(contentsOf: repo.root.appendingPathComponent($0)) }
+
+        try repo.write("work.txt", "in progress")
+        try repo.commit()
+        let head = try micsyncRelease("all", "--head", "--yes", in: repo.root)
+        #expect(head.status == 0, "\(head.stderr)")
+        let version = try repo.vcsVersion()
+        #expect(version.hasPrefix("0.1.0.r1.g"))
+        #expect(head.stdout.contains("package version: \(version)\n"))
+        #expect(head.stdout.contains("not archived"))
+        #expect(try releaseFiles.map { try Data(contentsOf: repo.root.appendingPathComponent($0)) } == released)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: repo.root.appendingPathComponent("Packaging/arch/archive").path) == ["0.1.0"])
+        let offline = try PKGBUILDTests.sourced(repo.root.appendingPathComponent("output/PKGBUILD"))
+        #expect(offline[1] == version)
+        #expect(offline.last == "micsync-\(version).tar.gz")
+        #expect(FileManager.default.fileExists(atPath: repo.root.appendingPathComponent("output/micsync-\(version).tar.gz").path))
+    }
+
+    /// Running `all` again for a release writes the same bytes; an archived PKGBUILD that differs is never replaced.
+    @Test func aReleaseIsNeverRewritten() throws {
+        let repo = try TestRepository()
+        try repo.addPackaging()
+        try repo.git("tag", "-a", "0.1.0", "-m", "release")
+        #expect(try micsyncRelease("all", in: repo.root).status == 0)
+        #expect(try micsyncRelease("all", in: repo.root).status == 0)
+
+        let archived = repo.root.appendingPathComponent("Packaging/arch/archive/0.1.0/PKGBUILD")
+        try Data("pkgname=micsync\n# released with another template\n".utf8).write(to: archived)
+        let again = try micsyncRelease("all", in: repo.root)
+        #expect(again.status == 1)
+        #expect(again.stderr == "Error: \(ReleaseError.releaseWritten(archived.standardizedFileURL.path))\n")
+        #expect(try String(contentsOf: archived, encoding: .utf8).contains("another template"))
+    }
+
+    /// The version and the tree come from the tagged commit, whatever the working tree holds.
+    @Test func uncommittedChangesAreNeverPackaged() throws {
+        let repo = try TestRepository()
+        try repo.addPackaging()
+        try repo.git("tag", "-a", "0.1.0", "-m", "release")
+        try repo.writeVersion("0.2.0")
+        try repo.write("Packaging/project-url", "https://example.org/uncommitted\n")
+        let output = try micsyncRelease("all", in: repo.root)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("package version: 0.1.0\n"))
+        let archived = try PKGBUILDTests.sourced(repo.root.appendingPathComponent("Packaging/arch/archive/0.1.0/PKGBUILD"))
+        #expect(archived[2] == (try PKGBUILDTests.home))
+        let listed = try run(["tar", "-xOzf", "output/micsync-0.1.0.tar.gz", "micsync-0.1.0/Sources/MicsyncKit/Version.swift"], in: repo.root).stdout
+        #expect(listed.contains("\"0.1.0\""))
     }
 }

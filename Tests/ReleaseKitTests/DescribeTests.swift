@@ -78,14 +78,16 @@ import Testing
         #expect(check.tag == gitSays)
     }
 
-    @Test func comparesTheVersionInTheWorkingTree() throws {
+    @Test func comparesTheCommittedVersion() throws {
         let repo = try TestRepository()
         try repo.commit()
         try repo.git("tag", "-a", "0.1.0", "-m", "release")
         #expect(try Release(inRepositoryContaining: repo.root).checkVersion().matches)
         try repo.writeVersion("0.2.0")
+        #expect(try Release(inRepositoryContaining: repo.root).checkVersion().matches)
+        try repo.commit()
         let check = try Release(inRepositoryContaining: repo.root).checkVersion()
-        #expect(check == VersionCheck(source: "0.2.0", tag: "0.1.0"))
+        #expect(check == VersionCheck(source: "0.2.0", tag: "0.1.0", versionTagIsLightweight: false))
         #expect(!check.matches)
     }
 
@@ -97,11 +99,15 @@ import Testing
         #expect(release.version == "0.1.0")
     }
 
-    @Test func outsideARepositoryIsLibgit2sError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-repo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let error = #expect(throws: GitError.self) { try Repository(containing: folder) }
-        #expect(error?.message.contains("could not find repository") == true)
+    @Test func nearestTagAndDistanceAsGitDescribeLong() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        try repo.git("tag", "-a", "0.1.0", "-m", "release")
+        for name in ["a", "b"] {
+            try repo.write(name, name)
+            try repo.commit()
+        }
+        let release = try Release(inRepositoryContaining: repo.root)
+        #expect(try release.repository.nearestTag(of: release.repository.head()) == NearestTag(name: "0.1.0", distance: 2))
     }
 }

@@ -31,8 +31,17 @@ import Testing
     @Test func refusesAnExistingTag() throws {
         let repo = try TestRepository()
         try repo.commit()
-        try repo.git("tag", "0.1.0")
+        try repo.git("tag", "-a", "0.1.0", "-m", "release")
         let error = #expect(throws: ReleaseError.self) { try Release(inRepositoryContaining: repo.root).tag() }
         #expect(error == .tagExists("0.1.0"))
+    }
+
+    @Test func aLightweightTagOfTheVersionSaysHowToReplaceIt() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        try repo.git("tag", "0.1.0")
+        let error = #expect(throws: ReleaseError.self) { try Release(inRepositoryContaining: repo.root).tag() }
+        #expect(error == .lightweightTag("0.1.0"))
+        #expect(error?.description.contains("git tag -d 0.1.0 && micsync-release tag") == true)
     }
 }

@@ -82,4 +82,34 @@ import Testing
         #expect(error == .tagMissing("0.1.0"))
         #expect(try !release.tarball(of: .head).isEmpty)
     }
+
+    /// A build of HEAD is named as Arch names VCS packages, after `git describe --long`, so it never takes a
+    /// release's name.
+    @Test func headGetsAVersionAfterTheNearestTag() throws {
+        let repo = try Self.taggedRepository()
+        for name in ["a", "b"] {
+            try repo.write(name, name)
+            try repo.commit()
+        }
+        let expected = try repo.vcsVersion()
+        #expect(expected.hasPrefix("0.1.0.r2.g"))
+        let tarball = try Release(inRepositoryContaining: repo.root).writeTarball(of: .head, into: repo.root.appendingPathComponent("output"))
+        #expect(tarball.source.version == expected)
+        #expect(tarball.url.lastPathComponent == "micsync-\(expected).tar.gz")
+        let listed = try run(["tar", "-tzf", tarball.url.path], in: repo.root).stdout
+        #expect(listed.hasPrefix("micsync-\(expected)/\n"))
+    }
+
+    @Test func headWithoutATagCountsEveryCommit() throws {
+        let repo = try TestRepository()
+        for name in ["a", "b", "c"] {
+            try repo.write(name, name)
+            try repo.commit()
+        }
+        try repo.git("tag", "lightweight-tags-do-not-count")
+        let id = try repo.git("rev-parse", "--short", "HEAD").trimmingCharacters(in: .newlines)
+        let source = try Release(inRepositoryContaining: repo.root).source(of: .head)
+        #expect(source.version == "0.1.0.r3.g\(id)")
+        #expect(!source.isRelease)
+    }
 }

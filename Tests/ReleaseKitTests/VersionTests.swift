@@ -13,13 +13,24 @@ import Testing
     }
 
     @Test func readsThisPackagesVersionFile() throws {
-        let version = try SourceVersion.read(inRepositoryAt: packageRoot)
-        #expect(!version.isEmpty)
+        #expect(packageVersion.contains("."))
     }
 
     @Test func missingFileSaysWhatToDo() throws {
         let repo = try TestRepository(version: nil)
+        try repo.write("README.md", "not micsync")
+        try repo.commit()
         let error = #expect(throws: ReleaseError.self) { try Release(inRepositoryContaining: repo.root) }
         #expect(error?.description.contains("--repo") == true)
+    }
+
+    /// The version comes from the commit: an uncommitted change is not a release.
+    @Test func readsTheCommittedVersionNotTheWorkingTree() throws {
+        let repo = try TestRepository()
+        try repo.commit()
+        try repo.writeVersion("0.2.0")
+        #expect(try Release(inRepositoryContaining: repo.root).version == "0.1.0")
+        try repo.commit()
+        #expect(try Release(inRepositoryContaining: repo.root).version == "0.2.0")
     }
 }

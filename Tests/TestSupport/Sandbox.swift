@@ -115,12 +115,14 @@ public final class Sandbox {
     }
 
     /// Runs micsync with a pseudo-terminal as its stdin, stdout and stderr (util-linux `script`); the output
-    /// comes back as the terminal showed it, stdout and stderr mixed, with "\r\n" line ends.
+    /// comes back as the terminal showed it, stdout and stderr mixed, with "\r\n" line ends. `input` is typed
+    /// at the terminal.
     @discardableResult
-    public func runInTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+    public func runInTerminal(_ arguments: [String], input: String = "",
+                              environment: [String: String] = [:]) throws -> RunResult {
         let command = ([Binary.micsync] + arguments)
             .map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
-        return try Binary.run("/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"], input: "",
+        return try Binary.run("/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"], input: input,
                               directory: root, environment: self.environment.merging(environment) { $1 })
     }
 

@@ -2,23 +2,28 @@ import ArgumentParser
 import MicsyncKit
 
 extension TrashCommand {
-    /// Each location's trash folders, with their file counts and sizes.
+    /// Each location's trash folders, with their file counts and sizes; or the files of one of them.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show each location's trash: every run's timestamp, file count and size.",
+            abstract: "Show each location's trash, or the files one run's trash holds.",
             discussion: """
                 For every location of every configuration (only those of --config-name, or only the ones \
                 holding PATH): each trash folder by its TIMESTAMP (the start of the run that filled it, in UTC), \
-                how many files it keeps and their size. Locations not accessible now are noted.
+                how many files it keeps and their size. Locations not accessible now are noted. Given a \
+                TIMESTAMP first, it shows every file that trash folder holds, with its size (through $PAGER on \
+                a terminal).
 
                 Examples:
-                  micsync trash list                   every location
-                  micsync trash list /mnt/b1 ~/docs    the two locations holding these paths
-                  micsync trash list --json            for scripts (sizes in bytes)
+                  micsync trash list                          every location
+                  micsync trash list /mnt/b1 ~/docs           the two locations holding these paths
+                  micsync trash list 20261124T213005Z         the files of one run's trash
+                  micsync trash list --json                   for scripts (sizes in bytes)
                 """)
 
-        @Argument(help: "Show only the locations holding these paths.", completion: .file())
-        var paths: [String] = []
+        @Argument(help: ArgumentHelp("A trash TIMESTAMP (to list its files), then paths: only the locations holding them.",
+                                     valueName: "timestamp-or-path"),
+                  completion: .file())
+        var arguments: [String] = []
 
         @OptionGroup var locations: TrashLocationOptions
 
@@ -34,8 +39,29 @@ extension TrashCommand {
             let trash: [TrashFolder]
         }
 
+        /// One file of a trash folder, as --json prints it.
+        struct File: Encodable {
+            let path: String
+            let size: Int64
+        }
+
+        /// The files of one trash folder at one location, as --json prints it.
+        struct Contents: Encodable {
+            let role: String
+            let location: String
+            let timestamp: String
+            let files: [File]
+        }
+
+        /// The TIMESTAMP typed first, if one was: a trash folder's name that is not also a path here.
+        private var timestamp: String? {
+            guard let first = arguments.first, Trash.date(of: first) != nil, !FileSystem.exists(first) else { return nil }
+            return first
+        }
+
         func run() throws {
-            let entries = try locations.scopes(paths).map { scope in
+            if let timestamp { return try showFiles(of: timestamp, paths: Array(arguments.dropFirst())) }
+            let entries = try locations.scopes(arguments).map { scope in
                 let location = scope.typedIn
                 return Entry(configuration: scope.configuration.name, role: location.role.rawValue, path: location.path,
                              accessible: location.isAccessible, trash: TrashFolder.all(in: location))
@@ -48,6 +74,40 @@ extension TrashCommand {
                 Console.print("\(heading):")
                 TrashFolder.lines(entry.trash).forEach(Console.print)
             }
+        }
+
+        /// Every file of the trash folder `timestamp`, in each location (of those holding `paths`) that has it.
+        private func showFiles(of timestamp: String, paths: [String]) throws {
+            let all = try locations.scopes(paths).map(\.typedIn).filter(\.isAccessible)
+            let holding = all.filter { TrashFolder.timestamps(in: $0).contains(timestamp) }
+            guard !holding.isEmpty else {
+                let lines = all.map { location in
+                    let timestamps = TrashFolder.timestamps(in: location)
+                    return "  \(location.heading): " + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
+                }.joined(separator: "\n")
+                throw MicsyncError.notFound("no accessible location has trash \(timestamp); the trash there is:\n" + lines)
+            }
+            let contents = holding.map { location in
+                var files: [(path: [UInt8], size: Int64)] = []
+                FileSystem.forEachFile(under: Array((Trash.root(of: location) + "/" + timestamp).utf8)) { files.append(($0, $1)) }
+                return (location, files.sorted { $0.path.lexicographicallyPrecedes($1.path) })
+            }
+            guard !json else {
+                return Console.print(contents.map { location, files in
+                    Contents(role: location.role.rawValue, location: location.path, timestamp: timestamp,
+                             files: files.map { File(path: DisplayName.readable($0.path), size: $0.size) })
+                }.jsonText())
+            }
+            var lines: [String] = []
+            for (location, files) in contents {
+                let total = files.reduce(Int64(0)) { $0 + $1.size }
+                lines.append("\(location.heading), trash \(timestamp): \(plural(files.count, "file", "files")), "
+                    + ByteCount.readable(total))
+                var table = TextTable()
+                table.rows = files.map { [.init(DisplayName.readable($0.path)), .init(ByteCount.readable($0.size))] }
+                lines += table.lines(style: .standardOutput)
+            }
+            Pager.show(lines)
         }
     }
 }

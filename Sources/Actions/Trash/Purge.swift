@@ -6,16 +6,17 @@ extension TrashCommand {
     /// Deletes trash folders, all or the old ones, after showing them and asking.
     struct Purge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete trash folders (all, or those older than N days), asking first.",
+            abstract: "Delete trash folders (all, or those older than an age such as 30d), asking first.",
             discussion: """
                 Lists the trash folders of every location (only those of --config-name, or only the ones \
                 holding PATH) and asks Delete/No before deleting them; --yes deletes without asking. With \
-                --older-than DAYS only the folders whose TIMESTAMP is more than DAYS days ago go. What a purge \
-                deletes cannot be restored.
+                --older-than AGE only the folders whose TIMESTAMP is more than AGE ago go: 12h, 30d, 2w \
+                (hours, days, weeks; a bare number counts days). What a purge deletes cannot be restored.
 
                 Examples:
                   micsync trash purge                      every trash folder, after asking
-                  micsync trash purge --older-than 30      those of runs more than 30 days ago
+                  micsync trash purge --older-than 30d     those of runs more than 30 days ago
+                  micsync trash purge --older-than 12h     those of runs more than 12 hours ago
                   micsync trash purge --yes /mnt/b1        all of one location's, without asking
                 """)
 
@@ -23,8 +24,9 @@ extension TrashCommand {
         var paths: [String] = []
 
         @Option(name: .customLong("older-than"),
-                help: ArgumentHelp("Only trash folders of runs more than DAYS days ago.", valueName: "days"))
-        var days: Int?
+                help: ArgumentHelp("Only trash folders of runs older than this: 12h, 30d, 2w (a bare number counts days).",
+                                   valueName: "age"))
+        var olderThan: String?
 
         @Flag(help: "Delete without asking.")
         var yes = false
@@ -32,19 +34,19 @@ extension TrashCommand {
         @OptionGroup var locations: TrashLocationOptions
 
         func validate() throws {
-            if let days, days < 0 { throw ValidationError("--older-than takes a number of days, 0 or more") }
+            if let olderThan, Age(olderThan) == nil { throw ValidationError("--older-than takes \(Age.help), not '\(olderThan)'") }
         }
 
         func run() throws {
             let withTrash = try locations.scopes(paths).map(\.typedIn).filter { location in
-                if !location.isAccessible { Console.note("note: skipping \(location.heading): not accessible (not mounted?)") }
+                if !location.isAccessible { Console.notice("note: skipping \(location.heading): not accessible (not mounted?)") }
                 if let problem = StateFolder(location).problem() { Console.error(problem) }
                 return !Trash.timestamps(in: location).isEmpty
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.
             let locks = try LocationLock.acquire(withTrash)
             defer { withExtendedLifetime(locks) {} }
-            let cutoff = days.map { Date(timeIntervalSinceNow: -Double($0) * 86_400) }
+            let cutoff = olderThan.flatMap(Age.init).map { Date(timeIntervalSinceNow: -$0.seconds) }
             let doomed = withTrash.map { location in
                 (location, TrashFolder.all(in: location).filter { folder in
                     cutoff.map { cutoff in folder.date.map { $0 < cutoff } ?? false } ?? true

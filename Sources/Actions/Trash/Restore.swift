@@ -27,7 +27,7 @@ extension TrashCommand {
         @Argument(help: "Restore only this file or directory: its path in the location.", completion: .file())
         var path: String?
 
-        @Option(help: "The location to restore into: its path.", completion: .directory)
+        @Option(help: "The location to restore into: its path.", completion: .custom(CompletionCandidates.locations))
         var location: String?
 
         @Flag(name: .customShort("m"), help: "Overwrite modified files without asking.")

@@ -14,7 +14,7 @@ public struct TrashCommand: ParsableCommand {
             Examples:
               micsync trash list                                     every location's trash
               micsync trash restore 20261124T213005Z ~/docs/a.txt    bring a file back
-              micsync trash purge --older-than 30                    drop old trash
+              micsync trash purge --older-than 30d                   drop old trash
             """,
         subcommands: [List.self, Restore.self, Purge.self]
     )

@@ -8,6 +8,12 @@ public struct RunOptions: Sendable {
     public var deletion = Deletion.never
     public var suppressDirectories = false
     public var verbose = false
+    /// `--print-commands`: every rsync command printed, none asked about (-v asks).
+    public var printCommands = false
+    /// `-q`: no notes and no plan lists; questions, errors and the summary stay.
+    public var quiet = false
+    /// `--list`: every item of the plan, not the first 20 of each category.
+    public var list = false
     public var dryRun = false
     /// With `dryRun`: the plan as one JSON document.
     public var json = false
@@ -23,6 +29,9 @@ public struct RunOptions: Sendable {
     public var force = false
 
     public init() {}
+
+    /// -v or --print-commands: every rsync command is printed.
+    public var printsCommands: Bool { verbose || printCommands }
 }
 
 /// An action's option set: a group of ArgumentParser options that yields `RunOptions`.
@@ -37,6 +46,16 @@ public struct CommonOptions: ParsableArguments, Sendable {
 
     @Flag(name: .customShort("v"), help: "Verbose: print every rsync command; ask before each one that changes files.")
     public var verbose = false
+
+    @Flag(name: .customLong("print-commands"), help: "Print every rsync command without asking (-v also asks).")
+    var printCommands = false
+
+    @Flag(name: [.customShort("q"), .customLong("quiet")],
+          help: "No notes (skipped locations, warnings of a dry run) and no lists; questions, errors and the summary stay.")
+    var quiet = false
+
+    @Flag(help: "List every item of the plan (by default each category shows 20 and the question offers [l]ist).")
+    var list = false
 
     @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Show the full plan; change nothing.")
     public var dryRun = false
@@ -60,6 +79,10 @@ public struct CommonOptions: ParsableArguments, Sendable {
     @Flag(inversion: .prefixedNo, help: "Show one overall progress line while copying (default: only on a terminal).")
     public var progress: Bool?
 
+    /// Read before parsing, by every command (`ColourOption`); declared here for help and completions.
+    @Option(name: .customLong("color"), help: Style.Choice.help)
+    var colour: Style.Choice?
+
     public init() {}
 
     public func validate() throws {
@@ -70,6 +93,9 @@ public struct CommonOptions: ParsableArguments, Sendable {
         var options = RunOptions()
         options.suppressDirectories = suppress
         options.verbose = verbose
+        options.printCommands = printCommands
+        options.quiet = quiet
+        options.list = list
         options.dryRun = dryRun
         options.config = config.selection
         options.from = from

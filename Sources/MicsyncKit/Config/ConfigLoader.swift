@@ -185,8 +185,8 @@ private struct Validator {
     }
 }
 
-/// Levenshtein distance, to suggest the known key nearest to a typo.
-func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance, to suggest the known name nearest to a typo.
+public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.lowercased()), b = Array(b.lowercased())
     var previous = Array(0...b.count)
     for (i, x) in a.enumerated() {

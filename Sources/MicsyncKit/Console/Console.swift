@@ -80,6 +80,14 @@ public enum Console {
         prompt(line + "\n")
     }
 
+    /// Set by -q: `notice` says nothing.
+    nonisolated(unsafe) public static var quiet = false
+
+    /// A note that -q silences: a location skipped, what a dry run's guard would refuse.
+    public static func notice(_ line: String) {
+        if !quiet { note(line) }
+    }
+
     public static func error(_ message: String) {
         note("micsync: " + message)
     }

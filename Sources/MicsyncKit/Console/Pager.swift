@@ -1,9 +1,16 @@
 import Foundation
 
-/// Long lists: through `$PAGER` (default `less -FRX`, run by `/bin/sh -c` as git does) when stdout is a
-/// terminal too short for them; written straight to stdout otherwise. The pager has exited by the time
-/// `show` returns, so the question asked next is never hidden behind it. `PAGER=` or `PAGER=cat` turns it off.
-enum Pager {
+/// Long lists that nothing waits on (a dry run's plan, the `[l]ist` answer, a trash's files): through `$PAGER`
+/// (default `less -FRX`, run by `/bin/sh -c` as git does) when stdout is a terminal too short for them;
+/// written straight to stdout otherwise. A run that goes on never calls it with its plan: a run left alone
+/// must not wait for someone to quit a pager. The pager has exited by the time `show` returns, so the
+/// question asked next is never hidden behind it. `PAGER=` or `PAGER=cat` turns it off.
+public enum Pager {
+    /// Read-only output (a trash's files): paged like a plan's `[l]ist`.
+    public static func show(_ lines: [String]) {
+        show(lineCount: lines.count) { output in lines.forEach { output.line($0) } }
+    }
+
     /// Writes the `lineCount` lines that `body` produces.
     static func show(lineCount: Int, _ body: (inout LineWriter) -> Void) {
         guard isatty(STDOUT_FILENO) == 1, lineCount >= terminalRows, let command, let pager = spawn(command) else {

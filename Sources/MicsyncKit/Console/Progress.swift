@@ -1,52 +1,83 @@
 import Foundation
 
-/// One line of rsync's `--info=progress2` output: the whole transfer so far.
-/// e.g. `     21,921,792  73%   19.55MB/s    0:00:00 (xfr#1, to-chk=1/3)`
+/// One line of rsync's `--info=progress2` output: the bytes this rsync pass has transferred so far.
+/// e.g. `     21,921,792  73%   19.55MB/s    0:00:00 (xfr#1, to-chk=1/3)`. Only the bytes are used: rsync's
+/// percent is of every file it looked at, not of what is copied, and its time is the elapsed time once a
+/// file is done.
 public struct TransferProgress: Sendable, Equatable {
     public let bytes: Int64
-    public let percent: Int
-    /// rsync's own rendering, e.g. `19.55MB/s`.
-    public let rate: String
-    /// Time left while the transfer runs (rsync's estimate), `h:mm:ss`.
-    public let remaining: String
 
     /// Parses one `\r`-separated segment; nil for anything else (itemized lines, messages).
     public static func parse(_ segment: some Collection<UInt8>) -> TransferProgress? {
         let fields = String(decoding: segment, as: UTF8.self).split(separator: " ")
         guard fields.count >= 4, fields[1].hasSuffix("%"),
               let bytes = Int64(fields[0].replacingOccurrences(of: ",", with: "")),
-              let percent = Int(fields[1].dropLast()), fields[2].hasSuffix("/s"),
+              Int(fields[1].dropLast()) != nil, fields[2].hasSuffix("/s"),
               fields[3].allSatisfy({ $0.isNumber || $0 == ":" }) else { return nil }
-        return TransferProgress(bytes: bytes, percent: percent, rate: String(fields[2]), remaining: String(fields[3]))
-    }
-
-    public var line: String {
-        "\(ByteCount.readable(bytes))  \(percent)%  \(rate)  ETA \(remaining)"
+        return TransferProgress(bytes: bytes)
     }
 }
 
-/// The overall progress line shown while applying: redrawn in place on stdout, cleared before anything
-/// else is printed. Shown on a terminal unless `--no-progress`; `--progress` shows it anyway.
+/// The overall progress line shown while applying, redrawn in place on stdout and cleared before anything
+/// else is printed: the bytes copied of the bytes planned for the whole run (every destination), the share,
+/// the rate and the time left, e.g. `12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left`. Shown on a terminal
+/// unless `--no-progress`; `--progress` shows it anyway.
 public final class ProgressLine: @unchecked Sendable {
     public let isShown: Bool
     private var drawn = false
+    private var planned: Int64 = 0
+    /// Bytes of the passes already finished, and of the current one so far.
+    private var finished: Int64 = 0, current: Int64 = 0
+    /// Recent (time, bytes done) samples: the rate is measured over the last few seconds.
+    private var samples: [(time: ContinuousClock.Instant, bytes: Int64)] = []
+    private let clock = ContinuousClock()
 
     /// - Parameter requested: `--progress` (true), `--no-progress` (false), or neither (nil: only on a terminal).
     public init(requested: Bool?) {
         isShown = requested ?? (isatty(STDOUT_FILENO) == 1)
     }
 
-    /// The rsync options that make it report the overall progress.
-    public var rsyncOptions: [String] { isShown ? ["--info=progress2"] : [] }
+    /// The rsync options that make it report its progress (and the test-only throttle).
+    public var rsyncOptions: [String] { (isShown ? ["--info=progress2"] : []) + Self.testThrottle }
+
+    /// For tests only: `MICSYNC_TEST_BWLIMIT=KBPS` slows every pass that writes (rsync `--bwlimit`), so that a
+    /// test can watch the progress line of a copy that takes seconds.
+    static var testThrottle: [String] {
+        ProcessInfo.processInfo.environment["MICSYNC_TEST_BWLIMIT"].map { ["--bwlimit=\($0)"] } ?? []
+    }
+
+    /// The bytes the whole run is to copy, known once every question is answered.
+    public func expect(_ bytes: Int64) {
+        planned = bytes
+    }
 
     /// Takes a line of rsync's output; returns true when it was progress (and is consumed).
     public func consume(_ line: some Collection<UInt8>) -> Bool {
         guard let progress = TransferProgress.parse(line) else { return false }
-        if isShown {
-            Console.write("\r\u{1B}[K" + progress.line)
-            drawn = true
-        }
+        current = progress.bytes
+        guard isShown else { return true }
+        let now = clock.now
+        let done = finished + current
+        samples.append((now, done))
+        samples.removeAll { now - $0.time > .seconds(5) }
+        Console.write("\r\u{1B}[K" + Self.line(done: done, planned: planned, rate: rate(now: now)))
+        drawn = true
         return true
+    }
+
+    /// Bytes a second over the last few seconds; nil until there is a second to measure.
+    private func rate(now: ContinuousClock.Instant) -> Double? {
+        guard let first = samples.first, let last = samples.last else { return nil }
+        let span = first.time.duration(to: last.time)
+        let seconds = Double(span.components.seconds) + Double(span.components.attoseconds) / 1e18
+        return seconds >= 1 ? Double(last.bytes - first.bytes) / seconds : nil
+    }
+
+    /// Ends one rsync pass: the next starts counting from zero again.
+    public func passFinished() {
+        finished += current
+        current = 0
+        clear()
     }
 
     /// Clears the line, so that the next report starts at the left margin.
@@ -54,6 +85,22 @@ public final class ProgressLine: @unchecked Sendable {
         guard drawn else { return }
         Console.write("\r\u{1B}[K")
         drawn = false
+    }
+
+    /// `12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left`; without a plan (nothing known to copy) the bytes alone.
+    static func line(done: Int64, planned: Int64, rate: Double?) -> String {
+        let speed = rate.map { ByteCount.readable(Int64($0)) + "/s" } ?? "– B/s"
+        guard planned > 0 else { return "\(ByteCount.readable(done))  \(speed)" }
+        let percent = min(100, Int(Double(done) * 100 / Double(planned)))
+        let left = rate.flatMap { $0 > 0 ? clock(Double(max(planned - done, 0)) / $0) : nil } ?? "–:––"
+        return "\(ByteCount.readable(done)) of \(ByteCount.readable(planned))  \(percent)%  \(speed)  \(left) left"
+    }
+
+    /// `0:28`, `12:05`, `1:02:03`.
+    static func clock(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.up))
+        let (hours, minutes, rest) = (whole / 3600, whole % 3600 / 60, whole % 60)
+        return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%d:%02d", minutes, rest)
     }
 }
 

@@ -1,10 +1,20 @@
+import ArgumentParser
 import Foundation
 
-/// Colour for what micsync prints on stdout: only on a terminal, and never when `NO_COLOR` is set
-/// (https://no-color.org: any non-empty value).
+/// Colour for what micsync prints on stdout: only on a terminal whose TERM is set and not `dumb`, and never
+/// when `NO_COLOR` is set (https://no-color.org: any non-empty value); `--color always|never` overrides both.
 public struct Style: Sendable {
     public enum Colour: String, Sendable {
         case red = "31", green = "32", yellow = "33", bold = "1"
+    }
+
+    /// `--color`: `auto` decides by the terminal and the environment.
+    public enum Choice: String, Sendable, CaseIterable, ExpressibleByArgument {
+        case auto, always, never
+
+        /// `--color`'s help, wherever it is declared.
+        public static let help = ArgumentHelp("When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.",
+                                              valueName: "when")
     }
 
     public let enabled: Bool
@@ -13,9 +23,23 @@ public struct Style: Sendable {
         self.enabled = enabled
     }
 
-    /// Colour when stdout is a terminal and `NO_COLOR` is unset or empty.
-    public static let standardOutput = Style(
-        enabled: isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty)
+    /// Set from `--color` before any command runs.
+    nonisolated(unsafe) public static var choice = Choice.auto
+
+    /// The style of stdout, by `choice`, the terminal and the environment.
+    public static var standardOutput: Style {
+        Style(enabled: enabled(choice, isTerminal: isatty(STDOUT_FILENO) == 1,
+                               environment: ProcessInfo.processInfo.environment))
+    }
+
+    static func enabled(_ choice: Choice, isTerminal: Bool, environment: [String: String]) -> Bool {
+        switch choice {
+        case .always: true
+        case .never: false
+        case .auto:
+            isTerminal && !["", "dumb"].contains(environment["TERM"] ?? "") && (environment["NO_COLOR"] ?? "").isEmpty
+        }
+    }
 
     public func callAsFunction(_ text: String, _ colour: Colour) -> String {
         enabled && !text.isEmpty ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text

@@ -26,6 +26,10 @@ public struct DestinationOutcome: Sendable {
     public var notWritten: String?
     /// rsync's failure at this destination, with its messages.
     public var problem: String?
+    /// What the user said No to here.
+    public var declined = RunSummary.Declined()
+    /// How long its passes took.
+    public var elapsed: Duration?
 
     init(_ destination: Location) {
         self.destination = destination
@@ -94,7 +98,7 @@ struct Applier {
             guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
             done.add(item)
         }
-        progress.clear()
+        progress.passFinished()
         return (done, outcome)
     }
 

@@ -1,25 +1,112 @@
-/// Shows plans and reports: lists to stdout, one path a line, readable whatever bytes the names hold.
-struct PlanPrinter {
-    let suppressDirectories: Bool
+import Foundation
 
-    func show(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion) {
+/// Shows plans: lists to stdout, one path a line, readable whatever bytes the names hold. A run that goes on
+/// to ask or apply never holds its list in a pager: each category is cut at `cut` lines (`… and 1,234 more`)
+/// and the question offers `[l]ist`, which pages the whole plan and asks again.
+struct PlanPrinter {
+    enum Mode {
+        /// Each category cut at `cut` lines: the run goes on right after.
+        case cut
+        /// Every item (-n, --list); `paged` through `$PAGER` on a terminal when nothing waits on it.
+        case all(paged: Bool)
+        /// Nothing at all (-q).
+        case quiet
+    }
+
+    let mode: Mode
+    let suppressDirectories: Bool
+    let style: Style
+
+    /// Lines shown per category before `… and N more`.
+    static let cut = 20
+
+    init(mode: Mode, suppressDirectories: Bool, style: Style = .standardOutput) {
+        self.mode = mode
+        self.suppressDirectories = suppressDirectories
+        self.style = style
+    }
+
+    init(_ options: RunOptions) {
+        let mode: Mode = options.quiet ? .quiet : options.dryRun ? .all(paged: true) : options.list ? .all(paged: false) : .cut
+        self.init(mode: mode, suppressDirectories: options.suppressDirectories)
+    }
+
+    /// One category of a plan, as listed.
+    struct Section {
+        let title: String
+        let colour: Style.Colour
+        let list: PathList
+        let count: Int
+        /// Positions in `list` of the items whose copy at the destination is newer than the source's.
+        let newer: Set<Int>
+    }
+
+    func show(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = []) {
         let heading = destination.heading
-        let sections: [(String, PathList)] = [
-            ("new", plan.new),
-            ("modified", plan.modified),
-            ("to delete", deletion == .never ? PathList() : plan.deleted),
-        ]
-        let shown = sections.map { title, list in (title, list, visibleCount(list)) }.filter { $0.2 > 0 }
-        guard !shown.isEmpty else {
-            Console.print("\(heading): up to date")
+        let shown = sections(plan, deletion: deletion, newer: newer)
+        switch mode {
+        case .quiet:
             return
+        case _ where shown.isEmpty:
+            Console.print("\(heading): up to date")
+        case .cut:
+            var output = LineWriter(descriptor: STDOUT_FILENO)
+            write(heading, shown, limit: Self.cut, to: &output)
+            output.flush()
+        case .all(let paged):
+            let lineCount = 1 + shown.reduce(0) { $0 + 1 + $1.count }
+            // Streamed, never held as a whole: a million names cost no more memory than the plan already holds.
+            if paged {
+                Pager.show(lineCount: lineCount) { write(heading, shown, limit: nil, to: &$0) }
+            } else {
+                var output = LineWriter(descriptor: STDOUT_FILENO)
+                write(heading, shown, limit: nil, to: &output)
+                output.flush()
+            }
         }
-        // Streamed, never held as a whole: a million names cost no more memory than the plan already holds.
-        Pager.show(lineCount: 1 + shown.reduce(0) { $0 + 1 + $1.2 }) { output in
-            output.line("\(heading):")
-            for (title, list, count) in shown {
-                output.line("  \(title) (\(count)):")
-                for entry in list where isVisible(entry) { output.line("    " + entry.displayName) }
+    }
+
+    /// The whole plan of one destination through `$PAGER` (the question's `[l]ist`).
+    func page(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = []) {
+        let shown = sections(plan, deletion: deletion, newer: newer)
+        Pager.show(lineCount: 1 + shown.reduce(0) { $0 + 1 + $1.count }) {
+            write(destination.heading, shown, limit: nil, to: &$0)
+        }
+    }
+
+    /// `300 new, 2 modified (1 newer at the destination), 0 to delete`: a plan in one line (-q -n).
+    func counts(_ plan: Plan, deletion: RunOptions.Deletion, newer: Set<Int> = []) -> String {
+        let shown = sections(plan, deletion: deletion, newer: newer)
+        guard !shown.isEmpty else { return "up to date" }
+        return shown.map { section in
+            "\(grouped(section.count)) \(section.title)"
+                + (section.newer.isEmpty ? "" : " (\(grouped(section.newer.count)) newer at the destination)")
+        }.joined(separator: ", ")
+    }
+
+    private func sections(_ plan: Plan, deletion: RunOptions.Deletion, newer: Set<Int>) -> [Section] {
+        [
+            Section(title: "new", colour: .green, list: plan.new, count: visibleCount(plan.new), newer: []),
+            Section(title: "modified", colour: .yellow, list: plan.modified, count: visibleCount(plan.modified), newer: newer),
+            Section(title: "to delete", colour: .red, list: deletion == .never ? PathList() : plan.deleted,
+                    count: deletion == .never ? 0 : visibleCount(plan.deleted), newer: []),
+        ].filter { $0.count > 0 }
+    }
+
+    private func write(_ heading: String, _ sections: [Section], limit: Int?, to output: inout LineWriter) {
+        output.line("\(heading):")
+        let mark = "  " + style("(newer at the destination)", .red)
+        for section in sections {
+            let newer = section.newer.isEmpty ? "" : ", " + style("\(grouped(section.newer.count)) newer at the destination", .red)
+            output.line("  \(style(section.title, section.colour)) (\(grouped(section.count)))\(newer):")
+            var written = 0
+            for (position, entry) in section.list.enumerated() where isVisible(entry) {
+                if let limit, written == limit {
+                    output.line("    … and \(grouped(section.count - limit)) more")
+                    break
+                }
+                output.line("    " + entry.displayName + (section.newer.contains(position) ? mark : ""))
+                written += 1
             }
         }
     }
@@ -31,33 +118,35 @@ struct PlanPrinter {
     }
 }
 
-/// What one apply did at one destination, counted from rsync's own itemized output.
-public struct ApplyReport: Sendable {
-    public var copied = 0, overwritten = 0, deleted = 0
-    public var directoriesCreated = 0, directoriesDeleted = 0
-    public var bytes: Int64 = 0
+extension Questions.Answer {
+    /// Pages the whole plan, then the question comes again.
+    static let list = Questions.Answer("list")
+}
 
-    mutating func count(_ item: ItemizedChange) {
-        let isDirectory = item.path.last == UInt8(ascii: "/")
-        switch (item.change, isDirectory) {
-        case (.new, false): copied += 1; bytes += item.size
-        case (.new, true): directoriesCreated += 1
-        case (.modified, _): overwritten += 1; bytes += item.size
-        case (.deleted, false): deleted += 1
-        case (.deleted, true): directoriesDeleted += 1
-        case (.attributesOnly, _): break
+extension PlanPrinter {
+    /// Asks `question` about one destination's plan, offering `[l]ist` to page the whole plan first.
+    func ask(_ question: String, _ answers: [Questions.Answer], of questions: Questions, about plan: Plan,
+             at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int>) throws(MicsyncError) -> Questions.Answer {
+        while true {
+            let answer = try questions.ask(question, answers + [.list])
+            guard answer == .list else { return answer }
+            page(plan, at: destination, deletion: deletion, newer: newer)
         }
-    }
-
-    var summary: String {
-        var parts = ["\(copied) copied", "\(overwritten) overwritten", "\(deleted) deleted"]
-        if directoriesCreated > 0 { parts.append(plural(directoriesCreated, "directory", "directories") + " created") }
-        if directoriesDeleted > 0 { parts.append(plural(directoriesDeleted, "directory", "directories") + " deleted") }
-        return parts.joined(separator: ", ")
     }
 }
 
-/// `1 file`, `2 files`.
+/// `1,234`: counts as people read them.
+public func grouped(_ count: Int) -> String {
+    let digits = String(count.magnitude)
+    var result = ""
+    for (position, digit) in digits.enumerated() {
+        if position > 0, (digits.count - position) % 3 == 0 { result.append(",") }
+        result.append(digit)
+    }
+    return (count < 0 ? "-" : "") + result
+}
+
+/// `1 file`, `2 files`, `1,234 files`.
 public func plural(_ count: Int, _ one: String, _ many: String) -> String {
-    "\(count) \(count == 1 ? one : many)"
+    "\(grouped(count)) \(count == 1 ? one : many)"
 }

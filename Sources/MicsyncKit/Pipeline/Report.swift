@@ -3,9 +3,11 @@
 @MainActor
 protocol SessionReporter {
     func started()
-    func planned(_ plan: Plan, at destination: Location)
+    /// `newer`: positions in `plan.modified` of the items newer at the destination.
+    func planned(_ plan: Plan, at destination: Location, newer: Set<Int>)
     func dryRunEnded()
-    func nothingToDo(at destination: Location)
+    /// A destination without an apply pass: nothing to do, or all of it declined.
+    func nothingToDo(at destination: Location, declined: RunSummary.Declined)
     func applied(_ outcome: DestinationOutcome)
 }
 
@@ -16,20 +18,29 @@ struct TextReporter: SessionReporter {
     let source: Location
     let options: RunOptions
 
-    func started() { Console.print("\(action): from \(source.heading)") }
+    func started() {
+        if !options.quiet { Console.print("\(action): from \(source.heading)") }
+    }
 
-    func planned(_ plan: Plan, at destination: Location) {
-        PlanPrinter(suppressDirectories: options.suppressDirectories).show(plan, at: destination, deletion: options.deletion)
+    /// The plan, cut or whole (see `PlanPrinter`); with -q and -n one line of counts instead.
+    func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) {
+        let printer = PlanPrinter(options)
+        printer.show(plan, at: destination, deletion: options.deletion, newer: newer)
+        if options.quiet, options.dryRun {
+            Console.print("\(destination.heading): \(printer.counts(plan, deletion: options.deletion, newer: newer))")
+        }
     }
 
     func dryRunEnded() { Console.print("dry run: nothing was changed") }
 
-    func nothingToDo(at destination: Location) { Console.print("\(destination.heading): nothing to do") }
+    func nothingToDo(at destination: Location, declined: RunSummary.Declined) {
+        Console.print("\(destination.heading): \(RunSummary.nothingApplied(declined: declined))")
+    }
 
     func applied(_ outcome: DestinationOutcome) {
         let heading = outcome.destination.heading
         if let why = outcome.notWritten { return Console.error(why) }
-        Console.print("\(heading): \(outcome.report.summary)")
+        Console.print("\(heading): \(RunSummary.line(outcome.report, declined: outcome.declined, elapsed: outcome.elapsed))")
         note(outcome.appeared, "appeared at the destination since the plan; left alone", at: heading)
         note(outcome.vanished, "left the source since the plan; not copied", at: heading)
         note(outcome.returned, "approved for deletion but back in the source since the plan; kept", at: heading)
@@ -50,7 +61,11 @@ final class JSONReporter: SessionReporter {
     let deleting: Bool
     private var plans: [(Location, Plan)] = []
 
-    init(action: String, configuration: String, source: Location, deleting: Bool) {
+    /// The configuration's locations left out, each with the reason.
+    let skipped: [(Location, String)]
+
+    init(action: String, configuration: String, source: Location, deleting: Bool, skipped: [(Location, String)]) {
+        self.skipped = skipped
         self.action = action
         self.configuration = configuration
         self.source = source
@@ -59,13 +74,14 @@ final class JSONReporter: SessionReporter {
 
     func started() {}
 
-    func planned(_ plan: Plan, at destination: Location) { plans.append((destination, plan)) }
+    func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) { plans.append((destination, plan)) }
 
     func dryRunEnded() {
-        PlanDocument(action: action, configuration: configuration, source: source, plans: plans, deleting: deleting).write()
+        PlanDocument(action: action, configuration: configuration, source: source, plans: plans, deleting: deleting,
+                     skipped: skipped).write()
     }
 
-    func nothingToDo(at destination: Location) {}
+    func nothingToDo(at destination: Location, declined: RunSummary.Declined) {}
 
     func applied(_ outcome: DestinationOutcome) {}
 }

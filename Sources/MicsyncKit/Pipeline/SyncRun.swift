@@ -18,6 +18,7 @@ public struct SyncRun<Action: SyncAction> {
     public func execute() async throws(MicsyncError) {
         let start = Date()
         let run = options.run
+        Console.quiet = run.quiet
         let scope = try run.config.load().scope(paths, questions: questions)
         let resolver = PathResolver(base: FileSystem.currentDirectory)
         let endpoints = try Action.endpoints(LocationChooser(scope: scope, questions: questions, resolver: resolver),
@@ -46,7 +47,7 @@ public struct SyncRun<Action: SyncAction> {
         var comparison = Comparison(source: endpoints.source, scope: scope)
         comparison.rsyncOptions = Action.rsyncOptions(options)
         comparison.filters = Action.filters
-        comparison.verbose = run.verbose
+        comparison.verbose = run.printsCommands
         let plans = try await comparison.plans(endpoints.destinations)
         let report = DifferenceReport(source: endpoints.source,
                                       byContent: comparison.rsyncOptions.contains("--checksum"),
@@ -54,7 +55,7 @@ public struct SyncRun<Action: SyncAction> {
         if run.json {
             report.writeJSON()
         } else {
-            Console.print(report.text(style: .standardOutput))
+            Pager.show(report.text(style: .standardOutput).components(separatedBy: "\n"))
         }
         let problems = zip(endpoints.destinations, plans).filter { !$0.1.problems.isEmpty }
         guard problems.isEmpty else {

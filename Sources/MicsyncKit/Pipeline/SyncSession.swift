@@ -34,6 +34,8 @@ public struct SyncSession {
     /// Each destination's lock, which its rsync passes hold too.
     let locks: [Location: LocationLock]
     let started = Date()
+    /// The configuration's locations that are not accessible now, each with the reason.
+    let skipped: [(Location, String)]
 
     public init(action: String, rsync: Rsync, invocation: RsyncInvocation, scope: Scope, source: Location,
                 destinations: [Location], options: RunOptions, questions: Questions, overwrites: Bool = true,
@@ -53,6 +55,7 @@ public struct SyncSession {
         self.overwrites = overwrites
         self.locks = locks
         self.keepsTrash = scope.configuration.trash && options.trash
+        skipped = PlanDocument.skipped(in: scope.configuration)
         deleteGuard = DeleteGuard(scope: scope, source: source, maxDeletePercent: scope.configuration.maxDeletePercent)
     }
 
@@ -69,7 +72,7 @@ public struct SyncSession {
 
     private var reporter: any SessionReporter {
         options.json ? JSONReporter(action: action, configuration: configurationName, source: source,
-                                    deleting: options.deletion != .never)
+                                    deleting: options.deletion != .never, skipped: skipped)
             : TextReporter(action: action, source: source, options: options)
     }
 
@@ -103,9 +106,10 @@ public struct SyncSession {
     }
 
     /// No question can come up: every modification is approved (-m, or none possible) and deletions are
-    /// off, or on without asking and past the guard (--force). One real rsync pass then does plan and apply.
+    /// off, or on without asking and past the guard (--force). One real rsync pass then does plan and apply,
+    /// unless a progress line is shown: its total is what the plan copies, not every byte of the scope.
     private var asksNothing: Bool {
-        !options.dryRun && (options.modify || !overwrites)
+        !progress.isShown && !options.dryRun && (options.modify || !overwrites)
             && (options.deletion == .never || (options.deletion == .always && options.force))
     }
 
@@ -119,8 +123,9 @@ public struct SyncSession {
         }
         Interruption.shared.applying(true)
         defer { Interruption.shared.applying(false) }
-        for (destination, arguments) in confirmed {
+        for (position, (destination, arguments)) in confirmed.enumerated() {
             var done = DestinationOutcome(destination)
+            let start = ContinuousClock.now
             do throws(MicsyncError) {
                 try StateFolder(destination).prepare()
                 var plan = Plan()
@@ -129,16 +134,21 @@ public struct SyncSession {
                     plan.add(item)
                     done.report.count(item)
                 }
-                progress.clear()
-                reporter.planned(plan, at: destination)
+                progress.passFinished()
+                reporter.planned(plan, at: destination, newer: [])
                 if result.exitCode != 0 {
                     done.problem = Self.problem(at: destination, result.problems, exitCode: result.exitCode)
                 }
             } catch {
                 done.notWritten = error.message
             }
+            done.elapsed = .now - start
             outcome.destinations.append(done)
             reporter.applied(done)
+            if Interruption.shared.receivedSignal != nil {
+                Console.note(RunSummary.interrupted(at: destination, left: nil, of: nil,
+                                                    notStarted: confirmed[(position + 1)...].map(\.0)))
+            }
             try Interruption.shared.checkpoint()
         }
     }
@@ -147,33 +157,44 @@ public struct SyncSession {
                               into outcome: inout SessionOutcome) async throws(MicsyncError) {
         let sourceCheck = LocationCheck.take(source)
         let checks = usable.map(LocationCheck.take)
-        let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.verbose).plan(usable)
+        let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.printsCommands).plan(usable)
         try guardDeletions(plans, at: usable)
         var decisions: [Decision] = []
         for (destination, plan) in zip(usable, plans) {
-            reporter.planned(plan, at: destination)
+            let newer = overwrites && !options.json ? plan.modified.newer(at: destination.path, than: source.path) : []
+            reporter.planned(plan, at: destination, newer: newer)
             if !plan.problems.isEmpty { outcome.planProblems.append(Self.problem(at: destination, plan.problems)) }
             if options.json { continue }
-            decisions.append(Decision(plan, options: options, answers: try ask(about: plan, at: destination)))
+            decisions.append(Decision(plan, options: options,
+                                      answers: try ask(about: plan, at: destination, newer: newer)))
         }
         try Console.checkOutput()
         guard !options.dryRun else { return reporter.dryRunEnded() }
         var prepared: [PreparedDestination] = []
         for ((destination, decision), check) in zip(zip(usable, decisions), checks) {
             guard decision.hasWork else {
-                reporter.nothingToDo(at: destination)
+                reporter.nothingToDo(at: destination, declined: decision.declined(options.deletion))
                 continue
             }
             if let ready = try prepare(decision, at: destination, check: check) { prepared.append(ready) }
         }
         let applier = Applier(rsync: rsync, invocation: invocation, source: source, sourceCheck: sourceCheck,
                               progress: progress)
+        progress.expect(prepared.reduce(0) { $0 + $1.decision.bytesToCopy })
         Interruption.shared.applying(true)
         defer { Interruption.shared.applying(false) }
-        for destination in prepared {
-            let done = await applier.apply(destination, holding: locks[destination.destination])
+        for (position, destination) in prepared.enumerated() {
+            let start = ContinuousClock.now
+            var done = await applier.apply(destination, holding: locks[destination.destination])
+            done.elapsed = .now - start
+            done.declined = destination.decision.declined(options.deletion)
             outcome.destinations.append(done)
             reporter.applied(done)
+            if Interruption.shared.receivedSignal != nil {
+                let planned = destination.passes.reduce(0) { $0 + destination.decision.list($1.pass).count }
+                Console.note(RunSummary.interrupted(at: destination.destination, left: planned - done.report.items,
+                                                    of: planned, notStarted: prepared[(position + 1)...].map(\.destination)))
+            }
             try Interruption.shared.checkpoint()
         }
     }
@@ -201,17 +222,24 @@ public struct SyncSession {
             else { continue }
             let error = DeleteGuard.refusal(why)
             guard options.dryRun else { throw error }
-            Console.note("note: without -n this run would be \(error.message)")
+            Console.notice("note: without -n this run would be \(error.message)")
         }
     }
 
     /// The questions about one destination: overwrite modified files, delete what the source lacks.
-    private func ask(about plan: Plan, at destination: Location) throws(MicsyncError) -> Decision.Answers {
+    /// Each question offers `[l]ist`: the destination's whole plan through the pager, then the question again.
+    private func ask(about plan: Plan, at destination: Location, newer: Set<Int>) throws(MicsyncError) -> Decision.Answers {
         var answers = Decision.Answers()
+        let printer = PlanPrinter(options)
+        func ask(_ question: String, _ answers: [Questions.Answer]) throws(MicsyncError) -> Questions.Answer {
+            try printer.ask(question, answers, of: questions, about: plan, at: destination, deletion: options.deletion,
+                            newer: newer)
+        }
         if Decision.asksOverwrite(plan, options) {
             try Console.checkOutput()
-            let question = "Overwrite \(plural(plan.modified.count, "modified item", "modified items")) in \(destination.path)?"
-            answers.overwrite = try questions.ask(question, [.modify, .no]) == .modify
+            let warning = newer.isEmpty ? "" : " (\(grouped(newer.count)) newer at the destination)"
+            let question = "Overwrite \(plural(plan.modified.count, "modified item", "modified items")) in \(destination.path)\(warning)?"
+            answers.overwrite = try ask(question, [.modify, .no]) == .modify
         }
         if Decision.asksDelete(plan, options) {
             try Console.checkOutput()
@@ -219,15 +247,17 @@ public struct SyncSession {
                 Console.note(share)
             }
             let question = "Delete \(plural(plan.deleted.count, "item", "items")) in \(destination.path)?"
-            answers.delete = try questions.ask(question, [.delete, .no]) == .delete
+            answers.delete = try ask(question, [.delete, .no]) == .delete
         }
         return answers
     }
 
-    /// With -v: prints the command and asks before it runs (a No skips the destination). Without: runs it.
+    /// With -v: prints the command and asks before it runs (a No skips the destination); with
+    /// --print-commands: prints it. Without either: runs it.
     private func confirm(_ arguments: [String], to destination: Location) throws(MicsyncError) -> Bool {
-        guard options.verbose else { return true }
+        guard options.printsCommands else { return true }
         Console.print(RsyncInvocation.commandLine(rsync.executable, arguments))
+        guard options.verbose else { return true }
         guard try questions.ask("Run this command?", [.yes, .no]) == .yes else {
             Console.print("\(destination.heading): skipped")
             return false

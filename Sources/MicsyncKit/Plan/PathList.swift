@@ -21,6 +21,8 @@ public struct PathList: Sendable, Sequence {
 
     public var isEmpty: Bool { count == 0 }
     public var directoryCount: Int { count(where: \.isDirectory) }
+    /// The bytes of the files listed (a directory counts nothing).
+    public var fileBytes: Int64 { reduce(0) { $0 + ($1.isDirectory ? 0 : $1.size) } }
 
     public mutating func append(_ path: some Collection<UInt8>, size: Int64) {
         let needed = path.count + 11

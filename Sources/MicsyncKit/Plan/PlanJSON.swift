@@ -37,11 +37,16 @@ public struct JSONStream {
 
     /// A list of paths: its bytes (files only), count, and each item with its size. A name that is valid
     /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`. `more` adds
-    /// keys of the caller's to each item (sorting before "path").
-    public mutating func pathList(_ key: String, _ list: PathList,
+    /// keys of the caller's to each item (sorting before "path"). With `sizesAt`, each file's size is read
+    /// there (rsync reports none for deletions).
+    public mutating func pathList(_ key: String, _ list: PathList, sizesAt root: String? = nil,
                                   more: (PathList.Entry, inout JSONStream) -> Void = { _, _ in }) {
+        let size = { (entry: PathList.Entry) -> Int64 in
+            guard let root, !entry.isDirectory else { return entry.size }
+            return FileSystem.status(root, entry.path).map { Int64($0.st_size) } ?? 0
+        }
         object(key) { json in
-            json.value("bytes", list.reduce(Int64(0)) { $0 + ($1.isDirectory ? 0 : $1.size) })
+            json.value("bytes", root == nil ? list.fileBytes : list.reduce(0) { $0 + size($1) })
             json.value("count", list.count)
             json.array("items") { json in
                 for entry in list {
@@ -50,7 +55,7 @@ public struct JSONStream {
                         more(entry, &item)
                         item.value("path", exact ?? entry.displayName)
                         if exact == nil { item.value("pathBase64", Data(entry.path).base64EncodedString()) }
-                        item.value("size", entry.size)
+                        item.value("size", size(entry))
                     }
                 }
             }
@@ -108,13 +113,22 @@ public struct PlanDocument {
     let plans: [(Location, Plan)]
     /// Whether the run may delete; otherwise `delete` is empty, as in the printed plan.
     let deleting: Bool
+    /// The locations left out of the run, each with the reason.
+    let skipped: [(Location, String)]
 
-    public init(action: String, configuration: String, source: Location, plans: [(Location, Plan)], deleting: Bool) {
+    public init(action: String, configuration: String, source: Location, plans: [(Location, Plan)], deleting: Bool,
+                skipped: [(Location, String)] = []) {
         self.action = action
         self.configuration = configuration
         self.source = source
         self.plans = plans
         self.deleting = deleting
+        self.skipped = skipped
+    }
+
+    /// The locations of `configuration` a run leaves out now, each with the reason.
+    public static func skipped(in configuration: Configuration) -> [(Location, String)] {
+        configuration.locations.filter { !$0.isAccessible }.map { ($0, "not accessible (not mounted?)") }
     }
 
     /// Writes the document to stdout as it goes.
@@ -126,10 +140,20 @@ public struct PlanDocument {
             json.array("destinations") { json in
                 for (location, plan) in plans {
                     json.object { json in
-                        json.pathList("delete", deleting ? plan.deleted : PathList())
+                        json.pathList("delete", deleting ? plan.deleted : PathList(), sizesAt: location.path)
                         json.location("location", location)
-                        json.pathList("modified", plan.modified)
+                        json.pathList("modified", plan.modified) { entry, item in
+                            if entry.isNewer(at: location.path, than: source.path) { item.value("newerAtDestination", true) }
+                        }
                         json.pathList("new", plan.new)
+                    }
+                }
+            }
+            json.array("skipped") { json in
+                for (location, reason) in skipped {
+                    json.object { json in
+                        json.location("location", location)
+                        json.value("reason", reason)
                     }
                 }
             }

@@ -57,7 +57,7 @@ public struct LocationChooser {
         let all = scope.configuration.locations(role).filter { !excluding.contains($0) }
         let accessible = all.filter { location in
             if location.isAccessible { return true }
-            Console.note("note: skipping \(location.heading): not accessible (not mounted?)")
+            Console.notice("note: skipping \(location.heading): not accessible (not mounted?)")
             return false
         }
         guard !accessible.isEmpty else {

@@ -1,7 +1,7 @@
 import CGit2
 import Foundation
 
-/// A git repository with a working tree, opened from its root or any folder inside it.
+/// A git repository with a working tree and at least one commit, opened from its root or any folder inside it.
 public final class Repository {
     let pointer: OpaquePointer
     /// The root of the working tree.
@@ -9,14 +9,25 @@ public final class Repository {
 
     public init(containing folder: URL) throws {
         _ = LibGit2.initialized
+        try Ownership.acceptEveryOwnerWhenConfigured()
         var repository: OpaquePointer?
-        try LibGit2.check(git_repository_open_ext(&repository, folder.path, 0, nil))
+        let code = git_repository_open_ext(&repository, folder.path, 0, nil)
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EOWNER.rawValue {
+            // libgit2 1.5 reports another owner as "not found": a second look without the check tells them apart.
+            if let root = Ownership.rootIgnoringOwner(of: folder) { throw ReleaseError.ownedByAnotherUser(root) }
+            throw ReleaseError.notARepository(folder.standardizedFileURL.path)
+        }
+        try LibGit2.check(code)
         pointer = repository!
         guard let workdir = git_repository_workdir(pointer) else {
             git_repository_free(pointer)
             throw GitError(code: -1, message: "\(folder.path) is a bare repository: run from a working tree")
         }
         root = URL(fileURLWithPath: String(cString: workdir), isDirectory: true).standardizedFileURL
+        // History is walked for the tag and the VCS version; a shallow clone has only its tip.
+        // (Thrown from here on, deinit frees the repository.)
+        if git_repository_is_shallow(pointer) == 1 { throw ReleaseError.shallowClone(root.path) }
+        if git_repository_head_unborn(pointer) == 1 { throw ReleaseError.noCommits(root.path) }
     }
 
     deinit { git_repository_free(pointer) }
@@ -53,4 +64,28 @@ public final class Commit {
 
     /// The full hexadecimal object id.
     public var id: String { String(cString: git_oid_tostr_s(git_commit_id(pointer))) }
+
+    /// The shortest unambiguous id of at least 7 digits, as git abbreviates it.
+    public func shortID() throws -> String {
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        try LibGit2.check(git_object_short_id(&buffer, pointer))
+        return String(cString: buffer.ptr)
+    }
+
+    /// How many commits are reachable from this one, itself included (`git rev-list --count`).
+    public func ancestorCount() throws -> Int {
+        var walk: OpaquePointer?
+        try LibGit2.check(git_revwalk_new(&walk, repository.pointer))
+        defer { git_revwalk_free(walk) }
+        try LibGit2.check(git_revwalk_push(walk, git_commit_id(pointer)))
+        var id = git_oid()
+        var count = 0
+        while true {
+            let code = git_revwalk_next(&id, walk)
+            if code == GIT_ITEROVER.rawValue { return count }
+            try LibGit2.check(code)
+            count += 1
+        }
+    }
 }

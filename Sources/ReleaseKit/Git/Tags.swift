@@ -1,9 +1,14 @@
 import CGit2
 
 extension Repository {
-    public func tagExists(_ name: String) throws -> Bool {
-        var id = git_oid()
-        return try LibGit2.found(git_reference_name_to_id(&id, pointer, "refs/tags/\(name)"))
+    public enum TagKind: Sendable { case annotated, lightweight }
+
+    /// Whether `refs/tags/<name>` exists, and whether it is an annotated tag object or points straight at a commit.
+    public func tag(_ name: String) throws -> TagKind? {
+        var object: OpaquePointer?
+        guard try LibGit2.found(git_revparse_single(&object, pointer, "refs/tags/\(name)")) else { return nil }
+        defer { git_object_free(object) }
+        return git_object_type(object) == GIT_OBJECT_TAG ? .annotated : .lightweight
     }
 
     /// Creates the annotated tag `name` on `commit`, signed by the user's configured name and e-mail.

@@ -50,12 +50,26 @@ extension Repository {
         }
     }
 
-    private func blob(_ id: UnsafePointer<git_oid>?) throws -> [UInt8] {
+    func blob(_ id: UnsafePointer<git_oid>?) throws -> [UInt8] {
         var blob: OpaquePointer?
         try LibGit2.check(git_blob_lookup(&blob, pointer, id))
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
         guard size > 0, let bytes = git_blob_rawcontent(blob) else { return [] }
         return Array(UnsafeRawBufferPointer(start: bytes, count: size))
+    }
+}
+
+extension Commit {
+    /// The committed contents of the file at `path` (relative to the root), or nil when the commit has no such file.
+    public func file(_ path: String) throws -> [UInt8]? {
+        var tree: OpaquePointer?
+        try LibGit2.check(git_commit_tree(&tree, pointer))
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        guard try LibGit2.found(git_tree_entry_bypath(&entry, tree, path)) else { return nil }
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        return try repository.blob(git_tree_entry_id(entry))
     }
 }

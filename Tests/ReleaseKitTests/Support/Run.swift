@@ -1,4 +1,5 @@
 import Foundation
+@testable import ReleaseKit
 import TestSupport
 
 struct ProcessFailed: Error, CustomStringConvertible {
@@ -20,6 +21,12 @@ func run(_ command: [String], in folder: URL, environment: [String: String] = [:
 
 /// The root of this package, for its real Packaging/ and mk/ files.
 let packageRoot = URL(fileURLWithPath: Binary.repository)
+
+/// The version in this package's source.
+let packageVersion: String = {
+    let text = try? String(contentsOf: packageRoot.appendingPathComponent(SourceVersion.file), encoding: .utf8)
+    return text.flatMap(SourceVersion.parse) ?? "unreadable"
+}()
 
 /// The `micsync-release` built next to this test bundle.
 let micsyncRelease = Binary.directory + "/micsync-release"

@@ -53,10 +53,17 @@ final class TestRepository {
         try git("commit", "-q", "-m", message)
     }
 
-    /// Adds the real PKGBUILD template of this package and commits it.
+    /// Adds the real PKGBUILD template and home page setting of this package and commits them.
     func addPackaging() throws {
-        let template = try String(contentsOf: packageRoot.appendingPathComponent("Packaging/arch/PKGBUILD.in"), encoding: .utf8)
-        try write("Packaging/arch/PKGBUILD.in", template)
+        for file in ["Packaging/arch/PKGBUILD.in", "Packaging/project-url"] {
+            try write(file, String(contentsOf: packageRoot.appendingPathComponent(file), encoding: .utf8))
+        }
         try commit("packaging")
+    }
+
+    /// `git describe --long` as Arch spells a VCS version: 0.1.0-2-g1ec80f2 becomes 0.1.0.r2.g1ec80f2.
+    func vcsVersion() throws -> String {
+        let long = try git("describe", "--long").trimmingCharacters(in: .newlines).split(separator: "-")
+        return "\(long.dropLast(2).joined(separator: "-")).r\(long[long.count - 2]).\(long[long.count - 1])"
     }
 }

@@ -12,10 +12,11 @@ public enum CompletionCandidates {
         return line.offer(line.configurations.map { Candidate(value: $0.name) })
     }
 
-    /// For `--from` and `--to`: the locations of the role the action takes there (every location for an
-    /// action of no known direction), numbered as menus number them and by path; zsh and fish show each one's
-    /// path or role beside it, and whether it is unplugged. The locations are those of the configuration named
-    /// by `--config-name`, else of the configurations holding a path typed on the line, else of every one.
+    /// For `--from` and `--to`: the locations of the role the action takes there (every location for an action
+    /// of no known direction), by number as menus number them and by path (`trash restore --location`: by path);
+    /// zsh and fish show each one's path or role beside it, and whether it is unplugged. The locations are those
+    /// of the configuration named by `--config-name`, else of the configurations holding a path typed on the
+    /// line, else of every one.
     @Sendable public static func locations(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let line = TypedLine(words, index, prefix)
         let role: Role? = switch line.option {
@@ -23,6 +24,7 @@ public enum CompletionCandidates {
         case "--to": line.direction?.to
         default: nil
         }
+        let numbered = line.option == "--from" || line.option == "--to"
         let configurations = line.chosenConfigurations
         let several = configurations.count > 1
         let locations = configurations.flatMap { configuration in
@@ -38,9 +40,10 @@ public enum CompletionCandidates {
             Candidate(value: location.path, description: "\(location.role.rawValue) \(location.index)"
                 + (several ? " of \(name)" : "") + mark(location))
         }
-        return line.offer(numbers.keys.sorted().map {
+        let byNumber = numbered ? numbers.keys.sorted().map {
             Candidate(value: String($0), description: numbers[$0]!.joined(separator: "; "))
-        } + paths)
+        } : []
+        return line.offer(byNumber + paths)
     }
 
     /// Trash timestamps, for `trash restore`: those of the accessible locations of the configurations (or of

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Mistakes in the action word: a suggestion or the list of actions, exit 2, nothing run.
+@Suite struct ActionWordTests {
+    @Test(arguments: [
+        (["bakup", "w"], "unknown action 'bakup'; did you mean 'backup'?"),
+        (["trnsfer", "w"], "unknown action 'trnsfer'; did you mean 'transfer'?"),
+        (["--bakup", "w"], "unknown action '--bakup'; did you mean '--backup'?"),
+        (["frobnicate", "w"], "unknown action 'frobnicate'; the actions are: backup, work, transfer, tree"),
+        (["w/a"], "unknown action 'w/a': give the action before the paths"),
+        (["help", "NOSUCH"], "unknown action 'NOSUCH'; the actions are:"),
+        (["help", "bakup"], "unknown action 'bakup'; did you mean 'backup'?"),
+        (["help", "trash", "lst"], "unknown command 'trash lst'; did you mean 'list'?"),
+        (["--backup", "--work", "w"], "two actions at once (--backup and --work); give one"),
+        (["backup", "--work", "w"], "two actions at once (backup and --work); give one"),
+        (["-m", "--work", "--backup", "w"], "two actions at once (--work and --backup); give one"),
+        (["work", "-m", "--transfer", "w"], "two actions at once (work and --transfer); give one"),
+    ])
+    func isAUsageError(arguments: [String], message: String) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("a", at: "w/a")
+        let result = try box.run(arguments)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("micsync: " + message), "\(result)")
+        #expect(result.stdout.isEmpty, "\(result)")
+        #expect(box.tree("b1").isEmpty, "nothing ran")
+    }
+
+    @Test func helpOfRealCommandsStillWorks() throws {
+        let box = try Sandbox()
+        for arguments in [["help", "backup"], ["help", "trash", "purge"], ["help"], ["backup", "--help"]] {
+            let result = try box.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result)")
+            #expect(result.stdout.contains("USAGE:"), "\(arguments): \(result)")
+        }
+    }
+
+    @Test func theOriginalSpellingStillRuns() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("a", at: "w/a")
+        let result = try box.run(["-m", "--backup", "w"])
+        #expect(result.status == 0, "\(result)")
+        #expect(box.read("b1/a") == "a")
+    }
+}

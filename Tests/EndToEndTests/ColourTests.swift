@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// Colour only on a terminal whose TERM is not dumb, never with NO_COLOR; --color overrides both.
+@Suite struct ColourTests {
+    private let green = "\u{1B}[32mnew\u{1B}[0m"
+
+    private func sandbox() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("a", at: "w/a")
+        return box
+    }
+
+    @Test(arguments: [
+        (["TERM": "xterm", "NO_COLOR": ""], [String](), true),
+        (["TERM": "dumb", "NO_COLOR": ""], [], false),
+        (["TERM": "", "NO_COLOR": ""], [], false),
+        (["TERM": "xterm", "NO_COLOR": "1"], [], false),
+        (["TERM": "xterm", "NO_COLOR": ""], ["--color", "never"], false),
+        (["TERM": "dumb", "NO_COLOR": "1"], ["--color=always"], true),
+        (["TERM": "xterm", "NO_COLOR": ""], ["--color", "auto"], true),
+    ])
+    func onATerminal(environment: [String: String], flags: [String], coloured: Bool) throws {
+        let box = try sandbox()
+        let result = try box.runInTerminal(["backup", "-n"] + flags + ["w"], environment: environment)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains(green) == coloured, "\(result)")
+        #expect(result.stdout.contains("\u{1B}[3") == coloured, "\(result)")
+    }
+
+    @Test func neverInAPipeUnlessAsked() throws {
+        let box = try sandbox()
+        let piped = try box.run(["backup", "-n", "w"], environment: ["TERM": "xterm", "NO_COLOR": ""])
+        #expect(piped.status == 0 && !piped.stdout.contains("\u{1B}["), "\(piped)")
+        let forced = try box.run(["--color", "always", "backup", "-n", "w"], environment: ["TERM": "dumb"])
+        #expect(forced.status == 0 && forced.stdout.contains(green), "\(forced)")
+        let status = try box.run(["status", "--color=always"])
+        #expect(status.status == 0 && status.stdout.contains("\u{1B}[32maccessible"), "\(status)")
+    }
+
+    @Test(arguments: [["--color", "sometimes", "backup", "w"], ["backup", "w", "--color"], ["--color=", "status"]])
+    func aBadChoiceIsAUsageError(arguments: [String]) throws {
+        let box = try sandbox()
+        let result = try box.run(arguments)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("--color takes auto, always or never"), "\(result)")
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// What a run says: per destination what rsync did (bytes, time, what was declined), -q, --print-commands,
+/// modified files newer at the destination, and what is left after an interruption.
+@Suite struct RunReportTests {
+    private func matches(_ text: String, _ pattern: String) -> Bool {
+        text.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    @Test func theSummarySaysBytesTimeAndWhatWasDeclined() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("12345", at: "w/new")
+        for name in ["m1", "m2", "m3"] {
+            try box.write("new \(name)", at: "w/\(name)")
+            try box.write("old", at: "b1/\(name)")
+        }
+        let result = try box.run(["backup", "w"], input: "n\n")
+        #expect(result.status == 0, "\(result)")
+        let b1 = box.path("b1")
+        #expect(matches(result.stdout, "BACKUP \(b1): 1 copied \\(5 B\\), 0 overwritten, 0 deleted, 3 modified declined, in \\d+(\\.\\d)? s\n"),
+                "\(result)")
+        #expect(box.read("b1/m1") == "old")
+    }
+
+    @Test func decliningEverythingIsNeverNothingToDo() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        for name in ["m1", "m2"] {
+            try box.write("new \(name)", at: "w/\(name)")
+            try box.write("old", at: "b1/\(name)")
+        }
+        try box.write("stray", at: "w/other")
+        let result = try box.run(["work", "-d", "w"], input: "n\nn\n")
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stdout.contains("nothing to do"), "\(result)")
+        #expect(result.stdout.contains("WORKING \(box.path("w")): 0 copied (0 B), 0 overwritten, 0 deleted, 2 modified declined, 1 deletions declined\n"),
+                "\(result)")
+        let upToDate = try box.run(["backup", "w"], input: "m\n")
+        #expect(upToDate.status == 0, "\(upToDate)")
+        let again = try box.run(["backup", "w"])
+        #expect(again.stdout.contains("BACKUP \(box.path("b1")): nothing to do"), "\(again)")
+    }
+
+    @Test func anInterruptedRunSaysWhatIsLeftAndHowToFinish() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("first", at: "w/0-small")
+        for index in 1...3 {
+            try Data(repeating: 0x61, count: 1_000_000).write(to: URL(fileURLWithPath: box.path("w/big\(index)")))
+        }
+        // Test only: every apply pass throttled to 300 KiB/s, so that the signal arrives mid-copy.
+        let run = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root,
+                                   environment: box.environment.merging(["MICSYNC_TEST_BWLIMIT": "300"]) { $1 })
+        defer { run.finish() }
+        for _ in 0..<400 where !box.exists("b1/0-small") { usleep(25_000) }
+        #expect(box.exists("b1/0-small"), "the apply pass started")
+        kill(run.process.processIdentifier, SIGINT)
+        run.finish()
+        #expect(run.process.terminationStatus == 130, "\(run.stderr)")
+        #expect(matches(run.stderr, "interrupted: [1-3] of 4 items left at BACKUP \(box.path("b1"))"), "\(run.stderr)")
+        #expect(run.stderr.contains("run the same command again to finish it"), "\(run.stderr)")
+
+        let again = try box.run(["backup", "w"])
+        #expect(again.status == 0, "\(again)")
+        #expect(box.tree("b1") == ["0-small", "big1", "big2", "big3"])
+        #expect(box.read("b1/big3")?.count == 1_000_000)
+    }
+
+    /// work and transfer say which modified files are newer at the destination, in the list and the question.
+    @Test(arguments: [("work", "b1", "w"), ("transfer", "b1", "b2")])
+    func newerAtTheDestinationIsSaid(action: String, source: String, destination: String) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 2)
+        for name in ["older.txt", "edited.txt"] {
+            try box.write("backup copy of \(name)", at: "\(source)/\(name)")
+            try box.write("\(name) here", at: "\(destination)/\(name)")
+        }
+        try box.touch("\(destination)/older.txt", secondsAgo: 7200)
+        try box.touch("\(source)/edited.txt", secondsAgo: 7200)
+        let arguments = [action, "--from", box.path(source), "--to", box.path(destination), source]
+        let result = try box.run(arguments, input: "n\n")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("  modified (2), 1 newer at the destination:\n"), "\(result)")
+        #expect(result.stdout.contains("    edited.txt  (newer at the destination)\n"), "\(result)")
+        #expect(result.stdout.contains("    older.txt\n"), "\(result)")
+        #expect(result.stderr.contains("Overwrite 2 modified items in \(box.path(destination)) (1 newer at the destination)?"),
+                "\(result)")
+        #expect(box.read("\(destination)/edited.txt") == "edited.txt here")
+
+        let json = try box.jsonObject(try box.run(arguments + ["-n", "--json"]).stdout)
+        let items = try #require(((json["destinations"] as? [[String: Any]])?.first?["modified"] as? [String: Any])?["items"]
+            as? [[String: Any]])
+        #expect(items.filter { $0["newerAtDestination"] as? Bool == true }.map { $0["path"] as? String } == ["edited.txt"])
+    }
+
+    @Test func quietKeepsQuestionsErrorsAndTheSummary() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.makeDirectory("b1")
+        try box.configure([("main", ["w"], ["b1", "unplugged"])])
+        try box.write("a", at: "w/a")
+        try box.write("new", at: "w/m")
+        try box.write("older", at: "b1/m")
+        let loud = try box.run(["backup", "-n", "w"])
+        #expect(loud.stderr.contains("note: skipping BACKUP \(box.path("unplugged")): not accessible"), "\(loud)")
+        #expect(loud.stdout.contains("    a\n"), "\(loud)")
+
+        let quiet = try box.run(["backup", "-q", "w"], input: "n\n")
+        #expect(quiet.status == 0, "\(quiet)")
+        #expect(!quiet.stderr.contains("note:"), "\(quiet)")
+        #expect(quiet.stderr.contains("Overwrite 1 modified item in \(box.path("b1"))?"), "\(quiet)")
+        #expect(quiet.stdout.split(separator: "\n").count == 1, "only the summary: \(quiet)")
+        #expect(quiet.stdout.hasPrefix("BACKUP \(box.path("b1")): 1 copied (1 B), 0 overwritten, 0 deleted, 1 modified declined"),
+                "\(quiet)")
+
+        let dry = try box.run(["backup", "-q", "-n", "w"])
+        #expect(dry.stdout == "BACKUP \(box.path("b1")): 1 modified\ndry run: nothing was changed\n", "\(dry)")
+        #expect(dry.stderr.isEmpty, "\(dry)")
+
+        let missing = try box.run(["backup", "-q", "w/nothing-here"])
+        #expect(missing.status == 3 && missing.stderr.contains("not found"), "errors stay: \(missing)")
+    }
+
+    @Test func quietSilencesTheGuardWarningOfADryRun() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.makeDirectory("b1/d")
+        try box.makeDirectory("w/d")
+        try box.write("x", at: "w/d/x")
+        let loud = try box.run(["work", "-D", "-n", "w/d"])
+        #expect(loud.status == 0 && loud.stderr.contains("note: without -n this run would be"), "\(loud)")
+        let quiet = try box.run(["work", "-D", "-n", "-q", "w/d"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet)")
+    }
+
+    @Test func printCommandsPrintsWithoutAskingAndVerboseAsks() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("a", at: "w/a")
+        let printed = try box.run(["backup", "--print-commands", "w"])
+        #expect(printed.status == 0, "\(printed)")
+        let commands = printed.stdout.split(separator: "\n").filter { $0.hasPrefix("/") && $0.contains("rsync ") }
+        #expect(commands.count == 2, "the plan and the apply: \(printed)")
+        #expect(!printed.stderr.contains("Run this command?"), "\(printed)")
+        #expect(box.read("b1/a") == "a")
+
+        try box.write("b", at: "w/b")
+        let verbose = try box.run(["backup", "-v", "w"], input: "n\n")
+        #expect(verbose.stderr.contains("Run this command? [y]es / [n]o / [q]uit"), "\(verbose)")
+        #expect(!box.exists("b1/b"))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `trash list TIMESTAMP` shows the files of one run's trash; `trash purge --older-than` takes 12h, 30d, 2w.
+@Suite struct TrashListTests {
+    /// A sandbox whose b1 trash holds one run's overwritten files.
+    private func trashed() throws -> (Sandbox, String) {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("old a", at: "b1/docs/a.txt")
+        try box.write("old b, longer", at: "b1/b.txt")
+        try box.write("new a, much longer", at: "w/docs/a.txt")
+        try box.write("new b, much much longer", at: "w/b.txt")
+        let run = try box.run(["backup", "-m", "w"])
+        #expect(run.status == 0, "\(run)")
+        let timestamp = try #require(try FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/trash")).first)
+        return (box, timestamp)
+    }
+
+    @Test func listsTheFilesOfOneRunsTrash() throws {
+        let (box, timestamp) = try trashed()
+        let result = try box.run(["trash", "list", timestamp])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("BACKUP \(box.path("b1")), trash \(timestamp): 2 files, 18 B"), "\(result)")
+        #expect(result.stdout.contains("  b.txt       13 B\n"), "\(result)")
+        #expect(result.stdout.contains("  docs/a.txt  5 B\n"), "\(result)")
+
+        let json = try JSONSerialization.jsonObject(with: Data(try box.run(["trash", "list", "--json", timestamp]).stdout.utf8))
+        let files = try #require((json as? [[String: Any]])?.first?["files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == ["b.txt", "docs/a.txt"])
+        #expect(files.map { $0["size"] as? Int } == [13, 5])
+
+        let counts = try box.run(["trash", "list", "b1"])
+        #expect(counts.stdout.contains("\(timestamp)  2 files  18 B"), "without a TIMESTAMP, the counts: \(counts)")
+    }
+
+    @Test func aLongListIsPagedOnATerminal() throws {
+        let (box, timestamp) = try trashed()
+        let pager = box.path("pager.sh")
+        try box.write("#!/bin/sh\necho called >> '\(box.path("pager-calls"))'\ncat\n", to: pager)
+        chmod(pager, 0o755)
+        for index in 0..<100 { try box.write("x", at: "b1/.micsync/trash/\(timestamp)/many/f\(index)") }
+        let result = try box.runInTerminal(["trash", "list", timestamp], environment: ["PAGER": pager])
+        #expect(result.status == 0, "\(result)")
+        #expect(box.read("pager-calls") == "called\n", "\(result)")
+        #expect(result.stdout.contains("many/f99"), "\(result)")
+    }
+
+    @Test func anUnknownTimestampSaysWhatThereIs() throws {
+        let (box, timestamp) = try trashed()
+        let result = try box.run(["trash", "list", "20200101T000000Z"])
+        #expect(result.status == 3, "\(result)")
+        #expect(result.stderr.contains("no accessible location has trash 20200101T000000Z"), "\(result)")
+        #expect(result.stderr.contains(timestamp), "\(result)")
+    }
+
+    @Test(arguments: [("12h", true), ("30d", false), ("2w", false), ("1", true), ("0h", true)])
+    func purgeTakesAnAge(age: String, purgesTheOldOne: Bool) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        let now = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!,
+                                              formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
+        let recent = now.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        let dayAgo = Date(timeIntervalSinceNow: -86_400 - 60)
+        let old = ISO8601DateFormatter.string(from: dayAgo, timeZone: TimeZone(identifier: "UTC")!,
+                                              formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
+            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        try box.write("r", at: "b1/.micsync/trash/\(recent)/r")
+        try box.write("o", at: "b1/.micsync/trash/\(old)/o")
+        let result = try box.run(["trash", "purge", "--older-than", age, "--yes"])
+        #expect(result.status == 0, "\(result)")
+        #expect(box.exists("b1/.micsync/trash/\(old)") != purgesTheOldOne, "\(age): \(result)")
+        #expect(box.exists("b1/.micsync/trash/\(recent)") || age == "0h", "\(age): \(result)")
+    }
+
+    @Test(arguments: ["3x", "-2d", "d", "12 h", "1.5d"])
+    func aBadAgeIsAUsageError(age: String) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        let result = try box.run(["trash", "purge", "--older-than=\(age)"])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("--older-than takes an age: 30d, 12h, 2w"), "\(result)")
+    }
+}
