@@ -46,6 +46,7 @@ public struct Micsync: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            try Console.checkOutputKept()
             return ExitStatus.success.rawValue
         } catch let error as MicsyncError {
             if !error.message.isEmpty { Console.error(error.message) }

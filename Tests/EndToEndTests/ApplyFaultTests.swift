@@ -49,6 +49,33 @@ import Testing
         #expect(run.stderr.contains("BACKUP \(box.path("b1")) is another directory than at the plan"), "\(run.stderr)")
     }
 
+    @Test func aDestinationUnpluggedBetweenTwoPassesGetsNoMore() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        try box.write("n", at: "w/added")
+        let rsync = try #require(["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        // An rsync that unplugs b1 right after the pass that creates new items.
+        let script = [
+            "#!/bin/sh",
+            "\(rsync) \"$@\"; status=$?",
+            "case \" $* \" in *\" --ignore-existing --ignore-missing-args \"*)",
+            "    mv '\(box.path("b1"))' '\(box.path("b1-away"))'; mkdir '\(box.path("b1"))' ;;",
+            "esac",
+            "exit $status",
+        ]
+        try box.write(script.joined(separator: "\n") + "\n", at: "unplugging-bin/rsync")
+        chmod(box.path("unplugging-bin/rsync"), 0o755)
+        var environment = box.environment
+        environment["PATH"] = box.path("unplugging-bin") + ":/usr/bin:/bin"
+        let result = try box.run(["backup", "w"], input: "m\n", environment: environment)
+        #expect(result.status == 1, "\(result)")
+        #expect(box.read("b1-away/added") == "n" && box.read("b1-away/f") == "old, longer")
+        #expect(box.tree("b1").isEmpty, "the bare mount point gets nothing: \(box.tree("b1"))")
+        #expect(result.stderr.contains("is another directory than at the plan"), "\(result)")
+    }
+
     @Test func aDestinationRemovedAtTheQuestionIsNotRecreated() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
@@ -76,6 +103,21 @@ import Testing
         #expect(box.read("b1/f") == "old, longer")
         #expect(run.stderr.contains("appeared at the destination since the plan; left alone: n"), "\(run.stderr)")
         #expect(run.stdout.contains("0 copied"), "\(run.stdout)")
+    }
+
+    @Test func aFolderThatAppearedWhereANewFileWasPlannedIsLeftAlone() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        try box.write("mine", at: "w/n")
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n") {
+            try box.write("theirs", at: "b1/n/inside")
+        }
+        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+        #expect(box.read("b1/n/inside") == "theirs")
+        #expect(box.read("b1/f") == "new")
+        #expect(run.stderr.contains("appeared at the destination since the plan; left alone: n"), "\(run.stderr)")
     }
 
     @Test func anApprovedOverwriteWhoseSourceVanishedDeletesNothing() throws {

@@ -46,9 +46,11 @@ import Testing
         #expect(waitUntil(1) { rsyncProcesses(mentioning: box.path("b1")).isEmpty }, "rsync is gone within a second")
         #expect(box.tree("b1").allSatisfy { !$0.contains("big.bin.") && !$0.hasPrefix(".big") }, "\(box.tree("b1"))")
         #expect(!box.exists("b1/big.bin"), "no half file in the user's place")
+        try box.write("left by a run killed with its rsync", at: "b1/.micsync/tmp/big.bin.Xy12Ab")
         let again = try box.run(["backup", "w"])
         #expect(again.status == 0, "the lock went with rsync: \(again)")
         #expect(box.read("b1/big.bin")?.count == 16 * 1024 * 1024)
+        #expect(!box.exists("b1/.micsync/tmp/big.bin.Xy12Ab"), "a stale temporary file is cleared by the next run")
     }
 
     @Test func aFullDiscIsNamedWithItsFreeSpaceAndTheFileThatDidNotFit() throws {
@@ -98,6 +100,15 @@ import Testing
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrace"), "\(result)")
         #expect(result.stderr.contains("cannot write to standard output"), "\(result)")
         #expect(box.read("b1/f") == "old, longer", "nothing changes when the plan could not be shown")
+    }
+
+    @Test func aReadOnlyCommandWhoseOutputIsLostSaysSo() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        let result = try Binary.run("/bin/sh", ["-c", "'\(Binary.micsync)' trash list > /dev/full"], input: "",
+                                    directory: box.root, environment: box.environment)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("cannot write to standard output (No space left on device)"), "\(result)")
     }
 
     @Test func aBrokenPipeStopsTheListingButNotTheApply() throws {
@@ -154,5 +165,67 @@ import Testing
         let back = try box.run(["work", "-D", "-m", "home"])
         #expect(back.status == 0, "\(back)")
         #expect(FileManager.default.fileExists(atPath: box.journalFile), "the journal was not deleted")
+    }
+}
+
+/// The lock of a destination is held by its rsync, and what can fail before rsync starts fails before any
+/// question; extended attributes go along.
+@Suite struct LockAndAttributeTests {
+    @Test func rsyncHoldsTheLocationsLockWhileItLivesEvenAfterMicsyncIsKilled() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        // An "rsync" slow to die: deaf to the SIGTERM that micsync's death sends, it lives on with what it
+        // inherited from micsync.
+        try box.write("#!/bin/sh\ntrap '' TERM\necho $$ > \(box.path("rsync.pid"))\nexec sleep 30\n", at: "deaf-bin/rsync")
+        let rsync = try #require(["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        try box.write("#!/bin/sh\n[ \"$1\" = --version ] && exec \(rsync) --version\nexec \(box.path("deaf-bin/rsync.sh")) \"$@\"\n",
+                      at: "deaf-bin/rsync-front")
+        chmod(box.path("deaf-bin/rsync"), 0o755)
+        try FileManager.default.moveItem(atPath: box.path("deaf-bin/rsync"), toPath: box.path("deaf-bin/rsync.sh"))
+        try FileManager.default.moveItem(atPath: box.path("deaf-bin/rsync-front"), toPath: box.path("deaf-bin/rsync"))
+        chmod(box.path("deaf-bin/rsync"), 0o755)
+        var environment = box.environment
+        environment["PATH"] = box.path("deaf-bin") + ":/usr/bin:/bin"
+        // -m: no question and no plan, so the one rsync run is the writing pass, which holds the lock.
+        let run = try Binary.start(Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
+        defer { run.finish() }
+        for _ in 0..<400 where box.read("rsync.pid") == nil { usleep(25_000) }
+        let deaf = try #require(box.read("rsync.pid").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        kill(run.process.processIdentifier, SIGKILL)
+        run.finish()
+        let second = try box.run(["backup", "-m", "w"])
+        #expect(second.status == 5, "the lock lives on in rsync: \(second)")
+        #expect(second.stderr.contains("being written by another micsync run"), "\(second)")
+        kill(deaf, SIGKILL)
+        usleep(200_000)
+        let third = try box.run(["backup", "-m", "w"])
+        #expect(third.status == 0, "gone with it: \(third)")
+    }
+
+    @Test func aTemporaryFolderThatCannotBeWrittenFailsBeforeAnyQuestion() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        let result = try box.run(["backup", "w"], input: "m\n", environment: ["TMPDIR": box.path("no-such-folder")])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("cannot write the list of paths") && result.stderr.contains("TMPDIR"), "\(result)")
+        #expect(!result.stderr.contains("Overwrite"))
+        #expect(box.read("b1/f") == "old, longer")
+    }
+
+    @Test func extendedAttributesAreKeptBetweenExt4Folders() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("with an attribute", at: "w/f")
+        let set = try Binary.run("/usr/bin/setfattr", ["-n", "user.micsync-test", "-v", "kept", box.path("w/f")], input: "",
+                                 directory: box.root, environment: [:])
+        try #require(set.status == 0, "\(set)")
+        let result = try box.run(["backup", "w"])
+        #expect(result.status == 0, "\(result)")
+        let get = try Binary.run("/usr/bin/getfattr", ["--only-values", "-n", "user.micsync-test", box.path("b1/f")],
+                                 input: "", directory: box.root, environment: [:])
+        #expect(get.stdout == "kept", "\(get)")
     }
 }

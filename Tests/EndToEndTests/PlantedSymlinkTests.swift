@@ -4,16 +4,30 @@ import Testing
 /// A disc can carry anything in `.micsync/`: a symlink there never leads micsync's writes, reads or
 /// deletions outside the location.
 @Suite struct PlantedSymlinkTests {
-    /// A sandbox whose BACKUP b1 holds a symlink at `planted` (relative to b1) to a folder outside it.
-    func plantedBox(_ planted: String) throws -> Sandbox {
+    /// A sandbox whose `target` location (b1 unless given) holds a symlink at `planted` to a folder outside
+    /// it, and a file `f` that differs from the other side's.
+    func plantedBox(_ planted: String, in target: String = "b1") throws -> Sandbox {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("precious", at: "outside/important/file")
-        try box.write("new", at: "w/f")
-        try box.write("old, longer", at: "b1/f")
-        try box.makeDirectory((("b1/" + planted) as NSString).deletingLastPathComponent)
-        try FileManager.default.createSymbolicLink(atPath: box.path("b1/" + planted), withDestinationPath: box.path("outside"))
+        try box.write("new", at: target == "b1" ? "w/f" : "b1/f")
+        try box.write("old, longer", at: "\(target)/f")
+        try box.makeDirectory(((target + "/" + planted) as NSString).deletingLastPathComponent)
+        try FileManager.default.createSymbolicLink(atPath: box.path(target + "/" + planted), withDestinationPath: box.path("outside"))
         return box
+    }
+
+    @Test(arguments: [".micsync", ".micsync/trash", ".micsync/partial", ".micsync/tmp"])
+    func workAndTreeRefuseAWorkingLocationWithASymlinkInItsState(planted: String) throws {
+        for arguments in [["work", "-m", "-d", "w"], ["tree", "w"]] {
+            let box = try plantedBox(planted, in: "w")
+            try box.makeDirectory("b1/folder")
+            let result = try box.run(arguments, input: "m\nd\n")
+            #expect(result.status == 3, "\(arguments): \(result)")
+            #expect(result.stderr.contains("\(box.path("w"))/\(planted) is a symlink"), "\(result)")
+            #expect(box.tree("outside") == ["important/", "important/file"], "nothing written outside: \(box.tree("outside"))")
+            #expect(box.read("w/f") == "old, longer" && !box.exists("w/folder"))
+        }
     }
 
     @Test(arguments: [".micsync", ".micsync/trash", ".micsync/partial", ".micsync/tmp"])

@@ -84,7 +84,7 @@ import Testing
         #expect(box.read("b1/f") == "new")
     }
 
-    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129)), (SIGQUIT, Int32(130))])
     func aSignalMidTransferKeepsTheOldCopyAndLeavesNothingBehind(signal: Int32, expected: Int32) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
@@ -106,6 +106,7 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: box.path("b1")).filter { $0 != ".micsync" }
         #expect(leftovers == ["big"], "no rsync temp file is left behind")
         #expect(run.stdout.contains("BACKUP \(box.path("b1")):"), "reports what was done: \(run.stdout)")
+        #expect(run.stderr.contains("run the same command again"), "\(run.stderr)")
     }
 
     @Test func anUnreadableSourceFileIsNamedAndTheRestIsCopied() throws {

@@ -54,15 +54,17 @@ public enum Console {
     /// The errno that stopped stdout, if it failed.
     public static var outputFailure: Int32? { state.withLock { $0.outputFailure } }
 
-    /// Notes that stdout failed with `code` (a writer that bypasses the sink, such as a long list).
-    static func outputFailed(_ code: Int32) {
-        state.withLock { $0.outputFailure = $0.outputFailure ?? code }
-    }
-
     /// Throws once stdout has failed, so that a run whose plan could not be shown changes nothing.
     public static func checkOutput() throws(MicsyncError) {
         guard let code = outputFailure else { return }
         throw .io("cannot write to standard output (\(String(cString: strerror(code)))); nothing was changed")
+    }
+
+    /// At the end of a command: throws when part of its output was lost to a closed or full stdout. A reader
+    /// that went away (`| head`) is no failure: it had read what it wanted.
+    public static func checkOutputKept() throws(MicsyncError) {
+        guard let code = outputFailure, code != EPIPE else { return }
+        throw .io("cannot write to standard output (\(String(cString: strerror(code)))); the output is incomplete")
     }
 
     public static func print(_ line: String) {
@@ -72,7 +74,7 @@ public enum Console {
     /// Writes `text` to stdout as it is (a progress line redrawn in place).
     public static func write(_ text: String) {
         let sink: (any ConsoleSink)? = state.withLock { $0.outputFailure == nil ? $0.sink : nil }
-        if let code = sink?.write(text, to: .output) { outputFailed(code) }
+        if let code = sink?.write(text, to: .output) { state.withLock { $0.outputFailure = $0.outputFailure ?? code } }
     }
 
     /// A one-line note for the user (a location skipped, a hint), on stderr.

@@ -1,13 +1,11 @@
 import Foundation
 
-/// One destination ready to apply: what was approved, where its trash goes, and the command of each pass
-/// (confirmed with -v).
+/// One destination ready to apply: what was approved, and the command of each pass (confirmed with -v).
 struct PreparedDestination {
     let destination: Location
     let decision: Decision
     /// The destination's directory when it was planned.
     let check: LocationCheck?
-    let trash: String?
     let passes: [(pass: RsyncInvocation.Pass, list: ListFile, arguments: [String])]
 }
 
@@ -42,7 +40,6 @@ public struct DestinationOutcome: Sendable {
 @MainActor
 struct Applier {
     let rsync: Rsync
-    let invocation: RsyncInvocation
     let source: Location
     /// The source's directory when it was planned.
     let sourceCheck: LocationCheck?
@@ -51,17 +48,18 @@ struct Applier {
     func apply(_ prepared: PreparedDestination, holding lock: LocationLock?) async -> DestinationOutcome {
         let destination = prepared.destination
         var outcome = DestinationOutcome(destination)
-        if let why = changed(prepared) {
-            outcome.notWritten = why
-            return outcome
-        }
         for (pass, file, arguments) in prepared.passes where Interruption.shared.receivedSignal == nil {
+            // Before every pass: a disc unplugged after the first one gets no more.
+            if let why = changed(prepared) {
+                if pass == prepared.passes.first?.pass { outcome.notWritten = why } else { outcome.problem = "  " + why }
+                break
+            }
             var list = prepared.decision.list(pass)
             if pass == .delete { (list, outcome.returned) = list.deletions(missingFrom: source.path) }
             guard !list.isEmpty else { continue }
             do throws(MicsyncError) {
                 try file.write(list)
-                let (done, result) = try await run(arguments, holding: lock)
+                let (done, result) = try await run(arguments, of: pass, holding: lock)
                 count(done, of: pass, planned: list, failed: result.exitCode != 0, into: &outcome)
                 if result.exitCode != 0 {
                     outcome.problem = problem(result, done: done, at: destination)
@@ -79,11 +77,10 @@ struct Applier {
     /// directory planned, or micsync's own folders there are not real folders.
     private func changed(_ prepared: PreparedDestination) -> String? {
         let destination = prepared.destination
-        if let why = sourceCheck.map({ $0.change(in: source) }) ?? LocationCheck.take(source).map({ _ in nil })
-            ?? "\(source.heading) is gone since the plan (unplugged?)" {
+        if let why = LocationCheck.change(in: source, since: sourceCheck) {
             return why + "; nothing was written to \(destination.path)"
         }
-        if let why = prepared.check.map({ $0.change(in: destination) }) ?? "\(destination.heading) is gone since the plan (unplugged?)" {
+        if let why = LocationCheck.change(in: destination, since: prepared.check) {
             return why + "; nothing was written there"
         }
         do throws(MicsyncError) { try StateFolder(destination).prepare() } catch { return error.message }
@@ -91,9 +88,9 @@ struct Applier {
     }
 
     /// Runs one pass, returning what rsync itemized.
-    private func run(_ arguments: [String], holding lock: LocationLock?) async throws(MicsyncError)
-        -> (PathListWithChanges, Rsync.Outcome) {
-        var done = PathListWithChanges()
+    private func run(_ arguments: [String], of pass: RsyncInvocation.Pass, holding lock: LocationLock?)
+        async throws(MicsyncError) -> (PassResult, Rsync.Outcome) {
+        var done = PassResult(pass)
         let outcome = try await rsync.run(arguments, holding: lock) { line in
             guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
             done.add(item)
@@ -104,13 +101,13 @@ struct Applier {
 
     /// Counts what rsync did; after a failed pass, only what is really there (a file rsync started but
     /// could not finish, on a full disc say, is not counted). Notes the planned items rsync left alone.
-    private func count(_ done: PathListWithChanges, of pass: RsyncInvocation.Pass, planned: PathList, failed: Bool,
+    private func count(_ done: PassResult, of pass: RsyncInvocation.Pass, planned: PathList, failed: Bool,
                        into outcome: inout DestinationOutcome) {
         for item in done.items where !failed || landed(item, at: outcome.destination) {
             outcome.report.count(item)
         }
-        guard pass == .create else { return }
-        for entry in planned where !entry.isDirectory && !done.paths.contains(Array(entry.path)) {
+        guard let itemized = done.paths else { return }
+        for entry in planned where !entry.isDirectory && !itemized.contains(Array(entry.path)) {
             if !FileSystem.exists(source.path, entry.path) {
                 outcome.vanished.append(entry.displayName)
             } else if FileSystem.exists(outcome.destination.path, entry.path) {
@@ -132,7 +129,7 @@ struct Applier {
 
     /// rsync's failure at one destination; on a full disc, how much is free and the first file that did
     /// not fit.
-    private func problem(_ result: Rsync.Outcome, done: PathListWithChanges, at destination: Location) -> String {
+    private func problem(_ result: Rsync.Outcome, done: PassResult, at destination: Location) -> String {
         var text = SyncSession.problem(at: destination, result.problems, exitCode: result.exitCode)
         if result.messages.contains(where: { $0.contains("No space left on device") || $0.contains("Disk quota exceeded") }) {
             let first = done.items.first { !landed($0, at: destination) }.map { " " + DisplayName.readable($0.path) + " did not fit;" } ?? ""
@@ -143,13 +140,27 @@ struct Applier {
     }
 }
 
-/// The items one pass itemized, and their paths for lookups.
-struct PathListWithChanges {
-    var items: [ItemizedChange] = []
-    var paths = Set<[UInt8]>()
+/// What one pass itemized, kept as compact path lists by kind; for the creating pass also the set of
+/// paths, to tell which planned items rsync left alone.
+struct PassResult {
+    private var done = Plan()
+    private(set) var paths: Set<[UInt8]>?
+
+    init(_ pass: RsyncInvocation.Pass) {
+        paths = pass == .create ? [] : nil
+    }
 
     mutating func add(_ item: ItemizedChange) {
-        items.append(item)
-        paths.insert(item.path.last == UInt8(ascii: "/") ? Array(item.path.dropLast()) : item.path)
+        done.add(item)
+        paths?.insert(item.path.last == UInt8(ascii: "/") ? Array(item.path.dropLast()) : item.path)
+    }
+
+    /// Every itemized change, in order within its kind.
+    var items: some Sequence<ItemizedChange> {
+        let kinds: [(PathList, ItemizedChange.Change)] = [(done.new, .new), (done.modified, .modified),
+                                                          (done.deleted, .deleted), (done.attributesOnly, .attributesOnly)]
+        return kinds.lazy.flatMap { list, change in
+            list.lazy.map { ItemizedChange(change: change, path: Array($0.path), size: $0.size) }
+        }
     }
 }

@@ -178,8 +178,7 @@ public struct SyncSession {
             }
             if let ready = try prepare(decision, at: destination, check: check) { prepared.append(ready) }
         }
-        let applier = Applier(rsync: rsync, invocation: invocation, source: source, sourceCheck: sourceCheck,
-                              progress: progress)
+        let applier = Applier(rsync: rsync, source: source, sourceCheck: sourceCheck, progress: progress)
         progress.expect(prepared.reduce(0) { $0 + $1.decision.bytesToCopy })
         Interruption.shared.applying(true)
         defer { Interruption.shared.applying(false) }
@@ -210,8 +209,7 @@ public struct SyncSession {
             guard try confirm(arguments, to: destination) else { return nil }
             passes.append((pass, list, arguments))
         }
-        return PreparedDestination(destination: destination, decision: decision, check: check, trash: trash,
-                                   passes: passes)
+        return PreparedDestination(destination: destination, decision: decision, check: check, passes: passes)
     }
 
     /// Refuses mass deletes before anything is asked or changed; a dry run only says it would.

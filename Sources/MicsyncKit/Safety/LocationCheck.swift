@@ -14,9 +14,14 @@ public struct LocationCheck: Sendable, Equatable {
         return LocationCheck(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
-    /// Why `location` is no longer the directory planned; nil when it still is.
-    public func change(in location: Location) -> String? {
-        guard let now = Self.take(location) else { return "\(location.heading) is gone since the plan (unplugged?)" }
+    /// Why `location` is not the directory `planned` was (a location that was missing then counts as gone);
+    /// nil when it still is.
+    public static func change(in location: Location, since planned: LocationCheck?) -> String? {
+        guard let planned, let now = take(location) else { return "\(location.heading) is gone since the plan (unplugged?)" }
+        return planned.change(to: now, of: location)
+    }
+
+    private func change(to now: LocationCheck, of location: Location) -> String? {
         if now.device != device { return "\(location.heading) is another filesystem than at the plan (unplugged or remounted?)" }
         if now.inode != inode { return "\(location.heading) is another directory than at the plan (moved or replaced?)" }
         return nil

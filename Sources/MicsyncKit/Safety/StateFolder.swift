@@ -50,8 +50,25 @@ public struct StateFolder: Sendable {
         let state = try Self.openDirectory(Self.name, in: top, creating: true, describe: path)
         defer { close(state) }
         for part in Self.parts where part != "trash" {
-            close(try Self.openDirectory(part, in: state, creating: true, describe: path + "/" + part))
+            let folder = try Self.openDirectory(part, in: state, creating: true, describe: path + "/" + part)
+            if part == "tmp" { Self.removeFiles(in: folder) }
+            close(folder)
         }
+    }
+
+    /// rsync's temporary files left by a run that was killed: only ever written while the location's lock is
+    /// held, so any found by the holder of that lock is stale. Plain files only, by descriptor.
+    private static func removeFiles(in folder: Int32) {
+        let copy = dup(folder)
+        guard copy >= 0, let listing = fdopendir(copy) else { return }
+        defer { closedir(listing) }
+        var names: [[CChar]] = []
+        while let entry = readdir(listing) {
+            if entry.pointee.d_type == DT_REG {
+                names.append(withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }.map { CChar(bitPattern: $0) })
+            }
+        }
+        for name in names { unlinkat(folder, name + [0], 0) }
     }
 
     /// `name` in `parent` as a directory descriptor, never through a symlink; created first when asked.
