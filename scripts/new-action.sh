@@ -11,7 +11,8 @@ case "$name" in
         exit 2 ;;
 esac
 # foo-bar → FooBar: the module's folder, the action's type; its target is FooBarAction.
-type=$(printf '%s\n' "$name" | awk -F- '{ for (i = 1; i <= NF; i++) printf "%s%s", toupper(substr($i, 1, 1)), substr($i, 2) }')
+type=$(printf '%s\n' "$name" \
+    | awk -F- '{ for (i = 1; i <= NF; i++) printf "%s%s", toupper(substr($i, 1, 1)), substr($i, 2) }')
 folder="Sources/Actions/$type"
 test_file="Tests/EndToEndTests/Actions/${type}Tests.swift"
 
@@ -46,10 +47,9 @@ public enum $type: SyncAction {
           micsync --$name -n ~/docs     the original's spelling; a dry run
         """
 
+    /// Source and destinations: here the kernel's usual choice; \`LocationChooser\` has the pieces for others.
     public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        let source = try chooser.one(.working, named: options.from, purpose: "source")
-        let destinations = try chooser.several(.backup, named: options.to, purpose: "destination", all: true)
-        return Endpoints(source: source, destinations: destinations)
+        try chooser.workingToBackups(options)
     }
 }
 SWIFT
@@ -97,4 +97,5 @@ awk -v import_line="import ${type}Action" -v command="        SyncCommand<$type>
     { print }' Sources/MicsyncCommands/Registry.swift > Registry.swift.new \
     && mv Registry.swift.new Sources/MicsyncCommands/Registry.swift
 
-echo "new-action: wrote $folder/$type.swift and $test_file; registered ${type}Action in Package.swift and Registry.swift"
+echo "new-action: wrote $folder/$type.swift and $test_file;"
+echo "new-action: registered ${type}Action in Package.swift and Sources/MicsyncCommands/Registry.swift"

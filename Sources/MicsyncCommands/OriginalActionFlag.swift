@@ -30,7 +30,8 @@ public struct OriginalActionFlag: EnumerableFlag, Sendable {
 enum OriginalSpelling {
     static func rewrite(_ arguments: [String], actions: [String] = Registry.originalSpellings) -> [String] {
         let actions = Set(actions)
-        guard let position = arguments.firstIndex(where: { $0.hasPrefix("--") && actions.contains(String($0.dropFirst(2))) }),
+        let isOriginal = { (word: String) in word.hasPrefix("--") && actions.contains(String(word.dropFirst(2))) }
+        guard let position = arguments.firstIndex(where: isOriginal),
               !arguments[..<position].contains(where: actions.contains),
               !arguments[..<position].contains("--") else { return arguments }
         var rewritten = arguments

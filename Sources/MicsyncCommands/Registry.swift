@@ -11,8 +11,8 @@ import TreeAction
 import VerifyAction
 import WorkAction
 
-/// The one list of built-in actions. Adding an action is a module under Sources/Actions/ and one line here;
-/// help, the original's `--NAME` spelling and shell completions follow from this list.
+/// The one list of built-in actions, one line each (`make new-action` adds them). Help, the original's
+/// `--NAME` spelling and shell completions follow from this list.
 public enum Registry {
     public static let commands: [any ParsableCommand.Type] = [
         SyncCommand<Backup>.self,

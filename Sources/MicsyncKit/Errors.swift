@@ -1,4 +1,4 @@
-/// The exit codes of BEHAVIOR.md, one per kind of outcome.
+/// micsync's exit codes (README: Exit codes), one per kind of outcome.
 public enum ExitStatus: Int32, Sendable {
     case success = 0
     case rsyncFailed = 1

@@ -20,12 +20,26 @@ public enum FileSystem {
 
     /// `lstat` of `root/relative` (the symlink itself, not its target), the relative path given as raw bytes.
     public static func status(_ root: String, _ relative: some Collection<UInt8>) -> stat? {
-        var path = RawPath.bytes(root) + [UInt8(ascii: "/")] + relative + [0]
         var info = stat()
-        let found = path.withUnsafeMutableBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
+        return withCString(root, relative) { lstat($0, &info) == 0 } ? info : nil
+    }
+
+    /// Whether `root/relative` can be opened for reading; a symlink counts as readable (rsync reads the link,
+    /// not its target), and so does what is not there.
+    public static func isReadable(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
+        withCString(root, relative) { path in
+            let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            if descriptor >= 0 { close(descriptor) }
+            return descriptor >= 0 || errno == ELOOP || errno == ENOENT
         }
-        return found ? info : nil
+    }
+
+    private static func withCString<T>(_ root: String, _ relative: some Collection<UInt8>,
+                                       _ body: (UnsafePointer<CChar>) -> T) -> T {
+        var path = RawPath.bytes(root) + [UInt8(ascii: "/")] + relative + [0]
+        return path.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+        }
     }
 
     /// The files (anything but a directory) below `path` and their bytes, or `path` itself when it is no

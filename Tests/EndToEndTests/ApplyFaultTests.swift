@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// BEHAVIOR.md's "Apply exactly what was approved, whatever changes meanwhile": each question is answered
+/// Apply exactly what was approved, whatever changes meanwhile: each question is answered
 /// only after the world changed under the waiting run.
 @Suite struct ApplyFaultTests {
     /// Starts micsync, waits for `question`, runs `change`, then answers.

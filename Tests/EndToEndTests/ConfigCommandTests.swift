@@ -83,6 +83,16 @@ import Testing
         #expect(box.exists("other.json"))
     }
 
+    /// A file that cannot be written is a failure (exit 1), not a usage error.
+    @Test func initThatCannotWriteFailsWithOneLine() throws {
+        let box = try Sandbox()
+        try box.write("a file, not a folder", at: "blocker")
+        let result = try box.run(["config", "init", "--config", "blocker/config.json"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr == "micsync: \(box.path("blocker/config.json")) cannot be created: Not a directory\n",
+                "\(result)")
+    }
+
     @Test func pathTellsWhichFileAndWhy() throws {
         let box = try Sandbox()
         try box.standard()

@@ -17,7 +17,8 @@ import Testing
     /// under 10,000 so that the run stays fast.
     static func mutations(count: Int) -> [[UInt8]] {
         var generator = SplitMix(seed: 0x6d6963)
-        let values = ["1", "-1e999", "true", "null", "{}", "[]", "\"\"", "[[[[1]]]]", "\"\(String(repeating: "x", count: 100_000))\""]
+        let values = ["1", "-1e999", "true", "null", "{}", "[]", "\"\"", "[[[[1]]]]",
+                      "\"\(String(repeating: "x", count: 100_000))\""]
         let fields = ["name", "work", "backup", "exclude", "trash", "maxDeletePercent", "configs"]
         return (0..<count).map { number -> [UInt8] in
             let text = String(decoding: valid, as: UTF8.self)
@@ -32,18 +33,21 @@ import Testing
                 return Array(wrong.utf8)
             case 2:  // an invalid UTF-8 byte inside the text
                 var bytes = valid
-                bytes.insert([0xFF, 0xC3, 0x80, 0xED][Int(generator.next() % 4)], at: 1 + Int(generator.next() % UInt64(valid.count - 2)))
+                let byte = [0xFF, 0xC3, 0x80, 0xED][Int(generator.next() % 4)]
+                bytes.insert(UInt8(byte), at: 1 + Int(generator.next() % UInt64(valid.count - 2)))
                 return bytes
             case 3:  // deep nesting
                 let depth = number < 6 ? 100_000 : 100 + Int(generator.next() % 10_000)
-                return Array(("{\"configs\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}").utf8)
+                let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+                return Array(("{\"configs\": " + nested + "}").utf8)
             case 4:  // a byte flipped to a JSON structural character (not ",": Foundation allows a trailing one)
                 var bytes = valid
                 bytes[Int(generator.next() % UInt64(valid.count))] = Array("{}[]:\"".utf8)[Int(generator.next() % 6)]
                 return bytes + Array("}".utf8)
             default:  // a huge unknown key
                 let length = number < 6 ? 1 << 20 : Int(generator.next() % 10_000)
-                return Array(text.replacingOccurrences(of: "\"trash\"", with: "\"\(String(repeating: "k", count: length))\"").utf8)
+                let key = "\"" + String(repeating: "k", count: length) + "\""
+                return Array(text.replacingOccurrences(of: "\"trash\"", with: key).utf8)
             }
         }
     }
@@ -57,7 +61,8 @@ import Testing
                 _ = try ConfigLoader(file: configFile).load()
                 Issue.record("sample \(number) was accepted: \(String(decoding: bytes.prefix(300), as: UTF8.self))")
             } catch {
-                #expect(error.status == .usage && !error.message.contains("\n") && error.message.hasPrefix(configFile + ":"),
+                #expect(error.status == .usage && !error.message.contains("\n")
+                            && error.message.hasPrefix(configFile + ":"),
                         "sample \(number): \(error.message.prefix(500))")
             }
         }

@@ -31,7 +31,8 @@ import Testing
               differing (1):
                 docs/changed  (newer in WORKING)
             """), "\(result)")
-        #expect(result.stdout.contains("BACKUP \(box.path("b2")):\n  only in WORKING (2):\n    docs/changed\n    docs/mine"),
+        #expect(result.stdout.contains("BACKUP \(box.path("b2")):\n  only in WORKING (2):\n    docs/changed\n"
+                                       + "    docs/mine"),
                 "\(result)")
         #expect(box.tree("w") == before.0 && box.tree("b1") == before.1)
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// BEHAVIOR.md's faults that must never lose data, crash or hang: a killed micsync, a full disc, an output
+/// Faults that must never lose data, crash or hang: a killed micsync, a full disc, an output
 /// that cannot be written, signals and endless input at a question, planted symlinks in `.micsync`.
 @Suite struct FaultTests {
     /// A destination rsync writes slowly into (1 MB/s), so that the test acts mid-transfer.

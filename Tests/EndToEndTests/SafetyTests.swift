@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The "Safety: nothing lost" rows of BEHAVIOR.md: the mass-delete guard, one run per location,
+/// Nothing lost: the mass-delete guard, one run per location,
 /// interruption, and partial transfers.
 @Suite struct SafetyTests {
     @Test func anEmptyBackupNeverEmptiesTheWorkingLocation() throws {

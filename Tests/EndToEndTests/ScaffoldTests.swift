@@ -25,36 +25,60 @@ import TestSupport
         return try Binary.run("/usr/bin/env", ["swiftc"] + includes + arguments, directory: directory, environment: [:])
     }
 
+    func scaffold(_ name: String, in repo: String) throws -> RunResult {
+        try Binary.run("/bin/sh", ["scripts/new-action.sh", name], directory: repo, environment: [:])
+    }
+
     @Test func scaffoldsARegisteredModuleThatCompiles() throws {
         let box = try Sandbox()
         try box.makeDirectory("repo")
         let repo = try scratchCopy(box)
-        let result = try Binary.run("/bin/sh", ["scripts/new-action.sh", "mirror-copy"], directory: repo, environment: [:])
+        let result = try scaffold("mirror-copy", in: repo)
         #expect(result.status == 0, "\(result)")
 
         let module = repo + "/Sources/Actions/MirrorCopy/MirrorCopy.swift"
         let source = try String(contentsOfFile: module, encoding: .utf8)
         #expect(source.contains("public enum MirrorCopy: SyncAction") && source.contains("name = \"mirror-copy\""))
         #expect(source.contains("Examples:"), "help with examples")
-        let test = try String(contentsOfFile: repo + "/Tests/EndToEndTests/Actions/MirrorCopyTests.swift", encoding: .utf8)
+        let test = try String(contentsOfFile: repo + "/Tests/EndToEndTests/Actions/MirrorCopyTests.swift",
+                              encoding: .utf8)
         #expect(test.contains("[\"--mirror-copy\", \"--help\"]"))
         let package = try String(contentsOfFile: repo + "/Package.swift", encoding: .utf8)
-        #expect(package.contains("    (\"MirrorCopyAction\", \"MirrorCopy\"),\n]"), "one line at the end of actionModules")
+        #expect(package.contains("    (\"MirrorCopyAction\", \"MirrorCopy\"),\n]"),
+                "one line at the end of actionModules")
         let registry = try String(contentsOfFile: repo + "/Sources/MicsyncCommands/Registry.swift", encoding: .utf8)
-        #expect(registry.contains("import MirrorCopyAction\n") && registry.contains("        SyncCommand<MirrorCopy>.self,\n"))
+        #expect(registry.contains("import MirrorCopyAction\n"))
+        #expect(registry.contains("        SyncCommand<MirrorCopy>.self,\n"))
+
+        let manifest = try Binary.run("/usr/bin/env", ["swift", "package", "dump-package"], directory: repo,
+                                      environment: [:])
+        #expect(manifest.status == 0 && manifest.stdout.contains("\"Sources/Actions/MirrorCopy\""), "\(manifest)")
 
         // The module compiles against the built kernel, and the registry against it.
         let emitted = try swiftc(["-parse-as-library", "-emit-module", "-module-name", "MirrorCopyAction",
                                   "-emit-module-path", repo + "/MirrorCopyAction.swiftmodule", module], in: repo)
         #expect(emitted.status == 0, "\(emitted)")
-        let registered = try swiftc(["-typecheck", "-parse-as-library", "Sources/MicsyncCommands/Registry.swift"], in: repo)
+        let registered = try swiftc(["-typecheck", "-parse-as-library", "Sources/MicsyncCommands/Registry.swift"],
+                                    in: repo)
         #expect(registered.status == 0, "\(registered)")
 
-        let again = try Binary.run("/bin/sh", ["scripts/new-action.sh", "mirror-copy"], directory: repo, environment: [:])
+        let again = try scaffold("mirror-copy", in: repo)
         #expect(again.status == 2 && again.stderr.contains("already exists"), "\(again)")
         for bad in ["", "Foo", "9lives", "a_b", "dash-"] {
-            let refused = try Binary.run("/bin/sh", ["scripts/new-action.sh", bad], directory: repo, environment: [:])
+            let refused = try scaffold(bad, in: repo)
             #expect(refused.status == 2 && refused.stderr.contains("usage"), "\(bad): \(refused)")
         }
+    }
+
+    /// README's "Adding an action" shows the code `make new-action NAME=archive` writes, exactly.
+    @Test func theReadmeShowsTheGeneratedCode() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("repo")
+        let repo = try scratchCopy(box)
+        #expect(try scaffold("archive", in: repo).status == 0)
+        let generated = try String(contentsOfFile: repo + "/Sources/Actions/Archive/Archive.swift", encoding: .utf8)
+        let readme = try String(contentsOfFile: Binary.repository + "/README.md", encoding: .utf8)
+        #expect(readme.contains("make new-action NAME=archive"))
+        #expect(readme.contains("```swift\n" + generated + "```\n"), "README shows other code than the generator's")
     }
 }

@@ -29,15 +29,19 @@ struct Locations {
 
     /// `name` under the root; created (accessible) unless `unplugged`.
     func location(_ role: Role, _ index: Int, _ name: String, unplugged: Bool = false) throws -> Location {
-        if !unplugged { try FileManager.default.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true) }
+        if !unplugged {
+            try FileManager.default.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true)
+        }
         return Location(role: role, index: index, path: root + "/" + name)
     }
 
     func configuration(_ name: String, working: [String], backups: [String], unplugged: Set<String> = []) throws
         -> Configuration {
-        Configuration(name: name,
-                      working: try working.enumerated().map { try location(.working, $0, $1, unplugged: unplugged.contains($1)) },
-                      backups: try backups.enumerated().map { try location(.backup, $0, $1, unplugged: unplugged.contains($1)) })
+        func locations(_ role: Role, _ names: [String]) throws -> [Location] {
+            try names.enumerated().map { try location(role, $0, $1, unplugged: unplugged.contains($1)) }
+        }
+        return Configuration(name: name, working: try locations(.working, working),
+                             backups: try locations(.backup, backups))
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
@@ -135,7 +139,8 @@ struct Locations {
         let main = try places.configuration("main", working: ["w"], backups: ["b1", "gone", "b3"], unplugged: ["gone"])
         let answers = ScriptedAnswers("5", "2")
         let chooser = chooser(main, typedIn: main.working[0], answers: answers)
-        #expect(try chooser.several(.backup, named: [], purpose: "destination", all: true) == [main.backups[0], main.backups[2]])
+        #expect(try chooser.several(.backup, named: [], purpose: "destination", all: true)
+            == [main.backups[0], main.backups[2]])
         #expect(try chooser.one(.backup, named: [], purpose: "source") == main.backups[2], "5 is asked again, 2 taken")
         #expect(answers.asked == 2)
         #expect { try chooser.one(.backup, named: ["1"], purpose: "source") } throws: { error in
@@ -147,8 +152,27 @@ struct Locations {
         let places = try Locations()
         defer { places.remove() }
         let main = try places.configuration("main", working: ["w"], backups: ["gone"], unplugged: ["gone"])
-        #expect { try chooser(main, typedIn: main.working[0]).one(.backup, named: [], purpose: "source") } throws: { error in
+        let chooser = chooser(main, typedIn: main.working[0])
+        #expect { try chooser.one(.backup, named: [], purpose: "source") } throws: { error in
             (error as? MicsyncError)?.status == .notFound && "\(error)".contains("no BACKUP of configuration \"main\"")
+        }
+    }
+}
+
+@Suite struct LoadedConfigTests {
+    @Test func configNameChoosesOneConfigurationOrNamesThemAll() throws {
+        let places = try Locations()
+        defer { places.remove() }
+        let first = try places.configuration("first", working: ["w1"], backups: ["b1"])
+        let second = try places.configuration("second", working: ["w2"], backups: ["b2"])
+        let found = ConfigLocator.Found(file: places.root + "/config.json", reason: "test")
+        func loaded(_ name: String?) -> LoadedConfig {
+            LoadedConfig(found: found, configurations: [first, second], configurationName: name)
+        }
+        #expect(try loaded(nil).chosen().map(\.name) == ["first", "second"])
+        #expect(try loaded("second").chosen().map(\.name) == ["second"])
+        #expect { try loaded("third").chosen() } throws: { error in
+            (error as? MicsyncError)?.status == .usage && "\(error)".contains("\"first\", \"second\"")
         }
     }
 }

@@ -88,7 +88,8 @@ public final class Sandbox {
     /// Runs `executable` in the sandbox (cwd = sandbox root) with its HOME and XDG folders and the built
     /// binaries first on PATH (so that completion scripts find `micsync`).
     @discardableResult
-    public func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+    public func run(_ executable: String, _ arguments: [String],
+                    environment: [String: String] = [:]) throws -> RunResult {
         let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         return try Binary.run(executable, arguments, input: "", directory: root,
                               environment: self.environment.merging(["PATH": path]) { $1 }.merging(environment) { $1 })
@@ -117,8 +118,10 @@ public final class Sandbox {
     /// comes back as the terminal showed it, stdout and stderr mixed, with "\r\n" line ends. `input` is typed
     /// at the terminal.
     @discardableResult
-    public func runInTerminal(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> RunResult {
-        let command = ([Binary.micsync] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+    public func runInTerminal(_ arguments: [String], input: String = "",
+                              environment: [String: String] = [:]) throws -> RunResult {
+        let command = ([Binary.micsync] + arguments)
+            .map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
         return try Binary.run("/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"], input: input,
                               directory: root, environment: self.environment.merging(environment) { $1 })
     }
@@ -134,7 +137,8 @@ public final class Sandbox {
 
     /// `text` parsed as a JSON object (a failed expectation, not a crash, when it is not one).
     public func jsonObject(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object:\n\(text)")
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                     "not a JSON object:\n\(text)")
     }
 }
 

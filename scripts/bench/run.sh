@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# micsync against raw rsync, in the same run, on a generated 100,000-file tree (issue 6).
+# micsync against raw rsync, in the same run, on a generated 100,000-file tree (README: Performance).
 # Usage: scripts/bench/run.sh [MICSYNC_BINARY]   (default: the release build)
 # Environment: RUNS (default 5), WARMUP (default 1). Misses are reported; the exit status is non-zero
 # only when the benchmark itself could not run.

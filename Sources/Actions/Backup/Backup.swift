@@ -21,8 +21,6 @@ public enum Backup: SyncAction {
         """
 
     public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        let source = try chooser.one(.working, named: options.from, purpose: "source")
-        let destinations = try chooser.several(.backup, named: options.to, purpose: "destination", all: true)
-        return Endpoints(source: source, destinations: destinations)
+        try chooser.workingToBackups(options)
     }
 }

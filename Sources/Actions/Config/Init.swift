@@ -75,14 +75,15 @@ extension ConfigCommand {
                                                      withIntermediateDirectories: true)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
-                let reason = errno == EEXIST ? "already exists; it was left as it is (see `micsync config check`)"
-                    : "cannot be created: \(String(cString: strerror(errno)))"
-                throw .usage("\(path) \(reason)")
+                guard errno != EEXIST else {
+                    throw .usage("\(path) already exists; it was left as it is (see `micsync config check`)")
+                }
+                throw .io("\(path) cannot be created: \(String(cString: strerror(errno)))")
             }
             defer { close(descriptor) }
             let bytes = Array(contents.utf8)
             guard write(descriptor, bytes, bytes.count) == bytes.count else {
-                throw .usage("\(path): cannot write: \(String(cString: strerror(errno)))")
+                throw .io("\(path): cannot write: \(String(cString: strerror(errno)))")
             }
         }
     }

@@ -25,9 +25,7 @@ public enum Diff: SyncAction {
     public static func rsyncOptions(_ options: DiffOptions) -> [String] { options.checksum ? ["--checksum"] : [] }
 
     public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        let working = try chooser.one(.working, named: [], purpose: "one to compare")
-        let backups = try chooser.several(.backup, named: [], purpose: "one to compare", all: true)
-        return Endpoints(source: working, destinations: backups)
+        try chooser.workingToBackups(options)
     }
 }
 

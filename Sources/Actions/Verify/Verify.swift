@@ -24,8 +24,6 @@ public enum Verify: SyncAction {
     public static func rsyncOptions(_ options: CompareOptions) -> [String] { ["--checksum"] }
 
     public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        let working = try chooser.one(.working, named: [], purpose: "one to verify against")
-        let backups = try chooser.several(.backup, named: [], purpose: "one to verify", all: true)
-        return Endpoints(source: working, destinations: backups)
+        try chooser.workingToBackups(options)
     }
 }

@@ -36,7 +36,7 @@ public struct ConfigLoader {
         }
         var validator = Validator(file: file, resolver: PathResolver(base: (file as NSString).deletingLastPathComponent))
         let configurations = validator.configurations(in: root)
-        return (ConfigSet(file: file, configurations: configurations), validator.problems)
+        return (ConfigSet(configurations: configurations), validator.problems)
     }
 }
 

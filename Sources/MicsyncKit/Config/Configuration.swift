@@ -69,6 +69,5 @@ public struct Configuration: Sendable {
 
 /// The configurations of one config file.
 public struct ConfigSet: Sendable {
-    public let file: String
     public let configurations: [Configuration]
 }

@@ -26,43 +26,21 @@ public struct DifferenceReport {
     /// Compares the modification times of `relative` in the source and in `destination`, to the second as
     /// rsync's quick check does.
     func newer(_ relative: ArraySlice<UInt8>, at destination: Location) -> Newer {
-        guard let here = Self.modified(source, relative), let there = Self.modified(destination, relative) else {
-            return .neither
-        }
+        guard let here = FileSystem.status(source.path, relative)?.st_mtim.tv_sec,
+              let there = FileSystem.status(destination.path, relative)?.st_mtim.tv_sec else { return .neither }
         return here == there ? .neither : here > there ? .source : .destination
     }
 
     /// How a differing file is listed: which side is newer, or which side could not be read (a dry run
     /// with `--checksum` reports an unreadable copy as differing, without a message).
     private func label(_ relative: ArraySlice<UInt8>, at destination: Location) -> String {
-        for location in [source, destination] where !Self.readable(location, relative) {
+        for location in [source, destination] where !FileSystem.isReadable(location.path, relative) {
             return "cannot be read in \(location.heading)"
         }
         switch newer(relative, at: destination) {
         case .source: return "newer in \(source.role.rawValue)"
         case .destination: return "newer in \(destination.role.rawValue)"
         case .neither: return "same modification time"
-        }
-    }
-
-    private static func modified(_ location: Location, _ relative: ArraySlice<UInt8>) -> Int? {
-        var info = stat()
-        return withPath(location, relative) { lstat($0, &info) == 0 ? info.st_mtim.tv_sec : nil }
-    }
-
-    private static func readable(_ location: Location, _ relative: ArraySlice<UInt8>) -> Bool {
-        withPath(location, relative) { path in
-            let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-            if descriptor >= 0 { close(descriptor) }
-            return descriptor >= 0 || errno == ELOOP || errno == ENOENT
-        }
-    }
-
-    private static func withPath<T>(_ location: Location, _ relative: ArraySlice<UInt8>,
-                                    _ body: (UnsafePointer<CChar>) -> T) -> T {
-        let path = Array(location.path.utf8) + [UInt8(ascii: "/")] + relative + [0]
-        return path.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
         }
     }
 

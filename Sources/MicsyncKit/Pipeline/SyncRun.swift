@@ -52,7 +52,8 @@ public struct SyncRun<Action: SyncAction> {
         comparison.filters = Action.filters
         comparison.verbose = run.printsCommands
         let plans = try await comparison.plans(endpoints.destinations)
-        let report = DifferenceReport(source: endpoints.source, byContent: comparison.rsyncOptions.contains("--checksum"),
+        let report = DifferenceReport(source: endpoints.source,
+                                      byContent: comparison.rsyncOptions.contains("--checksum"),
                                       plans: Array(zip(endpoints.destinations, plans)))
         if run.json {
             report.writeJSON()

@@ -19,8 +19,6 @@ public struct Plan: Sendable {
 
     public init() {}
 
-    public var isEmpty: Bool { new.isEmpty && modified.isEmpty && deleted.isEmpty && attributesOnly.isEmpty }
-
     public mutating func add(_ item: ItemizedChange) {
         switch item.change {
         case .new: new.append(item.path, size: item.size)

@@ -6,7 +6,6 @@ public struct JSONStream {
     private var output = LineWriter(descriptor: STDOUT_FILENO)
     /// Per open object or array: whether a value was written in it yet (so the next needs a comma).
     private var written: [Bool] = [false]
-    private var pendingKey: String?
 
     public init() {}
 

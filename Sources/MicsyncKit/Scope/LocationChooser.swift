@@ -131,6 +131,14 @@ public struct LocationChooser {
 }
 
 extension LocationChooser {
+    /// One WORKING as the source, every accessible BACKUP (or those of --to) as the destinations (backup,
+    /// and the comparisons diff and verify).
+    public func workingToBackups(_ options: RunOptions) throws(MicsyncError) -> Endpoints {
+        let source = try one(.working, named: options.from, purpose: "source")
+        let destinations = try several(.backup, named: options.to, purpose: "destination", all: true)
+        return Endpoints(source: source, destinations: destinations)
+    }
+
     /// One BACKUP as the source, one WORKING as the destination (work, tree).
     public func backupToWorking(_ options: RunOptions) throws(MicsyncError) -> Endpoints {
         let source = try one(.backup, named: options.from, purpose: "source")

@@ -34,8 +34,8 @@ public struct ScopeResolver {
     public func resolve(_ paths: [String], configurationName: String?) throws(MicsyncError) -> Scope {
         guard !paths.isEmpty else { throw .usage("give at least one path inside a configured location") }
         let absolute = paths.map(locate)
-        let candidates = try configurationName.map { name throws(MicsyncError) in [try self.configuration(named: name)] }
-            ?? configurations
+        let candidates = try configurationName
+            .map { name throws(MicsyncError) in [try self.configuration(named: name)] } ?? configurations
         var matches: [(Configuration, Location)] = []
         for configuration in candidates {
             let holders: [Location?] = absolute.map { path in configuration.locations.first { $0.contains(path) } }
@@ -70,7 +70,8 @@ public struct ScopeResolver {
         return match
     }
 
-    private func pickConfiguration(_ matches: [(Configuration, Location)]) throws(MicsyncError) -> (Configuration, Location) {
+    private func pickConfiguration(_ matches: [(Configuration, Location)])
+        throws(MicsyncError) -> (Configuration, Location) {
         guard matches.count > 1 else { return matches[0] }
         let numbered = matches.map { match in (configurations.firstIndex { $0.name == match.0.name }!, match) }
         let picked = try questions.choose("The paths are in several configurations; which one?",

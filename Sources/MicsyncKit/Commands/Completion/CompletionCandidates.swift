@@ -122,9 +122,7 @@ private struct TypedLine {
     }
 
     var configurations: [Configuration] {
-        guard let found = try? ConfigLocator().locate(explicit: value(of: "--config")),
-              let set = try? ConfigLoader(file: found.file).load() else { return [] }
-        return set.configurations
+        (try? ConfigSelection(file: value(of: "--config")).load().configurations) ?? []
     }
 
     /// The configuration named by `--config-name`, else every one.
