@@ -66,6 +66,15 @@ struct RealDiscTests {
         #expect(box.read("w/dir/sub/b") == "b")
         let mode = try #require(try FileManager.default.attributesOfItem(atPath: box.path("w/dir/a"))[.posixPermissions] as? Int)
         #expect(mode & 0o111 == 0, "a file from \(kind) is not made executable: \(String(mode, radix: 8))")
+        let mirror = try box.run(["work", "-D", "w"])
+        #expect(mirror.status == 0, "\(mirror)")
+        if kind == .exfat {
+            #expect(mirror.stderr.contains("4 items are not deleted: BACKUP \(box.path("disc/b")) (exfat) cannot hold them"),
+                    "\(mirror)")
+        }
+        #expect(box.read("w/x:y") == "colon" && box.read("w/Case.txt") == "upper" && box.read("w/case.txt") == "lower",
+                "what the disc cannot hold is never deleted from the WORKING: \(mirror)")
+        #expect(FileManager.default.fileExists(atPath: box.path("w/link")))
         let again = try box.run(["work", "-v", "w"])
         #expect(again.status == 0 && again.stdout.contains("nothing to do") && !again.stderr.contains("Run this command?"),
                 "\(again)")

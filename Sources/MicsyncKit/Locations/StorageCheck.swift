@@ -1,3 +1,5 @@
+import Foundation
+
 /// An item a destination's filesystem cannot hold, and why.
 public struct Unstorable: Sendable, Equatable {
     /// Relative to the location root; a directory ends with "/".
@@ -61,21 +63,50 @@ public struct StorageCheck: Sendable {
     /// Moves what cannot be stored out of `plan`'s lists into `plan.cannotStore`, everything below a
     /// refused folder with it (listed once, as the folder).
     public func apply(to plan: inout Plan) {
-        guard !found.isEmpty else { return }
-        var refused = Set(found.map { $0.path.last == UInt8(ascii: "/") ? Array($0.path.dropLast()) : $0.path })
-        var listed = Set<[UInt8]>()
-        var outermost: [Unstorable] = []
-        for item in found.sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
-            let bare = item.path.last == UInt8(ascii: "/") ? Array(item.path.dropLast()) : item.path
-            if Self.isBelow(bare, anyOf: refused) || listed.contains(item.path) { continue }
-            listed.insert(item.path)
-            outermost.append(item)
-        }
-        refused = Set(outermost.map { $0.path.last == UInt8(ascii: "/") ? Array($0.path.dropLast()) : $0.path })
+        let (items, refused) = outermost()
+        guard !items.isEmpty else { return }
         plan.new = Self.without(refused, plan.new)
         plan.modified = Self.without(refused, plan.modified)
         plan.attributesOnly = Self.without(refused, plan.attributesOnly)
-        plan.cannotStore = outermost
+        plan.cannotStore = items
+    }
+
+    /// Items only at the destination that the source's filesystem (this profile) could not hold are missing
+    /// from the source for that reason, not because they were deleted: they are taken out of `plan.deleted`
+    /// into `plan.keptUnstorable`, so that `work -D` from an exFAT disc never deletes `a:b` in the WORKING.
+    public static func keepWhatTheSourceCannotHold(in plan: inout Plan, at destination: Location,
+                                                   source profile: FilesystemProfile) {
+        guard profile.hasLimits, !plan.deleted.isEmpty else { return }
+        var check = StorageCheck(profile: profile)
+        for entry in plan.deleted {
+            var info = stat()
+            let path = Array(destination.path.utf8) + [UInt8(ascii: "/")] + entry.path + [0]
+            let found = path.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
+            }
+            let type = found ? info.st_mode & S_IFMT : 0
+            let kind: ItemizedChange.Kind = type == S_IFLNK ? .symlink : type == S_IFDIR ? .directory
+                : type == S_IFREG ? .file : .other
+            check.observe(ItemizedChange(change: .new, path: Array(entry.path), size: Int64(info.st_size), kind: kind))
+        }
+        let (items, refused) = check.outermost()
+        guard !items.isEmpty else { return }
+        plan.deleted = without(refused, plan.deleted)
+        plan.keptUnstorable = items
+    }
+
+    /// What was found, the items below a refused folder left out, and their paths without a trailing slash.
+    private func outermost() -> (items: [Unstorable], paths: Set<[UInt8]>) {
+        func bare(_ path: [UInt8]) -> [UInt8] { path.last == UInt8(ascii: "/") ? Array(path.dropLast()) : path }
+        let refused = Set(found.map { bare($0.path) })
+        var listed = Set<[UInt8]>()
+        var items: [Unstorable] = []
+        for item in found.sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
+            if Self.isBelow(bare(item.path), anyOf: refused) || listed.contains(item.path) { continue }
+            listed.insert(item.path)
+            items.append(item)
+        }
+        return (items, Set(items.map { bare($0.path) }))
     }
 
     private static func without(_ refused: Set<[UInt8]>, _ list: PathList) -> PathList {

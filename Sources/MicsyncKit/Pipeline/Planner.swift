@@ -46,6 +46,9 @@ struct Planner {
             check?.observe(item)
         }
         check?.apply(to: &plan)
+        if let source = invocation.filesystems.source {
+            StorageCheck.keepWhatTheSourceCannotHold(in: &plan, at: destination, source: source)
+        }
         try Interruption.shared.checkpoint()
         if outcome.isPartial { plan.problems = outcome.problems }
         guard outcome.exitCode == 0 || outcome.isPartial else {

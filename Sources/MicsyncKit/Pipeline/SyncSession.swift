@@ -171,6 +171,13 @@ public struct SyncSession {
             reporter.planned(plan, at: destination, newer: newer)
             if !plan.problems.isEmpty { outcome.planProblems.append(Self.problem(at: destination, plan.problems)) }
             if !plan.cannotStore.isEmpty { outcome.cannotStore.append((destination, plan.cannotStore)) }
+            if options.deletion != .never, !plan.keptUnstorable.isEmpty {
+                let type = invocation.filesystems.source.map { " (\($0.type))" } ?? ""
+                let names = plan.keptUnstorable.prefix(5).map(\.displayName).joined(separator: ", ")
+                    + (plan.keptUnstorable.count > 5 ? ", …" : "")
+                Console.notice("note: \(destination.heading): \(plural(plan.keptUnstorable.count, "item is", "items are")) "
+                    + "not deleted: \(source.heading)\(type) cannot hold them: \(names)")
+            }
             if options.json { continue }
             decisions.append(Decision(plan, options: options,
                                       answers: try ask(about: plan, at: destination, newer: newer)))

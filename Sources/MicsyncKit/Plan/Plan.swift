@@ -11,6 +11,8 @@ public struct Plan: Sendable {
 
     /// What the destination's filesystem cannot hold, each with its reason: never part of the apply.
     public var cannotStore: [Unstorable] = []
+    /// Only at the destination, but never deleted: the source's filesystem cannot hold them.
+    public var keptUnstorable: [Unstorable] = []
 
     /// rsync's messages about the files it could not plan (a partial dry run, rsync exit 23 or 24).
     public var problems: [String] = []
