@@ -41,6 +41,8 @@ struct RealDiscTests {
             let destination = try #require((json["destinations"] as? [[String: Any]])?.first)
             let unstorable = try #require(destination["cannotStore"] as? [String: Any])
             #expect(unstorable["count"] as? Int == 4, "\(json)")
+            let quiet = try box.run(["backup", "-q", "-n", "w"])
+            #expect(quiet.stdout.contains("BACKUP \(box.path("disc/b")): 4 cannot be stored\n"), "\(quiet)")
             let diff = try box.run(["diff", "w"])
             #expect(diff.status == 1 && !diff.stdout.contains("identical"), "a case pair is never identical: \(diff)")
             #expect(diff.stdout.contains("cannot be stored on \(box.path("disc/b")) (4):"), "\(diff)")

@@ -67,7 +67,7 @@ struct PlanPrinter {
             write(heading, shown, unstorable, limit: Self.cut, to: &output)
             output.flush()
         case .all(let paged):
-            let lineCount = 1 + shown.reduce(0) { $0 + 1 + $1.count } + 1 + unstorable.items.count
+            let lineCount = Self.lineCount(shown, unstorable)
             // Streamed, never held as a whole: a million names cost no more memory than the plan already holds.
             if paged {
                 Pager.show(lineCount: lineCount) { write(heading, shown, unstorable, limit: nil, to: &$0) }
@@ -82,19 +82,25 @@ struct PlanPrinter {
     /// The whole plan of one destination through `$PAGER` (the question's `[l]ist`).
     func page(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = []) {
         let shown = sections(plan, deletion: deletion, newer: newer)
-        Pager.show(lineCount: 1 + shown.reduce(0) { $0 + 1 + $1.count }) {
-            write(destination.heading, shown, Unstorables(plan, at: destination, filesystem: nil), limit: nil, to: &$0)
+        let unstorable = Unstorables(plan, at: destination, filesystem: nil)
+        Pager.show(lineCount: Self.lineCount(shown, unstorable)) {
+            write(destination.heading, shown, unstorable, limit: nil, to: &$0)
         }
     }
 
-    /// `300 new, 2 modified (1 newer at the destination), 0 to delete`: a plan in one line (-q -n).
+    /// The lines of a whole plan: what decides whether it needs the pager.
+    private static func lineCount(_ sections: [Section], _ unstorable: Unstorables) -> Int {
+        1 + sections.reduce(0) { $0 + 1 + $1.count } + (unstorable.items.isEmpty ? 0 : 1 + unstorable.items.count)
+    }
+
+    /// `300 new, 2 modified (1 newer at the destination), 3 cannot be stored`: a plan in one line (-q -n).
     func counts(_ plan: Plan, deletion: RunOptions.Deletion, newer: Set<Int> = []) -> String {
         let shown = sections(plan, deletion: deletion, newer: newer)
-        guard !shown.isEmpty else { return "up to date" }
-        return shown.map { section in
+        guard !shown.isEmpty || !plan.cannotStore.isEmpty else { return "up to date" }
+        return (shown.map { section in
             "\(grouped(section.count)) \(section.title)"
                 + (section.newer.isEmpty ? "" : " (\(grouped(section.newer.count)) newer at the destination)")
-        }.joined(separator: ", ")
+        } + (plan.cannotStore.isEmpty ? [] : ["\(grouped(plan.cannotStore.count)) cannot be stored"])).joined(separator: ", ")
     }
 
     private func sections(_ plan: Plan, deletion: RunOptions.Deletion, newer: Set<Int>) -> [Section] {
