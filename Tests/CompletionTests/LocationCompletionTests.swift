@@ -34,15 +34,26 @@ import TestSupport
         }
     }
 
-    /// zsh and fish describe a number by its path and a path by its role and number; an unplugged location
-    /// is still offered, marked.
+    /// zsh and fish describe a number by its path and a path by its role and number; a location that cannot
+    /// be used now is still offered, marked: unplugged (micsync wrote there, the folder is gone), a bare mount
+    /// point (the folder is there, micsync's marker is not), or a new one.
     @Test(arguments: [TestShell.zsh, .fish])
-    func candidatesAreDescribedAndUnpluggedOnesMarked(shell: TestShell) throws {
+    func candidatesAreDescribedAndUnusableOnesMarked(shell: TestShell) throws {
+        try sandbox.makeDirectory("main/b3")
+        try sandbox.configure([("main", ["main/w"], ["main/b1", "main/b2", "main/b3", "main/b4"])])
+        let backup = try sandbox.run(["backup", sandbox.path("main/w")])
+        #expect(backup.status == 0, "\(backup)")
         try FileManager.default.removeItem(atPath: sandbox.path("main/b2"))
+        try FileManager.default.removeItem(atPath: sandbox.path("main/b3/.micsync/id"))
         let completion = try sandbox.complete("micsync work --config-name main --from ", in: shell)
-        let b1 = sandbox.path("main/b1"), b2 = sandbox.path("main/b2")
-        #expect(Set(completion.described) == ["0 -- \(b1)", "1 -- \(b2) (unplugged)",
-                                              "\(b1) -- BACKUP 0", "\(b2) -- BACKUP 1 (unplugged)"], "\(completion)")
+        let b1 = sandbox.path("main/b1"), b2 = sandbox.path("main/b2"), b3 = sandbox.path("main/b3"),
+            b4 = sandbox.path("main/b4")
+        let bareMountPoint = "(not mounted? (its micsync marker is missing))"
+        #expect(Set(completion.described) == [
+            "0 -- \(b1)", "1 -- \(b2) (unplugged)", "2 -- \(b3) \(bareMountPoint)", "3 -- \(b4) (does not exist yet)",
+            "\(b1) -- BACKUP 0", "\(b2) -- BACKUP 1 (unplugged)", "\(b3) -- BACKUP 2 \(bareMountPoint)",
+            "\(b4) -- BACKUP 3 (does not exist yet)",
+        ], "\(completion)")
     }
 
     /// bash has no descriptions: it lists the full paths (not only their last folder) and the numbers.

@@ -30,20 +30,32 @@ public enum CompletionCandidates {
         let locations = configurations.flatMap { configuration in
             (role.map(configuration.locations) ?? configuration.locations).map { (configuration.name, $0) }
         }
-        func mark(_ location: Location) -> String { location.isAccessible ? "" : " (unplugged)" }
+        // Each location is checked once (a stat and its marker), however many candidates describe it.
+        var marks: [String: String] = [:]
+        for (_, location) in locations where marks[location.path] == nil { marks[location.path] = unusable(location) }
         var numbers: [Int: [String]] = [:]
         for (name, location) in locations {
-            numbers[location.index, default: []].append((several ? name + ": " : "") + location.path + mark(location))
+            numbers[location.index, default: []].append((several ? name + ": " : "") + location.path + marks[location.path]!)
         }
         var seen = Set<String>()
         let paths = locations.filter { seen.insert($0.1.path).inserted }.map { name, location in
             Candidate(value: location.path, description: "\(location.role.rawValue) \(location.index)"
-                + (several ? " of \(name)" : "") + mark(location))
+                + (several ? " of \(name)" : "") + marks[location.path]!)
         }
         let byNumber = numbered ? numbers.keys.sorted().map {
             Candidate(value: String($0), description: numbers[$0]!.joined(separator: "; "))
         } : []
         return line.offer(byNumber + paths)
+    }
+
+    /// Beside a location that cannot be used now: unplugged, or the kernel's reason (a bare mount point,
+    /// a folder to create, …); nothing beside one that can.
+    private static func unusable(_ location: Location) -> String {
+        switch location.access() {
+        case .accessible: ""
+        case .missing: " (unplugged)"
+        case let access: " (\(access.reason))"
+        }
     }
 
     /// Trash timestamps, for `trash restore`: those of the accessible locations of the configurations (or of
