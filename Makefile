@@ -6,9 +6,10 @@ DESTDIR ?=
 # Debian packages, installed only when missing (apt-get update once, then apt-get install -y).
 BUILD_PACKAGES := rsync libgit2-dev pkg-config zlib1g-dev
 # pacman-package-manager, makepkg, libarchive-tools (bsdtar) and fakeroot: the packaging test builds and installs
-# the Arch package for real; attr and e2fsprogs: the fault tests set extended attributes and fill a small ext4.
+# the Arch package for real; attr and e2fsprogs: the fault tests set extended attributes and fill a small ext4;
+# exfat-fuse, exfatprogs and ntfs-3g: the real-disc tests mount exFAT and NTFS images.
 TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux man-db groff-base \
-	pacman-package-manager makepkg libarchive-tools fakeroot attr e2fsprogs
+	pacman-package-manager makepkg libarchive-tools fakeroot attr e2fsprogs exfat-fuse exfatprogs ntfs-3g
 BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

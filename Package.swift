@@ -12,6 +12,7 @@ let actionModules: [(target: String, folder: String)] = [
     ("ConfigAction", "Config"),
     ("TrashAction", "Trash"),
     ("VerifyAction", "Verify"),
+    ("AdoptAction", "Adopt"),
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")

@@ -203,20 +203,20 @@ _micsync() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    backup|work|transfer|tree|status|diff|config|trash|verify|help)
+    backup|work|transfer|tree|status|diff|config|trash|verify|adopt|help)
         # Offer subcommand argument completions
         "_micsync_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify adopt help' -- "${cur}"))
         ;;
     esac
 }
 
 _micsync_backup() {
     repeating_flags=()
-    non_repeating_flags=(-m -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --create --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -256,7 +256,7 @@ _micsync_backup() {
 
 _micsync_work() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --create --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -296,7 +296,7 @@ _micsync_work() {
 
 _micsync_transfer() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --create --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -336,7 +336,7 @@ _micsync_transfer() {
 
 _micsync_tree() {
     repeating_flags=()
-    non_repeating_flags=(-s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --progress --no-progress --version -h --help)
+    non_repeating_flags=(-s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --create --progress --no-progress --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -663,6 +663,34 @@ _micsync_verify() {
     esac
 }
 
+_micsync_adopt() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --config-name)
+    __micsync_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion adopt -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __micsync_add_completions -d
+        return
+        ;;
+    esac
+}
+
 _micsync_help() {
     repeating_flags=()
     non_repeating_flags=(--version)
@@ -671,7 +699,7 @@ _micsync_help() {
     __micsync_offer_flags_options -1
     # micsync: `help` completes the actions (micsync-completions: ScriptPatch)
     if [[ "${positional_number}" -eq 1 ]]; then
-        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify'
+        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify\nadopt'
     fi
 }
 

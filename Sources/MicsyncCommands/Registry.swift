@@ -1,4 +1,5 @@
 import ArgumentParser
+import AdoptAction
 import BackupAction
 import ConfigAction
 import DiffAction
@@ -23,5 +24,6 @@ public enum Registry {
         ConfigCommand.self,
         TrashCommand.self,
         SyncCommand<Verify>.self,
+        AdoptCommand.self,
     ]
 }

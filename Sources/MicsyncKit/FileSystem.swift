@@ -132,27 +132,10 @@ public enum FileSystem {
     }
 
     /// The mount table writes a space as `\040` (and a tab, newline and backslash likewise).
-    private static func unescapeMountField(_ field: String) -> String {
+    static func unescapeMountField(_ field: String) -> String {
         guard field.contains("\\") else { return field }
         return field.replacingOccurrences(of: "\\040", with: " ").replacingOccurrences(of: "\\011", with: "\t")
             .replacingOccurrences(of: "\\012", with: "\n").replacingOccurrences(of: "\\134", with: "\\")
-    }
-
-    /// The type of the filesystem holding `path` (`ext4`, `vfat`, …), from the mount table by device.
-    public static func type(of path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0,
-              let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
-        // glibc's major()/minor() are macros Swift cannot call: the same bit layout, by hand.
-        let dev = UInt64(info.st_dev)
-        let device = "\(((dev >> 32) & 0xFFFF_F000) | ((dev >> 8) & 0xFFF)):\(((dev >> 12) & 0xFFFF_FF00) | (dev & 0xFF))"
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: " ")
-            guard fields.count > 2, fields[2] == device, let dash = fields.firstIndex(of: "-"),
-                  dash + 1 < fields.count else { continue }
-            return String(fields[dash + 1])
-        }
-        return nil
     }
 
     /// Creates `path` and its missing parents; the error names the folder and the system's reason.

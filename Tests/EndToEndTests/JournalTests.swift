@@ -63,7 +63,7 @@ import Testing
         #expect(!box.exists("b1/x"))
 
         let status = try box.run(["status"])
-        #expect(status.stdout.contains("last backup never"), "a failed run is no backup: \(status)")
+        #expect(status.stdout.contains("never"), "a failed run is no backup: \(status)")
     }
 
     @Test func aCorruptLineIsSkippedWithAWarning() throws {
@@ -77,7 +77,7 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains("line 1 is not a journal entry; skipped"), "\(result)")
         #expect(result.stderr.contains("line 2 is not a journal entry; skipped"))
-        #expect(result.stdout.contains("(just now)"), "the good line still counts: \(result)")
+        #expect(result.stdout.contains("just now"), "the good line still counts: \(result)")
         #expect(try String(contentsOfFile: box.journalFile, encoding: .utf8).split(separator: "\n").count == 3)
     }
 }

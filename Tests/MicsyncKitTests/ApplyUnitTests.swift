@@ -103,7 +103,7 @@ import Testing
         let delete = arguments(.delete)
         #expect(delete.contains("--delete-missing-args") && delete.contains("--existing") && delete.contains("--ignore-existing"))
         for pass in RsyncInvocation.Pass.allCases {
-            #expect(arguments(pass).contains("--temp-dir=/b/.micsync/tmp") && arguments(pass).contains("-H"))
+            #expect(arguments(pass).contains("--temp-dir=/b/.micsync/tmp") && arguments(pass).contains("--hard-links"))
             #expect(arguments(pass).contains("--backup-dir=.micsync/trash/T"))
         }
         #expect(!invocation.plan(to: destination).contains("--delete-missing-args"))

@@ -47,10 +47,11 @@ import Testing
     @Test(arguments: [
         ("created directory /x", nil),
         (".d..t...... 4096 ./", nil),
-        (">f+++++++++ 12  leading space", ItemizedChange(change: .new, path: Array(" leading space".utf8), size: 12)),
-        (">f..t...... 3 only-time", ItemizedChange(change: .modified, path: Array("only-time".utf8), size: 3)),
-        (".f...p..... 3 perms", ItemizedChange(change: .attributesOnly, path: Array("perms".utf8), size: 3)),
-        ("cLc.t...... 5 relinked", ItemizedChange(change: .modified, path: Array("relinked".utf8), size: 5)),
+        (">f+++++++++ 12  leading space", ItemizedChange(change: .new, path: Array(" leading space".utf8), size: 12, kind: .file)),
+        (">f..t...... 3 only-time", ItemizedChange(change: .modified, path: Array("only-time".utf8), size: 3, kind: .file)),
+        (".f...p..... 3 perms", ItemizedChange(change: .attributesOnly, path: Array("perms".utf8), size: 3, kind: .file)),
+        (".f          3 same", ItemizedChange(change: .unchanged, path: Array("same".utf8), size: 3, kind: .file)),
+        ("cLc.t...... 5 relinked", ItemizedChange(change: .modified, path: Array("relinked".utf8), size: 5, kind: .symlink)),
     ] as [(String, ItemizedChange?)])
     func parsesSingleLines(line: String, expected: ItemizedChange?) {
         #expect(ItemizedChange.parse(Array(line.utf8)) == expected)

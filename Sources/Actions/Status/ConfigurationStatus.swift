@@ -5,7 +5,9 @@ import MicsyncKit
 struct ConfigurationStatus: Encodable {
     struct LocationStatus {
         let location: Location
-        let accessible: Bool
+        let access: LocationAccess
+        /// What its filesystem can hold (accessible locations only).
+        let filesystem: FilesystemProfile?
         let freeBytes: Int64?
         /// BACKUPs only: the end of the last successful run into it; nil is "never".
         let lastBackup: Date?
@@ -27,7 +29,8 @@ struct ConfigurationStatus: Encodable {
 
     init(_ scope: Scope, journal: [JournalEntry], countingChanges: Bool) async throws(MicsyncError) {
         let configuration = scope.configuration
-        let accessible = Set(configuration.locations.filter(\.isAccessible).map(\.path))
+        let access = Dictionary(configuration.locations.map { ($0.path, $0.access()) }) { first, _ in first }
+        let accessible = Set(access.filter { $0.value.isAccessible }.map(\.key))
         var pending: [String: Pending] = [:]
         let source = scope.typedIn.role == .working && accessible.contains(scope.typedIn.path)
             ? scope.typedIn : configuration.working.first { accessible.contains($0.path) }
@@ -41,27 +44,26 @@ struct ConfigurationStatus: Encodable {
         }
         name = configuration.name
         paths = scope.relativePaths
+        let probe = FilesystemProbe()
         locations = configuration.locations.map { location in
             let isAccessible = accessible.contains(location.path)
             return LocationStatus(
-                location: location, accessible: isAccessible,
-                freeBytes: isAccessible ? Self.freeBytes(location.path) : nil,
+                location: location, access: access[location.path] ?? .accessible,
+                filesystem: isAccessible ? probe.profile(of: location) : nil,
+                freeBytes: isAccessible ? FileSystem.freeSpace(location.path) : nil,
                 lastBackup: location.role == .backup ? Journal.lastSuccess(into: location.path, in: journal) : nil,
                 pending: pending[location.path])
         }
-    }
-
-    /// Space available to this user on the filesystem holding `path`.
-    static func freeBytes(_ path: String) -> Int64? {
-        var info = statvfs()
-        guard statvfs(path, &info) == 0 else { return nil }
-        return Int64(info.f_bavail) * Int64(info.f_frsize)
     }
 }
 
 extension ConfigurationStatus.LocationStatus: Encodable {
     enum CodingKeys: String, CodingKey {
-        case role, index, path, accessible, freeBytes, lastBackup, pending
+        case role, index, path, accessible, state, filesystem, freeBytes, lastBackup, pending
+    }
+
+    enum FilesystemKeys: String, CodingKey {
+        case type, limits, symlinks, caseSensitive, permissions, timeGranularity, refusedCharacters, largestFile
     }
 
     /// `lastBackup` is null for a BACKUP never written ("never") and absent for a WORKING.
@@ -70,7 +72,21 @@ extension ConfigurationStatus.LocationStatus: Encodable {
         try container.encode(location.role.rawValue, forKey: .role)
         try container.encode(location.index, forKey: .index)
         try container.encode(location.path, forKey: .path)
-        try container.encode(accessible, forKey: .accessible)
+        try container.encode(access.isAccessible, forKey: .accessible)
+        try container.encode(access.reason, forKey: .state)
+        if let filesystem {
+            var nested = container.nestedContainer(keyedBy: FilesystemKeys.self, forKey: .filesystem)
+            try nested.encode(filesystem.type, forKey: .type)
+            try nested.encode(filesystem.summary, forKey: .limits)
+            try nested.encode(filesystem.symlinks, forKey: .symlinks)
+            try nested.encode(filesystem.caseSensitive, forKey: .caseSensitive)
+            try nested.encode(filesystem.keepsPermissions, forKey: .permissions)
+            try nested.encode(filesystem.timeGranularity, forKey: .timeGranularity)
+            try nested.encode(String(filesystem.refusedCharacters), forKey: .refusedCharacters)
+            try nested.encode(filesystem.largestFile, forKey: .largestFile)
+        } else {
+            try container.encodeNil(forKey: .filesystem)
+        }
         try container.encode(freeBytes, forKey: .freeBytes)
         if location.role == .backup { try container.encode(lastBackup, forKey: .lastBackup) }
         try container.encodeIfPresent(pending, forKey: .pending)

@@ -1,8 +1,11 @@
 import Foundation
 import MicsyncKit
 
-/// The status as a table people read: one block per configuration, one row per location.
+/// The status as a table people read, within 80 columns: one block per configuration, a header row, one row
+/// per location and under it, in the PATH column, its filesystem and limits, or why it cannot be used.
 struct StatusTable {
+    static let width = 80
+
     let document: StatusDocument
     let style: Style
     let now: Date
@@ -15,47 +18,79 @@ struct StatusTable {
 
     var text: String {
         var lines = ["config file: \(document.configFile)"]
+        var hints: [String] = []
         for configuration in document.configurations {
             let part = configuration.paths == [""] ? "" : " (" + configuration.paths.joined(separator: ", ") + ")"
             lines += ["", style(configuration.name, .bold) + part]
-            var table = TextTable()
-            table.rows = configuration.locations.map(cells)
-            lines += table.lines(style: style)
+            lines += table(configuration.locations)
+            hints += configuration.locations.compactMap { $0.access.hint(for: $0.location).map { "  \($0)" } }
         }
-        return lines.joined(separator: "\n")
+        return (lines + (hints.isEmpty ? [] : [""] + hints)).joined(separator: "\n")
+    }
+
+    private func table(_ locations: [ConfigurationStatus.LocationStatus]) -> [String] {
+        let header = ["ROLE", "#", "PATH", "STATE", "FREE", "LAST BACKUP"].map { TextTable.Cell($0, .dim) }
+        let rows = locations.map(cells)
+        // PATH gets what the other columns leave of 80, the start of a long path elided.
+        let others = (0..<header.count).filter { $0 != 2 }.map { column in
+            ([header] + rows).map { $0[column].text.count }.max()!
+        }
+        let room = max(12, Self.width - 2 - others.reduce(0, +) - 2 * (header.count - 1))
+        var table = TextTable()
+        table.rows = [header] + rows.map { row in
+            var row = row
+            row[2] = .init(Self.elided(row[2].text, to: room))
+            return row
+        }
+        let lines = table.lines(style: style)
+        // The details start under PATH and may use the rest of the line.
+        let indent = 2 + others[0] + 2 + others[1] + 2
+        var result = [lines[0]]
+        for (status, line) in zip(locations, lines.dropFirst()) {
+            result.append(line)
+            result += details(status).map { detail in
+                String(repeating: " ", count: indent)
+                    + style.colour(Self.elided(detail.text, to: Self.width - indent), detail.colour)
+            }
+        }
+        return result
     }
 
     private func cells(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
         let location = status.location
-        var row: [TextTable.Cell] = [
+        let lastBackup: TextTable.Cell = location.role != .backup ? .init("")
+            : status.lastBackup.map { .init(ago($0)) } ?? .init("never", .yellow)
+        return [
             .init(location.role.rawValue), .init("\(location.index)"), .init(location.path),
-            status.accessible ? .init("accessible", .green) : .init("not accessible", .red),
-            .init(status.freeBytes.map { ByteCount.readable($0) + " free" } ?? ""),
+            status.access.isAccessible ? .init("accessible", .green) : .init("not accessible", .red),
+            .init(status.freeBytes.map { ByteCount.readable($0) } ?? ""),
+            lastBackup,
         ]
-        if location.role == .backup {
-            row.append(status.lastBackup.map { .init("last backup " + when($0)) } ?? .init("last backup never", .yellow))
-        } else {
-            row.append(.init(""))
-        }
-        if let pending = status.pending {
-            let text = "\(pending.new) new, \(pending.modified) modified, \(pending.onlyInBackup) only in BACKUP"
-            row.append(.init(text, pending.new + pending.modified > 0 ? .yellow : .green))
-        }
-        return row
     }
 
-    /// Local time and how long ago: `2025-01-02 13:04 (3 hours ago)`.
-    private func when(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    /// The lines under a location: its filesystem and limits, or why it is not accessible; pending changes.
+    private func details(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
+        var lines: [TextTable.Cell] = [status.filesystem.map { .init($0.summary) } ?? .init(status.access.reason, .red)]
+        if let pending = status.pending {
+            let text = "\(pending.new) new, \(pending.modified) modified, \(pending.onlyInBackup) only in BACKUP"
+            lines.append(.init(text, pending.new + pending.modified > 0 ? .yellow : .green))
+        }
+        return lines
+    }
+
+    /// `…/of/a/long/path`: the end of a path is what tells locations apart.
+    static func elided(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : "…" + text.suffix(width - 1)
+    }
+
+    /// How long ago, as it matters for a backup: `just now`, `12 min ago`, `5 h ago`, `3 days ago`.
+    private func ago(_ date: Date) -> String {
         let seconds = Int(now.timeIntervalSince(date))
-        let ago = switch seconds {
+        return switch seconds {
         case ..<60: "just now"
         case ..<3600: "\(seconds / 60) min ago"
         case ..<172_800: "\(seconds / 3600) h ago"
         default: "\(seconds / 86_400) days ago"
         }
-        return "\(formatter.string(from: date)) (\(ago))"
     }
 }

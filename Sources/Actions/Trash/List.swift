@@ -36,6 +36,8 @@ extension TrashCommand {
             let role: String
             let path: String
             let accessible: Bool
+            /// Why it is not accessible (`not mounted? (its micsync marker is missing)`); nil when it is.
+            let reason: String?
             let trash: [TrashFolder]
         }
 
@@ -63,13 +65,15 @@ extension TrashCommand {
             if let timestamp { return try showFiles(of: timestamp, paths: Array(arguments.dropFirst())) }
             let entries = try locations.scopes(arguments).map { scope in
                 let location = scope.typedIn
+                let access = location.access()
                 return Entry(configuration: scope.configuration.name, role: location.role.rawValue, path: location.path,
-                             accessible: location.isAccessible, trash: TrashFolder.all(in: location))
+                             accessible: access.isAccessible, reason: access.isAccessible ? nil : access.reason,
+                             trash: access.isAccessible ? TrashFolder.all(in: location) : [])
             }
             guard !json else { return Console.print(["locations": entries].jsonText()) }
             for entry in entries {
                 let heading = "\(entry.role) \(entry.path)"
-                guard entry.accessible else { Console.print("\(heading): not accessible (not mounted?)"); continue }
+                guard entry.accessible else { Console.print("\(heading): not accessible: \(entry.reason ?? "")"); continue }
                 guard !entry.trash.isEmpty else { Console.print("\(heading): no trash"); continue }
                 Console.print("\(heading):")
                 TrashFolder.lines(entry.trash).forEach(Console.print)

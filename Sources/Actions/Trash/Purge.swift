@@ -39,9 +39,10 @@ extension TrashCommand {
 
         func run() throws {
             let withTrash = try locations.scopes(paths).map(\.typedIn).filter { location in
-                if !location.isAccessible { Console.notice("note: skipping \(location.heading): not accessible (not mounted?)") }
+                let access = location.access()
+                if !access.isAccessible { Console.notice(access.note(for: location)) }
                 if let problem = StateFolder(location).problem() { Console.error(problem) }
-                return !Trash.timestamps(in: location).isEmpty
+                return access.isAccessible && !Trash.timestamps(in: location).isEmpty
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.
             let locks = try LocationLock.acquire(withTrash)

@@ -62,9 +62,10 @@ extension TrashCommand {
             let rsync = try await Rsync.locate()
             let locks = dryRun ? [:] : try LocationLock.acquire([destination])
             let scope = Scope(configuration: target.configuration, typedIn: source, relativePaths: [relative])
+            var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: false)
+            invocation.filesystems = .probe(source: source, destinations: [destination])
             let outcome = await SyncSession(
-                action: "restore", rsync: rsync,
-                invocation: RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: false),
+                action: "restore", rsync: rsync, invocation: invocation,
                 scope: scope, source: source, destinations: [destination], options: options, questions: Questions(),
                 locks: locks).run()
             if let error = outcome.error { throw error }

@@ -27,6 +27,8 @@ public struct RunOptions: Sendable {
     public var trash = true
     /// Delete even past the mass-delete guard.
     public var force = false
+    /// Create a destination location that does not exist yet (its parent does) without asking.
+    public var create = false
 
     public init() {}
 
@@ -77,6 +79,9 @@ public struct CommonOptions: ParsableArguments, Sendable {
     @Flag(help: "With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).")
     public var json = false
 
+    @Flag(help: "Create a destination location that does not exist yet (its parent must), without asking.")
+    var create = false
+
     @Flag(inversion: .prefixedNo, help: "Show one overall progress line while copying (default: only on a terminal).")
     public var progress: Bool?
 
@@ -104,6 +109,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
         options.trash = !noTrash
         options.json = json
         options.progress = progress
+        options.create = create
         return options
     }
 }

@@ -23,9 +23,6 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
         self.path = path
     }
 
-    /// The directory exists now (an external disc may be unplugged).
-    public var isAccessible: Bool { FileSystem.isDirectory(path) }
-
     public var description: String { path }
 
     /// "BACKUP /mnt/disc1": how messages name a location.

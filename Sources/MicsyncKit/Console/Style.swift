@@ -41,6 +41,11 @@ public struct Style: Sendable {
         }
     }
 
+    /// `text` in `colour` when given.
+    public func colour(_ text: String, _ colour: Colour?) -> String {
+        colour.map { self(text, $0) } ?? text
+    }
+
     public func callAsFunction(_ text: String, _ colour: Colour) -> String {
         enabled && !text.isEmpty ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text
     }

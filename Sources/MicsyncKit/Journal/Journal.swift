@@ -11,6 +11,8 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var copied = 0, overwritten = 0, deleted = 0
     public var directoriesCreated = 0, directoriesDeleted = 0
     public var bytes: Int64 = 0
+    /// What a destination could not hold and was left out (absent when nothing was).
+    public var cannotBeStored: [String]?
     public var start: Date
     public var end: Date
     public var exitCode: Int32

@@ -16,6 +16,10 @@ extension Journal {
             entry.directoriesDeleted += report.directoriesDeleted
             entry.bytes += report.bytes
         }
+        let unstorable = outcome.cannotStore.flatMap { destination, items in
+            items.map { "\(destination.heading): \($0.displayName) (\($0.reason))" }
+        }
+        if !unstorable.isEmpty { entry.cannotBeStored = unstorable }
         let changed = entry.copied + entry.overwritten + entry.deleted + entry.directoriesCreated
             + entry.directoriesDeleted > 0
         guard changed || ![.success, .cancelled].contains(outcome.status) else { return }

@@ -83,7 +83,10 @@ struct Applier {
         if let why = LocationCheck.change(in: destination, since: prepared.check) {
             return why + "; nothing was written there"
         }
-        do throws(MicsyncError) { try StateFolder(destination).prepare() } catch { return error.message }
+        do throws(MicsyncError) {
+            try StateFolder(destination).prepare()
+            try destination.claim()
+        } catch { return error.message }
         return nil
     }
 

@@ -19,6 +19,7 @@ public struct Comparison: Sendable {
     public func plans(_ destinations: [Location]) async throws(MicsyncError) -> [Plan] {
         var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: filters, deleting: true)
         invocation.planOptions = ["--delete-missing-args"] + rsyncOptions
+        invocation.filesystems = .probe(source: source, destinations: destinations)
         return try await Planner(rsync: try await Rsync.locate(), invocation: invocation, verbose: verbose)
             .plan(destinations)
     }

@@ -15,7 +15,7 @@ public struct DifferenceReport {
 
     /// Whether any destination differs from the source.
     public var differs: Bool {
-        plans.contains { !$0.1.new.isEmpty || !$0.1.deleted.isEmpty || !$0.1.modified.isEmpty }
+        plans.contains { !$0.1.new.isEmpty || !$0.1.deleted.isEmpty || !$0.1.modified.isEmpty || !$0.1.cannotStore.isEmpty }
     }
 
     /// Which copy of a differing file was modified last.
@@ -52,6 +52,7 @@ public struct DifferenceReport {
             json.array("backups") { json in
                 for (location, plan) in plans {
                     json.object { json in
+                        json.unstorable(plan.cannotStore)
                         json.pathList("differing", plan.modified) { entry, item in
                             let newer = newer(entry.path, at: location)
                             item.value("newer", newer == .source ? source.role.rawValue
@@ -78,7 +79,7 @@ public struct DifferenceReport {
                 ("only in \(location.role.rawValue)", plan.deleted, .red, false),
                 ("differing", plan.modified, .yellow, true),
             ]
-            guard sections.contains(where: { !$0.list.isEmpty }) else {
+            guard sections.contains(where: { !$0.list.isEmpty }) || !plan.cannotStore.isEmpty else {
                 lines.append("\(location.heading): \(style("identical", .green))")
                 continue
             }
@@ -89,6 +90,10 @@ public struct DifferenceReport {
                     guard section.differing else { return "    \(entry.displayName)" }
                     return "    \(entry.displayName)  (\(label(entry.path, at: location)))"
                 }
+            }
+            if !plan.cannotStore.isEmpty {
+                lines.append("  \(style("cannot be stored on \(location.path)", .red)) (\(plan.cannotStore.count)):")
+                lines += plan.cannotStore.map { "    \($0.displayName)  (\($0.reason))" }
             }
         }
         return lines.joined(separator: "\n")

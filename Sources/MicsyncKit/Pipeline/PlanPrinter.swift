@@ -41,26 +41,39 @@ struct PlanPrinter {
         let newer: Set<Int>
     }
 
-    func show(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = []) {
+    /// What a destination cannot hold, listed after the other categories with each item's reason.
+    struct Unstorables {
+        let title: String
+        let items: [Unstorable]
+
+        init(_ plan: Plan, at destination: Location, filesystem: FilesystemProfile?) {
+            title = "cannot be stored on \(destination.path)" + (filesystem.map { " (\($0.type))" } ?? "")
+            items = plan.cannotStore
+        }
+    }
+
+    func show(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = [],
+              filesystem: FilesystemProfile? = nil) {
         let heading = destination.heading
         let shown = sections(plan, deletion: deletion, newer: newer)
+        let unstorable = Unstorables(plan, at: destination, filesystem: filesystem)
         switch mode {
         case .quiet:
             return
-        case _ where shown.isEmpty:
+        case _ where shown.isEmpty && unstorable.items.isEmpty:
             Console.print("\(heading): up to date")
         case .cut:
             var output = LineWriter(descriptor: STDOUT_FILENO)
-            write(heading, shown, limit: Self.cut, to: &output)
+            write(heading, shown, unstorable, limit: Self.cut, to: &output)
             output.flush()
         case .all(let paged):
-            let lineCount = 1 + shown.reduce(0) { $0 + 1 + $1.count }
+            let lineCount = 1 + shown.reduce(0) { $0 + 1 + $1.count } + 1 + unstorable.items.count
             // Streamed, never held as a whole: a million names cost no more memory than the plan already holds.
             if paged {
-                Pager.show(lineCount: lineCount) { write(heading, shown, limit: nil, to: &$0) }
+                Pager.show(lineCount: lineCount) { write(heading, shown, unstorable, limit: nil, to: &$0) }
             } else {
                 var output = LineWriter(descriptor: STDOUT_FILENO)
-                write(heading, shown, limit: nil, to: &output)
+                write(heading, shown, unstorable, limit: nil, to: &output)
                 output.flush()
             }
         }
@@ -70,7 +83,7 @@ struct PlanPrinter {
     func page(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = []) {
         let shown = sections(plan, deletion: deletion, newer: newer)
         Pager.show(lineCount: 1 + shown.reduce(0) { $0 + 1 + $1.count }) {
-            write(destination.heading, shown, limit: nil, to: &$0)
+            write(destination.heading, shown, Unstorables(plan, at: destination, filesystem: nil), limit: nil, to: &$0)
         }
     }
 
@@ -93,7 +106,8 @@ struct PlanPrinter {
         ].filter { $0.count > 0 }
     }
 
-    private func write(_ heading: String, _ sections: [Section], limit: Int?, to output: inout LineWriter) {
+    private func write(_ heading: String, _ sections: [Section], _ unstorable: Unstorables, limit: Int?,
+                       to output: inout LineWriter) {
         output.line("\(heading):")
         let mark = "  " + style("(newer at the destination)", .red)
         for section in sections {
@@ -108,6 +122,15 @@ struct PlanPrinter {
                 output.line("    " + entry.displayName + (section.newer.contains(position) ? mark : ""))
                 written += 1
             }
+        }
+        guard !unstorable.items.isEmpty else { return }
+        output.line("  \(style(unstorable.title, .red)) (\(grouped(unstorable.items.count))):")
+        for (written, item) in unstorable.items.enumerated() {
+            if let limit, written == limit {
+                output.line("    … and \(grouped(unstorable.items.count - limit)) more")
+                break
+            }
+            output.line("    \(item.displayName)  (\(item.reason))")
         }
     }
 

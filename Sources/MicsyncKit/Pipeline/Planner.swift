@@ -8,7 +8,7 @@ struct Planner {
 
     func plan(_ destinations: [Location]) async throws(MicsyncError) -> [Plan] {
         if verbose {
-            destinations.forEach { Console.print(RsyncInvocation.commandLine(rsync.executable, invocation.plan(to: $0))) }
+            destinations.forEach { Console.print(RsyncInvocation.commandLine(rsync.executable, arguments(to: $0))) }
         }
         let results = await withTaskGroup(of: (Int, Result<Plan, MicsyncError>).self) { group in
             for (index, destination) in destinations.enumerated() {
@@ -27,11 +27,25 @@ struct Planner {
         do throws(MicsyncError) { return .success(try await plan(destination)) } catch { return .failure(error) }
     }
 
+    /// The dry run; for a destination with limits it itemizes unchanged items too (`-ii`), so that every
+    /// name is checked against what the destination's filesystem can hold.
+    private func arguments(to destination: Location) -> [String] {
+        var arguments = invocation.plan(to: destination)
+        if invocation.filesystems.profile(of: destination)?.hasLimits == true {
+            arguments.insert("--itemize-changes", at: 1)
+        }
+        return arguments
+    }
+
     private func plan(_ destination: Location) async throws(MicsyncError) -> Plan {
         var plan = Plan()
-        let outcome = try await rsync.run(invocation.plan(to: destination)) { line in
-            if let item = ItemizedChange.parse(line) { plan.add(item) }
+        var check = invocation.filesystems.profile(of: destination).flatMap { $0.hasLimits ? StorageCheck(profile: $0) : nil }
+        let outcome = try await rsync.run(arguments(to: destination)) { line in
+            guard let item = ItemizedChange.parse(line) else { return }
+            plan.add(item)
+            check?.observe(item)
         }
+        check?.apply(to: &plan)
         try Interruption.shared.checkpoint()
         if outcome.isPartial { plan.problems = outcome.problems }
         guard outcome.exitCode == 0 || outcome.isPartial else {

@@ -17,6 +17,7 @@ struct TextReporter: SessionReporter {
     let action: String
     let source: Location
     let options: RunOptions
+    let filesystems: RunFilesystems
 
     func started() {
         if !options.quiet { Console.print("\(action): from \(source.heading)") }
@@ -25,7 +26,8 @@ struct TextReporter: SessionReporter {
     /// The plan, cut or whole (see `PlanPrinter`); with -q and -n one line of counts instead.
     func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) {
         let printer = PlanPrinter(options)
-        printer.show(plan, at: destination, deletion: options.deletion, newer: newer)
+        printer.show(plan, at: destination, deletion: options.deletion, newer: newer,
+                     filesystem: filesystems.profile(of: destination))
         if options.quiet, options.dryRun {
             Console.print("\(destination.heading): \(printer.counts(plan, deletion: options.deletion, newer: newer))")
         }

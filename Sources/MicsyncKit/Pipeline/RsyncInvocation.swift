@@ -28,6 +28,9 @@ public struct RsyncInvocation: Sendable {
     public var applyOptions: [String] = []
     /// Added to every pass: the action's own rsync options (`SyncAction.rsyncOptions`).
     public var actionOptions: [String] = []
+    /// What the filesystems at both ends can hold, from the location probe: every pass gets the options
+    /// that follow from it (see `filesystemOptions(to:)`).
+    public var filesystems = RunFilesystems()
 
     public init(source: Location, scope: Scope, actionFilters: [String], deleting: Bool) {
         self.source = source
@@ -47,15 +50,16 @@ public struct RsyncInvocation: Sendable {
         }
     }
 
-    /// What every pass to `destination` copies alike: archive mode, hard links, sparse files, and what both
-    /// filesystems can keep.
+    /// What every pass to `destination` copies alike: archive mode and what both filesystems can keep.
     private func copying(to destination: Location) -> [String] {
-        ["-a", "-H", "--sparse"] + filesystemOptions(to: destination)
+        ["-a"] + filesystemOptions(to: destination)
     }
 
-    /// The options that depend on what the source's and the destination's filesystems can hold.
+    /// The options that depend on what the source's and the destination's filesystems can hold: no
+    /// permissions where they are not kept, `--modify-window=1` for FAT's 2 s times, hard links, sparse
+    /// files, extended attributes and ACLs where both sides hold them.
     public func filesystemOptions(to destination: Location) -> [String] {
-        Self.attributeOptions(source, destination)
+        filesystems.options(to: destination)
     }
 
     /// One dry run over the scope that itemizes everything a real run would do. Without incremental
@@ -114,15 +118,5 @@ public struct RsyncInvocation: Sendable {
         let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=/.,:+@%")
         if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
-    }
-}
-
-extension RsyncInvocation {
-    /// Extended attributes and ACLs, kept where both filesystems hold them (ext4, XFS, Btrfs).
-    public static func attributeOptions(_ source: Location, _ destination: Location) -> [String] {
-        let capable: Set = ["ext4", "xfs", "btrfs"]
-        guard let from = FileSystem.type(of: source.path), let to = FileSystem.type(of: destination.path),
-              capable.contains(from), capable.contains(to) else { return [] }
-        return ["-X", "-A"]
     }
 }

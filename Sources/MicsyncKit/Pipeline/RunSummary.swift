@@ -22,7 +22,7 @@ public struct ApplyReport: Sendable {
         case (.modified, _): overwritten += 1; bytes += item.size
         case (.deleted, false): deleted += 1
         case (.deleted, true): directoriesDeleted += 1
-        case (.attributesOnly, _): break
+        case (.attributesOnly, _), (.unchanged, _): break
         }
     }
 }

@@ -21,8 +21,10 @@ public struct SyncRun<Action: SyncAction> {
         Console.quiet = run.quiet
         let scope = try run.config.load().scope(paths, questions: questions)
         let resolver = PathResolver(base: FileSystem.currentDirectory)
-        let endpoints = try Action.endpoints(LocationChooser(scope: scope, questions: questions, resolver: resolver),
-                                             options: run)
+        var chooser = LocationChooser(scope: scope, questions: questions, resolver: resolver)
+        chooser.newLocations = run.create ? .create
+            : !run.dryRun && isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 ? .ask : .explain
+        let endpoints = try Action.endpoints(chooser, options: run)
         if Action.readOnly { return try await compare(scope, endpoints, run) }
         try requireScope(scope, in: endpoints.source)
         let rsync = try await Rsync.locate()
@@ -32,6 +34,7 @@ public struct SyncRun<Action: SyncAction> {
         var invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
                                          deleting: run.deletion != .never)
         invocation.actionOptions = Action.rsyncOptions(options)
+        invocation.filesystems = .probe(source: endpoints.source, destinations: endpoints.destinations)
         let session = SyncSession(action: Action.name, rsync: rsync, invocation: invocation, scope: scope,
                                   source: endpoints.source, destinations: endpoints.destinations, options: run,
                                   questions: questions, overwrites: Action.overwrites, locks: locks)

@@ -5,6 +5,8 @@ public struct SessionOutcome: Sendable {
     public var destinations: [DestinationOutcome] = []
     /// rsync's messages about what it could not plan (unreadable files, say).
     public var planProblems: [String] = []
+    /// What each destination's filesystem cannot hold: left out of the apply.
+    public var cannotStore: [(destination: Location, items: [Unstorable])] = []
     /// Why the run did not end well; nil when it did.
     public var error: MicsyncError?
 
@@ -73,7 +75,7 @@ public struct SyncSession {
     private var reporter: any SessionReporter {
         options.json ? JSONReporter(action: action, configuration: configurationName, source: source,
                                     deleting: options.deletion != .never, skipped: skipped)
-            : TextReporter(action: action, source: source, options: options)
+            : TextReporter(action: action, source: source, options: options, filesystems: invocation.filesystems)
     }
 
     private func run(into outcome: inout SessionOutcome) async throws(MicsyncError) {
@@ -108,8 +110,11 @@ public struct SyncSession {
     /// No question can come up: every modification is approved (-m, or none possible) and deletions are
     /// off, or on without asking and past the guard (--force). One real rsync pass then does plan and apply,
     /// unless a progress line is shown: its total is what the plan copies, not every byte of the scope.
+    /// A destination whose filesystem has limits is always planned first, so that what it cannot hold is
+    /// found and left out.
     private var asksNothing: Bool {
         !progress.isShown && !options.dryRun && (options.modify || !overwrites)
+            && !destinations.contains { invocation.filesystems.profile(of: $0)?.hasLimits == true }
             && (options.deletion == .never || (options.deletion == .always && options.force))
     }
 
@@ -128,6 +133,7 @@ public struct SyncSession {
             let start = ContinuousClock.now
             do throws(MicsyncError) {
                 try StateFolder(destination).prepare()
+                try destination.claim()
                 var plan = Plan()
                 let result = try await rsync.run(arguments, holding: locks[destination]) { line in
                     guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
@@ -164,6 +170,7 @@ public struct SyncSession {
             let newer = overwrites && !options.json ? plan.modified.newer(at: destination.path, than: source.path) : []
             reporter.planned(plan, at: destination, newer: newer)
             if !plan.problems.isEmpty { outcome.planProblems.append(Self.problem(at: destination, plan.problems)) }
+            if !plan.cannotStore.isEmpty { outcome.cannotStore.append((destination, plan.cannotStore)) }
             if options.json { continue }
             decisions.append(Decision(plan, options: options,
                                       answers: try ask(about: plan, at: destination, newer: newer)))
@@ -268,7 +275,8 @@ public struct SyncSession {
     private func conclude(_ outcome: SessionOutcome) throws(MicsyncError) {
         let problems = outcome.planProblems + outcome.destinations.compactMap(\.problem)
         guard problems.isEmpty else {
-            throw .rsync("rsync did not finish everything:\n" + problems.joined(separator: "\n"))
+            throw .rsync("rsync did not finish everything:\n" + problems.joined(separator: "\n")
+                + (outcome.cannotStore.isEmpty ? "" : "\n" + unstorableMessage(outcome)))
         }
         let notWritten = outcome.destinations.filter { $0.notWritten != nil }.count
         guard notWritten == 0 else {
@@ -276,6 +284,16 @@ public struct SyncSession {
             throw MicsyncError(nothingRan ? .notFound : .rsyncFailed,
                                "\(notWritten) of \(destinations.count) destinations not written, as said above")
         }
+        guard outcome.cannotStore.isEmpty else { throw .rsync(unstorableMessage(outcome)) }
+    }
+
+    /// The end of a run that left out what a destination cannot hold: how many, where, and what to do.
+    private func unstorableMessage(_ outcome: SessionOutcome) -> String {
+        let counts = outcome.cannotStore.map { destination, items in
+            "\(plural(items.count, "item", "items")) on \(destination.heading)"
+        }.joined(separator: ", ")
+        return "\(counts) cannot be stored (listed above)\(options.dryRun ? "" : " and were left out")"
+            + "; rename them, or add them to \"exclude\" in the configuration"
     }
 
     /// rsync's own messages about one destination, which name the files that failed.

@@ -9,6 +9,9 @@ public struct Plan: Sendable {
     /// Same content, other permissions, owner or times (a directory whose only change is its time is one).
     public var attributesOnly = PathList()
 
+    /// What the destination's filesystem cannot hold, each with its reason: never part of the apply.
+    public var cannotStore: [Unstorable] = []
+
     /// rsync's messages about the files it could not plan (a partial dry run, rsync exit 23 or 24).
     public var problems: [String] = []
 
@@ -20,6 +23,7 @@ public struct Plan: Sendable {
         case .modified: modified.append(item.path, size: item.size)
         case .deleted: deleted.append(item.path, size: item.size)
         case .attributesOnly: attributesOnly.append(item.path, size: item.size)
+        case .unchanged: break
         }
     }
 }

@@ -62,6 +62,21 @@ public struct JSONStream {
         }
     }
 
+    /// What a destination cannot hold: `"cannotStore": {"count": 1, "items": [{"path": …, "reason": …}]}`.
+    public mutating func unstorable(_ items: [Unstorable]) {
+        object("cannotStore") { json in
+            json.value("count", items.count)
+            json.array("items") { json in
+                for item in items {
+                    json.object { json in
+                        json.value("path", item.displayName)
+                        json.value("reason", item.reason)
+                    }
+                }
+            }
+        }
+    }
+
     /// Ends the document with a newline and writes out what is left.
     public mutating func finish() {
         output.line("")
@@ -128,7 +143,10 @@ public struct PlanDocument {
 
     /// The locations of `configuration` a run leaves out now, each with the reason.
     public static func skipped(in configuration: Configuration) -> [(Location, String)] {
-        configuration.locations.filter { !$0.isAccessible }.map { ($0, "not accessible (not mounted?)") }
+        configuration.locations.compactMap { location in
+            let access = location.access()
+            return access.isAccessible ? nil : (location, access.reason)
+        }
     }
 
     /// Writes the document to stdout as it goes.
@@ -140,6 +158,7 @@ public struct PlanDocument {
             json.array("destinations") { json in
                 for (location, plan) in plans {
                     json.object { json in
+                        json.unstorable(plan.cannotStore)
                         json.pathList("delete", deleting ? plan.deleted : PathList(), sizesAt: location.path)
                         json.location("location", location)
                         json.pathList("modified", plan.modified) { entry, item in

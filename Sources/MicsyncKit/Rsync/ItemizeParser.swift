@@ -1,18 +1,26 @@
 /// One line of rsync's `--out-format='%i %l %n'` output: what happens to one path.
 public struct ItemizedChange: Sendable, Equatable {
     public enum Change: Sendable, Equatable {
-        case new, modified, deleted, attributesOnly
+        /// `unchanged` is itemized only with `-ii`, which plans for a destination with limits use.
+        case new, modified, deleted, attributesOnly, unchanged
+    }
+
+    /// The type rsync gives the item (X of YXcstpoguax); `other` for devices, specials and deletions.
+    public enum Kind: Sendable, Equatable {
+        case file, directory, symlink, other
     }
 
     public let change: Change
     /// Relative to the location root, raw bytes with rsync's `\#ooo` escapes decoded; directories end with "/".
     public let path: [UInt8]
     public let size: Int64
+    public let kind: Kind
 
-    public init(change: Change, path: [UInt8], size: Int64) {
+    public init(change: Change, path: [UInt8], size: Int64, kind: Kind = .other) {
         self.change = change
         self.path = path
         self.size = size
+        self.kind = kind
     }
 
     /// The rsync options that make it print lines this parser reads.
@@ -33,7 +41,13 @@ public struct ItemizedChange: Sendable, Equatable {
               let change = change(of: bytes[0..<11]) else { return nil }
         let path = decodeEscapes(bytes[(cursor + 1)...])
         guard path != Array("./".utf8) else { return nil }
-        return ItemizedChange(change: change, path: path, size: size)
+        let kind: Kind = switch bytes[1] {
+        case UInt8(ascii: "f"): .file
+        case UInt8(ascii: "d"): .directory
+        case UInt8(ascii: "L"): .symlink
+        default: .other
+        }
+        return ItemizedChange(change: change, path: path, size: size, kind: kind)
     }
 
     /// YXcstpoguax: Y is the update type, X the file type, the rest one letter per attribute.
@@ -42,6 +56,7 @@ public struct ItemizedChange: Sendable, Equatable {
         if text.hasPrefix("*deleting") { return .deleted }
         guard let update = text.first, "<>ch.".contains(update) else { return nil }
         if text.dropFirst(2).hasPrefix("+++++++") { return .new }
+        if update == ".", text.dropFirst(2).allSatisfy({ $0 == " " }) { return .unchanged }
         return update == "." ? .attributesOnly : .modified
     }
 

@@ -6,12 +6,14 @@ import Foundation
 public struct LocationCheck: Sendable, Equatable {
     let device: UInt64
     let inode: UInt64
+    /// Its identity marker, when it has one: the disc planned for.
+    let marker: String?
 
     /// The location's directory now; nil when it is not there.
     public static func take(_ location: Location) -> LocationCheck? {
         var info = stat()
         guard stat(location.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        return LocationCheck(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        return LocationCheck(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), marker: LocationMarker(location).id)
     }
 
     /// Why `location` is not the directory `planned` was (a location that was missing then counts as gone);
@@ -24,6 +26,7 @@ public struct LocationCheck: Sendable, Equatable {
     private func change(to now: LocationCheck, of location: Location) -> String? {
         if now.device != device { return "\(location.heading) is another filesystem than at the plan (unplugged or remounted?)" }
         if now.inode != inode { return "\(location.heading) is another directory than at the plan (moved or replaced?)" }
+        if marker != nil, now.marker != marker { return "\(location.heading) no longer carries its micsync marker (unplugged?)" }
         return nil
     }
 }

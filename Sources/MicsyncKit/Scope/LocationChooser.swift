@@ -1,9 +1,22 @@
+import Foundation
+
 /// Picks the source and destinations of a run among a configuration's locations: from `--from`/`--to`
 /// (an index or a path), from the location the paths were typed in, or from a menu of the accessible ones.
 public struct LocationChooser {
     let scope: Scope
     let questions: Questions
     let resolver: PathResolver
+    /// What to do with a destination that does not exist yet and was never written to.
+    public var newLocations = NewLocations.explain
+
+    public enum NewLocations: Sendable {
+        /// `--create`: make the folder.
+        case create
+        /// On a terminal: ask whether to make it.
+        case ask
+        /// Otherwise: skip it, saying how to make it.
+        case explain
+    }
 
     public init(scope: Scope, questions: Questions, resolver: PathResolver) {
         self.scope = scope
@@ -55,18 +68,44 @@ public struct LocationChooser {
     /// Accessible locations of `role`, noting each one skipped; an error when none is left.
     private func accessibleCandidates(_ role: Role, purpose: String, excluding: [Location]) throws(MicsyncError) -> [Location] {
         let all = scope.configuration.locations(role).filter { !excluding.contains($0) }
-        let accessible = all.filter { location in
-            if location.isAccessible { return true }
-            Console.notice("note: skipping \(location.heading): not accessible (not mounted?)")
-            return false
+        var accessible: [Location] = []
+        var skipped: [String] = []
+        for location in all {
+            let access = try usable(location, purpose: purpose)
+            if access.isAccessible {
+                accessible.append(location)
+            } else {
+                Console.notice(access.note(for: location))
+                skipped.append("  \(location.path): \(access.reason)")
+            }
         }
         guard !accessible.isEmpty else {
-            let list = all.map { "  \($0.path)" }.joined(separator: "\n")
             throw .notFound(all.isEmpty
                 ? "configuration \"\(scope.configuration.name)\" has no other \(role.rawValue) to be the \(purpose)"
-                : "no \(role.rawValue) of configuration \"\(scope.configuration.name)\" is accessible as the \(purpose):\n\(list)")
+                : "no \(role.rawValue) of configuration \"\(scope.configuration.name)\" is accessible as the \(purpose):\n"
+                    + skipped.joined(separator: "\n"))
         }
         return accessible
+    }
+
+    /// The location's access, after creating it when it is a new destination and that is wanted.
+    private func usable(_ location: Location, purpose: String) throws(MicsyncError) -> LocationAccess {
+        let access = location.access()
+        // Only a destination is worth creating: an empty source has nothing to copy.
+        guard access == .new else { return access }
+        guard purpose == "destination" else { return .missing }
+        switch newLocations {
+        case .explain: return access
+        case .ask:
+            let question = "\(location.heading) does not exist yet; create it?"
+            guard try questions.ask(question, [.yes, .no]) == .yes else { return access }
+        case .create: break
+        }
+        guard mkdir(location.path, 0o755) == 0 else {
+            throw .notFound("cannot create \(location.heading): \(String(cString: strerror(errno)))")
+        }
+        Console.note("created \(location.heading)")
+        return location.access()
     }
 
     /// `--from`/`--to` value: the location's index in the config or its path.
@@ -82,8 +121,10 @@ public struct LocationChooser {
     }
 
     private func accessible(_ location: Location, purpose: String) throws(MicsyncError) -> Location {
-        guard location.isAccessible else {
-            throw .notFound("the \(purpose), \(location.heading), is not accessible (not mounted?)")
+        let access = try usable(location, purpose: purpose)
+        guard access.isAccessible else {
+            throw .notFound("the \(purpose), \(location.heading), is not accessible: \(access.reason)"
+                + (access.hint(for: location).map { "; " + $0 } ?? ""))
         }
         return location
     }

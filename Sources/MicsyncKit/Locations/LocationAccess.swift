@@ -1,0 +1,88 @@
+import Foundation
+
+/// Whether a location can be used now, and why not: the one answer every action, `status`, `diff` and
+/// `trash` ask for. An external disc may be unplugged while its mount point stays, so a directory that
+/// exists is not enough once micsync has written there: its marker must be there too.
+public enum LocationAccess: Equatable, Sendable {
+    case accessible
+    /// Missing, never written to, and its parent exists: a location to create (`mkdir`, `--create`).
+    case new
+    /// Missing, and micsync wrote there before (or its parent is missing too, or it is no destination):
+    /// an unplugged disc.
+    case missing
+    case notDirectory
+    /// The directory exists but lacks the marker micsync left there: a bare mount point.
+    case markerMissing
+    /// The directory carries another location's marker: another disc mounted at the same place.
+    case otherMarker
+    /// `.micsync` (or a folder micsync keeps in it) is a symlink or a file: refused, never followed. The
+    /// state folder's own line says which.
+    case unsafeStateFolder(String)
+
+    public var isAccessible: Bool { self == .accessible }
+
+    /// Why the location cannot be used, after its heading: `BACKUP /media/disc: not mounted? (…)`.
+    public var reason: String {
+        switch self {
+        case .accessible: "accessible"
+        case .new: "does not exist yet"
+        case .missing: "not mounted? (the folder is missing)"
+        case .notDirectory: "not a folder"
+        case .markerMissing: "not mounted? (its micsync marker is missing)"
+        case .otherMarker: "another disc? (its micsync marker is not the one micsync left there)"
+        case .unsafeStateFolder(let problem): problem
+        }
+    }
+
+    /// What the user can do about it, or nil when there is nothing to say.
+    public func hint(for location: Location) -> String? {
+        let quoted = RsyncInvocation.shellQuoted(location.path)
+        return switch self {
+        case .new: "create it with `mkdir \(quoted)`, or run again with --create"
+        case .markerMissing, .otherMarker: "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
+        default: nil
+        }
+    }
+
+    /// `note: skipping BACKUP /media/disc: not mounted? (its micsync marker is missing)`.
+    public func note(for location: Location) -> String {
+        "note: skipping \(location.heading): \(reason)" + (hint(for: location).map { "; " + $0 } ?? "")
+    }
+}
+
+extension Location {
+    /// Whether the location can be used now, and why not.
+    public func access(known: KnownLocations = KnownLocations()) -> LocationAccess {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if known.id(of: self) != nil { return .missing }
+            return FileSystem.isDirectory((path as NSString).deletingLastPathComponent) ? .new : .missing
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return .notDirectory }
+        if let problem = StateFolder(self).problem() {
+            return .unsafeStateFolder(String(problem.dropFirst(heading.count + 2)))
+        }
+        guard let remembered = known.id(of: self) else { return .accessible }
+        guard let marker = LocationMarker(self).id else { return .markerMissing }
+        return marker == remembered ? .accessible : .otherMarker
+    }
+
+    /// The directory exists now and, if micsync has written to it before, still carries its marker.
+    public var isAccessible: Bool { access().isAccessible }
+
+    /// Called right before a run first writes here: leaves the marker (or keeps the one there) and remembers
+    /// it, so that an unplugged disc's bare mount point is never taken for this location.
+    public func claim(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
+        let marker = LocationMarker(self)
+        if let id = marker.id {
+            try known.remember(id, for: self)
+        } else {
+            try known.remember(try marker.write(), for: self)
+        }
+    }
+
+    /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
+    public func adopt(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
+        try known.remember(try LocationMarker(self).write(), for: self)
+    }
+}

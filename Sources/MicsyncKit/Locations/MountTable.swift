@@ -1,0 +1,60 @@
+import Foundation
+
+/// The mounted filesystem holding a path, from `/proc/self/mountinfo`.
+public struct Mount: Sendable, Equatable {
+    public let mountPoint: String
+    /// As the kernel names it: `ext4`, `fuseblk`, `fuse.sshfs`…
+    public let kernelType: String
+    public let source: String
+    public let options: String
+
+    /// The filesystem type users know: `exfat` or `ntfs` for a FUSE driver's `fuseblk` (read from the
+    /// device's boot sector when it can be read), `ntfs` for the kernel's `ntfs3`.
+    public var type: String {
+        switch kernelType {
+        case "fuseblk", "fuse": Self.bootSectorType(of: source) ?? kernelType
+        case "ntfs3": "ntfs"
+        case "msdos": "vfat"
+        case let fuse where fuse.hasPrefix("fuse."): String(fuse.dropFirst(5))
+        default: kernelType
+        }
+    }
+
+    /// What decides what a filesystem can hold: its type and how it is mounted. The probe's cache key.
+    public var cacheKey: String { "\(type) \(source) \(mountPoint) \(options)" }
+
+    /// The mount holding `path` (the longest mount point above its real path).
+    public static func holding(_ path: String) -> Mount? {
+        guard let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
+        let real = FileSystem.realPath(path) ?? path
+        var best: Mount?
+        for line in table.split(separator: "\n") {
+            guard let mount = parse(line), mount.mountPoint == "/" || real == mount.mountPoint
+                || real.hasPrefix(mount.mountPoint + "/") else { continue }
+            if (best?.mountPoint.count ?? -1) <= mount.mountPoint.count { best = mount }
+        }
+        return best
+    }
+
+    /// `36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue` (proc(5)).
+    static func parse(_ line: Substring) -> Mount? {
+        let fields = line.split(separator: " ")
+        guard let dash = fields.firstIndex(of: "-"), dash >= 6, fields.count >= dash + 3 else { return nil }
+        return Mount(mountPoint: FileSystem.unescapeMountField(String(fields[4])), kernelType: String(fields[dash + 1]),
+                     source: FileSystem.unescapeMountField(String(fields[dash + 2])), options: fields.count > dash + 3 ? String(fields[dash + 3]) : "")
+    }
+
+    /// exFAT, NTFS and FAT name themselves in their first sector.
+    static func bootSectorType(of device: String) -> String? {
+        let descriptor = open(device, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var sector = [UInt8](repeating: 0, count: 512)
+        guard pread(descriptor, &sector, 512, 0) == 512 else { return nil }
+        func text(_ offset: Int, _ count: Int) -> String { String(decoding: sector[offset..<offset + count], as: UTF8.self) }
+        if text(3, 8) == "EXFAT   " { return "exfat" }
+        if text(3, 8) == "NTFS    " { return "ntfs" }
+        if text(82, 5) == "FAT32" || text(54, 3) == "FAT" { return "vfat" }
+        return nil
+    }
+}

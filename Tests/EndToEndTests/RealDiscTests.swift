@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// micsync on real exFAT (exfat-fuse) and NTFS (ntfs-3g) filesystems, loop-mounted from small images.
+@Suite(.enabled(if: DiscImage.available, "\(DiscImage.unavailable ?? "")"), .serialized)
+struct RealDiscTests {
+    /// A WORKING `w` with what FAT-like discs cannot all hold, backed up to the disc's folder `disc/b`.
+    private func sandbox(_ kind: DiscImage.Kind) throws -> (Sandbox, DiscImage) {
+        let box = try Sandbox()
+        let disc = try DiscImage(kind, in: box)
+        try box.makeDirectory("disc/b")
+        try box.write("a", at: "w/dir/a")
+        try box.write("b", at: "w/dir/sub/b")
+        try box.write("colon", at: "w/x:y")
+        try box.write("upper", at: "w/Case.txt")
+        try box.write("lower", at: "w/case.txt")
+        try FileManager.default.createSymbolicLink(atPath: box.path("w/link"), withDestinationPath: "dir/a")
+        try box.configure([("main", ["w"], ["disc/b"])])
+        return (box, disc)
+    }
+
+    @Test(arguments: DiscImage.Kind.allCases)
+    func firstBackupThenNothingToDoThenWorkBack(kind: DiscImage.Kind) throws {
+        let (box, disc) = try sandbox(kind)
+        defer { disc.unmount() }
+        let first = try box.run(["backup", "w"])
+        switch kind {
+        case .exfat:
+            #expect(first.status == 1, "\(first)")
+            #expect(box.tree("disc/b") == ["dir/", "dir/a", "dir/sub/", "dir/sub/b"], "\(first)")
+            #expect(first.stdout.contains("cannot be stored on \(box.path("disc/b")) (exfat) (4):"), "\(first)")
+            #expect(first.stdout.contains("    link  (a symlink; exfat cannot hold symlinks)"), "\(first)")
+            #expect(first.stdout.contains("    x:y  (its name has ':', which exfat refuses)"), "\(first)")
+            #expect(first.stdout.contains("    Case.txt  (differs only in case from case.txt"), "\(first)")
+            #expect(first.stdout.contains("    case.txt  (differs only in case from Case.txt"), "\(first)")
+            #expect(first.stderr.contains("4 items on BACKUP \(box.path("disc/b")) cannot be stored"), "\(first)")
+            #expect(first.stderr.contains("rename them, or add them to \"exclude\""), "\(first)")
+            let journal = try #require(box.read("home/.local/state/micsync/journal.jsonl"))
+            #expect(journal.contains("\"cannotBeStored\":[") && journal.contains("x:y (its name has"), "\(journal)")
+            let json = try box.jsonObject(try box.run(["backup", "-n", "--json", "w"]).stdout)
+            let destination = try #require((json["destinations"] as? [[String: Any]])?.first)
+            let unstorable = try #require(destination["cannotStore"] as? [String: Any])
+            #expect(unstorable["count"] as? Int == 4, "\(json)")
+            let diff = try box.run(["diff", "w"])
+            #expect(diff.status == 1 && !diff.stdout.contains("identical"), "a case pair is never identical: \(diff)")
+            #expect(diff.stdout.contains("cannot be stored on \(box.path("disc/b")) (4):"), "\(diff)")
+        case .ntfs:
+            #expect(first.status == 0, "\(first)")
+            #expect(box.tree("disc/b") == ["Case.txt", "case.txt", "dir/", "dir/a", "dir/sub/", "dir/sub/b", "link", "x:y"])
+            #expect(!first.stdout.contains("cannot be stored"), "\(first)")
+        }
+        #expect(box.read("disc/b/dir/sub/b") == "b")
+
+        // Right after a successful run: nothing to copy, no command to confirm (stdin is closed).
+        let second = try box.run(["backup", "-v", "w"])
+        #expect(second.status == (kind == .exfat ? 1 : 0), "\(second)")
+        #expect(second.stdout.contains("nothing to do"), "\(second)")
+        #expect(!second.stderr.contains("Run this command?"), "\(second)")
+        #expect(!second.stdout.contains("new ("), "\(second)")
+        #expect(!second.stdout.contains("modified ("), "\(second)")
+
+        // Back from the disc: what it holds comes back with ordinary permissions; then nothing to do.
+        try FileManager.default.removeItem(atPath: box.path("w/dir"))
+        let work = try box.run(["work", "w"])
+        #expect(work.status == 0, "\(work)")
+        #expect(box.read("w/dir/sub/b") == "b")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: box.path("w/dir/a"))[.posixPermissions] as? Int)
+        #expect(mode & 0o111 == 0, "a file from \(kind) is not made executable: \(String(mode, radix: 8))")
+        let again = try box.run(["work", "-v", "w"])
+        #expect(again.status == 0 && again.stdout.contains("nothing to do") && !again.stderr.contains("Run this command?"),
+                "\(again)")
+    }
+
+    @Test(arguments: DiscImage.Kind.allCases)
+    func unpluggedDiscIsNeverWrittenNorReadAndCanBeAdopted(kind: DiscImage.Kind) throws {
+        let box = try Sandbox()
+        let disc = try DiscImage(kind, in: box)
+        defer { disc.unmount() }
+        try box.write("a", at: "w/a")
+        try box.write("b", at: "w/docs/b")
+        try box.configure([("main", ["w"], ["disc"])])
+        #expect(try box.run(["backup", "w"]).status == 0)
+        #expect(box.exists("disc/docs/b"))
+        let note = "BACKUP \(box.path("disc")): not mounted? (its micsync marker is missing)"
+
+        disc.unmount()
+        // WORKING → bare mount point: nothing written on the system disc.
+        let backup = try box.run(["backup", "w"])
+        #expect(backup.status == 3, "\(backup)")
+        #expect(backup.stderr.contains("skipping " + note), "\(backup)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("disc")).isEmpty)
+        // Bare mount point → WORKING: nothing deleted, with or without asking.
+        for deleting in ["-d", "-D"] {
+            let work = try box.run(["work", deleting, "w"], input: "d\n")
+            #expect(work.status == 3, "\(work)")
+            #expect(work.stderr.contains(note), "\(work)")
+            #expect(box.tree("w") == ["a", "docs/", "docs/b"], "\(work)")
+        }
+        let status = try box.run(["status"])
+        #expect(status.stdout.contains("not mounted? (its micsync marker is missing)"), "\(status)")
+        #expect(status.stdout.contains("micsync adopt"), "\(status)")
+
+        // Plugged in again: the same disc is used again.
+        try disc.mount()
+        #expect(try box.run(["backup", "w"]).status == 0)
+
+        // Reformatted: the marker is gone until the disc is adopted.
+        disc.unmount()
+        try disc.format()
+        try disc.mount()
+        let refused = try box.run(["backup", "w"])
+        #expect(refused.status == 3 && refused.stderr.contains(note), "\(refused)")
+        #expect(box.tree("disc").isEmpty, "\(box.tree("disc"))")
+        let adopt = try box.run(["adopt", box.path("disc")])
+        #expect(adopt.status == 0 && adopt.stdout.contains("adopted BACKUP \(box.path("disc"))"), "\(adopt)")
+        let after = try box.run(["backup", "w"])
+        #expect(after.status == 0, "\(after)")
+        #expect(box.read("disc/docs/b") == "b")
+    }
+
+    @Test func aDiscUnpluggedDuringTheQuestionIsNotWritten() throws {
+        let box = try Sandbox()
+        let disc = try DiscImage(.exfat, in: box)
+        defer { disc.unmount() }
+        try box.write("old", at: "w/doc")
+        try box.configure([("main", ["w"], ["disc"])])
+        #expect(try box.run(["backup", "w"]).status == 0)
+        try box.write("newer and longer", at: "w/doc")
+        try box.write("new", at: "w/other")
+        let running = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
+        try running.waitForStderr(containing: "Overwrite 1 modified item")
+        disc.unmount()
+        try running.stdin.write(contentsOf: Data("m\n".utf8))
+        running.finish()
+        #expect(running.process.terminationStatus == 3, "\(running.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("disc")).isEmpty, "nothing on the system disc")
+    }
+}

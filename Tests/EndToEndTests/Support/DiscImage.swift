@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// A real filesystem in a small image file, loop-mounted at a folder of a sandbox (as root), unmounted and
+/// detached when the value goes away.
+final class DiscImage {
+    enum Kind: String, CustomStringConvertible, CaseIterable {
+        case exfat, ntfs
+        var description: String { rawValue }
+    }
+
+    let kind: Kind
+    let image: String
+    let mountPoint: String
+    private(set) var device: String?
+
+    /// Why these tests cannot run here, or nil when they can (root, /dev/fuse, a loop device, the tools).
+    static let unavailable: String? = {
+        if geteuid() != 0 { return "needs root to mount loop devices" }
+        if !FileManager.default.fileExists(atPath: "/dev/fuse") { return "no /dev/fuse" }
+        if !FileManager.default.fileExists(atPath: "/dev/loop-control") { return "no loop devices" }
+        for tool in ["/usr/sbin/mkfs.exfat", "/usr/sbin/mount.exfat-fuse", "/usr/sbin/mkntfs", "/usr/bin/ntfs-3g", "/usr/sbin/losetup"]
+        where !FileManager.default.isExecutableFile(atPath: tool) {
+            return "\(tool) is missing (make test-deps installs exfat-fuse, exfatprogs, ntfs-3g)"
+        }
+        return nil
+    }()
+    static var available: Bool { unavailable == nil }
+
+    /// Makes a fresh `kind` filesystem in `box` at `image` and mounts it at `mountPoint` (both relative).
+    init(_ kind: Kind, in box: Sandbox, image: String = "disc.img", mountPoint: String = "disc", megabytes: Int = 8) throws {
+        self.kind = kind
+        self.image = box.path(image)
+        self.mountPoint = box.path(mountPoint)
+        try box.makeDirectory(mountPoint)
+        guard FileManager.default.createFile(atPath: self.image, contents: nil),
+              truncate(self.image, off_t(megabytes) << 20) == 0 else { throw POSIXError(.EIO) }
+        try format()
+        try mount()
+    }
+
+    deinit { unmount() }
+
+    /// Formats the image afresh (unmounted): a reformatted disc.
+    func format() throws {
+        switch kind {
+        case .exfat: try Self.run("/usr/sbin/mkfs.exfat", [image])
+        case .ntfs: try Self.run("/usr/sbin/mkntfs", ["-F", "-q", "-f", image])
+        }
+    }
+
+    func mount() throws {
+        let device = try Self.run("/usr/sbin/losetup", ["-f", "--show", image]).trimmingCharacters(in: .whitespacesAndNewlines)
+        self.device = device
+        switch kind {
+        case .exfat: try Self.run("/usr/sbin/mount.exfat-fuse", [device, mountPoint])
+        case .ntfs: try Self.run("/usr/bin/ntfs-3g", [device, mountPoint])
+        }
+    }
+
+    /// Unmounts (the mount point stays, empty) and detaches the loop device.
+    func unmount() {
+        guard let device else { return }
+        _ = try? Self.run("/usr/bin/umount", [mountPoint])
+        _ = try? Self.run("/usr/sbin/losetup", ["-d", device])
+        self.device = nil
+    }
+
+    /// Runs a system tool with only stdin, stdout and stderr open, its output in a file: a FUSE driver stays
+    /// in the background holding every descriptor it was given, so a pipe of ours would never close.
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+        let log = NSTemporaryDirectory() + "micsync-disc-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let script = #"for fd in /proc/self/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; "#
+            + #"log=$1; shift; exec "$@" >"$log" 2>&1 </dev/null"#
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script, "bash", log, tool] + arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        guard process.terminationStatus == 0 else {
+            throw POSIXError(.EIO, userInfo: [NSLocalizedDescriptionKey: "\(tool) \(arguments): \(text)"])
+        }
+        return text
+    }
+}
