@@ -29,7 +29,7 @@ struct StatusTable {
     }
 
     private func table(_ locations: [ConfigurationStatus.LocationStatus]) -> [String] {
-        let header = ["ROLE", "#", "PATH", "STATE", "FREE", "LAST BACKUP"].map { TextTable.Cell($0, .dim) }
+        let header = ["ROLE", "#", "PATH", "STATE", "FREE", "LAST BACKUP"].map { TextTable.Cell($0, .bold) }
         let rows = locations.map(cells)
         // PATH gets what the other columns leave of 80, the start of a long path elided.
         let others = (0..<header.count).filter { $0 != 2 }.map { column in
