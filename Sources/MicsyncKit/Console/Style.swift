@@ -5,7 +5,7 @@ import Foundation
 /// when `NO_COLOR` is set (https://no-color.org: any non-empty value); `--color always|never` overrides both.
 public struct Style: Sendable {
     public enum Colour: String, Sendable {
-        case red = "31", green = "32", yellow = "33", bold = "1", dim = "2"
+        case red = "31", green = "32", yellow = "33", bold = "1"
     }
 
     /// `--color`: `auto` decides by the terminal and the environment.
