@@ -80,7 +80,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
     public var json = false
 
     @Flag(help: "Create a destination location that does not exist yet (its parent must), without asking.")
-    var create = false
+    public var create = false
 
     @Flag(inversion: .prefixedNo, help: "Show one overall progress line while copying (default: only on a terminal).")
     public var progress: Bool?
