@@ -29,6 +29,30 @@ import TestSupport
         try Binary.run("/bin/sh", ["scripts/new-action.sh", name], directory: repo, environment: [:])
     }
 
+    static let ownOptions = """
+        import ArgumentParser
+        import MicsyncKit
+
+        struct OwnOptions: SyncOptions {
+            @Flag var extra = false
+            @OptionGroup var modify: ModifyOption
+            @OptionGroup var delete: DeleteOptions
+            @OptionGroup var common: CommonOptions
+            @OptionGroup var compare: CompareOptions
+
+            var run: RunOptions {
+                let common = common, delete = delete, compare = compare
+                let flags = [modify.modify, delete.asking, delete.withoutAsking, delete.force, common.suppress,
+                             common.verbose, common.printCommands, common.quiet, common.list, common.dryRun,
+                             common.noTrash, common.json, common.create, compare.verbose, compare.json, extra]
+                _ = (flags, common.from, common.to, common.progress, common.colour, delete.deletion)
+                _ = (common.config.file.file, common.config.name, compare.config.selection, common.run)
+                return compare.run
+            }
+        }
+
+        """
+
     @Test func scaffoldsARegisteredModuleThatCompiles() throws {
         let box = try Sandbox()
         try box.makeDirectory("repo")
@@ -54,9 +78,13 @@ import TestSupport
                                       environment: [:])
         #expect(manifest.status == 0 && manifest.stdout.contains("\"Sources/Actions/MirrorCopy\""), "\(manifest)")
 
-        // The module compiles against the built kernel, and the registry against it.
+        // The module compiles against the built kernel, and the registry against it. An option set of its
+        // own, as an outside module writes it, reads every field of the shared groups.
+        let ownOptions = repo + "/Sources/Actions/MirrorCopy/OwnOptions.swift"
+        try Self.ownOptions.write(toFile: ownOptions, atomically: false, encoding: .utf8)
         let emitted = try swiftc(["-parse-as-library", "-emit-module", "-module-name", "MirrorCopyAction",
-                                  "-emit-module-path", repo + "/MirrorCopyAction.swiftmodule", module], in: repo)
+                                  "-emit-module-path", repo + "/MirrorCopyAction.swiftmodule", module, ownOptions],
+                                 in: repo)
         #expect(emitted.status == 0, "\(emitted)")
         let registered = try swiftc(["-typecheck", "-parse-as-library", "Sources/MicsyncCommands/Registry.swift"],
                                     in: repo)

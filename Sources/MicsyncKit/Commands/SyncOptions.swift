@@ -50,14 +50,15 @@ public struct CommonOptions: ParsableArguments, Sendable {
     public var verbose = false
 
     @Flag(name: .customLong("print-commands"), help: "Print every rsync command without asking (-v also asks).")
-    var printCommands = false
+    public var printCommands = false
 
     @Flag(name: [.customShort("q"), .customLong("quiet")],
-          help: "No notes (skipped locations, warnings of a dry run) and no lists; questions, errors and the summary stay.")
-    var quiet = false
+          help: ArgumentHelp("No notes (skipped locations, warnings of a dry run) and no lists; questions, errors "
+              + "and the summary stay."))
+    public var quiet = false
 
     @Flag(help: "List every item of the plan (by default each category shows 20 and the question offers [l]ist).")
-    var list = false
+    public var list = false
 
     @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Show the full plan; change nothing.")
     public var dryRun = false
@@ -79,14 +80,14 @@ public struct CommonOptions: ParsableArguments, Sendable {
     public var json = false
 
     @Flag(help: "Create a destination location that does not exist yet (its parent must), without asking.")
-    var create = false
+    public var create = false
 
     @Flag(inversion: .prefixedNo, help: "Show one overall progress line while copying (default: only on a terminal).")
     public var progress: Bool?
 
     /// Read before parsing, by every command (`ColourOption`); declared here for help and completions.
     @Option(name: .customLong("color"), help: Style.Choice.help)
-    var colour: Style.Choice?
+    public var colour: Style.Choice?
 
     public init() {}
 

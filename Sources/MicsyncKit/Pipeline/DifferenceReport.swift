@@ -15,7 +15,9 @@ public struct DifferenceReport {
 
     /// Whether any destination differs from the source.
     public var differs: Bool {
-        plans.contains { !$0.1.new.isEmpty || !$0.1.deleted.isEmpty || !$0.1.modified.isEmpty || !$0.1.cannotStore.isEmpty }
+        plans.contains { _, plan in
+            !plan.new.isEmpty || !plan.deleted.isEmpty || !plan.modified.isEmpty || !plan.cannotStore.isEmpty
+        }
     }
 
     /// Which copy of a differing file was modified last.
