@@ -8,7 +8,9 @@ export HOME="$sandbox/home" XDG_CONFIG_HOME="$sandbox/home/.config" XDG_STATE_HO
 mkdir -p "$HOME" "$sandbox/work" "$sandbox/disc1" "$sandbox/disc2"
 cd "$sandbox"
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Headings in bold only on a terminal that takes colour, as micsync itself does.
+if [ -t 1 ] && [ "${TERM:-dumb}" != dumb ] && [ -z "${NO_COLOR:-}" ]; then bold=$'\033[1m' plain=$'\033[0m'; else bold='' plain=''; fi
+step() { printf '\n%s== %s%s\n' "$bold" "$*" "$plain"; }
 run() { printf '$ %s\n' "$*"; "$@"; }
 show() { printf '%s:\n' "$1"; (cd "$1" && find . -path ./.micsync -prune -o -type f -print | sort | sed 's|^\./|  |'); }
 

@@ -4,6 +4,8 @@ import Testing
 /// A throwaway directory tree with its own HOME and config, where the built `micsync` runs for real.
 public final class Sandbox {
     public let root: String
+    /// When the sandbox was made: what `touch(_:secondsAgo:)` counts back from.
+    public let created = Date()
 
     public init() throws {
         let template = NSTemporaryDirectory() + "micsync-e2e-XXXXXX"
@@ -79,9 +81,11 @@ public final class Sandbox {
         return result.sorted()
     }
 
-    /// Sets a file's modification time, so that rsync's quick check sees a change even within one second.
+    /// Sets a file's modification time to `secondsAgo` before the sandbox was made, so that rsync's quick
+    /// check sees a change even within one second, and two files touched alike get the same time however
+    /// slowly the test runs.
     public func touch(_ relative: String, secondsAgo: Double) throws {
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -secondsAgo)],
+        try FileManager.default.setAttributes([.modificationDate: created.addingTimeInterval(-secondsAgo)],
                                               ofItemAtPath: path(relative))
     }
 
