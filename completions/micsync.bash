@@ -685,7 +685,7 @@ _micsync_adopt() {
     # Offer positional completions
     case "${positional_number}" in
     *)
-        __micsync_add_completions -d
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion adopt -- positional@0 "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
     esac

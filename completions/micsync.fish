@@ -300,7 +300,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync verify" -ge 1' -F
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync verify" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync adopt" -ge 1' -fa '(__micsync_complete_directories)'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync adopt" -ge 1' -fka '(__micsync_custom_completion ---completion adopt -- positional@0 (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion adopt -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" version' -l 'version' -d 'Show the version.'

@@ -105,39 +105,6 @@ public enum FileSystem {
         return Int64(info.f_bavail) * Int64(info.f_frsize)
     }
 
-    /// Where a directory lies inside its filesystem: the device and the path from the filesystem's root.
-    /// Two paths reaching one folder through different mounts (bind mounts) have the same place.
-    public struct Place: Equatable, Sendable {
-        public let device: String
-        public let path: String
-    }
-
-    /// The place of the existing directory `path` (symlinks resolved), from the mount table; nil when it
-    /// does not exist.
-    public static func placeInFilesystem(_ path: String) -> Place? {
-        guard let real = realPath(path),
-              let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
-        var best: (mountPoint: String, root: String, device: String)?
-        for line in table.split(separator: "\n") {
-            let fields = line.split(separator: " ").map { unescapeMountField(String($0)) }
-            guard fields.count > 4 else { continue }
-            let mountPoint = fields[4]
-            let holds = mountPoint == "/" || real == mountPoint || real.hasPrefix(mountPoint + "/")
-            if holds, mountPoint.count >= (best?.mountPoint.count ?? -1) { best = (mountPoint, fields[3], fields[2]) }
-        }
-        guard let best else { return nil }
-        let rest = best.mountPoint == "/" ? real : String(real.dropFirst(best.mountPoint.count))
-        let joined = (best.root == "/" ? "" : best.root) + rest
-        return Place(device: best.device, path: joined.isEmpty ? "/" : joined)
-    }
-
-    /// The mount table writes a space as `\040` (and a tab, newline and backslash likewise).
-    static func unescapeMountField(_ field: String) -> String {
-        guard field.contains("\\") else { return field }
-        return field.replacingOccurrences(of: "\\040", with: " ").replacingOccurrences(of: "\\011", with: "\t")
-            .replacingOccurrences(of: "\\012", with: "\n").replacingOccurrences(of: "\\134", with: "\\")
-    }
-
     /// Creates `path` and its missing parents; the error names the folder and the system's reason.
     public static func makeDirectories(_ path: String, purpose: String) throws(MicsyncError) {
         var current = ""

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `--from`/`--to` by the action's direction, with numbers, descriptions and unplugged locations; names
-/// with spaces typed escaped or quoted; `help` and `trash restore`.
+/// with spaces typed escaped or quoted; `help`, `trash restore` and `adopt`.
 @Suite struct LocationCompletionTests {
     let sandbox: Sandbox
 
@@ -124,6 +124,23 @@ import TestSupport
         }
         let location = try sandbox.complete("micsync trash restore --config-name main --location ", in: shell)
         #expect(location.candidates.sorted() == sandbox.locations("main/w", "main/b1", "main/b2").sorted(), "\(location)")
+    }
+
+    /// `adopt` offers only the locations whose marker is missing, described by role and reason.
+    @Test(arguments: TestShell.allCases)
+    func adoptOffersTheLocationsMissingTheirMarker(shell: TestShell) throws {
+        let backup = try sandbox.run(["backup", sandbox.path("main/w")])
+        #expect(backup.status == 0, "\(backup)")
+        try FileManager.default.removeItem(atPath: sandbox.path("main/b2/.micsync/id"))
+        let completion = try sandbox.complete("micsync adopt ", in: shell)
+        #expect(completion.candidates.map(Self.unescaped) == [sandbox.path("main/b2")], "\(completion)")
+        if shell != .bash {
+            #expect(completion.described == ["\(sandbox.path("main/b2")) -- BACKUP 1 (not mounted? (its micsync marker is missing))"],
+                    "\(completion)")
+        }
+        let adopted = try sandbox.run(["adopt", sandbox.path("main/b2")])
+        #expect(adopted.status == 0, "\(adopted)")
+        #expect(try sandbox.complete("micsync adopt ", in: shell).candidates.isEmpty)
     }
 
     private static func unescaped(_ candidate: String) -> String { candidate.replacingOccurrences(of: #"\ "#, with: " ") }

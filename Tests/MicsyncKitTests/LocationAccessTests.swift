@@ -64,7 +64,7 @@ import Testing
     @Test func mountTableLinesAndCacheKey() throws {
         let line: Substring = #"42 27 7:0 / /media/my\040disc rw,nosuid - fuseblk /dev/loop0 rw,user_id=0,allow_other"#
         let mount = try #require(Mount.parse(line))
-        #expect(mount.mountPoint == "/media/my disc")
+        #expect(mount.mountPoint == "/media/my disc" && mount.device == "7:0" && mount.root == "/")
         #expect(mount.kernelType == "fuseblk" && mount.source == "/dev/loop0")
         #expect(mount.options == "rw,user_id=0,allow_other")
         #expect(Mount.holding("/")?.mountPoint == "/")

@@ -18,7 +18,8 @@ public struct AdoptCommand: ParsableCommand {
               micsync status                       which locations miss their marker
             """)
 
-    @Argument(help: "The location to adopt (its folder, or any path inside it).", completion: .directory)
+    @Argument(help: "The location to adopt (its folder, or any path inside it).",
+              completion: .custom(CompletionCandidates.locationsToAdopt))
     var paths: [String] = []
 
     @OptionGroup var config: ConfigOptions

@@ -118,7 +118,7 @@ private struct Validator {
     /// also when one reaches the other's directory through another mount (a bind mount: the same place in
     /// the same filesystem).
     mutating func overlaps(_ locations: [Location], at entry: String) {
-        let places = locations.map { FileSystem.placeInFilesystem($0.path) }
+        let places = locations.map { Mount.place(of: $0.path) }
         for (i, a) in locations.enumerated() {
             for (j, b) in locations.enumerated() where j > i {
                 let same = a.path == b.path || (places[i] != nil && places[i] == places[j])
@@ -129,7 +129,7 @@ private struct Validator {
         }
     }
 
-    static func nested(_ a: FileSystem.Place?, _ b: FileSystem.Place?) -> Bool {
+    static func nested(_ a: Mount.Place?, _ b: Mount.Place?) -> Bool {
         guard let a, let b, a.device == b.device else { return false }
         func inside(_ inner: String, _ outer: String) -> Bool { outer == "/" || inner.hasPrefix(outer + "/") }
         return inside(a.path, b.path) || inside(b.path, a.path)

@@ -3,6 +3,10 @@ import Foundation
 /// The mounted filesystem holding a path, from `/proc/self/mountinfo`.
 public struct Mount: Sendable, Equatable {
     public let mountPoint: String
+    /// The filesystem's device number (`major:minor`) and the folder of that filesystem mounted here
+    /// (not `/` for a bind mount).
+    public let device: String
+    public let root: String
     /// As the kernel names it: `ext4`, `fuseblk`, `fuse.sshfs`…
     public let kernelType: String
     public let source: String
@@ -25,8 +29,11 @@ public struct Mount: Sendable, Equatable {
 
     /// The mount holding `path` (the longest mount point above its real path).
     public static func holding(_ path: String) -> Mount? {
+        holdingRealPath(FileSystem.realPath(path) ?? path)
+    }
+
+    private static func holdingRealPath(_ real: String) -> Mount? {
         guard let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
-        let real = FileSystem.realPath(path) ?? path
         var best: Mount?
         for line in table.split(separator: "\n") {
             guard let mount = parse(line), mount.mountPoint == "/" || real == mount.mountPoint
@@ -40,8 +47,31 @@ public struct Mount: Sendable, Equatable {
     static func parse(_ line: Substring) -> Mount? {
         let fields = line.split(separator: " ")
         guard let dash = fields.firstIndex(of: "-"), dash >= 6, fields.count >= dash + 3 else { return nil }
-        return Mount(mountPoint: FileSystem.unescapeMountField(String(fields[4])), kernelType: String(fields[dash + 1]),
-                     source: FileSystem.unescapeMountField(String(fields[dash + 2])), options: fields.count > dash + 3 ? String(fields[dash + 3]) : "")
+        return Mount(mountPoint: unescape(fields[4]), device: String(fields[2]), root: unescape(fields[3]),
+                     kernelType: String(fields[dash + 1]), source: unescape(fields[dash + 2]),
+                     options: fields.count > dash + 3 ? String(fields[dash + 3]) : "")
+    }
+
+    /// The mount table writes a space as `\040` (and a tab, newline and backslash likewise).
+    static func unescape(_ field: Substring) -> String {
+        guard field.contains("\\") else { return String(field) }
+        return field.replacingOccurrences(of: "\\040", with: " ").replacingOccurrences(of: "\\011", with: "\t")
+            .replacingOccurrences(of: "\\012", with: "\n").replacingOccurrences(of: "\\134", with: "\\")
+    }
+
+    /// Where a directory lies inside its filesystem: the device and the path from the filesystem's root.
+    /// Two paths reaching one folder through different mounts (bind mounts) have the same place.
+    public struct Place: Equatable, Sendable {
+        public let device: String
+        public let path: String
+    }
+
+    /// The place of the existing directory `path` (symlinks resolved); nil when it does not exist.
+    public static func place(of path: String) -> Place? {
+        guard let real = FileSystem.realPath(path), let mount = holdingRealPath(real) else { return nil }
+        let rest = mount.mountPoint == "/" ? real : String(real.dropFirst(mount.mountPoint.count))
+        let joined = (mount.root == "/" ? "" : mount.root) + rest
+        return Place(device: mount.device, path: joined.isEmpty ? "/" : joined)
     }
 
     /// exFAT, NTFS and FAT name themselves in their first sector.

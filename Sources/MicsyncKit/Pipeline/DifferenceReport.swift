@@ -20,17 +20,8 @@ public struct DifferenceReport {
         }
     }
 
-    /// Which copy of a differing file was modified last.
-    enum Newer: Equatable {
-        case source, destination, neither
-    }
-
-    /// Compares the modification times of `relative` in the source and in `destination`, to the second as
-    /// rsync's quick check does.
-    func newer(_ relative: ArraySlice<UInt8>, at destination: Location) -> Newer {
-        guard let here = FileSystem.status(source.path, relative)?.st_mtim.tv_sec,
-              let there = FileSystem.status(destination.path, relative)?.st_mtim.tv_sec else { return .neither }
-        return here == there ? .neither : here > there ? .source : .destination
+    func newer(_ relative: ArraySlice<UInt8>, at destination: Location) -> NewerCopy {
+        NewerCopy(of: relative, source: source.path, destination: destination.path)
     }
 
     /// How a differing file is listed: which side is newer, or which side could not be read (a dry run

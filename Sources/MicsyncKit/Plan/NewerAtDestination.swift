@@ -1,16 +1,28 @@
 import Foundation
 
-extension PathList.Entry {
-    /// Whether the copy at `destination` was modified more than a second later than the source's: one that an
-    /// overwrite would replace with older data (a WORKING file edited after its last backup, say). A second
-    /// or less is the clock's grain (FAT keeps 2 s), not an edit.
-    public func isNewer(at destination: String, than source: String) -> Bool {
-        guard !isDirectory, let there = FileSystem.status(destination, path), let here = FileSystem.status(source, path)
-        else { return false }
-        return Self.nanoseconds(there.st_mtim) - Self.nanoseconds(here.st_mtim) > 1_000_000_000
+/// Which of two copies of a file was modified last.
+public enum NewerCopy: Equatable, Sendable {
+    case source, destination, neither
+
+    /// Compares the modification times of `relative` under `source` and under `destination`. A difference of a
+    /// second or less is the clock's grain (FAT keeps 2 s), not an edit, so it counts as neither; so does a
+    /// copy that is not there.
+    public init(of relative: some Collection<UInt8>, source: String, destination: String) {
+        guard let here = FileSystem.status(source, relative), let there = FileSystem.status(destination, relative)
+        else { self = .neither; return }
+        let difference = Self.nanoseconds(there.st_mtim) - Self.nanoseconds(here.st_mtim)
+        self = difference > 1_000_000_000 ? .destination : difference < -1_000_000_000 ? .source : .neither
     }
 
     private static func nanoseconds(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
+}
+
+extension PathList.Entry {
+    /// Whether the copy at `destination` is the newer one: one that an overwrite would replace with older data
+    /// (a WORKING file edited after its last backup, say).
+    public func isNewer(at destination: String, than source: String) -> Bool {
+        !isDirectory && NewerCopy(of: path, source: source, destination: destination) == .destination
+    }
 }
 
 extension PathList {

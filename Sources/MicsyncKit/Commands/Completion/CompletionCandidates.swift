@@ -48,6 +48,20 @@ public enum CompletionCandidates {
         return line.offer(byNumber + paths)
     }
 
+    /// For `adopt`: the locations whose micsync marker is missing or is another location's, by path, each
+    /// with its role and the reason beside it.
+    @Sendable public static func locationsToAdopt(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        let line = TypedLine(words, index, prefix)
+        var seen = Set<String>()
+        let candidates = line.namedConfigurations.flatMap(\.locations).filter { seen.insert($0.path).inserted }
+            .compactMap { location -> Candidate? in
+                let access = location.access()
+                guard access == .markerMissing || access == .otherMarker else { return nil }
+                return Candidate(value: location.path, description: "\(location.role.rawValue) \(location.index) (\(access.reason))")
+            }
+        return line.offer(candidates)
+    }
+
     /// Beside a location that cannot be used now: unplugged, or the kernel's reason (a bare mount point,
     /// a folder to create, …); nothing beside one that can.
     private static func unusable(_ location: Location) -> String {
