@@ -120,6 +120,34 @@ import Testing
         #expect(run.stderr.contains("appeared at the destination since the plan; left alone: n"), "\(run.stderr)")
     }
 
+    /// A file whose permissions alone differ gets them updated, never its content: one edited meanwhile is
+    /// left alone, whatever the answer about the modified files.
+    @Test(arguments: ["n\n", "m\n"])
+    func aFileWhoseAttributesAloneDifferedIsNotOverwrittenOnceEditedMeanwhile(reply: String) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("new", at: "w/f")
+        try box.write("old, longer", at: "b1/f")
+        for (side, mode) in [("w", 0o644), ("b1", 0o600)] {
+            try box.write("same", at: "\(side)/p")
+            try FileManager.default.setAttributes(
+                [.posixPermissions: mode, .modificationDate: Date(timeIntervalSince1970: 1_700_000_000)],
+                ofItemAtPath: box.path("\(side)/p"))
+        }
+        try box.write("same", at: "w/q")
+        try box.write("same", at: "b1/q")
+        chmod(box.path("b1/q"), 0o600)
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: reply) {
+            try box.write("edited after the plan", at: "w/p")
+        }
+        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+        #expect(box.read("b1/p") == "same")
+        #expect(run.stderr.contains("changed since the plan, when only their attributes differed; left alone: p"),
+                "\(run.stderr)")
+        let untouched = try FileManager.default.attributesOfItem(atPath: box.path("b1/q"))
+        #expect(untouched[.posixPermissions] as? Int == 0o644, "an unchanged file still gets its attributes")
+    }
+
     @Test func anApprovedOverwriteWhoseSourceVanishedDeletesNothing() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)

@@ -20,6 +20,8 @@ public struct DestinationOutcome: Sendable {
     public var vanished: [String] = []
     /// Approved for deletion, but back at the source by then: kept.
     public var returned: [String] = []
+    /// Planned for its attributes alone, but its content changed by then: left alone.
+    public var changed: [String] = []
     /// Why the destination was not written at all.
     public var notWritten: String?
     /// rsync's failure at this destination, with its messages.
@@ -56,6 +58,10 @@ struct Applier {
             }
             var list = prepared.decision.list(pass)
             if pass == .delete { (list, outcome.returned) = list.deletions(missingFrom: source.path) }
+            if pass == .update {
+                (list, outcome.changed) = list.droppingChanged(prepared.decision.plan.attributesOnly,
+                                                               source: source.path, destination: destination.path)
+            }
             guard !list.isEmpty else { continue }
             do throws(MicsyncError) {
                 try file.write(list)

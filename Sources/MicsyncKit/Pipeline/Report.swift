@@ -46,6 +46,7 @@ struct TextReporter: SessionReporter {
         note(outcome.appeared, "appeared at the destination since the plan; left alone", at: heading)
         note(outcome.vanished, "left the source since the plan; not copied", at: heading)
         note(outcome.returned, "approved for deletion but back in the source since the plan; kept", at: heading)
+        note(outcome.changed, "changed since the plan, when only their attributes differed; left alone", at: heading)
     }
 
     private func note(_ names: [String], _ what: String, at heading: String) {
