@@ -21,7 +21,8 @@ define apt_install
 	fi
 endef
 
-.PHONY: all build build-release deps test-deps bench-deps demo test bench completions man new-action install uninstall clean
+.PHONY: all build build-release deps test-deps bench-deps demo lint format test bench completions man new-action install uninstall \
+	clean
 
 all: build
 
@@ -44,11 +45,19 @@ build-release: deps
 demo: build
 	bash scripts/demo.sh "$$($(SWIFT) build --show-bin-path)/micsync"
 
+# House style (.swift-format, which ships with the toolchain): `make test` checks it first; `make format` fixes it.
+SWIFT_SOURCES := Package.swift Sources Tests Plugins
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_SOURCES)
+
 # Every test, in parallel (Swift Testing runs tests concurrently; each works in its own sandbox).
 # PACKAGING=0 skips the packaging end-to-end test (makepkg's release build and pacman, minutes) for a fast loop
 # before each commit: it sets MICSYNC_SKIP_PACKAGING=1, which the test ignores when CI=true.
 PACKAGING ?= 1
-test: test-deps
+test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(if $(filter 0,$(PACKAGING)),MICSYNC_SKIP_PACKAGING=1) $(SWIFT) test --skip-build
 

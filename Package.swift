@@ -47,9 +47,11 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MicsyncKitTests", dependencies: ["MicsyncKit", "MicsyncCommands"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MicsyncKit", "TestSupport"]),
-    ] + actionModules.map {
-        .target(name: $0.target, dependencies: ["MicsyncKit", argumentParser], path: "Sources/Actions/\($0.folder)")
-    }
+    ]
+        + actionModules.map {
+            .target(
+                name: $0.target, dependencies: ["MicsyncKit", argumentParser], path: "Sources/Actions/\($0.folder)")
+        }
 )
 
 // Release tooling for maintainers (Packaging/README.md): only micsync-release links libgit2 and swift-crypto.

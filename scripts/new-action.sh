@@ -56,8 +56,8 @@ SWIFT
 
 cat > "$test_file" <<SWIFT
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// \`micsync $name\`, run for real on a sandbox tree.
 @Suite struct ${type}Tests {

@@ -53,7 +53,8 @@ enum ActionWords {
         if let near = nearest(word, in: names) {
             return .usage("\(what); did you mean '\(near)'?")
         }
-        return .usage("\(what); \(parent == nil ? "the actions are" : "its commands are"): \(names.joined(separator: ", "))")
+        return .usage(
+            "\(what); \(parent == nil ? "the actions are" : "its commands are"): \(names.joined(separator: ", "))")
     }
 
     /// The name a typo most likely meant: within two edits, or the only one it begins.

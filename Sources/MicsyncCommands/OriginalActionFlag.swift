@@ -32,8 +32,9 @@ enum OriginalSpelling {
         let actions = Set(actions)
         let isOriginal = { (word: String) in word.hasPrefix("--") && actions.contains(String(word.dropFirst(2))) }
         guard let position = arguments.firstIndex(where: isOriginal),
-              !arguments[..<position].contains(where: actions.contains),
-              !arguments[..<position].contains("--") else { return arguments }
+            !arguments[..<position].contains(where: actions.contains),
+            !arguments[..<position].contains("--")
+        else { return arguments }
         var rewritten = arguments
         let action = String(rewritten.remove(at: position).dropFirst(2))
         return [action] + rewritten

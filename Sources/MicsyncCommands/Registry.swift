@@ -1,5 +1,5 @@
-import ArgumentParser
 import AdoptAction
+import ArgumentParser
 import BackupAction
 import ConfigAction
 import DiffAction

@@ -11,8 +11,9 @@ enum TypedPathArguments {
     /// `arguments` with the paths past the first taken out into `TypedPaths`, when there are many.
     static func extract(_ arguments: [String]) -> [String] {
         guard arguments.count > threshold, let name = arguments.first,
-              let command = Registry.commands.first(where: { $0.configuration.commandName == name }),
-              command is any OriginallySpelled.Type else { return arguments }
+            let command = Registry.commands.first(where: { $0.configuration.commandName == name }),
+            command is any OriginallySpelled.Type
+        else { return arguments }
         let valued = optionsTakingValues(command)
         var kept = [name], paths: [String] = []
         var index = 1
@@ -41,8 +42,9 @@ enum TypedPathArguments {
     /// `--config`, `-x`…: the spellings of the options that take a value, from the command's own help dump.
     private static func optionsTakingValues(_ command: any ParsableCommand.Type) -> Set<String> {
         guard let tool = try? JSONSerialization.jsonObject(with: Data(command._dumpHelp().utf8)) as? [String: Any],
-              let info = tool["command"] as? [String: Any],
-              let arguments = info["arguments"] as? [[String: Any]] else { return [] }
+            let info = tool["command"] as? [String: Any],
+            let arguments = info["arguments"] as? [[String: Any]]
+        else { return [] }
         var spellings = Set<String>()
         for argument in arguments where argument["kind"] as? String == "option" {
             for name in argument["names"] as? [[String: Any]] ?? [] {

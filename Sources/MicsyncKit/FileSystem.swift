@@ -34,8 +34,10 @@ public enum FileSystem {
         }
     }
 
-    private static func withCString<T>(_ root: String, _ relative: some Collection<UInt8>,
-                                       _ body: (UnsafePointer<CChar>) -> T) -> T {
+    private static func withCString<T>(
+        _ root: String, _ relative: some Collection<UInt8>,
+        _ body: (UnsafePointer<CChar>) -> T
+    ) -> T {
         var path = RawPath.bytes(root) + [UInt8(ascii: "/")] + relative + [0]
         return path.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
@@ -53,13 +55,17 @@ public enum FileSystem {
 
     /// Calls `visit` with each file below `path` (its path relative to `path`, in directory order, and its
     /// size), or with `path` itself (relative path empty) when it is no directory.
-    public static func forEachFile(under path: [UInt8], skipping: Set<[UInt8]> = [],
-                                   _ visit: (_ relative: [UInt8], _ size: Int64) -> Void) {
+    public static func forEachFile(
+        under path: [UInt8], skipping: Set<[UInt8]> = [],
+        _ visit: (_ relative: [UInt8], _ size: Int64) -> Void
+    ) {
         walk(path, relative: [], skipping: skipping, visit)
     }
 
-    private static func walk(_ path: [UInt8], relative: [UInt8], skipping: Set<[UInt8]>,
-                             _ visit: (_ relative: [UInt8], _ size: Int64) -> Void) {
+    private static func walk(
+        _ path: [UInt8], relative: [UInt8], skipping: Set<[UInt8]>,
+        _ visit: (_ relative: [UInt8], _ size: Int64) -> Void
+    ) {
         let cPath = path.map { CChar(bitPattern: $0) } + [0]
         var info = stat()
         guard lstat(cPath, &info) == 0 else { return }
@@ -69,8 +75,10 @@ public enum FileSystem {
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if name == Array(".".utf8) || name == Array("..".utf8) || skipping.contains(name) { continue }
-            walk(path + [UInt8(ascii: "/")] + name, relative: relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name,
-                 skipping: [], visit)
+            walk(
+                path + [UInt8(ascii: "/")] + name,
+                relative: relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name,
+                skipping: [], visit)
         }
     }
 
@@ -122,8 +130,10 @@ public enum FileSystem {
     }
 
     /// micsync's own state (journal, locks): `$XDG_STATE_HOME/micsync`, default `~/.local/state/micsync`.
-    public static func stateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                      home: String = homeDirectory) -> String {
+    public static func stateDirectory(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        home: String = homeDirectory
+    ) -> String {
         let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.local/state"
         return stateHome + "/micsync"
     }

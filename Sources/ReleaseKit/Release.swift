@@ -48,8 +48,9 @@ public struct Release {
     }
 
     public func checkVersion() throws -> VersionCheck {
-        VersionCheck(source: version, tag: try repository.describe(repository.head()),
-                     versionTagIsLightweight: try repository.tag(version) == .lightweight)
+        VersionCheck(
+            source: version, tag: try repository.describe(repository.head()),
+            versionTagIsLightweight: try repository.tag(version) == .lightweight)
     }
 
     /// Creates the annotated tag named after the version on HEAD and returns the tagged commit.
@@ -129,12 +130,16 @@ public struct Release {
         }
         let offline = tarball.url.deletingLastPathComponent().appendingPathComponent("PKGBUILD")
         try write(render(tarball.url.lastPathComponent), to: offline, once: false)
-        try write(SRCINFO.render(offline), to: offline.deletingLastPathComponent().appendingPathComponent(".SRCINFO"), once: false)
+        try write(
+            SRCINFO.render(offline), to: offline.deletingLastPathComponent().appendingPathComponent(".SRCINFO"),
+            once: false)
         guard source.isRelease else { return (nil, offline) }
 
         let archived = archive.appendingPathComponent("\(source.version)/PKGBUILD")
         try write(render(PKGBUILDTemplate.publishedSource), to: archived, once: true)
-        try write(SRCINFO.render(archived), to: archived.deletingLastPathComponent().appendingPathComponent(".SRCINFO"), once: true)
+        try write(
+            SRCINFO.render(archived), to: archived.deletingLastPathComponent().appendingPathComponent(".SRCINFO"),
+            once: true)
         return (archived, offline)
     }
 

@@ -19,7 +19,8 @@ public enum ReleaseError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notARepository(let path):
-            "\(path) is not inside a git repository: run micsync-release inside the micsync repository, or pass --repo DIR"
+            "\(path) is not inside a git repository: run micsync-release inside the micsync repository, "
+                + "or pass --repo DIR"
         case .ownedByAnotherUser(let path):
             "\(path) is owned by another user: if you trust it, run `git config --global --add safe.directory \(path)`"
         case .shallowClone(let path):
@@ -33,7 +34,8 @@ public enum ReleaseError: Error, CustomStringConvertible, Equatable {
         case .templateMissing(let path):
             "the commit has no PKGBUILD template \(path): restore it from git and commit it"
         case .homeURLMissing(let path):
-            "no home page in \(path): write the project's address there (a line like https://github.com/OWNER/micsync) and commit it"
+            "no home page in \(path): write the project's address there "
+                + "(a line like https://github.com/OWNER/micsync) and commit it"
         case .changedTrackedFiles(let paths):
             "tracked files have uncommitted changes, commit or stash them first:\n  " + paths.joined(separator: "\n  ")
         case .tagExists(let tag):
@@ -41,11 +43,14 @@ public enum ReleaseError: Error, CustomStringConvertible, Equatable {
         case .tagMissing(let tag):
             "there is no tag \(tag): create it with `micsync-release tag`, or package HEAD with --head"
         case .lightweightTag(let tag):
-            "tag \(tag) is a lightweight tag, which git describe skips: replace it with an annotated one, `git tag -d \(tag) && micsync-release tag`"
+            "tag \(tag) is a lightweight tag, which git describe skips: replace it with an annotated one, "
+                + "`git tag -d \(tag) && micsync-release tag`"
         case .tagOnOtherVersion(let tag, let source):
-            "tag \(tag) is on a commit whose \(SourceVersion.file) says \(source): move the tag, or package HEAD with --head"
+            "tag \(tag) is on a commit whose \(SourceVersion.file) says \(source): move the tag, "
+                + "or package HEAD with --head"
         case .releaseWritten(let path):
-            "\(path) exists and differs from this release: a released version is never rewritten; raise the version in \(SourceVersion.file) for a new one"
+            "\(path) exists and differs from this release: a released version is never rewritten; "
+                + "raise the version in \(SourceVersion.file) for a new one"
         case .srcinfoFailed(let message):
             "cannot write .SRCINFO, bash could not read the PKGBUILD: \(message)"
         }

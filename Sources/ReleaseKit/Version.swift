@@ -6,7 +6,9 @@ public enum SourceVersion {
     /// The version in `commit`'s source; uncommitted changes never count.
     public static func read(in commit: Commit) throws -> String {
         guard let bytes = try commit.file(file) else { throw ReleaseError.versionFileMissing(file) }
-        guard let version = parse(String(decoding: bytes, as: UTF8.self)) else { throw ReleaseError.versionNotFound(file) }
+        guard let version = parse(String(decoding: bytes, as: UTF8.self)) else {
+            throw ReleaseError.versionNotFound(file)
+        }
         return version
     }
 

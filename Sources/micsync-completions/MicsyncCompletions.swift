@@ -19,8 +19,9 @@ struct MicsyncCompletions: ParsableCommand {
     @Argument(help: "The shell whose script to print: bash, zsh or fish.")
     var shell: Shell?
 
-    @Option(help: "Write every script into this directory (\(Shell.allCases.map(\.fileName).joined(separator: ", "))).",
-            completion: .directory)
+    @Option(
+        help: "Write every script into this directory (\(Shell.allCases.map(\.fileName).joined(separator: ", "))).",
+        completion: .directory)
     var outputDir: String?
 
     func validate() throws {

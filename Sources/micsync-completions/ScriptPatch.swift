@@ -29,21 +29,24 @@ struct ScriptPatch {
     /// typed and quoted for the line (`CompletionCandidates`), so they are added without `compgen` and without
     /// `-o filenames`: full paths are shown, and `Photo\ archive` or `"Photo archive"` completes as typed.
     static let bashLiveCandidates = [
-        ScriptPatch(find: "__micsync_custom_complete() {\n", replacement: #"""
-            # micsync: live candidates arrive filtered and quoted for the line (micsync-completions: ScriptPatch)
-            __micsync_add_custom_completions() {
-                compopt +o filenames 2>/dev/null
-                local completion
-                while IFS='' read -r completion; do
-                    [[ -n "${completion}" ]] && COMPREPLY+=("${completion}")
-                done <<< "${1}"
-            }
+        ScriptPatch(
+            find: "__micsync_custom_complete() {\n",
+            replacement: #"""
+                # micsync: live candidates arrive filtered and quoted for the line (micsync-completions: ScriptPatch)
+                __micsync_add_custom_completions() {
+                    compopt +o filenames 2>/dev/null
+                    local completion
+                    while IFS='' read -r completion; do
+                        [[ -n "${completion}" ]] && COMPREPLY+=("${completion}")
+                    done <<< "${1}"
+                }
 
-            __micsync_custom_complete() {
+                __micsync_custom_complete() {
 
-            """#),
-        ScriptPatch(find: #"__micsync_add_completions -W "$(__micsync_custom_complete "#,
-                    replacement: #"__micsync_add_custom_completions "$(__micsync_custom_complete "#),
+                """#),
+        ScriptPatch(
+            find: #"__micsync_add_completions -W "$(__micsync_custom_complete "#,
+            replacement: #"__micsync_add_custom_completions "$(__micsync_custom_complete "#),
     ]
 
     /// ArgumentParser's `help` subcommand completes nothing after `micsync help`: offer the actions.
@@ -54,52 +57,66 @@ struct ScriptPatch {
         let comment = "# micsync: `help` completes the actions (micsync-completions: ScriptPatch)\n"
         switch shell {
         case .bash:
-            let anchor = "_micsync_help() {\n    repeating_flags=()\n    non_repeating_flags=(--version)\n"
+            let anchor =
+                "_micsync_help() {\n    repeating_flags=()\n    non_repeating_flags=(--version)\n"
                 + "    repeating_options=()\n    non_repeating_options=()\n    __micsync_offer_flags_options -1\n"
             let words = actions.map(\.name).joined(separator: "\\n")
-            return [ScriptPatch(find: anchor, replacement: anchor + "    " + comment + """
-                    if [[ "${positional_number}" -eq 1 ]]; then
-                        __micsync_add_completions -W $'\(words)'
-                    fi
+            return [
+                ScriptPatch(
+                    find: anchor,
+                    replacement: anchor + "    " + comment + """
+                            if [[ "${positional_number}" -eq 1 ]]; then
+                                __micsync_add_completions -W $'\(words)'
+                            fi
 
-                """)]
+                        """)
+            ]
         case .zsh:
             let entries = actions.map { singleQuoted($0.name + ":" + $0.abstract) }.joined(separator: "\n        ")
             return [
-                ScriptPatch(find: "_micsync_help() {\n", replacement: comment + """
-                    __micsync_help_actions() {
-                        local -a actions=(
-                            \(entries)
-                        )
-                        _describe -t actions action actions
-                    }
+                ScriptPatch(
+                    find: "_micsync_help() {\n",
+                    replacement: comment + """
+                        __micsync_help_actions() {
+                            local -a actions=(
+                                \(entries)
+                            )
+                            _describe -t actions action actions
+                        }
 
-                    _micsync_help() {
+                        _micsync_help() {
 
-                    """),
-                ScriptPatch(find: "        '*:subcommands:'\n", replacement: "        '1:action:__micsync_help_actions'\n"),
+                        """),
+                ScriptPatch(
+                    find: "        '*:subcommands:'\n", replacement: "        '1:action:__micsync_help_actions'\n"),
             ]
         case .fish:
-            let anchor = #"complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync help" version' -l 'version' -d 'Show the version.'"#
+            let anchor =
+                #"complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync help" version' -l 'version' -d 'Show the version.'"#
             let lines = actions.map { action in
                 #"complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa "#
                     + singleQuoted(action.name, fish: true) + " -d " + singleQuoted(action.abstract, fish: true)
             }
-            return [ScriptPatch(find: anchor, replacement: ([anchor, String(comment.dropLast())] + lines).joined(separator: "\n"))]
+            return [
+                ScriptPatch(
+                    find: anchor, replacement: ([anchor, String(comment.dropLast())] + lines).joined(separator: "\n"))
+            ]
         }
     }
 
     /// `text` in single quotes for a POSIX shell, or for fish (which takes `\'` and `\\` inside them).
     private static func singleQuoted(_ text: String, fish: Bool = false) -> String {
-        fish ? "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        fish
+            ? "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
             : "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
     /// fish 3 answers `commandline -tC` (the cursor's offset in the current token) only inside an interactive
     /// reader, so `complete -C 'micsync … --from '` passed no offset to `micsync` and got no candidates. The
     /// length of the current token up to the cursor is the same number, in every context.
-    static let fishCursorInToken = ScriptPatch(find: "(__micsync_tokens -tC)",
-                                               replacement: #"(string length -- "$(commandline -ct)")"#)
+    static let fishCursorInToken = ScriptPatch(
+        find: "(__micsync_tokens -tC)",
+        replacement: #"(string length -- "$(commandline -ct)")"#)
 
     /// The root command declares `--backup`, `--work`, … (`OriginalActionFlag`), so the scripts already offer
     /// them at the root. But ArgumentParser cannot tell that such a flag stands for a subcommand: after
@@ -109,17 +126,19 @@ struct ScriptPatch {
     /// The rest of the script then completes `micsync ACTION …` as usual; the line handed to the `micsync`
     /// binary for live candidates stays as typed.
     static func originalSpelling(_ shell: Shell) -> ScriptPatch {
-        let anchor = switch shell {
-        case .bash: #"    local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")"# + "\n"
-        case .zsh: #"    local -ir current_word_index="$((CURRENT - 1))""# + "\n"
-        case .fish: "    set -l unparsed_tokens (__micsync_tokens -pc)\n"
-        }
+        let anchor =
+            switch shell {
+            case .bash: #"    local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")"# + "\n"
+            case .zsh: #"    local -ir current_word_index="$((CURRENT - 1))""# + "\n"
+            case .fish: "    set -l unparsed_tokens (__micsync_tokens -pc)\n"
+            }
         return ScriptPatch(find: anchor, replacement: anchor + originalSpellingRewrite(shell))
     }
 
     private static func originalSpellingRewrite(_ shell: Shell) -> String {
         let actions = Registry.originalSpellings
-        let comment = "    # micsync: the original's `--ACTION` completes as `ACTION` (micsync-completions: ScriptPatch)\n"
+        let comment =
+            "    # micsync: the original's `--ACTION` completes as `ACTION` (micsync-completions: ScriptPatch)\n"
         let stops = (["--"] + actions).joined(separator: "|")
         let originals = actions.map { "--" + $0 }.joined(separator: "|")
         switch shell {

@@ -20,8 +20,9 @@ struct MicsyncManual: ParsableCommand {
     @Argument(help: "The built executables to document.", completion: .file())
     var tools: [String]
 
-    @Option(help: "Write TOOL.1 into this directory for each TOOL; without it, print the page of the one TOOL.",
-            completion: .directory)
+    @Option(
+        help: "Write TOOL.1 into this directory for each TOOL; without it, print the page of the one TOOL.",
+        completion: .directory)
     var outputDir: String?
 
     @Option(help: "The date the pages carry, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's day).")
@@ -47,13 +48,16 @@ struct MicsyncManual: ParsableCommand {
 
     func run() throws {
         for tool in tools {
-            let info = try JSONDecoder().decode(ToolInfo.self, from: Data(try Self.output(of: tool, ["--experimental-dump-help"]).utf8))
+            let info = try JSONDecoder().decode(
+                ToolInfo.self, from: Data(try Self.output(of: tool, ["--experimental-dump-help"]).utf8))
             // A maintainer tool may have no --version: its page then carries only its name.
             let version = (try? Self.output(of: tool, ["--version"], errors: .nullDevice))?
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let name = info.command.commandName
-            let page = ManPage(tool: info.command, version: version, date: pageDate ?? "",
-                               extra: name == "micsync" ? MicsyncSections.all : MicsyncSections.maintainerTool).text
+            let page = ManPage(
+                tool: info.command, version: version, date: pageDate ?? "",
+                extra: name == "micsync" ? MicsyncSections.all : MicsyncSections.maintainerTool
+            ).text
             if let outputDir {
                 try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
                 try page.write(toFile: outputDir + "/" + name + ".1", atomically: true, encoding: .utf8)
@@ -63,7 +67,9 @@ struct MicsyncManual: ParsableCommand {
         }
     }
 
-    private static func output(of tool: String, _ arguments: [String], errors: FileHandle = .standardError) throws -> String {
+    private static func output(of tool: String, _ arguments: [String], errors: FileHandle = .standardError) throws
+        -> String
+    {
         let process = Process()
         process.standardError = errors
         process.executableURL = URL(fileURLWithPath: tool)
@@ -74,7 +80,8 @@ struct MicsyncManual: ParsableCommand {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationError("\(tool) \(arguments.joined(separator: " ")) exited with status \(process.terminationStatus)")
+            throw ValidationError(
+                "\(tool) \(arguments.joined(separator: " ")) exited with status \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
     }

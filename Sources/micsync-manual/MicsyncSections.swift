@@ -4,100 +4,152 @@ enum MicsyncSections {
 
     static let maintainerTool: [ManPage.Section] = [ManPage.Section(title: "See also", lines: [".BR micsync (1)"])]
 
-    static let exitStatus = ManPage.Section(title: "Exit status", lines: table([
-        ("0", "Done, or nothing to do."),
-        ("1", "rsync failed, or finished partially (some files could not be copied; each is named)."),
-        ("2", "Usage or configuration error."),
-        ("3", "A path or location could not be found or accessed."),
-        ("4", "Cancelled: a question was declined with q or got no answer; nothing changed."),
-        ("5", "Refused by a safety guard (mass delete, lock held); nothing changed."),
-        ("129", "Interrupted by SIGHUP."),
-        ("130", "Interrupted by SIGINT (Ctrl-C) or SIGQUIT."),
-        ("143", "Interrupted by SIGTERM."),
-    ]))
+    static let exitStatus = ManPage.Section(
+        title: "Exit status",
+        lines: table([
+            ("0", "Done, or nothing to do."),
+            ("1", "rsync failed, or finished partially (some files could not be copied; each is named)."),
+            ("2", "Usage or configuration error."),
+            ("3", "A path or location could not be found or accessed."),
+            ("4", "Cancelled: a question was declined with q or got no answer; nothing changed."),
+            ("5", "Refused by a safety guard (mass delete, lock held); nothing changed."),
+            ("129", "Interrupted by SIGHUP."),
+            ("130", "Interrupted by SIGINT (Ctrl-C) or SIGQUIT."),
+            ("143", "Interrupted by SIGTERM."),
+        ]))
 
-    static let configuration = ManPage.Section(title: "Configuration", lines: [
-        ".PP",
-        "micsync reads the first of these files that exists:",
-        ".IP 1. 4", Roff.bold("--config") + " " + Roff.italic("FILE"),
-        ".IP 2. 4", Roff.bold("$MICSYNC_CONFIG"),
-        ".IP 3. 4", Roff.escape("`$XDG_CONFIG_HOME/micsync/config.json` (default `~/.config/micsync/config.json`)"),
-        ".IP 4. 4", Roff.escape("`~/.micsync.json`, the original micsync's file"),
-        ".PP",
-        Roff.escape("`micsync config path` says which one is in use and why, `micsync config init` writes a starter "
-            + "file, `micsync config check` lists every problem in it."),
-        ".PP",
-        Roff.escape("The file is a JSON object whose `configs` list holds the CONFIGURATIONs. Each one links WORKING "
-            + "locations (where you work on the data) with BACKUP locations (the discs that keep copies):"),
-    ] + table([
-        ("name", "The configuration's name (required), for --config-name and messages."),
-        ("work", "The WORKING locations: a list of directory paths (required, at least one)."),
-        ("backup", "The BACKUP locations: a list of directory paths (required, at least one)."),
-        ("exclude", "rsync filter patterns left out of every action of this configuration (optional)."),
-        ("trash", "Keep what a run overwrites or deletes in LOCATION/.micsync/trash (true or false; default true)."),
-        ("maxDeletePercent", "The mass-delete guard: refuse a run that would delete more than this share of "
-            + "the files in the destination's scope (default 50)."),
-    ]) + [
-        ".PP",
-        Roff.escape("Paths may start with `~`. Within a configuration, locations are numbered from 0 in the order "
-            + "of their list, separately for WORKING and BACKUP: the numbers that menus show and that --from and --to "
-            + "take. Locations of one configuration must not be the same directory or nested in each other."),
-        ".PP",
-        "Example:",
-        ".PP",
-        ".RS 4",
-        ".nf",
-    ] + #"""
-        {
-          "configs": [
-            {
-              "name": "photos",
-              "work": ["~/Pictures"],
-              "backup": ["/media/disc1/Pictures", "/media/disc2/Pictures"],
-              "exclude": ["*.tmp", ".cache/"],
-              "maxDeletePercent": 20
-            },
-            {
-              "name": "documents",
-              "work": ["~/docs", "/srv/docs"],
-              "backup": ["/media/disc1/docs"],
-              "trash": false
-            }
-          ]
-        }
-        """#.split(separator: "\n").map { Roff.escape(String($0), code: false) } + [
-        ".fi",
-        ".RE",
-        ".PP",
-        Roff.escape("With it, `micsync backup ~/Pictures/2026` copies ~/Pictures/2026 to both discs; "
-            + "`micsync work --from 1 ~/Pictures/2026` brings it back from /media/disc2."),
-    ])
+    static let configuration = ManPage.Section(
+        title: "Configuration",
+        lines: [
+            ".PP",
+            "micsync reads the first of these files that exists:",
+            ".IP 1. 4", Roff.bold("--config") + " " + Roff.italic("FILE"),
+            ".IP 2. 4", Roff.bold("$MICSYNC_CONFIG"),
+            ".IP 3. 4", Roff.escape("`$XDG_CONFIG_HOME/micsync/config.json` (default `~/.config/micsync/config.json`)"),
+            ".IP 4. 4", Roff.escape("`~/.micsync.json`, the original micsync's file"),
+            ".PP",
+            Roff.escape(
+                "`micsync config path` says which one is in use and why, `micsync config init` writes a starter "
+                    + "file, `micsync config check` lists every problem in it."),
+            ".PP",
+            Roff.escape(
+                "The file is a JSON object whose `configs` list holds the CONFIGURATIONs. Each one links WORKING "
+                    + "locations (where you work on the data) with BACKUP locations (the discs that keep copies):"),
+        ]
+            + table([
+                ("name", "The configuration's name (required), for --config-name and messages."),
+                ("work", "The WORKING locations: a list of directory paths (required, at least one)."),
+                ("backup", "The BACKUP locations: a list of directory paths (required, at least one)."),
+                ("exclude", "rsync filter patterns left out of every action of this configuration (optional)."),
+                (
+                    "trash",
+                    "Keep what a run overwrites or deletes in LOCATION/.micsync/trash (true or false; default true)."
+                ),
+                (
+                    "maxDeletePercent",
+                    "The mass-delete guard: refuse a run that would delete more than this share of "
+                        + "the files in the destination's scope (default 50)."
+                ),
+            ]) + [
+                ".PP",
+                Roff.escape(
+                    "Paths may start with `~`. Within a configuration, locations are numbered from 0 in the order "
+                        + "of their list, separately for WORKING and BACKUP: the numbers that menus show and that "
+                        + "--from and --to take. Locations of one configuration must not be the same directory or "
+                        + "nested in each other."
+                ),
+                ".PP",
+                "Example:",
+                ".PP",
+                ".RS 4",
+                ".nf",
+            ]
+                + #"""
+                {
+                  "configs": [
+                    {
+                      "name": "photos",
+                      "work": ["~/Pictures"],
+                      "backup": ["/media/disc1/Pictures", "/media/disc2/Pictures"],
+                      "exclude": ["*.tmp", ".cache/"],
+                      "maxDeletePercent": 20
+                    },
+                    {
+                      "name": "documents",
+                      "work": ["~/docs", "/srv/docs"],
+                      "backup": ["/media/disc1/docs"],
+                      "trash": false
+                    }
+                  ]
+                }
+                """#.split(separator: "\n").map { Roff.escape(String($0), code: false) } + [
+                ".fi",
+                ".RE",
+                ".PP",
+                Roff.escape(
+                    "With it, `micsync backup ~/Pictures/2026` copies ~/Pictures/2026 to both discs; "
+                        + "`micsync work --from 1 ~/Pictures/2026` brings it back from /media/disc2."),
+            ])
 
-    static let environment = ManPage.Section(title: "Environment", lines: table([
-        ("MICSYNC_CONFIG", "The config file to use when --config is not given."),
-        ("XDG_CONFIG_HOME", "Where the config file is looked for: $XDG_CONFIG_HOME/micsync/config.json (default ~/.config)."),
-        ("XDG_STATE_HOME", "Where micsync keeps its journal and lock files: $XDG_STATE_HOME/micsync "
-            + "(default ~/.local/state)."),
-        ("NO_COLOR", "When set and not empty, micsync prints no colour. Colour also needs a terminal whose TERM is not dumb."),
-        ("PAGER", "The pager for long read-only lists on a terminal (default less -FRX); PAGER=cat or an empty PAGER "
-            + "turns paging off. A run never waits in a pager before it goes on."),
-    ]))
+    static let environment = ManPage.Section(
+        title: "Environment",
+        lines: table([
+            ("MICSYNC_CONFIG", "The config file to use when --config is not given."),
+            (
+                "XDG_CONFIG_HOME",
+                "Where the config file is looked for: $XDG_CONFIG_HOME/micsync/config.json (default ~/.config)."
+            ),
+            (
+                "XDG_STATE_HOME",
+                "Where micsync keeps its journal and lock files: $XDG_STATE_HOME/micsync "
+                    + "(default ~/.local/state)."
+            ),
+            (
+                "NO_COLOR",
+                "When set and not empty, micsync prints no colour. Colour also needs a terminal whose TERM is not dumb."
+            ),
+            (
+                "PAGER",
+                "The pager for long read-only lists on a terminal (default less -FRX); PAGER=cat or an empty PAGER "
+                    + "turns paging off. A run never waits in a pager before it goes on."
+            ),
+        ]))
 
-    static let files = ManPage.Section(title: "Files", lines: table([
-        ("~/.config/micsync/config.json", "The config file ($XDG_CONFIG_HOME/micsync/config.json)."),
-        ("~/.micsync.json", "The original micsync's config file, read when the one above does not exist."),
-        ("~/.local/state/micsync/journal.jsonl", "One JSON line for every run that changed something or failed "
-            + "($XDG_STATE_HOME/micsync/journal.jsonl)."),
-        ("~/.local/state/micsync/locks/", "One lock file per location being written, so that two runs never write "
-            + "to one location at once; never inside your locations."),
-        ("LOCATION/.micsync/", "micsync's folder in each location it writes to; never synced, planned or listed, "
-            + "and used only if it is a real directory (a symlink there makes micsync refuse the location)."),
-        ("LOCATION/.micsync/trash/TIMESTAMP/", "What the run started at TIMESTAMP (UTC, e.g. 20261124T213005Z) "
-            + "overwrote or deleted, at its relative path: see micsync trash."),
-        ("LOCATION/.micsync/partial/", "A file rsync was copying when it was interrupted; the next run resumes from it."),
-        ("LOCATION/.micsync/id", "The location's identity marker: a location whose marker is missing is treated as "
-            + "not mounted."),
-    ]))
+    static let files = ManPage.Section(
+        title: "Files",
+        lines: table([
+            ("~/.config/micsync/config.json", "The config file ($XDG_CONFIG_HOME/micsync/config.json)."),
+            ("~/.micsync.json", "The original micsync's config file, read when the one above does not exist."),
+            (
+                "~/.local/state/micsync/journal.jsonl",
+                "One JSON line for every run that changed something or failed "
+                    + "($XDG_STATE_HOME/micsync/journal.jsonl)."
+            ),
+            (
+                "~/.local/state/micsync/locks/",
+                "One lock file per location being written, so that two runs never write "
+                    + "to one location at once; never inside your locations."
+            ),
+            (
+                "LOCATION/.micsync/",
+                "micsync's folder in each location it writes to; never synced, planned or listed, "
+                    + "and used only if it is a real directory (a symlink there makes micsync refuse the location)."
+            ),
+            (
+                "LOCATION/.micsync/trash/TIMESTAMP/",
+                "What the run started at TIMESTAMP (UTC, e.g. 20261124T213005Z) "
+                    + "overwrote or deleted, at its relative path: see micsync trash."
+            ),
+            (
+                "LOCATION/.micsync/partial/",
+                "A file rsync was copying when it was interrupted; the next run resumes from it."
+            ),
+            (
+                "LOCATION/.micsync/id",
+                "The location's identity marker: a location whose marker is missing is treated as "
+                    + "not mounted."
+            ),
+        ]))
 
     static let seeAlso = ManPage.Section(title: "See also", lines: [".BR rsync (1)"])
 

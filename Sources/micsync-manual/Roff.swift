@@ -48,8 +48,10 @@ enum Roff {
                 }
                 let trimmed = String(line.drop { $0 == " " })
                 let gap = trimmed.range(of: "  ")
-                lines += [".TP", bold(String(trimmed[..<(gap?.lowerBound ?? trimmed.endIndex)])),
-                          gap.map { escape(String(trimmed[$0.upperBound...].drop { $0 == " " })) } ?? "\\&"]
+                lines += [
+                    ".TP", bold(String(trimmed[..<(gap?.lowerBound ?? trimmed.endIndex)])),
+                    gap.map { escape(String(trimmed[$0.upperBound...].drop { $0 == " " })) } ?? "\\&",
+                ]
             }
         }
         return lines

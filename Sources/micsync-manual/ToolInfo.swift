@@ -43,8 +43,9 @@ struct ArgumentInfo: Decodable {
     let discussion: String?
 
     func adding(names more: [Name]) -> ArgumentInfo {
-        ArgumentInfo(kind: kind, shouldDisplay: shouldDisplay, isOptional: isOptional, isRepeating: isRepeating,
-                     names: (names ?? []) + more, valueName: valueName, defaultValue: defaultValue,
-                     allValues: allValues, abstract: abstract, discussion: discussion)
+        ArgumentInfo(
+            kind: kind, shouldDisplay: shouldDisplay, isOptional: isOptional, isRepeating: isRepeating,
+            names: (names ?? []) + more, valueName: valueName, defaultValue: defaultValue,
+            allValues: allValues, abstract: abstract, discussion: discussion)
     }
 }

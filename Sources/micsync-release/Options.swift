@@ -15,7 +15,10 @@ struct TarballOptions: ParsableArguments {
     @Flag(help: "Package HEAD instead of the commit tagged with the version.")
     var head = false
 
-    @Option(help: ArgumentHelp("Where to write the tarball and the offline PKGBUILD. (default: output/ in the repository)", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Where to write the tarball and the offline PKGBUILD. (default: output/ in the repository)",
+            valueName: "dir"))
     var output: String?
 
     func outputFolder(of release: Release) -> URL {

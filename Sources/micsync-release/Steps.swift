@@ -18,7 +18,11 @@ extension Release {
         guard !check.matches, !yes else { return }
         if check.versionTagIsLightweight { throw ReleaseError.lightweightTag(check.source) }
         guard isatty(STDIN_FILENO) == 1 else {
-            throw Stop(description: "the version and the tag differ: raise the version, or tag the release with `micsync-release tag`, or pass --yes to go on")
+            throw Stop(
+                description:
+                    "the version and the tag differ: raise the version, or tag the release with "
+                    + "`micsync-release tag`, or pass --yes to go on"
+            )
         }
         FileHandle.standardError.write(Data("continue? [y/N] ".utf8))
         guard let line = readLine() else {
@@ -26,7 +30,9 @@ extension Release {
             throw Stop(description: "stopped: no answer, and the version and the tag differ")
         }
         let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
-        guard answer == "y" || answer == "yes" else { throw Stop(description: "stopped: the version and the tag differ") }
+        guard answer == "y" || answer == "yes" else {
+            throw Stop(description: "stopped: the version and the tag differ")
+        }
     }
 
     func writeTarball(_ options: TarballOptions) throws -> Tarball {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// TAB in bash, zsh and fish with the committed scripts: actions, each action's own options, paths, and the
 /// live configuration names and locations of the sandbox's config, answered by the built `micsync`.
@@ -14,8 +14,9 @@ import TestSupport
         let actions = try sandbox.complete("micsync ", in: shell)
         #expect(Set(actions.candidates).isSuperset(of: ["backup", "work", "transfer", "tree"]), "\(actions)")
         let spellings = try sandbox.complete("micsync --", in: shell)
-        #expect(Set(spellings.candidates).isSuperset(of: ["--backup", "--work", "--transfer", "--tree", "--version"]),
-                "\(spellings)")
+        #expect(
+            Set(spellings.candidates).isSuperset(of: ["--backup", "--work", "--transfer", "--tree", "--version"]),
+            "\(spellings)")
     }
 
     @Test(arguments: TestShell.allCases)
@@ -36,7 +37,8 @@ import TestSupport
 
     @Test(arguments: TestShell.allCases)
     func configurationNames(shell: TestShell) throws {
-        #expect(try sandbox.complete("micsync backup --config-name ", in: shell).candidates.sorted() == ["main", "other"])
+        #expect(
+            try sandbox.complete("micsync backup --config-name ", in: shell).candidates.sorted() == ["main", "other"])
         #expect(try sandbox.complete("micsync --work --config-name o", in: shell).candidates == ["other"])
     }
 
@@ -47,8 +49,9 @@ import TestSupport
         let named = try sandbox.complete("micsync work --config-name other --to ", in: shell)
         #expect(named.candidates.sorted() == ["0", sandbox.path("other/w")].sorted(), "\(named)")
         let holdingPath = try sandbox.complete("micsync --tree \(sandbox.path("main/w")) --from ", in: shell)
-        #expect(holdingPath.candidates.sorted() == (["0", "1"] + sandbox.locations("main/b1", "main/b2")).sorted(),
-                "\(holdingPath)")
+        #expect(
+            holdingPath.candidates.sorted() == (["0", "1"] + sandbox.locations("main/b1", "main/b2")).sorted(),
+            "\(holdingPath)")
     }
 
     @Test(arguments: TestShell.allCases)
@@ -57,8 +60,9 @@ import TestSupport
         try sandbox.configure([("typed", ["other/w"], ["other/b"])], to: other)
         let typed = try sandbox.complete("micsync backup --config \(other) --config-name ", in: shell)
         #expect(typed.candidates == ["typed"], "\(typed)")
-        let fromEnvironment = try sandbox.complete("micsync backup --config-name ", in: shell,
-                                                   environment: ["MICSYNC_CONFIG": other])
+        let fromEnvironment = try sandbox.complete(
+            "micsync backup --config-name ", in: shell,
+            environment: ["MICSYNC_CONFIG": other])
         #expect(fromEnvironment.candidates == ["typed"], "\(fromEnvironment)")
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The committed scripts are exactly what the generator writes from today's command tree.
 @Suite struct GeneratedScriptTests {
@@ -12,7 +12,9 @@ import TestSupport
         let generated = try Sandbox.withTwoConfigurations().run(Binary.directory + "/micsync-completions", [shell])
         #expect(generated.status == 0, "\(generated)")
         let committed = try String(contentsOfFile: Binary.script(name), encoding: .utf8)
-        #expect(committed == generated.stdout, """
+        #expect(
+            committed == generated.stdout,
+            """
             completions/\(name) is stale: the command tree changed since it was generated. \
             Run `make completions` and commit completions/.
             """)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--from`/`--to` by the action's direction, with numbers, descriptions and unplugged locations; names
 /// with spaces typed escaped or quoted; `help`, `trash restore` and `adopt`.
@@ -49,11 +49,13 @@ import TestSupport
         let b1 = sandbox.path("main/b1"), b2 = sandbox.path("main/b2"), b3 = sandbox.path("main/b3"),
             b4 = sandbox.path("main/b4")
         let bareMountPoint = "(not mounted? (its micsync marker is missing))"
-        #expect(Set(completion.described) == [
-            "0 -- \(b1)", "1 -- \(b2) (unplugged)", "2 -- \(b3) \(bareMountPoint)", "3 -- \(b4) (does not exist yet)",
-            "\(b1) -- BACKUP 0", "\(b2) -- BACKUP 1 (unplugged)", "\(b3) -- BACKUP 2 \(bareMountPoint)",
-            "\(b4) -- BACKUP 3 (does not exist yet)",
-        ], "\(completion)")
+        #expect(
+            Set(completion.described) == [
+                "0 -- \(b1)", "1 -- \(b2) (unplugged)", "2 -- \(b3) \(bareMountPoint)",
+                "3 -- \(b4) (does not exist yet)",
+                "\(b1) -- BACKUP 0", "\(b2) -- BACKUP 1 (unplugged)", "\(b3) -- BACKUP 2 \(bareMountPoint)",
+                "\(b4) -- BACKUP 3 (does not exist yet)",
+            ], "\(completion)")
     }
 
     /// bash has no descriptions: it lists the full paths (not only their last folder) and the numbers.
@@ -67,7 +69,9 @@ import TestSupport
     /// A configuration named `Photo archive` whose locations have spaces in their paths.
     private func writeSpacedConfig() throws {
         for folder in ["Photo work", "disc A", "disc B"] { try sandbox.makeDirectory(folder) }
-        try sandbox.configure([("Photo archive", ["Photo work"], ["disc A", "disc B"]), ("other", ["other/w"], ["other/b"])])
+        try sandbox.configure([
+            ("Photo archive", ["Photo work"], ["disc A", "disc B"]), ("other", ["other/w"], ["other/b"]),
+        ])
     }
 
     @Test(arguments: TestShell.allCases)
@@ -91,26 +95,38 @@ import TestSupport
         let quoted = try sandbox.complete(#"micsync backup --config-name "Photo a"#, in: .bash)
         #expect(quoted.line == #"micsync backup --config-name "Photo archive" "#, "\(quoted)")
         let work = sandbox.path("Photo work")
-        let path = try sandbox.complete(#"micsync backup --config-name 'Photo archive' --from "#
-                                        + work.dropLast(3).replacingOccurrences(of: " ", with: #"\ "#), in: .bash)
-        #expect(path.line == #"micsync backup --config-name 'Photo archive' --from "# + work.replacingOccurrences(of: " ", with: #"\ "#) + " ",
-                "\(path)")
-        let quotedPath = try sandbox.complete(#"micsync backup --config-name 'Photo archive' --from ""# + work.dropLast(3), in: .bash)
-        #expect(quotedPath.line == #"micsync backup --config-name 'Photo archive' --from ""# + work + #"" "#, "\(quotedPath)")
+        let path = try sandbox.complete(
+            #"micsync backup --config-name 'Photo archive' --from "#
+                + work.dropLast(3).replacingOccurrences(of: " ", with: #"\ "#), in: .bash)
+        #expect(
+            path.line == #"micsync backup --config-name 'Photo archive' --from "#
+                + work.replacingOccurrences(of: " ", with: #"\ "#) + " ",
+            "\(path)")
+        let quotedPath = try sandbox.complete(
+            #"micsync backup --config-name 'Photo archive' --from ""# + work.dropLast(3), in: .bash)
+        #expect(
+            quotedPath.line == #"micsync backup --config-name 'Photo archive' --from ""# + work + #"" "#,
+            "\(quotedPath)")
     }
 
     @Test(arguments: TestShell.allCases)
     func helpOffersTheActions(shell: TestShell) throws {
         let completion = try sandbox.complete("micsync help ", in: shell)
-        #expect(Set(completion.candidates).isSuperset(of: ["backup", "work", "transfer", "tree", "status", "diff", "config", "trash"]),
-                "\(completion)")
-        #expect(try sandbox.complete("micsync help tr", in: shell).candidates.sorted() == ["transfer", "trash", "tree"])
+        #expect(
+            Set(completion.candidates).isSuperset(of: [
+                "backup", "work", "transfer", "tree", "status", "diff", "config", "trash",
+            ]),
+            "\(completion)")
+        #expect(
+            try sandbox.complete("micsync help tr", in: shell).candidates.sorted() == ["transfer", "trash", "tree"])
     }
 
     @Test(arguments: TestShell.allCases)
     func trashRestoreOffersTheTrashTimestamps(shell: TestShell) throws {
-        for (location, timestamp) in [("main/b1", "20261124T213005Z"), ("main/b2", "20261124T213005Z"),
-                                      ("main/w", "20261126T080000Z"), ("other/b", "20261101T000000Z")] {
+        for (location, timestamp) in [
+            ("main/b1", "20261124T213005Z"), ("main/b2", "20261124T213005Z"),
+            ("main/w", "20261126T080000Z"), ("other/b", "20261101T000000Z"),
+        ] {
             try sandbox.makeDirectory(location + "/.micsync/trash/" + timestamp)
         }
         try sandbox.makeDirectory("main/b1/.micsync/trash/not-a-run")
@@ -123,7 +139,8 @@ import TestSupport
             #expect(all.described.contains("20261124T213005Z -- BACKUP \(b1), BACKUP \(b2)"), "\(all)")
         }
         let location = try sandbox.complete("micsync trash restore --config-name main --location ", in: shell)
-        #expect(location.candidates.sorted() == sandbox.locations("main/w", "main/b1", "main/b2").sorted(), "\(location)")
+        #expect(
+            location.candidates.sorted() == sandbox.locations("main/w", "main/b1", "main/b2").sorted(), "\(location)")
     }
 
     /// `adopt` offers only the locations whose marker is missing, described by role and reason.
@@ -135,13 +152,18 @@ import TestSupport
         let completion = try sandbox.complete("micsync adopt ", in: shell)
         #expect(completion.candidates.map(Self.unescaped) == [sandbox.path("main/b2")], "\(completion)")
         if shell != .bash {
-            #expect(completion.described == ["\(sandbox.path("main/b2")) -- BACKUP 1 (not mounted? (its micsync marker is missing))"],
-                    "\(completion)")
+            #expect(
+                completion.described == [
+                    "\(sandbox.path("main/b2")) -- BACKUP 1 (not mounted? (its micsync marker is missing))"
+                ],
+                "\(completion)")
         }
         let adopted = try sandbox.run(["adopt", sandbox.path("main/b2")])
         #expect(adopted.status == 0, "\(adopted)")
         #expect(try sandbox.complete("micsync adopt ", in: shell).candidates.isEmpty)
     }
 
-    private static func unescaped(_ candidate: String) -> String { candidate.replacingOccurrences(of: #"\ "#, with: " ") }
+    private static func unescaped(_ candidate: String) -> String {
+        candidate.replacingOccurrences(of: #"\ "#, with: " ")
+    }
 }

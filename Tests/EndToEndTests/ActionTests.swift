@@ -16,7 +16,10 @@ import Testing
             #expect(box.read("\(backup)/docs/sub/b.txt") == "b")
         }
         #expect(result.stdout.contains("docs/a.txt"))
-        #expect(result.stdout.contains("BACKUP \(box.path("b1")): 2 copied (2 B), 0 overwritten, 0 deleted, 2 directories created, in "), "\(result)")
+        #expect(
+            result.stdout.contains(
+                "BACKUP \(box.path("b1")): 2 copied (2 B), 0 overwritten, 0 deleted, 2 directories created, in "),
+            "\(result)")
     }
 
     @Test func backupAsksBeforeOverwritingAndNeverDeletes() throws {

@@ -5,8 +5,10 @@ import Testing
 /// only after the world changed under the waiting run.
 @Suite struct ApplyFaultTests {
     /// Starts micsync, waits for `question`, runs `change`, then answers.
-    func answer(_ box: Sandbox, _ arguments: [String], at question: String, with reply: String,
-                after change: () throws -> Void) throws -> RunningProcess {
+    func answer(
+        _ box: Sandbox, _ arguments: [String], at question: String, with reply: String,
+        after change: () throws -> Void
+    ) throws -> RunningProcess {
         let run = try Binary.start(Binary.micsync, arguments, directory: box.root, environment: box.environment)
         try run.waitForStderr(containing: question)
         try change()
@@ -24,7 +26,10 @@ import Testing
     @Test func aSourceUnpluggedAtTheDeleteQuestionDeletesNothing() throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 100")
-        for name in ["a", "b", "c"] { try box.write("same", at: "b1/\(name)"); try box.write("same", at: "w/\(name)") }
+        for name in ["a", "b", "c"] {
+            try box.write("same", at: "b1/\(name)")
+            try box.write("same", at: "w/\(name)")
+        }
         try box.write("modified at the backup", at: "b1/m")
         try box.write("old", at: "w/m")
         try box.write("only here", at: "w/extra")
@@ -55,7 +60,8 @@ import Testing
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("n", at: "w/added")
-        let rsync = try #require(["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let rsync = try #require(
+            ["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
         // An rsync that unplugs b1 right after the pass that creates new items.
         let script = [
             "#!/bin/sh",
@@ -142,8 +148,9 @@ import Testing
         }
         #expect(run.process.terminationStatus == 0, "\(run.stderr)")
         #expect(box.read("b1/p") == "same")
-        #expect(run.stderr.contains("changed since the plan, when only their attributes differed; left alone: p"),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.contains("changed since the plan, when only their attributes differed; left alone: p"),
+            "\(run.stderr)")
         let untouched = try FileManager.default.attributesOfItem(atPath: box.path("b1/q"))
         #expect(untouched[.posixPermissions] as? Int == 0o644, "an unchanged file still gets its attributes")
     }
@@ -187,7 +194,8 @@ import Testing
             #expect(box.read("b1/x/a") == "a")
             #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: box.path("b1/link"))) == "target")
             #expect(box.read("b1/dir") == "d")
-            let trash = try #require(try FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/trash")).first)
+            let trash = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/trash")).first)
             #expect(box.read("b1/.micsync/trash/\(trash)/x") == "a file where the source has a folder")
             #expect(box.read("b1/.micsync/trash/\(trash)/link") == "a file where the source has a symlink")
             #expect(box.read("b1/.micsync/trash/\(trash)/dir/inner") == "inside a folder where the source has a file")

@@ -90,9 +90,13 @@ import Testing
         // A folder nobody may write into, root included (immutable), so that rsync fails on one file.
         let lock = getuid() == 0 ? ["/usr/bin/chattr", "+i"] : ["/bin/chmod", "555"]
         let unlock = getuid() == 0 ? ["/usr/bin/chattr", "-i"] : ["/bin/chmod", "755"]
-        let locked = try Binary.run(lock[0], [lock[1], box.path("b1/locked")], input: "", directory: box.root, environment: [:])
+        let locked = try Binary.run(
+            lock[0], [lock[1], box.path("b1/locked")], input: "", directory: box.root, environment: [:])
         try #require(locked.status == 0, "\(locked)")
-        defer { _ = try? Binary.run(unlock[0], [unlock[1], box.path("b1/locked")], input: "", directory: box.root, environment: [:]) }
+        defer {
+            _ = try? Binary.run(
+                unlock[0], [unlock[1], box.path("b1/locked")], input: "", directory: box.root, environment: [:])
+        }
         let result = try box.run(["backup", "-m", "w"])
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("rsync exit 23: partial transfer"), "\(result)")
@@ -117,10 +121,14 @@ import Testing
 
     @Test func configErrorsExitTwoAndNameThePlace() throws {
         let box = try Sandbox()
-        try box.write("{\"configs\": [{\"name\": \"a\", \"work\": [\"/w\"], \"backup\": [\"/b\"], \"trsh\": false}]}", to: box.configFile)
+        try box.write(
+            "{\"configs\": [{\"name\": \"a\", \"work\": [\"/w\"], \"backup\": [\"/b\"], \"trsh\": false}]}",
+            to: box.configFile)
         let unknownKey = try box.run(["backup", "/w"])
         #expect(unknownKey.status == 2)
-        #expect(unknownKey.stderr.contains("\(box.configFile): configs[0]: unknown key \"trsh\"; did you mean \"trash\"?"), "\(unknownKey)")
+        #expect(
+            unknownKey.stderr.contains("\(box.configFile): configs[0]: unknown key \"trsh\"; did you mean \"trash\"?"),
+            "\(unknownKey)")
 
         try box.write("{\n\"configs\": [\n}", to: box.configFile)
         let syntax = try box.run(["backup", "/w"])
@@ -144,7 +152,8 @@ import Testing
         let original = try String(contentsOfFile: box.configFile, encoding: .utf8)
         try FileManager.default.moveItem(atPath: box.configFile, toPath: box.path("elsewhere.json"))
         #expect(try box.run(["backup", "-n", "--config", "elsewhere.json", "w"]).status == 0)
-        #expect(try box.run(["backup", "-n", "w"], environment: ["MICSYNC_CONFIG": box.path("elsewhere.json")]).status == 0)
+        #expect(
+            try box.run(["backup", "-n", "w"], environment: ["MICSYNC_CONFIG": box.path("elsewhere.json")]).status == 0)
         try box.write(original, to: box.home + "/.config/micsync/config.json")
         #expect(try box.run(["backup", "-n", "w"]).status == 0)
     }

@@ -14,16 +14,22 @@ import Testing
     /// Each kind of bad file: exit 2 and the problem named with its place.
     @Test(arguments: [
         (#"{"configs": [{"name": "a", "work": ["w"],, "backup": ["b"]}]}"#, ["line 1, column", "invalid JSON"]),
-        (#"{"configs": [{"name": "a", "work": ["w"], "backup": ["b"], "trsh": true}]}"#,
-         [#"configs[0]: unknown key "trsh"; did you mean "trash"?"#]),
+        (
+            #"{"configs": [{"name": "a", "work": ["w"], "backup": ["b"], "trsh": true}]}"#,
+            [#"configs[0]: unknown key "trsh"; did you mean "trash"?"#]
+        ),
         (#"{"configs": [{"name": "a", "work": ["w"]}]}"#, [#"configs[0]: missing "backup""#]),
         (#"{"configs": [{"name": 7, "work": ["w"], "backup": ["b"]}]}"#, ["configs[0].name: must be a string"]),
         (#"{"configs": [{"name": "a", "work": [], "backup": ["b"]}]}"#, ["configs[0].work: the list is empty"]),
-        (#"{"configs": [{"name": "a", "work": ["w"], "backup": ["b"]}, {"name": "a", "work": ["x"], "backup": ["y"]}]}"#,
-         [#"configs[1].name: "a" is already the name of configs[0]"#]),
+        (
+            #"{"configs": [{"name": "a", "work": ["w"], "backup": ["b"]}, {"name": "a", "work": ["x"], "backup": ["y"]}]}"#,
+            [#"configs[1].name: "a" is already the name of configs[0]"#]
+        ),
         (#"{"configs": [{"name": "a", "work": ["w"], "backup": ["w/b"]}]}"#, ["configs[0]: work[0]", "overlaps"]),
-        (#"{"configs": [{"name": "a", "work": ["w"], "backup": ["b"], "maxDeletePercent": 200}]}"#,
-         ["configs[0].maxDeletePercent: must be a number from 0 to 100"]),
+        (
+            #"{"configs": [{"name": "a", "work": ["w"], "backup": ["b"], "maxDeletePercent": 200}]}"#,
+            ["configs[0].maxDeletePercent: must be a number from 0 to 100"]
+        ),
         (#"["w", "b"]"#, ["must hold an object"]),
     ])
     func checkNamesEveryProblemWithItsPlace(contents: String, expected: [String]) throws {
@@ -89,8 +95,9 @@ import Testing
         try box.write("a file, not a folder", at: "blocker")
         let result = try box.run(["config", "init", "--config", "blocker/config.json"])
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr == "micsync: \(box.path("blocker/config.json")) cannot be created: Not a directory\n",
-                "\(result)")
+        #expect(
+            result.stderr == "micsync: \(box.path("blocker/config.json")) cannot be created: Not a directory\n",
+            "\(result)")
     }
 
     @Test func pathTellsWhichFileAndWhy() throws {
@@ -101,27 +108,36 @@ import Testing
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == box.configFile)
         #expect(result.stdout.contains("in use: the original micsync's config file"))
-        #expect(lines.contains { $0.hasPrefix("  missing") && $0.hasSuffix("\(box.home)/.config/micsync/config.json (the XDG config path)") },
-                "\(result)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("  missing")
+                    && $0.hasSuffix("\(box.home)/.config/micsync/config.json (the XDG config path)")
+            },
+            "\(result)")
 
         try box.write("{}", at: "env.json")
         let fromEnvironment = try box.run(["config", "path"], environment: ["MICSYNC_CONFIG": box.path("env.json")])
         #expect(fromEnvironment.stdout.hasPrefix(box.path("env.json") + "\nin use: named by $MICSYNC_CONFIG"))
-        #expect(fromEnvironment.stdout.contains("exists, not used  \(box.configFile) (the original"), "\(fromEnvironment)")
+        #expect(
+            fromEnvironment.stdout.contains("exists, not used  \(box.configFile) (the original"), "\(fromEnvironment)")
     }
 
     @Test func showResolvesPathsAndTellsWhatIsAccessible() throws {
         let box = try Sandbox()
         try box.makeDirectory("w")
         try box.makeDirectory("b1")
-        try box.write(#"{"configs": [{"name": "main", "work": ["w/"], "backup": ["b1", "unplugged"]}]}"#, at: "cfg/c.json")
+        try box.write(
+            #"{"configs": [{"name": "main", "work": ["w/"], "backup": ["b1", "unplugged"]}]}"#, at: "cfg/c.json")
         let result = try box.run(["config", "show", "--config", "cfg/../cfg/c.json"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("WORKING  0  \(box.path("cfg/w"))"), "relative to the config file: \(result)")
-        try box.write(#"{"configs": [{"name": "main", "work": ["../w/"], "backup": ["../b1", "../unplugged"]}]}"#,
-                      at: "cfg/c.json")
+        try box.write(
+            #"{"configs": [{"name": "main", "work": ["../w/"], "backup": ["../b1", "../unplugged"]}]}"#,
+            at: "cfg/c.json")
         let resolved = try box.run(["config", "show", "--config", "cfg/c.json"])
-        let rows = resolved.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        let rows = resolved.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true)
+        }
         #expect(rows.contains(["WORKING", "0", "\(box.path("w"))", "accessible"]), "\(resolved)")
         #expect(rows.contains(["BACKUP", "1", "\(box.path("unplugged"))", "not", "accessible"]), "\(resolved)")
         #expect(resolved.stdout.contains("trash: on"))

@@ -4,7 +4,8 @@ import Testing
 
 /// Mutated and truncated config files: every one is refused with exit 2 and one message, never a crash.
 @Suite struct ConfigFuzzTests {
-    static let valid = Array("""
+    static let valid = Array(
+        """
         {"configs": [{"name": "main", "work": ["/tmp/w"], "backup": ["/tmp/b1", "/tmp/b2"], "exclude": ["*.tmp"],
                       "trash": true, "maxDeletePercent": 50}]}
         """.utf8)
@@ -17,34 +18,38 @@ import Testing
     /// under 10,000 so that the run stays fast.
     static func mutations(count: Int) -> [[UInt8]] {
         var generator = SplitMix(seed: 0x6d6963)
-        let values = ["1", "-1e999", "true", "null", "{}", "[]", "\"\"", "[[[[1]]]]",
-                      "\"\(String(repeating: "x", count: 100_000))\""]
+        let values = [
+            "1", "-1e999", "true", "null", "{}", "[]", "\"\"", "[[[[1]]]]",
+            "\"\(String(repeating: "x", count: 100_000))\"",
+        ]
         let fields = ["name", "work", "backup", "exclude", "trash", "maxDeletePercent", "configs"]
         return (0..<count).map { number -> [UInt8] in
             let text = String(decoding: valid, as: UTF8.self)
             switch number % 6 {
-            case 0:  // truncated anywhere
+            case 0: // truncated anywhere
                 return Array(valid.prefix(Int(generator.next() % UInt64(valid.count - 1))))
-            case 1:  // a field given the wrong type
+            case 1: // a field given the wrong type
                 let field = fields[Int(generator.next() % UInt64(fields.count))]
                 let value = values[Int(generator.next() % UInt64(values.count))]
-                let wrong = field == "configs" ? "{\"configs\": \(value)}"
+                let wrong =
+                    field == "configs"
+                    ? "{\"configs\": \(value)}"
                     : text.replacingOccurrences(of: "\"\(field)\": ", with: "\"\(field)\": \(value), \"_\(field)\": ")
                 return Array(wrong.utf8)
-            case 2:  // an invalid UTF-8 byte inside the text
+            case 2: // an invalid UTF-8 byte inside the text
                 var bytes = valid
                 let byte = [0xFF, 0xC3, 0x80, 0xED][Int(generator.next() % 4)]
                 bytes.insert(UInt8(byte), at: 1 + Int(generator.next() % UInt64(valid.count - 2)))
                 return bytes
-            case 3:  // deep nesting
+            case 3: // deep nesting
                 let depth = number < 6 ? 100_000 : 100 + Int(generator.next() % 10_000)
                 let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
                 return Array(("{\"configs\": " + nested + "}").utf8)
-            case 4:  // a byte flipped to a JSON structural character (not ",": Foundation allows a trailing one)
+            case 4: // a byte flipped to a JSON structural character (not ",": Foundation allows a trailing one)
                 var bytes = valid
                 bytes[Int(generator.next() % UInt64(valid.count))] = Array("{}[]:\"".utf8)[Int(generator.next() % 6)]
                 return bytes + Array("}".utf8)
-            default:  // a huge unknown key
+            default: // a huge unknown key
                 let length = number < 6 ? 1 << 20 : Int(generator.next() % 10_000)
                 let key = "\"" + String(repeating: "k", count: length) + "\""
                 return Array(text.replacingOccurrences(of: "\"trash\"", with: key).utf8)
@@ -61,9 +66,10 @@ import Testing
                 _ = try ConfigLoader(file: configFile).load()
                 Issue.record("sample \(number) was accepted: \(String(decoding: bytes.prefix(300), as: UTF8.self))")
             } catch {
-                #expect(error.status == .usage && !error.message.contains("\n")
-                            && error.message.hasPrefix(configFile + ":"),
-                        "sample \(number): \(error.message.prefix(500))")
+                #expect(
+                    error.status == .usage && !error.message.contains("\n")
+                        && error.message.hasPrefix(configFile + ":"),
+                    "sample \(number): \(error.message.prefix(500))")
             }
         }
     }
@@ -77,8 +83,9 @@ import Testing
             try Data(bytes).write(to: URL(fileURLWithPath: configFile))
             let result = try box.run(["backup", "-n", "--config", configFile, "/tmp/w"])
             let lines = result.stderr.split(separator: "\n")
-            #expect(result.status == 2 && lines.count == 1 && lines[0].hasPrefix("micsync: \(configFile):"),
-                    "sample \(number): \(result.description.prefix(2000))")
+            #expect(
+                result.status == 2 && lines.count == 1 && lines[0].hasPrefix("micsync: \(configFile):"),
+                "sample \(number): \(result.description.prefix(2000))")
         }
     }
 }
@@ -90,10 +97,10 @@ struct SplitMix {
     init(seed: UInt64) { state = seed }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
+        state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
 }

@@ -21,13 +21,17 @@ import Testing
         let box = try Sandbox()
         try box.makeDirectory("w/inner")
         try box.makeDirectory("elsewhere")
-        let mounted = try Binary.run("/bin/mount", ["--bind", box.path("w/inner"), box.path("elsewhere")], input: "",
-                                     directory: box.root, environment: [:])
+        let mounted = try Binary.run(
+            "/bin/mount", ["--bind", box.path("w/inner"), box.path("elsewhere")], input: "",
+            directory: box.root, environment: [:])
         guard mounted.status == 0 else {
             Issue.record("cannot bind-mount here: \(mounted)")
             return
         }
-        defer { _ = try? Binary.run("/bin/umount", [box.path("elsewhere")], input: "", directory: box.root, environment: [:]) }
+        defer {
+            _ = try? Binary.run(
+                "/bin/umount", [box.path("elsewhere")], input: "", directory: box.root, environment: [:])
+        }
         try box.configure([("main", ["w"], ["elsewhere"])])
         let result = try box.run(["backup", "w"])
         #expect(result.status == 2, "\(result)")
@@ -40,10 +44,12 @@ import Testing
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("a file, not a folder", at: "state-file")
-        let result = try box.run(["backup", "w"], input: "m\n", environment: ["XDG_STATE_HOME": box.path("state-file")])
+        let result = try box.run(
+            ["backup", "w"], input: "m\n", environment: ["XDG_STATE_HOME": box.path("state-file")])
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr.contains("cannot create micsync's state folder") && result.stderr.contains("Not a directory"),
-                "\(result)")
+        #expect(
+            result.stderr.contains("cannot create micsync's state folder") && result.stderr.contains("Not a directory"),
+            "\(result)")
         #expect(!result.stderr.contains("Overwrite"), "checked before the first question")
         #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("couldn’t"), "\(result)")
     }

@@ -14,7 +14,8 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(box.read("b1/d/e") == "old, longer")
         #expect(box.read("b1/d/added") == "n")
-        #expect(result.stdout.contains("1 copied (1 B), 0 overwritten, 0 deleted, 1 modified declined, in "), "\(result)")
+        #expect(
+            result.stdout.contains("1 copied (1 B), 0 overwritten, 0 deleted, 1 modified declined, in "), "\(result)")
     }
 
     @Test func deletionsOfFilesAndWholeDirectories() throws {
@@ -56,7 +57,8 @@ import Testing
         try box.write("k", at: "w/keep")
         try box.write("stale", at: "w/back")
         try box.write("stale", at: "w/dir/inner")
-        let run = try Binary.start(Binary.micsync, ["work", "-d", "w"], directory: box.root, environment: box.environment)
+        let run = try Binary.start(
+            Binary.micsync, ["work", "-d", "w"], directory: box.root, environment: box.environment)
         defer { run.finish() }
         try run.waitForStderr(containing: "Delete 3 items")
         try box.write("it came back", at: "b1/back")

@@ -6,7 +6,8 @@ import Testing
 @Suite struct FaultTests {
     /// A destination rsync writes slowly into (1 MB/s), so that the test acts mid-transfer.
     func slowEnvironment(_ box: Sandbox) throws -> [String: String] {
-        let rsync = try #require(["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let rsync = try #require(
+            ["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
         try box.write("#!/bin/sh\nexec \(rsync) --bwlimit=1000 \"$@\"\n", at: "slow-bin/rsync")
         chmod(box.path("slow-bin/rsync"), 0o755)
         var environment = box.environment
@@ -37,10 +38,14 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/big.bin")))
-        let run = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: try slowEnvironment(box))
+        let run = try Binary.start(
+            Binary.micsync, ["backup", "w"], directory: box.root, environment: try slowEnvironment(box))
         defer { run.finish() }
-        #expect(waitUntil { !((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp"))) ?? []).isEmpty },
-                "rsync writes its temporary file under .micsync/tmp")
+        #expect(
+            waitUntil {
+                !((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp"))) ?? []).isEmpty
+            },
+            "rsync writes its temporary file under .micsync/tmp")
         #expect(!rsyncProcesses(mentioning: box.path("b1")).isEmpty)
         kill(run.process.processIdentifier, SIGKILL)
         #expect(waitUntil(1) { rsyncProcesses(mentioning: box.path("b1")).isEmpty }, "rsync is gone within a second")
@@ -95,7 +100,8 @@ import Testing
         try box.write("old, longer", at: "b1/f")
         let redirect = output == "closed" ? ">&-" : "> /dev/full"
         let command = "'\(Binary.micsync)' backup w \(redirect)"
-        let result = try Binary.run("/bin/sh", ["-c", command], input: "m\n", directory: box.root, environment: box.environment)
+        let result = try Binary.run(
+            "/bin/sh", ["-c", command], input: "m\n", directory: box.root, environment: box.environment)
         #expect([1, 4].contains(result.status), "\(result)")
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrace"), "\(result)")
         #expect(result.stderr.contains("cannot write to standard output"), "\(result)")
@@ -105,8 +111,9 @@ import Testing
     @Test func aReadOnlyCommandWhoseOutputIsLostSaysSo() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let result = try Binary.run("/bin/sh", ["-c", "'\(Binary.micsync)' trash list > /dev/full"], input: "",
-                                    directory: box.root, environment: box.environment)
+        let result = try Binary.run(
+            "/bin/sh", ["-c", "'\(Binary.micsync)' trash list > /dev/full"], input: "",
+            directory: box.root, environment: box.environment)
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("cannot write to standard output (No space left on device)"), "\(result)")
     }
@@ -116,7 +123,8 @@ import Testing
         try box.standard(backups: 1)
         for number in 0..<300 { try box.write("\(number)", at: "w/f\(number)") }
         let command = "'\(Binary.micsync)' backup -m w | head -c 10"
-        let result = try Binary.run("/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
+        let result = try Binary.run(
+            "/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
         #expect(!result.stderr.contains("Fatal error"), "\(result)")
         #expect(box.tree("b1").count == 300)
     }
@@ -145,7 +153,8 @@ import Testing
         try box.write("old, longer", at: "b1/f")
         let command = "\(feeder) '\(Binary.micsync)' backup w"
         let started = Date()
-        let result = try Binary.run("/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
+        let result = try Binary.run(
+            "/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
         #expect(result.status == 4, "\(result.status) \(result.stderr.suffix(300))")
         #expect(result.stderr.contains("no valid answer after 10 tries"))
         #expect(Date().timeIntervalSince(started) < 20)
@@ -177,10 +186,13 @@ import Testing
         try box.write("new", at: "w/f")
         // An "rsync" slow to die: deaf to the SIGTERM that micsync's death sends, it lives on with what it
         // inherited from micsync.
-        try box.write("#!/bin/sh\ntrap '' TERM\necho $$ > \(box.path("rsync.pid"))\nexec sleep 30\n", at: "deaf-bin/rsync")
-        let rsync = try #require(["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
-        try box.write("#!/bin/sh\n[ \"$1\" = --version ] && exec \(rsync) --version\nexec \(box.path("deaf-bin/rsync.sh")) \"$@\"\n",
-                      at: "deaf-bin/rsync-front")
+        try box.write(
+            "#!/bin/sh\ntrap '' TERM\necho $$ > \(box.path("rsync.pid"))\nexec sleep 30\n", at: "deaf-bin/rsync")
+        let rsync = try #require(
+            ["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        try box.write(
+            "#!/bin/sh\n[ \"$1\" = --version ] && exec \(rsync) --version\nexec \(box.path("deaf-bin/rsync.sh")) \"$@\"\n",
+            at: "deaf-bin/rsync-front")
         chmod(box.path("deaf-bin/rsync"), 0o755)
         try FileManager.default.moveItem(atPath: box.path("deaf-bin/rsync"), toPath: box.path("deaf-bin/rsync.sh"))
         try FileManager.default.moveItem(atPath: box.path("deaf-bin/rsync-front"), toPath: box.path("deaf-bin/rsync"))
@@ -188,10 +200,12 @@ import Testing
         var environment = box.environment
         environment["PATH"] = box.path("deaf-bin") + ":/usr/bin:/bin"
         // -m: no question and no plan, so the one rsync run is the writing pass, which holds the lock.
-        let run = try Binary.start(Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
+        let run = try Binary.start(
+            Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
         defer { run.finish() }
         for _ in 0..<400 where box.read("rsync.pid") == nil { usleep(25_000) }
-        let deaf = try #require(box.read("rsync.pid").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        let deaf = try #require(
+            box.read("rsync.pid").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
         kill(run.process.processIdentifier, SIGKILL)
         run.finish()
         let second = try box.run(["backup", "-m", "w"])
@@ -210,7 +224,8 @@ import Testing
         try box.write("old, longer", at: "b1/f")
         let result = try box.run(["backup", "w"], input: "m\n", environment: ["TMPDIR": box.path("no-such-folder")])
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr.contains("cannot write the list of paths") && result.stderr.contains("TMPDIR"), "\(result)")
+        #expect(
+            result.stderr.contains("cannot write the list of paths") && result.stderr.contains("TMPDIR"), "\(result)")
         #expect(!result.stderr.contains("Overwrite"))
         #expect(box.read("b1/f") == "old, longer")
     }
@@ -219,13 +234,15 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("with an attribute", at: "w/f")
-        let set = try Binary.run("/usr/bin/setfattr", ["-n", "user.micsync-test", "-v", "kept", box.path("w/f")], input: "",
-                                 directory: box.root, environment: [:])
+        let set = try Binary.run(
+            "/usr/bin/setfattr", ["-n", "user.micsync-test", "-v", "kept", box.path("w/f")], input: "",
+            directory: box.root, environment: [:])
         try #require(set.status == 0, "\(set)")
         let result = try box.run(["backup", "w"])
         #expect(result.status == 0, "\(result)")
-        let get = try Binary.run("/usr/bin/getfattr", ["--only-values", "-n", "user.micsync-test", box.path("b1/f")],
-                                 input: "", directory: box.root, environment: [:])
+        let get = try Binary.run(
+            "/usr/bin/getfattr", ["--only-values", "-n", "user.micsync-test", box.path("b1/f")],
+            input: "", directory: box.root, environment: [:])
         #expect(get.stdout == "kept", "\(get)")
     }
 }

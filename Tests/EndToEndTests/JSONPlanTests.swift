@@ -16,7 +16,10 @@ import Testing
         #expect(plan["configuration"] as? String == "main")
         #expect((plan["source"] as? [String: Any])?["path"] as? String == box.path("w"))
         let destinations = try #require(plan["destinations"] as? [[String: Any]])
-        #expect(destinations.map { ($0["location"] as? [String: Any])?["path"] as? String } == [box.path("b1"), box.path("b2")])
+        #expect(
+            destinations.map { ($0["location"] as? [String: Any])?["path"] as? String } == [
+                box.path("b1"), box.path("b2"),
+            ])
 
         let first = destinations[0]
         let new = try #require(first["new"] as? [String: Any])
@@ -40,7 +43,8 @@ import Testing
         let delete = try #require((deleting["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])
         #expect((delete["items"] as? [[String: Any]])?.map { $0["path"] as? String } == ["stray"])
         let keeping = try box.jsonObject(try box.run(["work", "-n", "--json", "w"]).stdout)
-        #expect(((keeping["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])?["count"] as? Int == 0)
+        #expect(
+            ((keeping["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])?["count"] as? Int == 0)
     }
 
     @Test func namesThatAreNotUTF8AreReadableAndExact() throws {
@@ -56,7 +60,8 @@ import Testing
         let result = try box.run(["backup", "-n", "--json", "w"])
         #expect(result.status == 0, "\(result)")
         let plan = try box.jsonObject(result.stdout)
-        let items = try #require(((plan["destinations"] as? [[String: Any]])?.first?["new"] as? [String: Any])?["items"] as? [[String: Any]])
+        let items = try #require(
+            ((plan["destinations"] as? [[String: Any]])?.first?["new"] as? [String: Any])?["items"] as? [[String: Any]])
         let item = try #require(items.first)
         #expect(item["path"] as? String == "caf\\xE9 new\\nline")
         #expect(item["pathBase64"] as? String == Data(name).base64EncodedString())
@@ -85,9 +90,10 @@ import Testing
         let json = try box.jsonObject(result.stdout)
         let delete = try #require((json["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])
         let items = try #require(delete["items"] as? [[String: Any]])
-        let sizes = Dictionary(uniqueKeysWithValues: items.compactMap { item in
-            (item["path"] as? String).map { ($0, item["size"] as? Int ?? -1) }
-        })
+        let sizes = Dictionary(
+            uniqueKeysWithValues: items.compactMap { item in
+                (item["path"] as? String).map { ($0, item["size"] as? Int ?? -1) }
+            })
         #expect(sizes["stray"] == 5 && sizes["old/deep"] == 7, "\(items)")
         #expect(delete["bytes"] as? Int == 12, "\(delete)")
     }

@@ -44,9 +44,11 @@ import Testing
         try box.standard(backups: 1)
         try box.write("x", at: "w/x")
         // An rsync that plans for real and fails every run that would change something.
-        let realRsync = try #require(["/usr/bin/rsync", "/bin/rsync", "/usr/local/bin/rsync"]
-            .first { FileManager.default.isExecutableFile(atPath: $0) })
-        try box.write("""
+        let realRsync = try #require(
+            ["/usr/bin/rsync", "/bin/rsync", "/usr/local/bin/rsync"]
+                .first { FileManager.default.isExecutableFile(atPath: $0) })
+        try box.write(
+            """
             #!/bin/sh
             for argument in "$@"; do
               case "$argument" in --dry-run|--version) exec \(realRsync) "$@";; esac

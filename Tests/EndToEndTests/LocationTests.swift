@@ -17,7 +17,8 @@ import Testing
         let result = try box.run(["backup", "w"])
         #expect(result.status == 3, "\(result)")
         #expect(result.stderr.contains("BACKUP \(box.path("disc/docs")): does not exist yet"), "\(result)")
-        #expect(result.stderr.contains("mkdir \(box.path("disc/docs"))") && result.stderr.contains("--create"), "\(result)")
+        #expect(
+            result.stderr.contains("mkdir \(box.path("disc/docs"))") && result.stderr.contains("--create"), "\(result)")
         #expect(!box.exists("disc/docs"))
     }
 
@@ -26,17 +27,23 @@ import Testing
         let result = try box.run(["backup", "--create", "w"])
         #expect(result.status == 0, "\(result)")
         #expect(box.read("disc/docs/report") == "report")
-        #expect(FileManager.default.fileExists(atPath: box.path("disc/docs/.micsync/id")), "the first write leaves the marker")
+        #expect(
+            FileManager.default.fileExists(atPath: box.path("disc/docs/.micsync/id")),
+            "the first write leaves the marker")
     }
 
     @Test func onATerminalMicsyncAsksToCreateIt() throws {
         let box = try newBackupSandbox()
-        let no = try Binary.run("/usr/bin/script", ["-qec", "\(Binary.micsync) backup w", "/dev/null"], input: "n\n",
-                                directory: box.root, environment: box.environment)
-        #expect(no.stdout.contains("BACKUP \(box.path("disc/docs")) does not exist yet; create it? [y]es / [n]o / [q]uit"), "\(no)")
+        let no = try Binary.run(
+            "/usr/bin/script", ["-qec", "\(Binary.micsync) backup w", "/dev/null"], input: "n\n",
+            directory: box.root, environment: box.environment)
+        #expect(
+            no.stdout.contains("BACKUP \(box.path("disc/docs")) does not exist yet; create it? [y]es / [n]o / [q]uit"),
+            "\(no)")
         #expect(!box.exists("disc/docs"), "\(no)")
-        let yes = try Binary.run("/usr/bin/script", ["-qec", "\(Binary.micsync) backup w", "/dev/null"], input: "y\n",
-                                 directory: box.root, environment: box.environment)
+        let yes = try Binary.run(
+            "/usr/bin/script", ["-qec", "\(Binary.micsync) backup w", "/dev/null"], input: "y\n",
+            directory: box.root, environment: box.environment)
         #expect(yes.status == 0, "\(yes)")
         #expect(box.read("disc/docs/report") == "report", "\(yes)")
     }
@@ -47,7 +54,9 @@ import Testing
         try FileManager.default.removeItem(atPath: box.path("disc/docs"))
         let result = try box.run(["backup", "--create", "w"])
         #expect(result.status == 3, "\(result)")
-        #expect(result.stderr.contains("skipping BACKUP \(box.path("disc/docs")): not mounted? (the folder is missing)"), "\(result)")
+        #expect(
+            result.stderr.contains("skipping BACKUP \(box.path("disc/docs")): not mounted? (the folder is missing)"),
+            "\(result)")
         #expect(!box.exists("disc/docs"))
     }
 
@@ -56,10 +65,13 @@ import Testing
         try box.standard(backups: 1)
         try box.write("a", at: "w/a")
         try box.makeDirectory("elsewhere")
-        try FileManager.default.createSymbolicLink(atPath: box.path("b1/.micsync"), withDestinationPath: box.path("elsewhere"))
+        try FileManager.default.createSymbolicLink(
+            atPath: box.path("b1/.micsync"), withDestinationPath: box.path("elsewhere"))
         let result = try box.run(["backup", "w"])
         #expect(result.status == 3, "\(result)")
-        #expect(result.stderr.contains("skipping BACKUP \(box.path("b1")): \(box.path("b1"))/.micsync is a symlink"), "\(result)")
+        #expect(
+            result.stderr.contains("skipping BACKUP \(box.path("b1")): \(box.path("b1"))/.micsync is a symlink"),
+            "\(result)")
         #expect(!box.exists("b1/a"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("elsewhere")).isEmpty)
     }
@@ -69,8 +81,10 @@ import Testing
         try box.standard(backups: 1)
         try box.write("linked", at: "w/one")
         try FileManager.default.linkItem(atPath: box.path("w/one"), toPath: box.path("w/two"))
-        let sparse = try #require(FileHandle(forWritingAtPath: FileManager.default.createFile(atPath: box.path("w/sparse"), contents: nil)
-            ? box.path("w/sparse") : ""))
+        let sparse = try #require(
+            FileHandle(
+                forWritingAtPath: FileManager.default.createFile(atPath: box.path("w/sparse"), contents: nil)
+                    ? box.path("w/sparse") : ""))
         try sparse.truncate(atOffset: 64 << 20)
         try sparse.close()
         let result = try box.run(["backup", "w"])

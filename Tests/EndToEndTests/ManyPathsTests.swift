@@ -22,18 +22,23 @@ import Testing
         try box.standard(backups: 1)
         let name: [UInt8] = Array("caf".utf8) + [0xE9]
         let path = Array(box.path("w/").utf8) + name + [0]
-        let descriptor = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        let descriptor = path.withUnsafeBufferPointer {
+            $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
         #expect(descriptor >= 0)
         _ = "latin-1".withCString { write(descriptor, $0, 7) }
         close(descriptor)
         try box.write("not typed", at: "w/other")
         let command = "'\(Binary.micsync)' backup \"$(printf 'w/caf\\351')\""
-        let result = try Binary.run("/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
+        let result = try Binary.run(
+            "/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("caf\\xE9"), "listed readably: \(result)")
         let copied = Array(box.path("b1/").utf8) + name + [0]
         var info = stat()
-        #expect(copied.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } } == 0)
+        #expect(
+            copied.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } }
+                == 0)
         #expect(!box.exists("b1/other"))
     }
 }

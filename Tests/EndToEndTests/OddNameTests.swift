@@ -4,11 +4,12 @@ import Testing
 /// File names with every kind of odd byte, round-tripped through backup, modify, delete, trash and restore.
 @Suite struct OddNameTests {
     /// Each name as raw bytes (the last is not UTF-8), with how micsync lists it.
-    static let names: [(bytes: [UInt8], shown: String)] = [
-        ("with space", "with space"), ("new\nline", #"new\nline"#), ("tab\there", #"tab\there"#),
-        (#"back\slash"#, #"back\slash"#), ("-leading", "-leading"), ("co:lon", "co:lon"),
-        ("café", "café"), ("日本", "日本"),
-    ].map { (Array($0.0.utf8), $0.1) } + [(Array("bad".utf8) + [0xFF], #"bad\xFF"#)]
+    static let names: [(bytes: [UInt8], shown: String)] =
+        [
+            ("with space", "with space"), ("new\nline", #"new\nline"#), ("tab\there", #"tab\there"#),
+            (#"back\slash"#, #"back\slash"#), ("-leading", "-leading"), ("co:lon", "co:lon"),
+            ("café", "café"), ("日本", "日本"),
+        ].map { (Array($0.0.utf8), $0.1) } + [(Array("bad".utf8) + [0xFF], #"bad\xFF"#)]
 
     @Test func oddNamesSurviveBackupModifyDeleteTrashAndRestore() throws {
         let box = try Sandbox()
@@ -23,7 +24,9 @@ import Testing
             #expect(backup.stdout.contains("\n    odd/\(name.shown)\n"), "listed as \(name.shown):\n\(backup)")
         }
 
-        for (index, name) in Self.names.enumerated() { try box.writeFile(name.bytes, in: "w/odd", "two, longer \(index)") }
+        for (index, name) in Self.names.enumerated() {
+            try box.writeFile(name.bytes, in: "w/odd", "two, longer \(index)")
+        }
         let modify = try box.run(["backup", "w"], input: "m\n")
         #expect(modify.status == 0, "\(modify)")
         #expect(modify.stderr.contains("Overwrite \(Self.names.count) modified items"), "\(modify)")
@@ -31,7 +34,8 @@ import Testing
         for (index, name) in Self.names.enumerated() {
             #expect(modify.stdout.contains("\n    odd/\(name.shown)\n"), "listed as \(name.shown):\n\(modify)")
             #expect(box.readFile(name.bytes, in: "b1/odd") == "two, longer \(index)", "\(name.shown)")
-            #expect(box.readFile(name.bytes, in: "b1/.micsync/trash/\(modifyTrash)/odd") == "one \(index)", "\(name.shown)")
+            #expect(
+                box.readFile(name.bytes, in: "b1/.micsync/trash/\(modifyTrash)/odd") == "one \(index)", "\(name.shown)")
         }
 
         for name in Self.names { try box.removeFile(name.bytes, in: "b1/odd") }

@@ -52,8 +52,9 @@ import Testing
         #expect(calls(box) == 1, "\(result)")
         let question = "Overwrite 300 modified items in \(box.path("b1"))? [m]odify / [n]o / [l]ist / [q]uit"
         let first = try #require(result.stdout.range(of: question), "\(result)")
-        let again = try #require(result.stdout.range(of: question, range: first.upperBound..<result.stdout.endIndex),
-                                 "asked again after the list:\n\(result)")
+        let again = try #require(
+            result.stdout.range(of: question, range: first.upperBound..<result.stdout.endIndex),
+            "asked again after the list:\n\(result)")
         // file99.txt sorts after the first 20: only the paged list, between the two questions, shows it.
         let paged = try #require(result.stdout.range(of: "    file99.txt"), "\(result)")
         #expect(first.upperBound < paged.lowerBound && paged.upperBound < again.lowerBound, "\(result)")
@@ -67,7 +68,8 @@ import Testing
         let result = try box.runInTerminal(["backup", "--list", "w"], environment: environment)
         #expect(result.status == 0, "\(result)")
         #expect(calls(box) == 0, "\(result)")
-        #expect(result.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("    file") }.count == 300, "\(result)")
+        #expect(
+            result.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("    file") }.count == 300, "\(result)")
         #expect(!result.stdout.contains("more"), "\(result)")
     }
 

@@ -13,7 +13,8 @@ import Testing
         try box.write("new", at: target == "b1" ? "w/f" : "b1/f")
         try box.write("old, longer", at: "\(target)/f")
         try box.makeDirectory(((target + "/" + planted) as NSString).deletingLastPathComponent)
-        try FileManager.default.createSymbolicLink(atPath: box.path(target + "/" + planted), withDestinationPath: box.path("outside"))
+        try FileManager.default.createSymbolicLink(
+            atPath: box.path(target + "/" + planted), withDestinationPath: box.path("outside"))
         return box
     }
 
@@ -25,14 +26,18 @@ import Testing
             let result = try box.run(arguments, input: "m\nd\n")
             #expect(result.status == 3, "\(arguments): \(result)")
             #expect(result.stderr.contains("\(box.path("w"))/\(planted) is a symlink"), "\(result)")
-            #expect(box.tree("outside") == ["important/", "important/file"], "nothing written outside: \(box.tree("outside"))")
+            #expect(
+                box.tree("outside") == ["important/", "important/file"],
+                "nothing written outside: \(box.tree("outside"))")
             #expect(box.read("w/f") == "old, longer" && !box.exists("w/folder"))
         }
     }
 
     @Test(arguments: [".micsync", ".micsync/trash", ".micsync/partial", ".micsync/tmp"])
     func everyActionRefusesALocationWithASymlinkInItsState(planted: String) throws {
-        for arguments in [["backup", "-m", "w"], ["backup", "w"], ["transfer", "-m", "-D", "--from", "0", "--to", "1", "b2"]] {
+        for arguments in [
+            ["backup", "-m", "w"], ["backup", "w"], ["transfer", "-m", "-D", "--from", "0", "--to", "1", "b2"],
+        ] {
             let box = try plantedBox(planted)
             if arguments[0] == "transfer" {
                 try box.write("new", at: "b2/f")
@@ -41,7 +46,9 @@ import Testing
             let result = try box.run(arguments, input: "m\n")
             #expect(result.status == 3, "\(arguments): \(result)")
             #expect(result.stderr.contains("\(box.path("b1"))/\(planted) is a symlink"), "\(result)")
-            #expect(box.tree("outside") == ["important/", "important/file"], "nothing written outside: \(box.tree("outside"))")
+            #expect(
+                box.tree("outside") == ["important/", "important/file"],
+                "nothing written outside: \(box.tree("outside"))")
             #expect(box.read("b1/f") == "old, longer")
         }
     }
@@ -65,8 +72,9 @@ import Testing
         try box.standard(backups: 1)
         try box.write("precious", at: "outside/important/file")
         try box.write("old", at: "b1/.micsync/trash/20260101T000000Z/old")
-        try FileManager.default.createSymbolicLink(atPath: box.path("b1/.micsync/trash/20260101T000000Z/link"),
-                                                   withDestinationPath: box.path("outside/important"))
+        try FileManager.default.createSymbolicLink(
+            atPath: box.path("b1/.micsync/trash/20260101T000000Z/link"),
+            withDestinationPath: box.path("outside/important"))
         try box.write("not trash", at: "b1/.micsync/trash/notes/keep")
         let purge = try box.run(["trash", "purge", "--yes"])
         #expect(purge.status == 0, "\(purge)")

@@ -44,7 +44,9 @@ import Testing
     /// The "left" times of every progress line drawn, in seconds ("–:––" while no rate is known is skipped).
     private func timesLeft(_ output: String) -> [Int] {
         output.components(separatedBy: "\r").compactMap { segment in
-            guard let range = segment.range(of: #"\d+:\d\d(:\d\d)? left"#, options: .regularExpression) else { return nil }
+            guard let range = segment.range(of: #"\d+:\d\d(:\d\d)? left"#, options: .regularExpression) else {
+                return nil
+            }
             return segment[range].dropLast(5).split(separator: ":").reduce(0) { $0 * 60 + Int($1)! }
         }
     }

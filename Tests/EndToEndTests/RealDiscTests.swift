@@ -48,7 +48,8 @@ struct RealDiscTests {
             #expect(diff.stdout.contains("cannot be stored on \(box.path("disc/b")) (4):"), "\(diff)")
         case .ntfs:
             #expect(first.status == 0, "\(first)")
-            #expect(box.tree("disc/b") == ["Case.txt", "case.txt", "dir/", "dir/a", "dir/sub/", "dir/sub/b", "link", "x:y"])
+            #expect(
+                box.tree("disc/b") == ["Case.txt", "case.txt", "dir/", "dir/a", "dir/sub/", "dir/sub/b", "link", "x:y"])
             #expect(!first.stdout.contains("cannot be stored"), "\(first)")
         }
         #expect(box.read("disc/b/dir/sub/b") == "b")
@@ -66,20 +67,25 @@ struct RealDiscTests {
         let work = try box.run(["work", "w"])
         #expect(work.status == 0, "\(work)")
         #expect(box.read("w/dir/sub/b") == "b")
-        let mode = try #require(try FileManager.default.attributesOfItem(atPath: box.path("w/dir/a"))[.posixPermissions] as? Int)
+        let mode = try #require(
+            try FileManager.default.attributesOfItem(atPath: box.path("w/dir/a"))[.posixPermissions] as? Int)
         #expect(mode & 0o111 == 0, "a file from \(kind) is not made executable: \(String(mode, radix: 8))")
         let mirror = try box.run(["work", "-D", "w"])
         #expect(mirror.status == 0, "\(mirror)")
         if kind == .exfat {
-            #expect(mirror.stderr.contains("4 items are not deleted: BACKUP \(box.path("disc/b")) (exfat) cannot hold them"),
-                    "\(mirror)")
+            #expect(
+                mirror.stderr.contains(
+                    "4 items are not deleted: BACKUP \(box.path("disc/b")) (exfat) cannot hold them"),
+                "\(mirror)")
         }
-        #expect(box.read("w/x:y") == "colon" && box.read("w/Case.txt") == "upper" && box.read("w/case.txt") == "lower",
-                "what the disc cannot hold is never deleted from the WORKING: \(mirror)")
+        #expect(
+            box.read("w/x:y") == "colon" && box.read("w/Case.txt") == "upper" && box.read("w/case.txt") == "lower",
+            "what the disc cannot hold is never deleted from the WORKING: \(mirror)")
         #expect(FileManager.default.fileExists(atPath: box.path("w/link")))
         let again = try box.run(["work", "-v", "w"])
-        #expect(again.status == 0 && again.stdout.contains("nothing to do") && !again.stderr.contains("Run this command?"),
-                "\(again)")
+        #expect(
+            again.status == 0 && again.stdout.contains("nothing to do") && !again.stderr.contains("Run this command?"),
+            "\(again)")
     }
 
     @Test(arguments: DiscImage.Kind.allCases)
@@ -138,12 +144,14 @@ struct RealDiscTests {
         #expect(try box.run(["backup", "w"]).status == 0)
         try box.write("newer and longer", at: "w/doc")
         try box.write("new", at: "w/other")
-        let running = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
+        let running = try Binary.start(
+            Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
         try running.waitForStderr(containing: "Overwrite 1 modified item")
         disc.unmount()
         try running.stdin.write(contentsOf: Data("m\n".utf8))
         running.finish()
         #expect(running.process.terminationStatus == 3, "\(running.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("disc")).isEmpty, "nothing on the system disc")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: box.path("disc")).isEmpty, "nothing on the system disc")
     }
 }

@@ -19,8 +19,11 @@ import Testing
         let result = try box.run(["backup", "w"], input: "n\n")
         #expect(result.status == 0, "\(result)")
         let b1 = box.path("b1")
-        #expect(matches(result.stdout, "BACKUP \(b1): 1 copied \\(5 B\\), 0 overwritten, 0 deleted, 3 modified declined, in \\d+(\\.\\d)? s\n"),
-                "\(result)")
+        #expect(
+            matches(
+                result.stdout,
+                "BACKUP \(b1): 1 copied \\(5 B\\), 0 overwritten, 0 deleted, 3 modified declined, in \\d+(\\.\\d)? s\n"),
+            "\(result)")
         #expect(box.read("b1/m1") == "old")
     }
 
@@ -35,8 +38,11 @@ import Testing
         let result = try box.run(["work", "-d", "w"], input: "n\nn\n")
         #expect(result.status == 0, "\(result)")
         #expect(!result.stdout.contains("nothing to do"), "\(result)")
-        #expect(result.stdout.contains("WORKING \(box.path("w")): 0 copied (0 B), 0 overwritten, 0 deleted, 2 modified declined, 1 deletions declined\n"),
-                "\(result)")
+        #expect(
+            result.stdout.contains(
+                "WORKING \(box.path("w")): 0 copied (0 B), 0 overwritten, 0 deleted, 2 modified declined, 1 deletions declined\n"
+            ),
+            "\(result)")
         let upToDate = try box.run(["backup", "w"], input: "m\n")
         #expect(upToDate.status == 0, "\(upToDate)")
         let again = try box.run(["backup", "w"])
@@ -51,8 +57,9 @@ import Testing
             try Data(repeating: 0x61, count: 1_000_000).write(to: URL(fileURLWithPath: box.path("w/big\(index)")))
         }
         // Test only: every apply pass throttled to 300 KiB/s, so that the signal arrives mid-copy.
-        let run = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root,
-                                   environment: box.environment.merging(["MICSYNC_TEST_BWLIMIT": "300"]) { $1 })
+        let run = try Binary.start(
+            Binary.micsync, ["backup", "w"], directory: box.root,
+            environment: box.environment.merging(["MICSYNC_TEST_BWLIMIT": "300"]) { $1 })
         defer { run.finish() }
         for _ in 0..<400 where !box.exists("b1/0-small") { usleep(25_000) }
         #expect(box.exists("b1/0-small"), "the apply pass started")
@@ -85,14 +92,18 @@ import Testing
         #expect(result.stdout.contains("  modified (2), 1 newer at the destination:\n"), "\(result)")
         #expect(result.stdout.contains("    edited.txt  (newer at the destination)\n"), "\(result)")
         #expect(result.stdout.contains("    older.txt\n"), "\(result)")
-        #expect(result.stderr.contains("Overwrite 2 modified items in \(box.path(destination)) (1 newer at the destination)?"),
-                "\(result)")
+        #expect(
+            result.stderr.contains(
+                "Overwrite 2 modified items in \(box.path(destination)) (1 newer at the destination)?"),
+            "\(result)")
         #expect(box.read("\(destination)/edited.txt") == "edited.txt here")
 
         let json = try box.jsonObject(try box.run(arguments + ["-n", "--json"]).stdout)
-        let items = try #require(((json["destinations"] as? [[String: Any]])?.first?["modified"] as? [String: Any])?["items"]
-            as? [[String: Any]])
-        #expect(items.filter { $0["newerAtDestination"] as? Bool == true }.map { $0["path"] as? String } == ["edited.txt"])
+        let items = try #require(
+            ((json["destinations"] as? [[String: Any]])?.first?["modified"] as? [String: Any])?["items"]
+                as? [[String: Any]])
+        #expect(
+            items.filter { $0["newerAtDestination"] as? Bool == true }.map { $0["path"] as? String } == ["edited.txt"])
     }
 
     @Test func quietKeepsQuestionsErrorsAndTheSummary() throws {
@@ -112,8 +123,10 @@ import Testing
         #expect(!quiet.stderr.contains("note:"), "\(quiet)")
         #expect(quiet.stderr.contains("Overwrite 1 modified item in \(box.path("b1"))?"), "\(quiet)")
         #expect(quiet.stdout.split(separator: "\n").count == 1, "only the summary: \(quiet)")
-        #expect(quiet.stdout.hasPrefix("BACKUP \(box.path("b1")): 1 copied (1 B), 0 overwritten, 0 deleted, 1 modified declined"),
-                "\(quiet)")
+        #expect(
+            quiet.stdout.hasPrefix(
+                "BACKUP \(box.path("b1")): 1 copied (1 B), 0 overwritten, 0 deleted, 1 modified declined"),
+            "\(quiet)")
 
         let dry = try box.run(["backup", "-q", "-n", "w"])
         #expect(dry.stdout == "BACKUP \(box.path("b1")): 1 modified\ndry run: nothing was changed\n", "\(dry)")

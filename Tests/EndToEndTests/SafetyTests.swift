@@ -8,7 +8,7 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         for name in ["a", "b", "c/d"] { try box.write(name, at: "w/photos/\(name)") }
-        try box.makeDirectory("b1/photos/lost+found")  // the disc is not mounted: an empty mount point
+        try box.makeDirectory("b1/photos/lost+found") // the disc is not mounted: an empty mount point
         let refused = try box.run(["work", "-D", "w/photos"])
         #expect(refused.status == 5, "\(refused)")
         #expect(refused.stderr.contains("is empty") && refused.stderr.contains("--force"), "\(refused)")
@@ -69,12 +69,15 @@ import Testing
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         // The first run holds b1 while it waits for its answer.
-        let first = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
+        let first = try Binary.start(
+            Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
         defer { first.finish() }
         try first.waitForStderr(containing: "Overwrite")
         let second = try box.run(["backup", "-m", "w"])
         #expect(second.status == 5, "\(second)")
-        #expect(second.stderr.contains("being written by another micsync run (pid \(first.process.processIdentifier)"), "\(second)")
+        #expect(
+            second.stderr.contains("being written by another micsync run (pid \(first.process.processIdentifier)"),
+            "\(second)")
         #expect(box.read("b1/f") == "old, longer")
 
         first.finish()
@@ -96,9 +99,14 @@ import Testing
         chmod(box.path("slow-bin/rsync"), 0o755)
         var environment = box.environment
         environment["PATH"] = box.path("slow-bin") + ":/usr/bin:/bin"
-        let run = try Binary.start(Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
+        let run = try Binary.start(
+            Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
         defer { run.finish() }
-        try waitUntil { ((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp")))?.contains { $0.hasPrefix("big.") } ?? false) }
+        try waitUntil {
+            ((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp")))?.contains {
+                $0.hasPrefix("big.")
+            } ?? false)
+        }
         kill(run.process.processIdentifier, signal)
         run.finish()
         #expect(run.process.terminationStatus == expected, "\(run.stderr)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `make new-action`'s script in a scratch copy of the repository: the files it writes, the registration it
 /// adds, and that the generated module and registry compile against the built kernel.
@@ -8,8 +8,9 @@ import TestSupport
     /// The tracked files of this repository, copied to a throwaway folder.
     func scratchCopy(_ box: Sandbox) throws -> String {
         let copy = box.path("repo")
-        let copied = try Binary.run("/bin/sh", ["-c", "git ls-files -z | xargs -0 cp --parents -t \"$0\"", copy],
-                                    directory: Binary.repository, environment: [:])
+        let copied = try Binary.run(
+            "/bin/sh", ["-c", "git ls-files -z | xargs -0 cp --parents -t \"$0\"", copy],
+            directory: Binary.repository, environment: [:])
         try #require(copied.status == 0 || FileManager.default.fileExists(atPath: copy + "/Package.swift"), "\(copied)")
         return copy
     }
@@ -64,30 +65,37 @@ import TestSupport
         let source = try String(contentsOfFile: module, encoding: .utf8)
         #expect(source.contains("public enum MirrorCopy: SyncAction") && source.contains("name = \"mirror-copy\""))
         #expect(source.contains("Examples:"), "help with examples")
-        let test = try String(contentsOfFile: repo + "/Tests/EndToEndTests/Actions/MirrorCopyTests.swift",
-                              encoding: .utf8)
+        let test = try String(
+            contentsOfFile: repo + "/Tests/EndToEndTests/Actions/MirrorCopyTests.swift",
+            encoding: .utf8)
         #expect(test.contains("[\"--mirror-copy\", \"--help\"]"))
         let package = try String(contentsOfFile: repo + "/Package.swift", encoding: .utf8)
-        #expect(package.contains("    (\"MirrorCopyAction\", \"MirrorCopy\"),\n]"),
-                "one line at the end of actionModules")
+        #expect(
+            package.contains("    (\"MirrorCopyAction\", \"MirrorCopy\"),\n]"),
+            "one line at the end of actionModules")
         let registry = try String(contentsOfFile: repo + "/Sources/MicsyncCommands/Registry.swift", encoding: .utf8)
         #expect(registry.contains("import MirrorCopyAction\n"))
         #expect(registry.contains("        SyncCommand<MirrorCopy>.self,\n"))
 
-        let manifest = try Binary.run("/usr/bin/env", ["swift", "package", "dump-package"], directory: repo,
-                                      environment: [:])
+        let manifest = try Binary.run(
+            "/usr/bin/env", ["swift", "package", "dump-package"], directory: repo,
+            environment: [:])
         #expect(manifest.status == 0 && manifest.stdout.contains("\"Sources/Actions/MirrorCopy\""), "\(manifest)")
 
         // The module compiles against the built kernel, and the registry against it. An option set of its
         // own, as an outside module writes it, reads every field of the shared groups.
         let ownOptions = repo + "/Sources/Actions/MirrorCopy/OwnOptions.swift"
         try Self.ownOptions.write(toFile: ownOptions, atomically: false, encoding: .utf8)
-        let emitted = try swiftc(["-parse-as-library", "-emit-module", "-module-name", "MirrorCopyAction",
-                                  "-emit-module-path", repo + "/MirrorCopyAction.swiftmodule", module, ownOptions],
-                                 in: repo)
+        let emitted = try swiftc(
+            [
+                "-parse-as-library", "-emit-module", "-module-name", "MirrorCopyAction",
+                "-emit-module-path", repo + "/MirrorCopyAction.swiftmodule", module, ownOptions,
+            ],
+            in: repo)
         #expect(emitted.status == 0, "\(emitted)")
-        let registered = try swiftc(["-typecheck", "-parse-as-library", "Sources/MicsyncCommands/Registry.swift"],
-                                    in: repo)
+        let registered = try swiftc(
+            ["-typecheck", "-parse-as-library", "Sources/MicsyncCommands/Registry.swift"],
+            in: repo)
         #expect(registered.status == 0, "\(registered)")
 
         let again = try scaffold("mirror-copy", in: repo)

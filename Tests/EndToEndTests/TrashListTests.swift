@@ -13,7 +13,8 @@ import Testing
         try box.write("new b, much much longer", at: "w/b.txt")
         let run = try box.run(["backup", "-m", "w"])
         #expect(run.status == 0, "\(run)")
-        let timestamp = try #require(try FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/trash")).first)
+        let timestamp = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/trash")).first)
         return (box, timestamp)
     }
 
@@ -25,7 +26,8 @@ import Testing
         #expect(result.stdout.contains("  b.txt       13 B\n"), "\(result)")
         #expect(result.stdout.contains("  docs/a.txt  5 B\n"), "\(result)")
 
-        let json = try JSONSerialization.jsonObject(with: Data(try box.run(["trash", "list", "--json", timestamp]).stdout.utf8))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(try box.run(["trash", "list", "--json", timestamp]).stdout.utf8))
         let files = try #require((json as? [[String: Any]])?.first?["files"] as? [[String: Any]])
         #expect(files.map { $0["path"] as? String } == ["b.txt", "docs/a.txt"])
         #expect(files.map { $0["size"] as? Int } == [13, 5])
@@ -58,13 +60,16 @@ import Testing
     func purgeTakesAnAge(age: String, purgesTheOldOne: Bool) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let now = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!,
-                                              formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
+        let now = ISO8601DateFormatter.string(
+            from: Date(), timeZone: TimeZone(identifier: "UTC")!,
+            formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
         let recent = now.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         let dayAgo = Date(timeIntervalSinceNow: -86_400 - 60)
-        let old = ISO8601DateFormatter.string(from: dayAgo, timeZone: TimeZone(identifier: "UTC")!,
-                                              formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone])
-            .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        let old = ISO8601DateFormatter.string(
+            from: dayAgo, timeZone: TimeZone(identifier: "UTC")!,
+            formatOptions: [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
+        )
+        .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         try box.write("r", at: "b1/.micsync/trash/\(recent)/r")
         try box.write("o", at: "b1/.micsync/trash/\(old)/o")
         let result = try box.run(["trash", "purge", "--older-than", age, "--yes"])

@@ -215,7 +215,9 @@ import Testing
         try box.write("old, longer", at: "b1/f")
         #expect(try box.run(["backup", "-m", "w"]).status == 0)
         let folder = try #require(box.trashFolders("b1").first)
-        for arguments in [["20000101T000000Z"], ["20000101T000000Z", "b1/f"], ["--location", "b1", "20000101T000000Z"]] {
+        for arguments in [
+            ["20000101T000000Z"], ["20000101T000000Z", "b1/f"], ["--location", "b1", "20000101T000000Z"],
+        ] {
             let result = try box.run(["trash", "restore"] + arguments)
             #expect(result.status == 3, "\(result)")
             #expect(result.stderr.contains("20000101T000000Z") && result.stderr.contains(folder), "\(result)")
@@ -276,8 +278,10 @@ import Testing
 
     // MARK: usage
 
-    @Test(arguments: [["trash", "restore"], ["trash", "purge", "--older-than", "-1"],
-                      ["trash", "purge", "--older-than", "soon"], ["trash", "list", "--config-name", "nope"]])
+    @Test(arguments: [
+        ["trash", "restore"], ["trash", "purge", "--older-than", "-1"],
+        ["trash", "purge", "--older-than", "soon"], ["trash", "list", "--config-name", "nope"],
+    ])
     func usageErrorsExit2(arguments: [String]) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)

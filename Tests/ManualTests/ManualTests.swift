@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The committed manual pages in man/ are what `make man` writes from today's command tree, they render
 /// without a warning, and micsync's says everything `--help` says and more.
@@ -11,11 +11,15 @@ import TestSupport
     func committedPageIsCurrent(tool: String) throws {
         let committed = try String(contentsOfFile: Binary.repository + "/man/\(tool).1", encoding: .utf8)
         // The date is the one `make man` gave (the last commit's); the rest must match today's tree.
-        let date = try #require(committed.split(separator: "\n").first { $0.hasPrefix(".TH ") }?
-            .split(separator: "\"").dropFirst(3).first).replacingOccurrences(of: "\\-", with: "-")
+        let date = try #require(
+            committed.split(separator: "\n").first { $0.hasPrefix(".TH ") }?
+                .split(separator: "\"").dropFirst(3).first
+        ).replacingOccurrences(of: "\\-", with: "-")
         let generated = try Self.run("micsync-manual", ["--date", date, Binary.directory + "/" + tool])
         #expect(generated.status == 0, "\(generated)")
-        #expect(committed == generated.stdout, """
+        #expect(
+            committed == generated.stdout,
+            """
             man/\(tool).1 is stale: the command tree changed since it was generated. Run `make man` and commit man/.
             """)
     }
@@ -25,21 +29,26 @@ import TestSupport
         let page = Binary.repository + "/man/\(tool).1"
         let groff = try Self.run("/usr/bin/env", ["groff", "-man", "-ww", "-z", page])
         #expect(groff.status == 0 && groff.stderr.isEmpty, "\(groff)")
-        let man = try Self.run("/usr/bin/env", ["man", "-l", page], environment: ["LANG": "C.UTF-8", "MANWIDTH": "80"])
+        let man = try Self.run(
+            "/usr/bin/env", ["man", "-l", page], environment: ["LANG": "C.UTF-8", "MANWIDTH": "80"])
         #expect(man.status == 0 && man.stderr.isEmpty, "\(man)")
         #expect(man.stdout.contains("SEE ALSO"), "\(man)")
     }
 
     @Test func micsyncPageHasTheSectionsHelpHasNot() throws {
         let man = try Self.rendered("C.UTF-8")
-        for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "EXIT STATUS", "CONFIGURATION", "ENVIRONMENT",
-                        "FILES", "SEE ALSO"] {
+        for heading in [
+            "NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "EXIT STATUS", "CONFIGURATION", "ENVIRONMENT",
+            "FILES", "SEE ALSO",
+        ] {
             #expect(man.contains(" \(heading) "), "no \(heading) section")
         }
-        for text in ["143 Interrupted by SIGTERM.", "5 Refused by a safety guard", "MICSYNC_CONFIG", "XDG_CONFIG_HOME",
-                     "XDG_STATE_HOME", "NO_COLOR", "PAGER", "\"configs\": [", "maxDeletePercent",
-                     "~/.local/state/micsync/journal.jsonl", "LOCATION/.micsync/trash/TIMESTAMP/",
-                     "LOCATION/.micsync/partial/", "LOCATION/.micsync/id", "rsync(1)"] {
+        for text in [
+            "143 Interrupted by SIGTERM.", "5 Refused by a safety guard", "MICSYNC_CONFIG", "XDG_CONFIG_HOME",
+            "XDG_STATE_HOME", "NO_COLOR", "PAGER", "\"configs\": [", "maxDeletePercent",
+            "~/.local/state/micsync/journal.jsonl", "LOCATION/.micsync/trash/TIMESTAMP/",
+            "LOCATION/.micsync/partial/", "LOCATION/.micsync/id", "rsync(1)",
+        ] {
             #expect(man.contains(text), "the page lacks \(text)")
         }
         #expect(!man.contains("exits 0 on success"))
@@ -54,11 +63,14 @@ import TestSupport
     /// Every command's abstract, every option and every example of `--help` is on the page.
     @Test func pageSaysWhatHelpSays() throws {
         let man = try Self.rendered("C.UTF-8")
-        let commands = [[], ["backup"], ["work"], ["transfer"], ["tree"], ["status"], ["diff"], ["config"],
-                        ["config", "check"], ["config", "init"], ["trash"], ["trash", "list"], ["trash", "restore"],
-                        ["trash", "purge"]]
+        let commands = [
+            [], ["backup"], ["work"], ["transfer"], ["tree"], ["status"], ["diff"], ["config"],
+            ["config", "check"], ["config", "init"], ["trash"], ["trash", "list"], ["trash", "restore"],
+            ["trash", "purge"],
+        ]
         for command in commands {
-            let help = try Self.run(Binary.directory + "/micsync", command + ["--help"], environment: ["COLUMNS": "1000"])
+            let help = try Self.run(
+                Binary.directory + "/micsync", command + ["--help"], environment: ["COLUMNS": "1000"])
             #expect(help.status == 0, "\(help)")
             let lines = help.stdout.split(separator: "\n").map(String.init)
             var said: [String] = []
@@ -70,28 +82,36 @@ import TestSupport
             said += lines.filter { $0.hasPrefix("OVERVIEW: ") }.map { String($0.dropFirst(10)) }
             #expect(said.count > 3, "\(help)")
             for text in said {
-                #expect(man.contains(text), "`micsync \(command.joined(separator: " ")) --help` says \(text); the page does not")
+                #expect(
+                    man.contains(text),
+                    "`micsync \(command.joined(separator: " ")) --help` says \(text); the page does not")
             }
         }
     }
 
     @Test func theDateComesFromTheCallerNeverFromToday() throws {
-        let fromEpoch = try Self.run("micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": "86400"])
+        let fromEpoch = try Self.run(
+            "micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": "86400"])
         #expect(fromEpoch.stdout.contains(#".TH "MICSYNC" 1 "1970\-01\-02""#), "\(fromEpoch.stdout.prefix(400))")
-        let none = try Self.run("micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": ""])
+        let none = try Self.run(
+            "micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": ""])
         #expect(none.status != 0 && none.stderr.contains("--date"), "\(none)")
     }
 
     private static func rendered(_ locale: String) throws -> String {
-        let man = try Self.run("/usr/bin/env", ["man", "-l", Binary.repository + "/man/micsync.1"],
-                                environment: ["LANG": locale, "LC_ALL": locale, "MANWIDTH": "100"])
+        let man = try Self.run(
+            "/usr/bin/env", ["man", "-l", Binary.repository + "/man/micsync.1"],
+            environment: ["LANG": locale, "LC_ALL": locale, "MANWIDTH": "100"])
         // Words as they read, whatever the line breaks.
         return man.stdout.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
     }
 
     /// Runs `executable`: a path, or a name in the build directory.
-    private static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
-        try Binary.run(executable.hasPrefix("/") ? executable : Binary.directory + "/" + executable, arguments,
-                       directory: Binary.repository, environment: environment)
+    private static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> RunResult
+    {
+        try Binary.run(
+            executable.hasPrefix("/") ? executable : Binary.directory + "/" + executable, arguments,
+            directory: Binary.repository, environment: environment)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 /// Deciding, the delete guard, path lists and the pass argument lists: pure pieces, tested without rsync.
@@ -54,14 +55,22 @@ import Testing
 
     @Test func deleteGuardRules() {
         func verdict(_ deleted: Int, of files: Int, source: Int = 5, asking: Bool) -> DeleteGuard.Verdict {
-            DeleteGuard.verdict(deletedFiles: deleted, sourceFiles: source, destinationFiles: files, maxDeletePercent: 50,
-                                asking: asking, source: self.source, destination: destination)
+            DeleteGuard.verdict(
+                deletedFiles: deleted, sourceFiles: source, destinationFiles: files, maxDeletePercent: 50,
+                asking: asking, source: self.source, destination: destination)
         }
-        guard case .refused = verdict(1, of: 3, source: 0, asking: true) else { Issue.record("empty source"); return }
+        guard case .refused = verdict(1, of: 3, source: 0, asking: true) else {
+            Issue.record("empty source")
+            return
+        }
         #expect(verdict(9, of: 9, asking: false) == .allowed(share: nil), "a handful is never refused")
-        guard case .refused(let why) = verdict(1_240, of: 2_000, asking: false) else { Issue.record("-D"); return }
+        guard case .refused(let why) = verdict(1_240, of: 2_000, asking: false) else {
+            Issue.record("-D")
+            return
+        }
         #expect(why.contains("62% (1,240 of 2,000 files)"))
-        #expect(verdict(1_240, of: 2_000, asking: true) == .allowed(share: "this deletes 62% (1,240 of 2,000 files) of /b"))
+        #expect(
+            verdict(1_240, of: 2_000, asking: true) == .allowed(share: "this deletes 62% (1,240 of 2,000 files) of /b"))
         #expect(verdict(10, of: 100, asking: false) == .allowed(share: nil))
     }
 
@@ -89,8 +98,9 @@ import Testing
     }
 
     @Test func deletionOptionsOnlyEverGoWithTheDeletionPass() {
-        let scope = Scope(configuration: Configuration(name: "c", working: [source], backups: [destination]),
-                          typedIn: source, relativePaths: [""])
+        let scope = Scope(
+            configuration: Configuration(name: "c", working: [source], backups: [destination]),
+            typedIn: source, relativePaths: [""])
         let invocation = RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: true)
         func arguments(_ pass: RsyncInvocation.Pass) -> [String] {
             invocation.apply(pass, to: destination, listFile: "/tmp/list", trash: ".micsync/trash/T")
@@ -101,7 +111,9 @@ import Testing
         }
         #expect(arguments(.create).contains("--ignore-existing") && !arguments(.create).contains("--force"))
         let delete = arguments(.delete)
-        #expect(delete.contains("--delete-missing-args") && delete.contains("--existing") && delete.contains("--ignore-existing"))
+        #expect(
+            delete.contains("--delete-missing-args") && delete.contains("--existing")
+                && delete.contains("--ignore-existing"))
         for pass in RsyncInvocation.Pass.allCases {
             #expect(arguments(pass).contains("--temp-dir=/b/.micsync/tmp") && arguments(pass).contains("--hard-links"))
             #expect(arguments(pass).contains("--backup-dir=.micsync/trash/T"))
@@ -111,8 +123,9 @@ import Testing
 
     @Test func micsyncsStateInsideALocationIsExcluded() {
         let home = Location(role: .working, index: 0, path: "/home/u")
-        let scope = Scope(configuration: Configuration(name: "c", working: [home], backups: [destination]),
-                          typedIn: home, relativePaths: [""])
+        let scope = Scope(
+            configuration: Configuration(name: "c", working: [home], backups: [destination]),
+            typedIn: home, relativePaths: [""])
         var invocation = RsyncInvocation(source: home, scope: scope, actionFilters: [], deleting: false)
         invocation.protectState("/home/u/.local/state/micsync", in: [home, destination])
         #expect(invocation.plan(to: destination).contains("--exclude=/.local/state/micsync/"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 @Suite struct ConfigLoaderTests {
@@ -25,7 +26,8 @@ import Testing
     }
 
     @Test func originalFormatLoadsWithHomeAndRelativePaths() throws {
-        let path = try file("""
+        let path = try file(
+            """
             {"configs": [{"name": "one", "work": ["./w/", "~/other"], "backup": ["/a/backup/", "it/may/be/relative"]}]}
             """)
         let set = try ConfigLoader(file: path).load()
@@ -38,7 +40,8 @@ import Testing
     }
 
     @Test func optionalKeys() throws {
-        let path = try file("""
+        let path = try file(
+            """
             {"configs": [{"name": "x", "work": ["/w"], "backup": ["/b"], "exclude": ["*.tmp"], "trash": false, "maxDeletePercent": 10}]}
             """)
         let configuration = try #require(try ConfigLoader(file: path).load().configurations.first)
@@ -54,22 +57,50 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"], "trsh": false}]}"#,
-         #"configs[0]: unknown key "trsh"; did you mean "trash"?"#),
+        (
+            #"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"], "trsh": false}]}"#,
+            #"configs[0]: unknown key "trsh"; did you mean "trash"?"#
+        ),
         (#"{"confgs": []}"#, #"unknown key "confgs"; did you mean "configs"?"#),
         (#"{"configs": [{"work": ["/w"], "backup": ["/b"]}]}"#, #"configs[0]: missing "name""#),
         (#"{"configs": [{"name": "a", "backup": ["/b"]}]}"#, #"configs[0]: missing "work""#),
-        (#"{"configs": [{"name": 3, "work": ["/w"], "backup": ["/b"]}]}"#, "configs[0].name: must be a string, found a number"),
-        (#"{"configs": [{"name": "a", "work": "/w", "backup": ["/b"]}]}"#, "configs[0].work: must be a list of strings, found a string"),
-        (#"{"configs": [{"name": "a", "work": ["/w"], "backup": [7]}]}"#, "configs[0].backup[0]: must be a string, found a number"),
+        (
+            #"{"configs": [{"name": 3, "work": ["/w"], "backup": ["/b"]}]}"#,
+            "configs[0].name: must be a string, found a number"
+        ),
+        (
+            #"{"configs": [{"name": "a", "work": "/w", "backup": ["/b"]}]}"#,
+            "configs[0].work: must be a list of strings, found a string"
+        ),
+        (
+            #"{"configs": [{"name": "a", "work": ["/w"], "backup": [7]}]}"#,
+            "configs[0].backup[0]: must be a string, found a number"
+        ),
         (#"{"configs": [{"name": "a", "work": [], "backup": ["/b"]}]}"#, "configs[0].work: the list is empty"),
-        (#"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"], "trash": 1}]}"#, "configs[0].trash: must be true or false, found a number"),
-        (#"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"], "maxDeletePercent": 150}]}"#, "configs[0].maxDeletePercent: must be a number from 0 to 100"),
-        (#"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"]}, {"name": "a", "work": ["/x"], "backup": ["/y"]}]}"#,
-         #"configs[1].name: "a" is already the name of configs[0]"#),
-        (#"{"configs": [{"name": "a", "work": ["/w", "/w/"], "backup": ["/b"]}]}"#, "work[0] /w is the same directory as work[1] /w"),
-        (#"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/w/backup"]}]}"#, "work[0] /w overlaps (one contains the other) backup[0] /w/backup"),
-        (#"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b", "/b/c"]}]}"#, "backup[0] /b overlaps (one contains the other) backup[1] /b/c"),
+        (
+            #"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"], "trash": 1}]}"#,
+            "configs[0].trash: must be true or false, found a number"
+        ),
+        (
+            #"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"], "maxDeletePercent": 150}]}"#,
+            "configs[0].maxDeletePercent: must be a number from 0 to 100"
+        ),
+        (
+            #"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"]}, {"name": "a", "work": ["/x"], "backup": ["/y"]}]}"#,
+            #"configs[1].name: "a" is already the name of configs[0]"#
+        ),
+        (
+            #"{"configs": [{"name": "a", "work": ["/w", "/w/"], "backup": ["/b"]}]}"#,
+            "work[0] /w is the same directory as work[1] /w"
+        ),
+        (
+            #"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/w/backup"]}]}"#,
+            "work[0] /w overlaps (one contains the other) backup[0] /w/backup"
+        ),
+        (
+            #"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b", "/b/c"]}]}"#,
+            "backup[0] /b overlaps (one contains the other) backup[1] /b/c"
+        ),
         (#"{"configs": []}"#, "configs: the list is empty"),
         (#"[1, 2]"#, "must hold an object"),
         ("", "invalid JSON"),
@@ -80,7 +111,9 @@ import Testing
     }
 
     @Test func differentConfigurationsMayShareLocations() throws {
-        let found = try problems(#"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"]}, {"name": "b", "work": ["/w"], "backup": ["/b"]}]}"#)
+        let found = try problems(
+            #"{"configs": [{"name": "a", "work": ["/w"], "backup": ["/b"]}, {"name": "b", "work": ["/w"], "backup": ["/b"]}]}"#
+        )
         #expect(found.isEmpty)
     }
 
@@ -93,7 +126,8 @@ import Testing
         #expect(try locator.locate(explicit: nil).file == original)
         FileManager.default.createFile(atPath: xdg, contents: Data())
         #expect(try locator.locate(explicit: nil).file == xdg)
-        let named = ConfigLocator(environment: ["MICSYNC_CONFIG": "w/../env.json"], home: home, currentDirectory: directory)
+        let named = ConfigLocator(
+            environment: ["MICSYNC_CONFIG": "w/../env.json"], home: home, currentDirectory: directory)
         FileManager.default.createFile(atPath: directory + "/env.json", contents: Data())
         #expect(try named.locate(explicit: nil).file == directory + "/env.json")
         #expect(try named.locate(explicit: "~/.micsync.json").file == original)
@@ -106,7 +140,8 @@ import Testing
             try locator.locate(explicit: nil)
         } throws: { error in
             let message = (error as? MicsyncError)?.message ?? ""
-            return message.contains(".micsync.json") && message.contains("config.json") && message.contains("micsync config init")
+            return message.contains(".micsync.json") && message.contains("config.json")
+                && message.contains("micsync config init")
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MicsyncKit
 
 /// The probe's decisions, fed with the facts a probe finds: FAT32 (vfat) cannot be mounted on these machines.
@@ -22,7 +23,9 @@ import Testing
 
     @Test func vfatLimitsComeFromTheFactsAndTheType() {
         let profile = FilesystemProfile(Self.vfat)
-        #expect(profile.summary == "vfat, no symlinks, case-insensitive, no permissions, 2 s timestamps, files up to 4.29 GB")
+        #expect(
+            profile.summary
+                == "vfat, no symlinks, case-insensitive, no permissions, 2 s timestamps, files up to 4.29 GB")
         #expect(profile.largestFile == 4 * 1024 * 1024 * 1024 - 1)
         #expect(profile.timeGranularity == 2)
         #expect(profile.refusesTrailingDotOrSpace)

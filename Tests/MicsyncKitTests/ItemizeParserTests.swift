@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 @Suite struct ItemizeParserTests {
     /// Real output of `rsync -a --dry-run --delete --itemize-changes --out-format='%i %l %n'` over a tree of odd names.
     static let captured: [[UInt8]] = {
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/itemize-odd-names.txt")
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/itemize-odd-names.txt")
         let data = (try? Data(contentsOf: fixture)) ?? Data()
         return data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map(Array.init)
     }()
@@ -22,7 +24,9 @@ import Testing
         let plan = plan()
         #expect(names(plan.deleted) == [Array("gone/file".utf8), Array("gone/".utf8)])
         #expect(names(plan.modified) == [Array("dir/changed".utf8)])
-        #expect(names(plan.attributesOnly) == [Array("dir/".utf8)], "a directory whose only change is its time is not a modification")
+        #expect(
+            names(plan.attributesOnly) == [Array("dir/".utf8)],
+            "a directory whose only change is its time is not a modification")
         #expect(plan.new.count == 11)
         #expect(plan.new.totalSize == 1 * 9 + 2 + 5)
     }
@@ -44,15 +48,28 @@ import Testing
         #expect(DisplayName.readable(Array("ünï".utf8)) == "ünï")
     }
 
-    @Test(arguments: [
-        ("created directory /x", nil),
-        (".d..t...... 4096 ./", nil),
-        (">f+++++++++ 12  leading space", ItemizedChange(change: .new, path: Array(" leading space".utf8), size: 12, kind: .file)),
-        (">f..t...... 3 only-time", ItemizedChange(change: .modified, path: Array("only-time".utf8), size: 3, kind: .file)),
-        (".f...p..... 3 perms", ItemizedChange(change: .attributesOnly, path: Array("perms".utf8), size: 3, kind: .file)),
-        (".f          3 same", ItemizedChange(change: .unchanged, path: Array("same".utf8), size: 3, kind: .file)),
-        ("cLc.t...... 5 relinked", ItemizedChange(change: .modified, path: Array("relinked".utf8), size: 5, kind: .symlink)),
-    ] as [(String, ItemizedChange?)])
+    @Test(
+        arguments: [
+            ("created directory /x", nil),
+            (".d..t...... 4096 ./", nil),
+            (
+                ">f+++++++++ 12  leading space",
+                ItemizedChange(change: .new, path: Array(" leading space".utf8), size: 12, kind: .file)
+            ),
+            (
+                ">f..t...... 3 only-time",
+                ItemizedChange(change: .modified, path: Array("only-time".utf8), size: 3, kind: .file)
+            ),
+            (
+                ".f...p..... 3 perms",
+                ItemizedChange(change: .attributesOnly, path: Array("perms".utf8), size: 3, kind: .file)
+            ),
+            (".f          3 same", ItemizedChange(change: .unchanged, path: Array("same".utf8), size: 3, kind: .file)),
+            (
+                "cLc.t...... 5 relinked",
+                ItemizedChange(change: .modified, path: Array("relinked".utf8), size: 5, kind: .symlink)
+            ),
+        ] as [(String, ItemizedChange?)])
     func parsesSingleLines(line: String, expected: ItemizedChange?) {
         #expect(ItemizedChange.parse(Array(line.utf8)) == expected)
     }
@@ -67,7 +84,8 @@ import Testing
         list.writeFilesFrom(to: &output)
         output.flush()
         close(descriptor)
-        #expect(FileManager.default.contents(atPath: file) == Data("a/b\0c\0".utf8), "a listed dir/ would be recursed into")
+        #expect(
+            FileManager.default.contents(atPath: file) == Data("a/b\0c\0".utf8), "a listed dir/ would be recursed into")
         #expect(list.map(\.size) == [1, 2] && list.totalSize == 3)
         #expect(list.directoryCount == 1)
     }
@@ -79,7 +97,8 @@ import Testing
     }
 
     @Test func commandLinesCanBePasted() {
-        #expect(RsyncInvocation.commandLine("/usr/bin/rsync", ["-a", "--out-format=%i %n", "it's"])
-            == #"/usr/bin/rsync -a '--out-format=%i %n' 'it'\''s'"#)
+        #expect(
+            RsyncInvocation.commandLine("/usr/bin/rsync", ["-a", "--out-format=%i %n", "it's"])
+                == #"/usr/bin/rsync -a '--out-format=%i %n' 'it'\''s'"#)
     }
 }

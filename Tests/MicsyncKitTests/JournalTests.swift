@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 @Suite struct JournalTests {
@@ -8,8 +9,9 @@ import Testing
     }
 
     private func entry(_ destination: String, exitCode: Int32, end: Date) -> JournalEntry {
-        JournalEntry(action: "backup", configuration: "main", source: "/w", destinations: [destination], paths: [""],
-                     copied: 1, start: end.addingTimeInterval(-1), end: end, exitCode: exitCode)
+        JournalEntry(
+            action: "backup", configuration: "main", source: "/w", destinations: [destination], paths: [""],
+            copied: 1, start: end.addingTimeInterval(-1), end: end, exitCode: exitCode)
     }
 
     @Test func appendsLinesAndReadsThemBack() throws {
@@ -35,7 +37,8 @@ import Testing
 
     @Test func usesTheXDGStateHome() {
         #expect(Journal(environment: ["XDG_STATE_HOME": "/state"], home: "/h").path == "/state/micsync/journal.jsonl")
-        #expect(Journal(environment: ["XDG_STATE_HOME": "relative"], home: "/h").path
-            == "/h/.local/state/micsync/journal.jsonl")
+        #expect(
+            Journal(environment: ["XDG_STATE_HOME": "relative"], home: "/h").path
+                == "/h/.local/state/micsync/journal.jsonl")
     }
 }

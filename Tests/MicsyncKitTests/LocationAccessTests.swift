@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 /// The one answer to "can this location be used now, and why not", on real folders.
@@ -28,9 +29,10 @@ import Testing
         // The disc unplugged, its mount point left: a bare folder.
         try FileManager.default.removeItem(atPath: disc.path + "/.micsync")
         #expect(disc.access(known: known) == .markerMissing)
-        #expect(disc.access(known: known).note(for: disc)
-            == "note: skipping BACKUP \(disc.path): not mounted? (its micsync marker is missing); "
-            + "if this is the right disc (reformatted, or copied by hand): micsync adopt \(disc.path)")
+        #expect(
+            disc.access(known: known).note(for: disc)
+                == "note: skipping BACKUP \(disc.path): not mounted? (its micsync marker is missing); "
+                + "if this is the right disc (reformatted, or copied by hand): micsync adopt \(disc.path)")
         try FileManager.default.removeItem(atPath: disc.path)
         #expect(disc.access(known: known) == .missing, "written before: unplugged, not new")
 
@@ -51,7 +53,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: root + "/elsewhere", withIntermediateDirectories: true)
         try "planted\n".write(toFile: root + "/elsewhere/id", atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: disc.path, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: disc.path + "/.micsync", withDestinationPath: root + "/elsewhere")
+        try FileManager.default.createSymbolicLink(
+            atPath: disc.path + "/.micsync", withDestinationPath: root + "/elsewhere")
         guard case .unsafeStateFolder(let why) = disc.access(known: known) else {
             Issue.record("a symlinked .micsync is refused")
             return

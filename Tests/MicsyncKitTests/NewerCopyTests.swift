@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 /// Which copy is newer, as both the plan and `diff` judge it, on real files.
@@ -10,10 +11,13 @@ import Testing
         let root = String(cString: template)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let source = root + "/s", destination = root + "/d"
-        for folder in [source, destination] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        for folder in [source, destination] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         func file(_ folder: String, at seconds: TimeInterval) throws {
             FileManager.default.createFile(atPath: folder + "/f", contents: Data("x".utf8))
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: seconds)], ofItemAtPath: folder + "/f")
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSince1970: seconds)], ofItemAtPath: folder + "/f")
         }
         func newer() -> NewerCopy { NewerCopy(of: Array("f".utf8), source: source, destination: destination) }
         try file(source, at: 1_000_000_000)

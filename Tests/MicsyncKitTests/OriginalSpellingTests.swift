@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MicsyncCommands
 
 /// `micsync --backup …` is rewritten to `micsync backup …` before parsing, and nothing else is.

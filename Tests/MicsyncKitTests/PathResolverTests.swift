@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 @Suite struct PathResolverTests {
@@ -17,7 +18,8 @@ import Testing
         let base = FileSystem.realPath(NSTemporaryDirectory())! + "/micsync-paths-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: base + "/real/sub", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: base + "/real")
-        try FileManager.default.createSymbolicLink(atPath: base + "/real/sublink", withDestinationPath: base + "/real/sub")
+        try FileManager.default.createSymbolicLink(
+            atPath: base + "/real/sublink", withDestinationPath: base + "/real/sub")
         let resolver = PathResolver(base: base)
         #expect(resolver.resolvingParent("link/sub") == base + "/real/sub")
         #expect(resolver.resolvingParent("link/sublink") == base + "/real/sublink")

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 /// rsync's `--info=progress2` output, as it arrives on stdout mixed with itemized lines.
 @Suite struct ProgressTests {
     /// Captured from `rsync -a --itemize-changes --out-format='%i %l %n' --info=progress2` (3.x).
-    static let output = Array((">f+++++++++ 30000000 big\n\r         32,768   0%    0.00kB/s    0:00:00  \r"
-        + "     21,921,792  73%   19.55MB/s    0:00:00  \r     30,000,000  99%   20.37MB/s    0:00:01 (xfr#1, to-chk=1/3)\n"
-        + ">f+++++++++ 3 small\n\r     30,000,003 100%   20.36MB/s    0:00:01 (xfr#2, to-chk=0/3)\n").utf8)
+    static let output = Array(
+        (">f+++++++++ 30000000 big\n\r         32,768   0%    0.00kB/s    0:00:00  \r"
+            + "     21,921,792  73%   19.55MB/s    0:00:00  \r     30,000,000  99%   20.37MB/s    0:00:01 (xfr#1, to-chk=1/3)\n"
+            + ">f+++++++++ 3 small\n\r     30,000,003 100%   20.36MB/s    0:00:01 (xfr#2, to-chk=0/3)\n").utf8)
 
     private func lines() -> [[UInt8]] {
         var splitter = LineSplitter()
@@ -24,9 +26,12 @@ import Testing
 
     /// Bytes of the run's plan, the share of it, one unit for sizes and rates, and the time left.
     @Test func theLineCountsAgainstThePlan() {
-        #expect(ProgressLine.line(done: 12_000_000, planned: 40_000_000, rate: 1_000_000)
-            == "12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left")
-        #expect(ProgressLine.line(done: 1_000, planned: 7_200_000_000, rate: 1_000_000) == "1.00 KB of 7.20 GB  0%  1.00 MB/s  2:00:00 left")
+        #expect(
+            ProgressLine.line(done: 12_000_000, planned: 40_000_000, rate: 1_000_000)
+                == "12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left")
+        #expect(
+            ProgressLine.line(done: 1_000, planned: 7_200_000_000, rate: 1_000_000)
+                == "1.00 KB of 7.20 GB  0%  1.00 MB/s  2:00:00 left")
         #expect(ProgressLine.line(done: 5, planned: 10, rate: nil) == "5 B of 10 B  50%  – B/s  –:–– left")
         #expect(ProgressLine.line(done: 5, planned: 0, rate: nil) == "5 B  – B/s")
     }

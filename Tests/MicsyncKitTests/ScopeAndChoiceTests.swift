@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 /// Answers given in order, then end of input (which cancels).
@@ -36,12 +37,14 @@ struct Locations {
     }
 
     func configuration(_ name: String, working: [String], backups: [String], unplugged: Set<String> = []) throws
-        -> Configuration {
+        -> Configuration
+    {
         func locations(_ role: Role, _ names: [String]) throws -> [Location] {
             try names.enumerated().map { try location(role, $0, $1, unplugged: unplugged.contains($1)) }
         }
-        return Configuration(name: name, working: try locations(.working, working),
-                             backups: try locations(.backup, backups))
+        return Configuration(
+            name: name, working: try locations(.working, working),
+            backups: try locations(.backup, backups))
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }
@@ -52,8 +55,9 @@ struct Locations {
         let places = try Locations()
         defer { places.remove() }
         let main = try places.configuration("main", working: ["w"], backups: ["b1", "b2"])
-        let resolver = ScopeResolver(configurations: [main], resolver: PathResolver(base: places.root),
-                                     questions: Questions(source: ScriptedAnswers()))
+        let resolver = ScopeResolver(
+            configurations: [main], resolver: PathResolver(base: places.root),
+            questions: Questions(source: ScriptedAnswers()))
         let scope = try resolver.resolve(["b1/z", "b1/a/x", places.root + "/b1/z/"], configurationName: nil)
         #expect(scope.typedIn == main.backups[0])
         #expect(scope.relativePaths == ["a/x", "z"])
@@ -64,8 +68,9 @@ struct Locations {
         let places = try Locations()
         defer { places.remove() }
         let main = try places.configuration("main", working: ["w"], backups: ["b1"])
-        let resolver = ScopeResolver(configurations: [main], resolver: PathResolver(base: places.root),
-                                     questions: Questions(source: ScriptedAnswers()))
+        let resolver = ScopeResolver(
+            configurations: [main], resolver: PathResolver(base: places.root),
+            questions: Questions(source: ScriptedAnswers()))
         #expect { try resolver.resolve(["w/a", "b1/a"], configurationName: nil) } throws: { error in
             (error as? MicsyncError)?.status == .usage && "\(error)".contains("same location")
         }
@@ -83,8 +88,9 @@ struct Locations {
         let first = try places.configuration("first", working: ["w"], backups: ["b1"])
         let second = try places.configuration("second", working: ["w"], backups: ["b2"])
         let answers = ScriptedAnswers("1")
-        let asking = ScopeResolver(configurations: [first, second], resolver: PathResolver(base: places.root),
-                                   questions: Questions(source: answers))
+        let asking = ScopeResolver(
+            configurations: [first, second], resolver: PathResolver(base: places.root),
+            questions: Questions(source: answers))
         #expect(try asking.resolve(["w/docs"], configurationName: nil).configuration.name == "second")
         #expect(answers.asked == 1)
         #expect(try asking.resolve(["w/docs"], configurationName: "first").configuration.name == "first")
@@ -97,9 +103,11 @@ struct Locations {
 
 @Suite struct LocationChooserTests {
     func chooser(_ configuration: Configuration, typedIn: Location, answers: ScriptedAnswers = ScriptedAnswers())
-        -> LocationChooser {
-        LocationChooser(scope: Scope(configuration: configuration, typedIn: typedIn, relativePaths: [""]),
-                        questions: Questions(source: answers), resolver: PathResolver(base: "/"))
+        -> LocationChooser
+    {
+        LocationChooser(
+            scope: Scope(configuration: configuration, typedIn: typedIn, relativePaths: [""]),
+            questions: Questions(source: answers), resolver: PathResolver(base: "/"))
     }
 
     @Test func theTypedInLocationIsTakenWhenItHasTheRole() throws {
@@ -119,16 +127,20 @@ struct Locations {
         let main = try places.configuration("main", working: ["w"], backups: ["b1", "b2", "b3"])
         let chooser = chooser(main, typedIn: main.working[0])
         #expect(try chooser.one(.backup, named: ["2"], purpose: "source") == main.backups[2])
-        #expect(try chooser.several(.backup, named: ["0", places.root + "/b2", "0"], purpose: "destination", all: false)
-            == [main.backups[0], main.backups[1]])
+        #expect(
+            try chooser.several(.backup, named: ["0", places.root + "/b2", "0"], purpose: "destination", all: false)
+                == [main.backups[0], main.backups[1]])
         #expect { try chooser.one(.backup, named: ["7"], purpose: "source") } throws: { error in
             (error as? MicsyncError)?.status == .usage && "\(error)".contains("2: \(places.root)/b3")
         }
         #expect { try chooser.one(.backup, named: ["0", "1"], purpose: "source") } throws: { error in
             (error as? MicsyncError)?.status == .usage
         }
-        #expect { try chooser.several(.backup, named: ["1"], purpose: "destination", excluding: [main.backups[1]],
-                                      all: false) } throws: { error in
+        #expect {
+            try chooser.several(
+                .backup, named: ["1"], purpose: "destination", excluding: [main.backups[1]],
+                all: false)
+        } throws: { error in
             "\(error)".contains("cannot be both the source and a destination")
         }
     }
@@ -139,8 +151,9 @@ struct Locations {
         let main = try places.configuration("main", working: ["w"], backups: ["b1", "gone", "b3"], unplugged: ["gone"])
         let answers = ScriptedAnswers("5", "2")
         let chooser = chooser(main, typedIn: main.working[0], answers: answers)
-        #expect(try chooser.several(.backup, named: [], purpose: "destination", all: true)
-            == [main.backups[0], main.backups[2]])
+        #expect(
+            try chooser.several(.backup, named: [], purpose: "destination", all: true)
+                == [main.backups[0], main.backups[2]])
         #expect(try chooser.one(.backup, named: [], purpose: "source") == main.backups[2], "5 is asked again, 2 taken")
         #expect(answers.asked == 2)
         #expect { try chooser.one(.backup, named: ["1"], purpose: "source") } throws: { error in

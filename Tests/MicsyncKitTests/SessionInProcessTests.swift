@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import MicsyncKit
 
 /// Console text kept in memory, per stream.
@@ -30,28 +31,33 @@ final class FixedAnswers: AnswerSource {
         let root = NSTemporaryDirectory() + "micsync-session-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
         for (path, text) in [("w/f", "new"), ("w/added", "n"), ("b/f", "old, longer")] {
-            try FileManager.default.createDirectory(atPath: root + "/" + (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: root + "/" + (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try text.write(toFile: root + "/" + path, atomically: false, encoding: .utf8)
         }
         let source = Location(role: .working, index: 0, path: root + "/w")
         let destination = Location(role: .backup, index: 0, path: root + "/b")
-        let scope = Scope(configuration: Configuration(name: "c", working: [source], backups: [destination]),
-                          typedIn: source, relativePaths: [""])
+        let scope = Scope(
+            configuration: Configuration(name: "c", working: [source], backups: [destination]),
+            typedIn: source, relativePaths: [""])
         let sink = RecordingSink()
         let previous = Console.install(sink)
         defer { Console.install(previous) }
         var options = RunOptions()
         options.progress = false
-        let session = SyncSession(action: "backup", rsync: try await Rsync.locate(),
-                                  invocation: RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: false),
-                                  scope: scope, source: source, destinations: [destination], options: options,
-                                  questions: Questions(source: FixedAnswers(["banana", "n"])))
+        let session = SyncSession(
+            action: "backup", rsync: try await Rsync.locate(),
+            invocation: RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: false),
+            scope: scope, source: source, destinations: [destination], options: options,
+            questions: Questions(source: FixedAnswers(["banana", "n"])))
         let outcome = await session.run()
         #expect(outcome.error == nil)
         #expect(outcome.destinations.map(\.report.copied) == [1])
         #expect(outcome.destinations.map(\.report.overwritten) == [0])
-        #expect(sink[.output].contains("new (1):\n    added") && sink[.output].contains("modified (1):\n    f"), "\(sink[.output])")
+        #expect(
+            sink[.output].contains("new (1):\n    added") && sink[.output].contains("modified (1):\n    f"),
+            "\(sink[.output])")
         #expect(sink[.messages].contains("Overwrite 1 modified item") && sink[.messages].contains("please answer"))
         #expect(try String(contentsOfFile: root + "/b/f", encoding: .utf8) == "old, longer")
         #expect(try String(contentsOfFile: root + "/b/added", encoding: .utf8) == "n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MicsyncKit
 
 /// The small pieces of what micsync prints: ages typed, counts, durations, and when colour is on.
@@ -11,7 +12,9 @@ import Testing
         #expect(Age("2w")?.seconds == 14 * day)
         #expect(Age("30")?.seconds == 30 * day, "a bare number counts days, as --older-than always did")
         #expect(Age("0h")?.seconds == 0)
-        for bad in ["", "d", "-1d", "-1", "1.5d", "3x", "12 h", "99999999999999999999d"] { #expect(Age(bad) == nil, "\(bad)") }
+        for bad in ["", "d", "-1d", "-1", "1.5d", "3x", "12 h", "99999999999999999999d"] {
+            #expect(Age(bad) == nil, "\(bad)")
+        }
     }
 
     @Test func countsAreGroupedByThousands() {
@@ -32,10 +35,13 @@ import Testing
         report.copied = 60
         report.copiedBytes = 1_200_000_000
         report.overwritten = 3
-        #expect(RunSummary.line(report, declined: .init(modified: 50), elapsed: .seconds(14))
-            == "60 copied (1.20 GB), 3 overwritten, 0 deleted, 50 modified declined, in 14 s")
+        #expect(
+            RunSummary.line(report, declined: .init(modified: 50), elapsed: .seconds(14))
+                == "60 copied (1.20 GB), 3 overwritten, 0 deleted, 50 modified declined, in 14 s")
         #expect(RunSummary.nothingApplied(declined: .init()) == "nothing to do")
-        #expect(RunSummary.nothingApplied(declined: .init(deletions: 2)) == "0 copied (0 B), 0 overwritten, 0 deleted, 2 deletions declined")
+        #expect(
+            RunSummary.nothingApplied(declined: .init(deletions: 2))
+                == "0 copied (0 B), 0 overwritten, 0 deleted, 2 deletions declined")
     }
 
     @Test func colourOnlyWhereItCanBeSeenAndIsWanted() {

@@ -1,7 +1,7 @@
 import Foundation
 import ReleaseKit
-import Testing
 import TestSupport
+import Testing
 
 /// micsync-release as maintainers run it: the built binary, without a terminal.
 @Suite struct CommandLineTests {
@@ -35,8 +35,9 @@ import TestSupport
     func checkOnATerminalAsks(answer: String, status: Int32) throws {
         let repo = try TestRepository()
         try repo.commit()
-        let output = try run(["script", "-qec", "\(ReleaseKitTests.micsyncRelease) check", "/dev/null"],
-                             in: repo.root, input: answer, check: false)
+        let output = try run(
+            ["script", "-qec", "\(ReleaseKitTests.micsyncRelease) check", "/dev/null"],
+            in: repo.root, input: answer, check: false)
         #expect(output.stdout.contains("continue? [y/N] "))
         #expect(output.status == status)
     }
@@ -92,7 +93,10 @@ import TestSupport
         try repo.addPackaging()
         try repo.git("tag", "-a", "0.1.0", "-m", "release")
         #expect(try micsyncRelease("all", in: repo.root).status == 0)
-        let releaseFiles = ["output/micsync-0.1.0.tar.gz", "Packaging/arch/archive/0.1.0/PKGBUILD", "Packaging/arch/archive/0.1.0/.SRCINFO"]
+        let releaseFiles = [
+            "output/micsync-0.1.0.tar.gz", "Packaging/arch/archive/0.1.0/PKGBUILD",
+            "Packaging/arch/archive/0.1.0/.SRCINFO",
+        ]
         let released = try releaseFiles.map { try Data(contentsOf: repo.root.appendingPathComponent($0)) }
 
         try repo.write("work.txt", "in progress")
@@ -104,11 +108,15 @@ import TestSupport
         #expect(head.stdout.contains("package version: \(version)\n"))
         #expect(head.stdout.contains("not archived"))
         #expect(try releaseFiles.map { try Data(contentsOf: repo.root.appendingPathComponent($0)) } == released)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: repo.root.appendingPathComponent("Packaging/arch/archive").path) == ["0.1.0"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(
+                atPath: repo.root.appendingPathComponent("Packaging/arch/archive").path) == ["0.1.0"])
         let offline = try PKGBUILDTests.sourced(repo.root.appendingPathComponent("output/PKGBUILD"))
         #expect(offline[1] == version)
         #expect(offline.last == "micsync-\(version).tar.gz")
-        #expect(FileManager.default.fileExists(atPath: repo.root.appendingPathComponent("output/micsync-\(version).tar.gz").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: repo.root.appendingPathComponent("output/micsync-\(version).tar.gz").path))
     }
 
     /// Running `all` again for a release writes the same bytes; an archived PKGBUILD that differs is never replaced.
@@ -137,9 +145,13 @@ import TestSupport
         let output = try micsyncRelease("all", in: repo.root)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("package version: 0.1.0\n"))
-        let archived = try PKGBUILDTests.sourced(repo.root.appendingPathComponent("Packaging/arch/archive/0.1.0/PKGBUILD"))
+        let archived = try PKGBUILDTests.sourced(
+            repo.root.appendingPathComponent("Packaging/arch/archive/0.1.0/PKGBUILD"))
         #expect(archived[2] == (try PKGBUILDTests.home))
-        let listed = try run(["tar", "-xOzf", "output/micsync-0.1.0.tar.gz", "micsync-0.1.0/Sources/MicsyncKit/Version.swift"], in: repo.root).stdout
+        let listed = try run(
+            ["tar", "-xOzf", "output/micsync-0.1.0.tar.gz", "micsync-0.1.0/Sources/MicsyncKit/Version.swift"],
+            in: repo.root
+        ).stdout
         #expect(listed.contains("\"0.1.0\""))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import ReleaseKit
 import Testing
+
+@testable import ReleaseKit
 
 /// `check` must find the same tag as `git describe --abbrev=0`: annotated tags only, the nearest one.
 @Suite struct DescribeTests {
@@ -52,7 +53,9 @@ import Testing
         Scenario(testDescription: "annotated tags on one commit with the same date", expected: "0.1.0") { repo in
             try repo.commit()
             for name in ["1.0.0", "0.1.0", "0.5.0"] {
-                try run(["git", "tag", "-a", name, "-m", name], in: repo.root, environment: ["GIT_COMMITTER_DATE": "@1700000000 +0000"])
+                try run(
+                    ["git", "tag", "-a", name, "-m", name], in: repo.root,
+                    environment: ["GIT_COMMITTER_DATE": "@1700000000 +0000"])
             }
         },
         Scenario(testDescription: "annotated and lightweight tag on one commit", expected: "0.1.0") { repo in
@@ -108,6 +111,7 @@ import Testing
             try repo.commit()
         }
         let release = try Release(inRepositoryContaining: repo.root)
-        #expect(try release.repository.nearestTag(of: release.repository.head()) == NearestTag(name: "0.1.0", distance: 2))
+        #expect(
+            try release.repository.nearestTag(of: release.repository.head()) == NearestTag(name: "0.1.0", distance: 2))
     }
 }

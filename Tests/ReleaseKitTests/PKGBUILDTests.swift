@@ -1,18 +1,24 @@
 import Foundation
-@testable import ReleaseKit
 import Testing
+
+@testable import ReleaseKit
 
 @Suite struct PKGBUILDTests {
     /// The variables of a PKGBUILD as bash sees them when it sources the file.
     static func sourced(_ pkgbuild: URL) throws -> [String] {
         try run(["bash", "-n", pkgbuild.path], in: pkgbuild.deletingLastPathComponent())
-        let script = #"source "$1"; printf '%s\n' "$pkgname" "$pkgver" "$url" "${license[*]}" "${depends[*]}" "${makedepends[*]}" "${sha256sums[*]}" "${source[*]}""#
+        let script =
+            #"source "$1"; printf '%s\n' "$pkgname" "$pkgver" "$url" "${license[*]}" "${depends[*]}" "${makedepends[*]}" "${sha256sums[*]}" "${source[*]}""#
         return try run(["bash", "-c", script, "bash", pkgbuild.path], in: pkgbuild.deletingLastPathComponent()).stdout
             .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
     static var home: String {
-        get throws { try #require(ProjectHome.parse(String(contentsOf: packageRoot.appendingPathComponent(ProjectHome.file), encoding: .utf8))) }
+        get throws {
+            try #require(
+                ProjectHome.parse(
+                    String(contentsOf: packageRoot.appendingPathComponent(ProjectHome.file), encoding: .utf8)))
+        }
     }
 
     @Test func rendersTheArchivedAndTheOfflinePKGBUILD() throws {
@@ -24,18 +30,25 @@ import Testing
         let written = try release.writePKGBUILDs(for: tarball)
 
         let archivedURL = try #require(written.archived)
-        #expect(archivedURL.path == repo.root.appendingPathComponent("Packaging/arch/archive/0.1.0/PKGBUILD").standardizedFileURL.path)
+        #expect(
+            archivedURL.path
+                == repo.root.appendingPathComponent("Packaging/arch/archive/0.1.0/PKGBUILD").standardizedFileURL.path)
         #expect(written.offline.path == repo.root.appendingPathComponent("output/PKGBUILD").standardizedFileURL.path)
         let sha256sum = String(try run(["sha256sum", tarball.url.path], in: repo.root).stdout.prefix(64))
 
         let archived = try Self.sourced(archivedURL)
-        #expect(archived == ["micsync", "0.1.0", try Self.home, "GPL-3.0-or-later", "rsync>=3.1.3 glibc gcc-libs",
-                             "swift-language git", sha256sum,
-                             "micsync-0.1.0.tar.gz::\(try Self.home)/releases/download/0.1.0/micsync-0.1.0.tar.gz"])
+        #expect(
+            archived == [
+                "micsync", "0.1.0", try Self.home, "GPL-3.0-or-later", "rsync>=3.1.3 glibc gcc-libs",
+                "swift-language git", sha256sum,
+                "micsync-0.1.0.tar.gz::\(try Self.home)/releases/download/0.1.0/micsync-0.1.0.tar.gz",
+            ])
         let offline = try Self.sourced(written.offline)
         #expect(offline == Array(archived.dropLast()) + ["micsync-0.1.0.tar.gz"])
         for folder in [archivedURL, written.offline].map({ $0.deletingLastPathComponent() }) {
-            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".SRCINFO").path), "\(folder.path)")
+            #expect(
+                FileManager.default.fileExists(atPath: folder.appendingPathComponent(".SRCINFO").path), "\(folder.path)"
+            )
         }
     }
 
@@ -55,14 +68,23 @@ import Testing
         let ours = try String(contentsOf: folder.appendingPathComponent(".SRCINFO"), encoding: .utf8)
         #expect(ours == makepkg)
         #expect(ours.contains("\tlicense = GPL-3.0-or-later\n"))
-        let archived = try String(contentsOf: written.archived!.deletingLastPathComponent().appendingPathComponent(".SRCINFO"), encoding: .utf8)
-        #expect(archived.contains("\tsource = micsync-0.1.0.tar.gz::\(try Self.home)/releases/download/0.1.0/micsync-0.1.0.tar.gz\n"))
+        let archived = try String(
+            contentsOf: written.archived!.deletingLastPathComponent().appendingPathComponent(".SRCINFO"),
+            encoding: .utf8)
+        #expect(
+            archived.contains(
+                "\tsource = micsync-0.1.0.tar.gz::\(try Self.home)/releases/download/0.1.0/micsync-0.1.0.tar.gz\n"))
     }
 
     @Test func replacesOnlyThePlaceholders() {
-        let template = PKGBUILDTemplate(text: "pkgver=@PKGVER@\n# Maintainer: a@b @OTHER@\nurl=\"@URL@\"\nsha256sums=('@SHA256@')\nsource=(\"@SOURCE@\")\n")
-        #expect(template.render(version: "1.0", url: "https://example.org/m", sha256: "ab", source: "x.tar.gz")
-                == "pkgver=1.0\n# Maintainer: a@b @OTHER@\nurl=\"https://example.org/m\"\nsha256sums=('ab')\nsource=(\"x.tar.gz\")\n")
+        let template = PKGBUILDTemplate(
+            text:
+                "pkgver=@PKGVER@\n# Maintainer: a@b @OTHER@\nurl=\"@URL@\"\nsha256sums=('@SHA256@')\nsource=(\"@SOURCE@\")\n"
+        )
+        #expect(
+            template.render(version: "1.0", url: "https://example.org/m", sha256: "ab", source: "x.tar.gz")
+                == "pkgver=1.0\n# Maintainer: a@b @OTHER@\nurl=\"https://example.org/m\"\nsha256sums=('ab')\nsource=(\"x.tar.gz\")\n"
+        )
     }
 
     /// The home page is set once, in Packaging/project-url; README.md must link the same address.
@@ -72,8 +94,10 @@ import Testing
         #expect(try !Self.home.contains("micdmy"), "the original Python project's address")
     }
 
-    @Test(arguments: [("# a comment\n\nhttps://example.org/micsync\n", "https://example.org/micsync"),
-                      ("http://example.org/micsync\n", nil), ("https://example.org/a b\n", nil), ("# only a comment\n", nil)])
+    @Test(arguments: [
+        ("# a comment\n\nhttps://example.org/micsync\n", "https://example.org/micsync"),
+        ("http://example.org/micsync\n", nil), ("https://example.org/a b\n", nil), ("# only a comment\n", nil),
+    ])
     func readsTheHomePageSetting(text: String, expected: String?) {
         #expect(ProjectHome.parse(text) == expected)
     }

@@ -1,12 +1,13 @@
 import Foundation
 import ReleaseKit
-import Testing
 import TestSupport
+import Testing
 
 /// Repositories micsync-release cannot work with, made for real with git: each gets one line that says what to do,
 /// and doing it works.
 @Suite struct RepositoryProblemTests {
-    func micsyncRelease(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> RunResult {
+    func micsyncRelease(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> RunResult
+    {
         try run([ReleaseKitTests.micsyncRelease] + arguments, in: folder, environment: environment, check: false)
     }
 
@@ -51,7 +52,8 @@ import TestSupport
         let environment = ["HOME": home.path, "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path]
         let root = repo.root.standardizedFileURL.path
 
-        let refused = try micsyncRelease(["check"], in: repo.root.appendingPathComponent("Sources"), environment: environment)
+        let refused = try micsyncRelease(
+            ["check"], in: repo.root.appendingPathComponent("Sources"), environment: environment)
         #expect(refused.status == 1)
         #expect(refused.stderr == "Error: \(ReleaseError.ownedByAnotherUser(root))\n")
         #expect(refused.stderr.contains("git config --global --add safe.directory \(root)`"))
@@ -100,7 +102,9 @@ import TestSupport
         for arguments in [["check"], ["tarball", "--head"], ["check", "--repo", folder.path]] {
             let output = try micsyncRelease(arguments, in: folder)
             #expect(output.status == 1)
-            #expect(output.stderr == "Error: \(ReleaseError.notARepository(folder.standardizedFileURL.path))\n", "\(arguments)")
+            #expect(
+                output.stderr == "Error: \(ReleaseError.notARepository(folder.standardizedFileURL.path))\n",
+                "\(arguments)")
             #expect(output.stderr.contains("--repo DIR"))
         }
     }

@@ -11,7 +11,8 @@ import Testing
         #expect(try repo.git("cat-file", "-t", "0.1.0") == "tag\n")
         #expect(try repo.git("rev-parse", "0.1.0^{commit}") == commit.id + "\n")
         #expect(try repo.gitDescribe() == "0.1.0")
-        #expect(try repo.git("for-each-ref", "--format=%(taggername) %(taggeremail)", "refs/tags/0.1.0")
+        #expect(
+            try repo.git("for-each-ref", "--format=%(taggername) %(taggeremail)", "refs/tags/0.1.0")
                 == "Test Maintainer <maintainer@example.com>\n")
     }
 

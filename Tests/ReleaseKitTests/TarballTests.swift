@@ -12,8 +12,10 @@ import Testing
         try repo.write("names/with space.txt", "space\n")
         try repo.write("names/café.txt", "accent\n")
         try repo.write("empty.txt", "")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.root.appendingPathComponent("tools/run.sh").path)
-        try FileManager.default.createSymbolicLink(atPath: repo.root.appendingPathComponent("link").path, withDestinationPath: "tools/run.sh")
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o755], ofItemAtPath: repo.root.appendingPathComponent("tools/run.sh").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.root.appendingPathComponent("link").path, withDestinationPath: "tools/run.sh")
         try repo.commit()
         try repo.git("tag", "-a", "0.1.0", "-m", "release")
         return repo
@@ -52,7 +54,9 @@ import Testing
 
         let extracted = repo.root.appendingPathComponent("extracted")
         let archived = repo.root.appendingPathComponent("archived")
-        for folder in [extracted, archived] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        for folder in [extracted, archived] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
         try run(["tar", "-xzf", tarball.url.path, "-C", extracted.path], in: repo.root)
         try run(["sh", "-c", "git archive --prefix=micsync-0.1.0/ 0.1.0 | tar -x -C archived"], in: repo.root)
         try run(["diff", "-r", "--no-dereference", "extracted", "archived"], in: repo.root)
@@ -60,8 +64,12 @@ import Testing
 
     @Test func fixedModesOwnersAndTimes() throws {
         let repo = try Self.taggedRepository()
-        let tarball = try Release(inRepositoryContaining: repo.root).writeTarball(of: .versionTag, into: repo.root.appendingPathComponent("output"))
-        let verbose = try run(["tar", "--numeric-owner", "--full-time", "--utc", "-tvzf", tarball.url.path], in: repo.root, environment: ["TZ": "UTC"]).stdout
+        let tarball = try Release(inRepositoryContaining: repo.root).writeTarball(
+            of: .versionTag, into: repo.root.appendingPathComponent("output"))
+        let verbose = try run(
+            ["tar", "--numeric-owner", "--full-time", "--utc", "-tvzf", tarball.url.path], in: repo.root,
+            environment: ["TZ": "UTC"]
+        ).stdout
         let commitTime = try repo.git("log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d %H:%M:%S", "0.1.0")
             .trimmingCharacters(in: .newlines)
         for line in verbose.split(separator: "\n") {
@@ -93,7 +101,8 @@ import Testing
         }
         let expected = try repo.vcsVersion()
         #expect(expected.hasPrefix("0.1.0.r2.g"))
-        let tarball = try Release(inRepositoryContaining: repo.root).writeTarball(of: .head, into: repo.root.appendingPathComponent("output"))
+        let tarball = try Release(inRepositoryContaining: repo.root).writeTarball(
+            of: .head, into: repo.root.appendingPathComponent("output"))
         #expect(tarball.source.version == expected)
         #expect(tarball.url.lastPathComponent == "micsync-\(expected).tar.gz")
         let listed = try run(["tar", "-tzf", tarball.url.path], in: repo.root).stdout

@@ -1,13 +1,17 @@
 import Foundation
-@testable import ReleaseKit
 import Testing
+
+@testable import ReleaseKit
 
 @Suite struct VersionTests {
     @Test func readsTheCurrentLine() {
         #expect(SourceVersion.parse("enum V {\n    public static let current = \"1.2.3\"\n}\n") == "1.2.3")
     }
 
-    @Test(arguments: ["", "let other = \"1\"", "static let current = \"\"", "static let current = \"1 2\"", "static let current = \"1.0-rc\""])
+    @Test(arguments: [
+        "", "let other = \"1\"", "static let current = \"\"", "static let current = \"1 2\"",
+        "static let current = \"1.0-rc\"",
+    ])
     func rejects(_ text: String) {
         #expect(SourceVersion.parse(text) == nil)
     }

@@ -32,8 +32,10 @@ public enum Binary {
     /// A child that exits without reading its input must not kill the test runner with SIGPIPE.
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
-    public static func run(_ executable: String, _ arguments: [String], input: String = "", directory: String,
-                    environment: [String: String]) throws -> RunResult {
+    public static func run(
+        _ executable: String, _ arguments: [String], input: String = "", directory: String,
+        environment: [String: String]
+    ) throws -> RunResult {
         let running = try start(executable, arguments, directory: directory, environment: environment)
         try? running.stdin.write(contentsOf: Data(input.utf8))
         running.finish()
@@ -41,8 +43,10 @@ public enum Binary {
     }
 
     /// Starts a process whose stdin stays open until `finish()`, its output collected as it comes.
-    public static func start(_ executable: String, _ arguments: [String], directory: String,
-                      environment: [String: String]) throws -> RunningProcess {
+    public static func start(
+        _ executable: String, _ arguments: [String], directory: String,
+        environment: [String: String]
+    ) throws -> RunningProcess {
         _ = ignoreBrokenPipes
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

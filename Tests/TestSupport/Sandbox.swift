@@ -28,8 +28,10 @@ public final class Sandbox {
     /// Writes `{"configs": [...]}` to `file` (default: the original's `~/.micsync.json`); locations are
     /// relative to the sandbox.
     @discardableResult
-    public func configure(_ configurations: [(name: String, work: [String], backup: [String])], extra: String = "",
-                          to file: String? = nil) throws -> String {
+    public func configure(
+        _ configurations: [(name: String, work: [String], backup: [String])], extra: String = "",
+        to file: String? = nil
+    ) throws -> String {
         let entries = configurations.map { configuration in
             let work = configuration.work.map { "\"\(path($0))\"" }.joined(separator: ", ")
             let backup = configuration.backup.map { "\"\(path($0))\"" }.joined(separator: ", ")
@@ -56,8 +58,9 @@ public final class Sandbox {
     }
 
     public func write(_ contents: String, to absolute: String) throws {
-        try FileManager.default.createDirectory(atPath: (absolute as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (absolute as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try contents.write(toFile: absolute, atomically: false, encoding: .utf8)
     }
 
@@ -73,7 +76,10 @@ public final class Sandbox {
         guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
         var result: [String] = []
         while let item = enumerator.nextObject() as? String {
-            if item == ".micsync" { enumerator.skipDescendants(); continue }
+            if item == ".micsync" {
+                enumerator.skipDescendants()
+                continue
+            }
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: base + "/" + item, isDirectory: &isDirectory)
             result.append(item + (isDirectory.boolValue ? "/" : ""))
@@ -85,26 +91,33 @@ public final class Sandbox {
     /// check sees a change even within one second, and two files touched alike get the same time however
     /// slowly the test runs.
     public func touch(_ relative: String, secondsAgo: Double) throws {
-        try FileManager.default.setAttributes([.modificationDate: created.addingTimeInterval(-secondsAgo)],
-                                              ofItemAtPath: path(relative))
+        try FileManager.default.setAttributes(
+            [.modificationDate: created.addingTimeInterval(-secondsAgo)],
+            ofItemAtPath: path(relative))
     }
 
     /// Runs `executable` in the sandbox (cwd = sandbox root) with its HOME and XDG folders and the built
     /// binaries first on PATH (so that completion scripts find `micsync`).
     @discardableResult
-    public func run(_ executable: String, _ arguments: [String],
-                    environment: [String: String] = [:]) throws -> RunResult {
+    public func run(
+        _ executable: String, _ arguments: [String],
+        environment: [String: String] = [:]
+    ) throws -> RunResult {
         let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        return try Binary.run(executable, arguments, input: "", directory: root,
-                              environment: self.environment.merging(["PATH": path]) { $1 }.merging(environment) { $1 })
+        return try Binary.run(
+            executable, arguments, input: "", directory: root,
+            environment: self.environment.merging(["PATH": path]) { $1 }.merging(environment) { $1 })
     }
 
     /// Runs micsync in the sandbox (cwd = sandbox root unless given) with `input` as its whole stdin.
     @discardableResult
-    public func run(_ arguments: [String], input: String = "", in directory: String? = nil,
-             environment: [String: String] = [:]) throws -> RunResult {
-        try Binary.run(Binary.micsync, arguments, input: input, directory: directory ?? root,
-                       environment: self.environment.merging(environment) { $1 })
+    public func run(
+        _ arguments: [String], input: String = "", in directory: String? = nil,
+        environment: [String: String] = [:]
+    ) throws -> RunResult {
+        try Binary.run(
+            Binary.micsync, arguments, input: input, directory: directory ?? root,
+            environment: self.environment.merging(environment) { $1 })
     }
 
     /// Runs micsync as a user who cannot read what is mode 000 (as `nobody` when the tests run as root, with
@@ -114,26 +127,33 @@ public final class Sandbox {
         guard getuid() == 0 else { return try run(arguments) }
         _ = try Binary.run("/bin/chmod", ["-R", "a+rwX", root], directory: root, environment: [:])
         for relative in unreadable { chmod(path(relative), 0) }
-        return try Binary.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.micsync]
-                              + arguments, directory: root, environment: environment)
+        return try Binary.run(
+            "/usr/bin/setpriv",
+            ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.micsync]
+                + arguments, directory: root, environment: environment)
     }
 
     /// Runs micsync with a pseudo-terminal as its stdin, stdout and stderr (util-linux `script`); the output
     /// comes back as the terminal showed it, stdout and stderr mixed, with "\r\n" line ends. `input` is typed
     /// at the terminal.
     @discardableResult
-    public func runInTerminal(_ arguments: [String], input: String = "",
-                              environment: [String: String] = [:]) throws -> RunResult {
+    public func runInTerminal(
+        _ arguments: [String], input: String = "",
+        environment: [String: String] = [:]
+    ) throws -> RunResult {
         let command = ([Binary.micsync] + arguments)
             .map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
-        return try Binary.run("/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"], input: input,
-                              directory: root, environment: self.environment.merging(environment) { $1 })
+        return try Binary.run(
+            "/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"], input: input,
+            directory: root, environment: self.environment.merging(environment) { $1 })
     }
 
     /// HOME and the XDG folders inside the sandbox.
     public var environment: [String: String] {
-        ["HOME": home, "XDG_CONFIG_HOME": home + "/.config", "XDG_STATE_HOME": home + "/.local/state",
-         "XDG_DATA_HOME": home + "/.local/share", "NO_COLOR": "1"]
+        [
+            "HOME": home, "XDG_CONFIG_HOME": home + "/.config", "XDG_STATE_HOME": home + "/.local/state",
+            "XDG_DATA_HOME": home + "/.local/share", "NO_COLOR": "1",
+        ]
     }
 
     /// The run journal micsync writes in this sandbox.
@@ -141,8 +161,8 @@ public final class Sandbox {
 
     /// `text` parsed as a JSON object (a failed expectation, not a crash, when it is not one).
     public func jsonObject(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-                     "not a JSON object:\n\(text)")
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+            "not a JSON object:\n\(text)")
     }
 }
-

@@ -18,8 +18,9 @@ public struct AdoptCommand: ParsableCommand {
               micsync status                       which locations miss their marker
             """)
 
-    @Argument(help: "The location to adopt (its folder, or any path inside it).",
-              completion: .custom(CompletionCandidates.locationsToAdopt))
+    @Argument(
+        help: "The location to adopt (its folder, or any path inside it).",
+        completion: .custom(CompletionCandidates.locationsToAdopt))
     var paths: [String] = []
 
     @OptionGroup var config: ConfigOptions
@@ -27,7 +28,9 @@ public struct AdoptCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if paths.count != 1 { throw ValidationError("give one location to adopt, e.g. micsync adopt /media/disc/backup") }
+        if paths.count != 1 {
+            throw ValidationError("give one location to adopt, e.g. micsync adopt /media/disc/backup")
+        }
     }
 
     public func run() throws {

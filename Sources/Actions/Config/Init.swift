@@ -56,13 +56,15 @@ extension ConfigCommand {
             let locator = ConfigLocator()
             let target = locator.candidates(explicit: file.file)[0]
             if file.file == nil, let inUse = try? locator.locate(explicit: nil), inUse.file != target.file {
-                throw MicsyncError.usage("""
+                throw MicsyncError.usage(
+                    """
                     a config file is already in use: \(inUse.file) (\(inUse.reason)); a new one at \(target.file) \
                     would take its place. Edit that one, or write a starter elsewhere with --config FILE
                     """)
             }
             try create(target.file, with: Self.starter)
-            Console.print("""
+            Console.print(
+                """
                 wrote \(target.file): a starter configuration to edit.
                 \(Self.keyGuide)
                 Check your edits with `micsync config check`.
@@ -71,8 +73,9 @@ extension ConfigCommand {
 
         /// Creates `path` (and its directory) only if nothing is there: `O_EXCL`, so no race can overwrite a file.
         private func create(_ path: String, with contents: String) throws(MicsyncError) {
-            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                     withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 guard errno != EEXIST else {

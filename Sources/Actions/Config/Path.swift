@@ -25,7 +25,9 @@ extension ConfigCommand {
             Console.print("looked in this order:")
             var table = TextTable()
             table.rows = ConfigLocator().candidates(explicit: file.file).map { candidate in
-                let state = candidate.file == found.file ? "in use"
+                let state =
+                    candidate.file == found.file
+                    ? "in use"
                     : FileManager.default.fileExists(atPath: candidate.file) ? "exists, not used" : "missing"
                 return [.init(state), .init("\(candidate.file) (\(candidate.reason))")]
             }

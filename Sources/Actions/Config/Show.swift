@@ -30,10 +30,14 @@ extension ConfigCommand {
                 let probe = FilesystemProbe()
                 for location in configuration.locations {
                     let access = location.access()
-                    table.rows.append([.init(location.role.rawValue), .init("\(location.index)"), .init(location.path),
-                                       access.isAccessible ? .init("accessible", .green) : .init("not accessible", .red)])
-                    let detail = access.isAccessible
-                        ? probe.profile(of: location).summary + (FileSystem.freeSpace(location.path).map { ", \(ByteCount.readable($0)) free" } ?? "")
+                    table.rows.append([
+                        .init(location.role.rawValue), .init("\(location.index)"), .init(location.path),
+                        access.isAccessible ? .init("accessible", .green) : .init("not accessible", .red),
+                    ])
+                    let detail =
+                        access.isAccessible
+                        ? probe.profile(of: location).summary
+                            + (FileSystem.freeSpace(location.path).map { ", \(ByteCount.readable($0)) free" } ?? "")
                         : access.reason
                     table.rows.append([.init(""), .init(""), .init(detail, access.isAccessible ? nil : .red)])
                 }
@@ -41,8 +45,9 @@ extension ConfigCommand {
                 if !configuration.exclude.isEmpty {
                     Console.print("  exclude: \(configuration.exclude.joined(separator: "  "))")
                 }
-                Console.print("  trash: \(configuration.trash ? "on" : "off"), "
-                    + "largest deletion without --force: \(configuration.maxDeletePercent.formatted())%")
+                Console.print(
+                    "  trash: \(configuration.trash ? "on" : "off"), "
+                        + "largest deletion without --force: \(configuration.maxDeletePercent.formatted())%")
             }
         }
     }

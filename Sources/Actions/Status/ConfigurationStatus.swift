@@ -32,14 +32,16 @@ struct ConfigurationStatus: Encodable {
         let access = Dictionary(configuration.locations.map { ($0.path, $0.access()) }) { first, _ in first }
         let accessible = Set(access.filter { $0.value.isAccessible }.map(\.key))
         var pending: [String: Pending] = [:]
-        let source = scope.typedIn.role == .working && accessible.contains(scope.typedIn.path)
+        let source =
+            scope.typedIn.role == .working && accessible.contains(scope.typedIn.path)
             ? scope.typedIn : configuration.working.first { accessible.contains($0.path) }
         let backups = configuration.backups.filter { accessible.contains($0.path) }
         if countingChanges, let source, !backups.isEmpty {
             let plans = try await Comparison(source: source, scope: scope).plans(backups)
             for (backup, plan) in zip(backups, plans) {
-                pending[backup.path] = Pending(comparedWith: source.path, new: plan.new.count,
-                                               modified: plan.modified.count, onlyInBackup: plan.deleted.count)
+                pending[backup.path] = Pending(
+                    comparedWith: source.path, new: plan.new.count,
+                    modified: plan.modified.count, onlyInBackup: plan.deleted.count)
             }
         }
         name = configuration.name

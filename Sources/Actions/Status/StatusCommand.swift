@@ -20,8 +20,9 @@ public struct StatusCommand: AsyncParsableCommand {
               micsync status --json              for scripts
             """)
 
-    @Argument(help: "Show only the configuration holding these paths (and compare only them with --changes).",
-              completion: .file())
+    @Argument(
+        help: "Show only the configuration holding these paths (and compare only them with --changes).",
+        completion: .file())
     var paths: [String] = []
 
     @OptionGroup var config: ConfigOptions
@@ -37,7 +38,9 @@ public struct StatusCommand: AsyncParsableCommand {
     public func run() async throws {
         let loaded = try config.selection.load()
         // With paths: the part of the configuration holding them; without: every chosen configuration whole.
-        let scopes = paths.isEmpty ? try loaded.chosen().map { Scope.whole($0.working[0], of: $0) }
+        let scopes =
+            paths.isEmpty
+            ? try loaded.chosen().map { Scope.whole($0.working[0], of: $0) }
             : [try loaded.scope(paths)]
         let journal = Journal().entries()
         var reports: [ConfigurationStatus] = []

@@ -37,11 +37,13 @@ struct StatusTable {
         }
         let room = max(12, Self.width - 2 - others.reduce(0, +) - 2 * (header.count - 1))
         var table = TextTable()
-        table.rows = [header] + rows.map { row in
-            var row = row
-            row[2] = .init(Self.elided(row[2].text, to: room))
-            return row
-        }
+        table.rows =
+            [header]
+            + rows.map { row in
+                var row = row
+                row[2] = .init(Self.elided(row[2].text, to: room))
+                return row
+            }
         let lines = table.lines(style: style)
         // The details start under PATH and may use the rest of the line.
         let indent = 2 + others[0] + 2 + others[1] + 2
@@ -58,7 +60,9 @@ struct StatusTable {
 
     private func cells(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
         let location = status.location
-        let lastBackup: TextTable.Cell = location.role != .backup ? .init("")
+        let lastBackup: TextTable.Cell =
+            location.role != .backup
+            ? .init("")
             : status.lastBackup.map { .init(ago($0)) } ?? .init("never", .yellow)
         return [
             .init(location.role.rawValue), .init("\(location.index)"), .init(location.path),

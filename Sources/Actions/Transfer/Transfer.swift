@@ -21,8 +21,9 @@ public enum Transfer: SyncAction {
 
     public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
         let source = try chooser.one(.backup, named: options.from, purpose: "source")
-        let destinations = try chooser.several(.backup, named: options.to, purpose: "destination",
-                                               excluding: [source], all: false)
+        let destinations = try chooser.several(
+            .backup, named: options.to, purpose: "destination",
+            excluding: [source], all: false)
         return Endpoints(source: source, destinations: destinations)
     }
 }

@@ -20,9 +20,11 @@ extension TrashCommand {
                   micsync trash list --json                   for scripts (sizes in bytes)
                 """)
 
-        @Argument(help: ArgumentHelp("A trash TIMESTAMP (to list its files), then paths: only the locations holding them.",
-                                     valueName: "timestamp-or-path"),
-                  completion: .file())
+        @Argument(
+            help: ArgumentHelp(
+                "A trash TIMESTAMP (to list its files), then paths: only the locations holding them.",
+                valueName: "timestamp-or-path"),
+            completion: .file())
         var arguments: [String] = []
 
         @OptionGroup var locations: TrashLocationOptions
@@ -57,7 +59,9 @@ extension TrashCommand {
 
         /// The TIMESTAMP typed first, if one was: a trash folder's name that is not also a path here.
         private var timestamp: String? {
-            guard let first = arguments.first, Trash.date(of: first) != nil, !FileSystem.exists(first) else { return nil }
+            guard let first = arguments.first, Trash.date(of: first) != nil, !FileSystem.exists(first) else {
+                return nil
+            }
             return first
         }
 
@@ -66,15 +70,22 @@ extension TrashCommand {
             let entries = try locations.scopes(arguments).map { scope in
                 let location = scope.typedIn
                 let access = location.access()
-                return Entry(configuration: scope.configuration.name, role: location.role.rawValue, path: location.path,
-                             accessible: access.isAccessible, reason: access.isAccessible ? nil : access.reason,
-                             trash: access.isAccessible ? TrashFolder.all(in: location) : [])
+                return Entry(
+                    configuration: scope.configuration.name, role: location.role.rawValue, path: location.path,
+                    accessible: access.isAccessible, reason: access.isAccessible ? nil : access.reason,
+                    trash: access.isAccessible ? TrashFolder.all(in: location) : [])
             }
             guard !json else { return Console.print(["locations": entries].jsonText()) }
             for entry in entries {
                 let heading = "\(entry.role) \(entry.path)"
-                guard entry.accessible else { Console.print("\(heading): not accessible: \(entry.reason ?? "")"); continue }
-                guard !entry.trash.isEmpty else { Console.print("\(heading): no trash"); continue }
+                guard entry.accessible else {
+                    Console.print("\(heading): not accessible: \(entry.reason ?? "")")
+                    continue
+                }
+                guard !entry.trash.isEmpty else {
+                    Console.print("\(heading): no trash")
+                    continue
+                }
                 Console.print("\(heading):")
                 TrashFolder.lines(entry.trash).forEach(Console.print)
             }
@@ -87,26 +98,33 @@ extension TrashCommand {
             guard !holding.isEmpty else {
                 let lines = all.map { location in
                     let timestamps = TrashFolder.timestamps(in: location)
-                    return "  \(location.heading): " + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
+                    return "  \(location.heading): "
+                        + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
                 }.joined(separator: "\n")
-                throw MicsyncError.notFound("no accessible location has trash \(timestamp); the trash there is:\n" + lines)
+                throw MicsyncError.notFound(
+                    "no accessible location has trash \(timestamp); the trash there is:\n" + lines)
             }
             let contents = holding.map { location in
                 var files: [(path: [UInt8], size: Int64)] = []
-                FileSystem.forEachFile(under: Array((Trash.root(of: location) + "/" + timestamp).utf8)) { files.append(($0, $1)) }
+                FileSystem.forEachFile(under: Array((Trash.root(of: location) + "/" + timestamp).utf8)) {
+                    files.append(($0, $1))
+                }
                 return (location, files.sorted { $0.path.lexicographicallyPrecedes($1.path) })
             }
             guard !json else {
-                return Console.print(contents.map { location, files in
-                    Contents(role: location.role.rawValue, location: location.path, timestamp: timestamp,
-                             files: files.map { File(path: DisplayName.readable($0.path), size: $0.size) })
-                }.jsonText())
+                return Console.print(
+                    contents.map { location, files in
+                        Contents(
+                            role: location.role.rawValue, location: location.path, timestamp: timestamp,
+                            files: files.map { File(path: DisplayName.readable($0.path), size: $0.size) })
+                    }.jsonText())
             }
             var lines: [String] = []
             for (location, files) in contents {
                 let total = files.reduce(Int64(0)) { $0 + $1.size }
-                lines.append("\(location.heading), trash \(timestamp): \(plural(files.count, "file", "files")), "
-                    + ByteCount.readable(total))
+                lines.append(
+                    "\(location.heading), trash \(timestamp): \(plural(files.count, "file", "files")), "
+                        + ByteCount.readable(total))
                 var table = TextTable()
                 table.rows = files.map { [.init(DisplayName.readable($0.path)), .init(ByteCount.readable($0.size))] }
                 lines += table.lines(style: .standardOutput)

@@ -23,9 +23,11 @@ extension TrashCommand {
         @Argument(help: "Purge only the locations holding these paths.", completion: .file())
         var paths: [String] = []
 
-        @Option(name: .customLong("older-than"),
-                help: ArgumentHelp("Only trash folders of runs older than this: 12h, 30d, 2w (a bare number counts days).",
-                                   valueName: "age"))
+        @Option(
+            name: .customLong("older-than"),
+            help: ArgumentHelp(
+                "Only trash folders of runs older than this: 12h, 30d, 2w (a bare number counts days).",
+                valueName: "age"))
         var olderThan: String?
 
         @Flag(help: "Delete without asking.")
@@ -34,7 +36,9 @@ extension TrashCommand {
         @OptionGroup var locations: TrashLocationOptions
 
         func validate() throws {
-            if let olderThan, Age(olderThan) == nil { throw ValidationError("--older-than takes \(Age.help), not '\(olderThan)'") }
+            if let olderThan, Age(olderThan) == nil {
+                throw ValidationError("--older-than takes \(Age.help), not '\(olderThan)'")
+            }
         }
 
         func run() throws {
@@ -49,9 +53,12 @@ extension TrashCommand {
             defer { withExtendedLifetime(locks) {} }
             let cutoff = olderThan.flatMap(Age.init).map { Date(timeIntervalSinceNow: -$0.seconds) }
             let doomed = withTrash.map { location in
-                (location, TrashFolder.all(in: location).filter { folder in
-                    cutoff.map { cutoff in folder.date.map { $0 < cutoff } ?? false } ?? true
-                })
+                (
+                    location,
+                    TrashFolder.all(in: location).filter { folder in
+                        cutoff.map { cutoff in folder.date.map { $0 < cutoff } ?? false } ?? true
+                    }
+                )
             }.filter { !$0.1.isEmpty }
             let folders = doomed.flatMap(\.1)
             guard !folders.isEmpty else { return Console.print("nothing to purge") }
@@ -59,7 +66,8 @@ extension TrashCommand {
                 Console.print("\(location.heading):")
                 TrashFolder.lines(folders).forEach(Console.print)
             }
-            let what = plural(folders.count, "trash folder", "trash folders") + " ("
+            let what =
+                plural(folders.count, "trash folder", "trash folders") + " ("
                 + plural(folders.reduce(0) { $0 + $1.files }, "file", "files") + ", "
                 + ByteCount.readable(folders.reduce(0) { $0 + $1.bytes }) + ")"
             if !yes, try Questions().ask("Delete \(what)?", [.delete, .no]) == .no {

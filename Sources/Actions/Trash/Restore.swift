@@ -20,8 +20,9 @@ extension TrashCommand {
                   micsync trash restore -n --location /mnt/b1 20261124T213005Z
                 """)
 
-        @Argument(help: "The trash folder to restore from, as `micsync trash list` shows it.",
-                  completion: .custom(CompletionCandidates.trashTimestamps))
+        @Argument(
+            help: "The trash folder to restore from, as `micsync trash list` shows it.",
+            completion: .custom(CompletionCandidates.trashTimestamps))
         var timestamp: String
 
         @Argument(help: "Restore only this file or directory: its path in the location.", completion: .file())
@@ -36,7 +37,9 @@ extension TrashCommand {
         @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Show what would be restored; change nothing.")
         var dryRun = false
 
-        @Flag(name: .customShort("v"), help: "Verbose: print every rsync command; ask before each one that changes files.")
+        @Flag(
+            name: .customShort("v"), help: "Verbose: print every rsync command; ask before each one that changes files."
+        )
         var verbose = false
 
         @Flag(name: .customLong("no-trash"), help: "Do not keep the files a restore overwrites in a new trash folder.")
@@ -67,7 +70,8 @@ extension TrashCommand {
             let outcome = await SyncSession(
                 action: "restore", rsync: rsync, invocation: invocation,
                 scope: scope, source: source, destinations: [destination], options: options, questions: Questions(),
-                locks: locks).run()
+                locks: locks
+            ).run()
             if let error = outcome.error { throw error }
         }
 
@@ -79,8 +83,9 @@ extension TrashCommand {
                 let typed = try locations.scopes(named)
                 let first = typed[0]
                 guard typed.count == 1 else {
-                    throw .usage("\(path ?? "") is in \(first.typedIn.heading), not in the location given with "
-                        + "--location, \(typed[1].typedIn.heading)")
+                    throw .usage(
+                        "\(path ?? "") is in \(first.typedIn.heading), not in the location given with "
+                            + "--location, \(typed[1].typedIn.heading)")
                 }
                 return path == nil ? .whole(first.typedIn, of: first.configuration) : first
             }
@@ -89,11 +94,13 @@ extension TrashCommand {
             guard holding.count == 1 else {
                 let lines = (holding.isEmpty ? all : holding).map { scope in
                     let timestamps = TrashFolder.timestamps(in: scope.typedIn)
-                    return "  \(scope.typedIn.heading): " + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
+                    return "  \(scope.typedIn.heading): "
+                        + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
                 }.joined(separator: "\n")
                 throw holding.isEmpty
                     ? .notFound("no accessible location has trash \(timestamp); the trash there is:\n" + lines)
-                    : .usage("trash \(timestamp) is in several locations; choose one with --location or a PATH:\n" + lines)
+                    : .usage(
+                        "trash \(timestamp) is in several locations; choose one with --location or a PATH:\n" + lines)
             }
             return holding[0]
         }

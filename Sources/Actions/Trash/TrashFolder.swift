@@ -31,7 +31,10 @@ struct TrashFolder: Encodable {
     static func lines(_ folders: [TrashFolder]) -> [String] {
         var table = TextTable()
         table.rows = folders.map { folder in
-            [.init(folder.timestamp), .init(plural(folder.files, "file", "files")), .init(ByteCount.readable(folder.bytes))]
+            [
+                .init(folder.timestamp), .init(plural(folder.files, "file", "files")),
+                .init(ByteCount.readable(folder.bytes)),
+            ]
         }
         return table.lines(style: .standardOutput)
     }
@@ -42,8 +45,10 @@ extension Location {
     func trashFolder(_ timestamp: String) throws(MicsyncError) -> String {
         let timestamps = TrashFolder.timestamps(in: self)
         guard timestamps.contains(timestamp) else {
-            throw .notFound("no trash \(timestamp) in \(heading); "
-                + (timestamps.isEmpty ? "it has no trash" : "it has:\n" + timestamps.map { "  " + $0 }.joined(separator: "\n")))
+            throw .notFound(
+                "no trash \(timestamp) in \(heading); "
+                    + (timestamps.isEmpty
+                        ? "it has no trash" : "it has:\n" + timestamps.map { "  " + $0 }.joined(separator: "\n")))
         }
         return try Trash.source(timestamp, in: self).path
     }

@@ -10,7 +10,8 @@ public struct Age: Sendable, Equatable {
     public init?(_ text: String) {
         let unit = text.last.flatMap { Self.units[$0] }
         guard let number = Int(unit == nil ? text : String(text.dropLast())), number >= 0,
-              number <= Int(Double(Int.max) / 86_400 / 7) else { return nil }
+            number <= Int(Double(Int.max) / 86_400 / 7)
+        else { return nil }
         seconds = Double(number) * (unit ?? 86_400)
     }
 

@@ -2,8 +2,9 @@ import ArgumentParser
 
 /// `--config FILE`: every command's way to the config file (the `config` subcommands take only this).
 public struct ConfigFileOption: ParsableArguments, Sendable {
-    @Option(name: .customLong("config"), help: "The config file to use instead of the usual lookup.",
-            completion: .file(extensions: ["json"]))
+    @Option(
+        name: .customLong("config"), help: "The config file to use instead of the usual lookup.",
+        completion: .file(extensions: ["json"]))
     public var file: String?
 
     public init() {}
@@ -14,9 +15,10 @@ public struct ConfigFileOption: ParsableArguments, Sendable {
 public struct ConfigOptions: ParsableArguments, Sendable {
     @OptionGroup public var file: ConfigFileOption
 
-    @Option(name: .customLong("config-name"),
-            help: "The configuration to use (when the paths are in several; without paths, only this one).",
-            completion: .custom(CompletionCandidates.configurationNames))
+    @Option(
+        name: .customLong("config-name"),
+        help: "The configuration to use (when the paths are in several; without paths, only this one).",
+        completion: .custom(CompletionCandidates.configurationNames))
     public var name: String?
 
     public init() {}
@@ -49,8 +51,9 @@ public struct ConfigSelection: Sendable {
     /// The file in use, loaded and validated.
     public func load() throws(MicsyncError) -> LoadedConfig {
         let found = try locate()
-        return LoadedConfig(found: found, configurations: try ConfigLoader(file: found.file).load().configurations,
-                            configurationName: configurationName)
+        return LoadedConfig(
+            found: found, configurations: try ConfigLoader(file: found.file).load().configurations,
+            configurationName: configurationName)
     }
 }
 
@@ -74,7 +77,8 @@ public struct LoadedConfig: Sendable {
     }
 
     private func resolver(_ questions: Questions) -> ScopeResolver {
-        ScopeResolver(configurations: configurations, resolver: PathResolver(base: FileSystem.currentDirectory),
-                      questions: questions)
+        ScopeResolver(
+            configurations: configurations, resolver: PathResolver(base: FileSystem.currentDirectory),
+            questions: questions)
     }
 }

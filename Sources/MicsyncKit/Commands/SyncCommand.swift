@@ -8,8 +8,9 @@ public struct SyncCommand<Action: SyncAction>: AsyncParsableCommand {
 
     @OptionGroup public var options: Action.Options
 
-    @Argument(help: "Files or directories inside a configured location (WORKING or BACKUP).",
-              completion: .file())
+    @Argument(
+        help: "Files or directories inside a configured location (WORKING or BACKUP).",
+        completion: .file())
     public var paths: [String] = []
 
     public init() {}

@@ -52,9 +52,11 @@ public struct CommonOptions: ParsableArguments, Sendable {
     @Flag(name: .customLong("print-commands"), help: "Print every rsync command without asking (-v also asks).")
     public var printCommands = false
 
-    @Flag(name: [.customShort("q"), .customLong("quiet")],
-          help: ArgumentHelp("No notes (skipped locations, warnings of a dry run) and no lists; questions, errors "
-              + "and the summary stay."))
+    @Flag(
+        name: [.customShort("q"), .customLong("quiet")],
+        help: ArgumentHelp(
+            "No notes (skipped locations, warnings of a dry run) and no lists; questions, errors "
+                + "and the summary stay."))
     public var quiet = false
 
     @Flag(help: "List every item of the plan (by default each category shows 20 and the question offers [l]ist).")
@@ -65,12 +67,14 @@ public struct CommonOptions: ParsableArguments, Sendable {
 
     @OptionGroup public var config: ConfigOptions
 
-    @Option(name: .customLong("from"), help: "The source location: its index in the config or its path.",
-            completion: .custom(CompletionCandidates.locations))
+    @Option(
+        name: .customLong("from"), help: "The source location: its index in the config or its path.",
+        completion: .custom(CompletionCandidates.locations))
     public var from: [String] = []
 
-    @Option(name: .customLong("to"), help: "A destination location: its index in the config or its path (repeatable).",
-            completion: .custom(CompletionCandidates.locations))
+    @Option(
+        name: .customLong("to"), help: "A destination location: its index in the config or its path (repeatable).",
+        completion: .custom(CompletionCandidates.locations))
     public var to: [String] = []
 
     @Flag(name: .customLong("no-trash"), help: "Do not keep overwritten or deleted files in .micsync/trash.")

@@ -8,5 +8,10 @@ public enum TypedPaths {
     public static func set(_ paths: [String]) { stash.withLock { $0 = paths } }
 
     /// The stashed paths, once; nil when none were stashed.
-    public static func take() -> [String]? { stash.withLock { paths in defer { paths = nil }; return paths } }
+    public static func take() -> [String]? {
+        stash.withLock { paths in
+            defer { paths = nil }
+            return paths
+        }
+    }
 }

@@ -34,7 +34,8 @@ public struct ConfigLoader {
             let place = error.location.map { "line \($0.line), column \($0.column): " } ?? ""
             throw .config("\(file): \(place)invalid JSON: \(error.reason)")
         }
-        var validator = Validator(file: file, resolver: PathResolver(base: (file as NSString).deletingLastPathComponent))
+        var validator = Validator(
+            file: file, resolver: PathResolver(base: (file as NSString).deletingLastPathComponent))
         let configurations = validator.configurations(in: root)
         return (ConfigSet(configurations: configurations), validator.problems)
     }
@@ -90,12 +91,14 @@ private struct Validator {
         let backups = locations(fields, role: .backup, at: entry)
         let exclude = fields["exclude"].map { strings($0, at: "\(entry).exclude") } ?? []
         let trash = fields["trash"].map { bool($0, at: "\(entry).trash") } ?? true
-        let maxDeletePercent = fields["maxDeletePercent"].map { percent($0, at: "\(entry).maxDeletePercent") }
+        let maxDeletePercent =
+            fields["maxDeletePercent"].map { percent($0, at: "\(entry).maxDeletePercent") }
             ?? Configuration.defaultMaxDeletePercent
         overlaps(working + backups, at: entry)
         guard problems.count == before, let name else { return nil }
-        return Configuration(name: name, working: working, backups: backups, exclude: exclude,
-                             trash: trash, maxDeletePercent: maxDeletePercent)
+        return Configuration(
+            name: name, working: working, backups: backups, exclude: exclude,
+            trash: trash, maxDeletePercent: maxDeletePercent)
     }
 
     mutating func locations(_ fields: [String: JSONValue], role: Role, at entry: String) -> [Location] {
@@ -122,7 +125,9 @@ private struct Validator {
         for (i, a) in locations.enumerated() {
             for (j, b) in locations.enumerated() where j > i {
                 let same = a.path == b.path || (places[i] != nil && places[i] == places[j])
-                guard same || a.contains(b.path) || b.contains(a.path) || Self.nested(places[i], places[j]) else { continue }
+                guard same || a.contains(b.path) || b.contains(a.path) || Self.nested(places[i], places[j]) else {
+                    continue
+                }
                 let relation = same ? "is the same directory as" : "overlaps (one contains the other)"
                 problem(entry, "\(name(of: a)) \(a.path) \(relation) \(name(of: b)) \(b.path)")
             }

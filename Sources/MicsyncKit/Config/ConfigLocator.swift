@@ -12,9 +12,11 @@ public struct ConfigLocator: Sendable {
     let home: String
     let currentDirectory: String
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                home: String = FileSystem.homeDirectory,
-                currentDirectory: String = FileSystem.currentDirectory) {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        home: String = FileSystem.homeDirectory,
+        currentDirectory: String = FileSystem.currentDirectory
+    ) {
         self.environment = environment
         self.home = home
         self.currentDirectory = currentDirectory
@@ -46,6 +48,7 @@ public struct ConfigLocator: Sendable {
             return found
         }
         let places = candidates.map { "  \($0.file) (\($0.reason))" }.joined(separator: "\n")
-        throw .config("no config file found; looked in:\n\(places)\ncreate one with `micsync config init`, or pass --config FILE")
+        throw .config(
+            "no config file found; looked in:\n\(places)\ncreate one with `micsync config init`, or pass --config FILE")
     }
 }

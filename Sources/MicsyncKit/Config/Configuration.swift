@@ -52,8 +52,10 @@ public struct Configuration: Sendable {
     public let trash: Bool
     public let maxDeletePercent: Double
 
-    public init(name: String, working: [Location], backups: [Location], exclude: [String] = [],
-                trash: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent) {
+    public init(
+        name: String, working: [Location], backups: [Location], exclude: [String] = [],
+        trash: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent
+    ) {
         self.name = name
         self.working = working
         self.backups = backups

@@ -58,7 +58,8 @@ indirect enum JSONValue: Decodable {
         /// "line L, column C" from the byte offset in Foundation's "around character N."
         var location: (line: Int, column: Int)? {
             guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
-                  let offset = Int(detail[range].dropFirst("character ".count)) else { return nil }
+                let offset = Int(detail[range].dropFirst("character ".count))
+            else { return nil }
             let before = data.prefix(min(offset, data.count))
             let line = before.count { $0 == UInt8(ascii: "\n") } + 1
             let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
@@ -67,8 +68,9 @@ indirect enum JSONValue: Decodable {
 
         /// Foundation's message without its "around character N" tail.
         var reason: String {
-            let trimmed = detail.replacingOccurrences(of: #"\s*around character \d+\.?"#, with: "",
-                                                      options: .regularExpression)
+            let trimmed = detail.replacingOccurrences(
+                of: #"\s*around character \d+\.?"#, with: "",
+                options: .regularExpression)
             return trimmed.trimmingCharacters(in: CharacterSet(charactersIn: ". ")).lowercased()
         }
     }

@@ -46,7 +46,10 @@ public enum Console {
     @discardableResult
     public static func install(_ sink: any ConsoleSink) -> any ConsoleSink {
         state.withLock { state in
-            defer { state.sink = sink; state.outputFailure = nil }
+            defer {
+                state.sink = sink
+                state.outputFailure = nil
+            }
             return state.sink
         }
     }

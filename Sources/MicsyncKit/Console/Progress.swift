@@ -11,9 +11,10 @@ public struct TransferProgress: Sendable, Equatable {
     public static func parse(_ segment: some Collection<UInt8>) -> TransferProgress? {
         let fields = String(decoding: segment, as: UTF8.self).split(separator: " ")
         guard fields.count >= 4, fields[1].hasSuffix("%"),
-              let bytes = Int64(fields[0].replacingOccurrences(of: ",", with: "")),
-              Int(fields[1].dropLast()) != nil, fields[2].hasSuffix("/s"),
-              fields[3].allSatisfy({ $0.isNumber || $0 == ":" }) else { return nil }
+            let bytes = Int64(fields[0].replacingOccurrences(of: ",", with: "")),
+            Int(fields[1].dropLast()) != nil, fields[2].hasSuffix("/s"),
+            fields[3].allSatisfy({ $0.isNumber || $0 == ":" })
+        else { return nil }
         return TransferProgress(bytes: bytes)
     }
 }
@@ -100,7 +101,8 @@ public final class ProgressLine: @unchecked Sendable {
     static func clock(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.up))
         let (hours, minutes, rest) = (whole / 3600, whole % 3600 / 60, whole % 60)
-        return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%d:%02d", minutes, rest)
+        return hours > 0
+            ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%d:%02d", minutes, rest)
     }
 }
 

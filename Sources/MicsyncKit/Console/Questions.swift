@@ -43,12 +43,14 @@ public struct Questions: Sendable {
         throw Self.noValidAnswer
     }
 
-    static let noValidAnswer = MicsyncError(.cancelled, "cancelled: no valid answer after \(attempts) tries; nothing was changed")
+    static let noValidAnswer = MicsyncError(
+        .cancelled, "cancelled: no valid answer after \(attempts) tries; nothing was changed")
 
     /// A numbered menu; the numbers are the choices' own (their index in the config), shown from 0.
     /// With `several`, any number of choices separated by spaces or commas, or `a` for all.
     public func choose(_ title: String, from choices: [(number: Int, label: String)], several: Bool = false)
-        throws(MicsyncError) -> [Int] {
+        throws(MicsyncError) -> [Int]
+    {
         let lines = choices.map { "  \($0.number): \($0.label)" }.joined(separator: "\n")
         let hint = several ? "numbers separated by spaces, a for all, q to cancel" : "a number, q to cancel"
         for _ in 0..<Self.attempts {
@@ -57,10 +59,14 @@ public struct Questions: Sendable {
             if several, reply == "a" || reply == "all" { return choices.map(\.number) }
             let picked = reply.split { $0 == " " || $0 == "," }.map { Int($0) }
             if !picked.isEmpty, picked.count == 1 || several, let numbers = picked as? [Int],
-               numbers.allSatisfy(valid.contains) {
+                numbers.allSatisfy(valid.contains)
+            {
                 return numbers.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
             }
-            Console.note("please choose \(several ? "from" : "one of") \(choices.map { String($0.number) }.joined(separator: ", ")), or q")
+            Console.note(
+                "please choose \(several ? "from" : "one of") "
+                    + "\(choices.map { String($0.number) }.joined(separator: ", ")), or q"
+            )
         }
         throw Self.noValidAnswer
     }

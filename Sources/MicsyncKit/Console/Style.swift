@@ -5,7 +5,10 @@ import Foundation
 /// when `NO_COLOR` is set (https://no-color.org: any non-empty value); `--color always|never` overrides both.
 public struct Style: Sendable {
     public enum Colour: String, Sendable {
-        case red = "31", green = "32", yellow = "33", bold = "1"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case bold = "1"
     }
 
     /// `--color`: `auto` decides by the terminal and the environment.
@@ -13,8 +16,9 @@ public struct Style: Sendable {
         case auto, always, never
 
         /// `--color`'s help, wherever it is declared.
-        public static let help = ArgumentHelp("When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.",
-                                              valueName: "when")
+        public static let help = ArgumentHelp(
+            "When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.",
+            valueName: "when")
     }
 
     public let enabled: Bool
@@ -28,8 +32,10 @@ public struct Style: Sendable {
 
     /// The style of stdout, by `choice`, the terminal and the environment.
     public static var standardOutput: Style {
-        Style(enabled: enabled(choice, isTerminal: isatty(STDOUT_FILENO) == 1,
-                               environment: ProcessInfo.processInfo.environment))
+        Style(
+            enabled: enabled(
+                choice, isTerminal: isatty(STDOUT_FILENO) == 1,
+                environment: ProcessInfo.processInfo.environment))
     }
 
     static func enabled(_ choice: Choice, isTerminal: Bool, environment: [String: String]) -> Bool {

@@ -31,15 +31,18 @@ public struct Journal: Sendable {
         self.path = path
     }
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                home: String = FileSystem.homeDirectory) {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        home: String = FileSystem.homeDirectory
+    ) {
         self.init(path: FileSystem.stateDirectory(environment: environment, home: home) + "/journal.jsonl")
     }
 
     /// Creates the journal's folder, so that a run that could not journal fails before its first question.
     public func prepare() throws(MicsyncError) {
-        try FileSystem.makeDirectories((path as NSString).deletingLastPathComponent,
-                                       purpose: "micsync's state folder (from $XDG_STATE_HOME or ~/.local/state)")
+        try FileSystem.makeDirectories(
+            (path as NSString).deletingLastPathComponent,
+            purpose: "micsync's state folder (from $XDG_STATE_HOME or ~/.local/state)")
     }
 
     /// Appends `entry` as one line; a journal that cannot be written is a warning, never a failed run.

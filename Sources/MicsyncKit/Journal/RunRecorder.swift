@@ -4,9 +4,10 @@ extension Journal {
     /// Journals one sync run from its outcome: a run that changed something or failed gets a line; a dry
     /// run, a run with nothing to do and a cancelled run (nothing changed) get none.
     public func record(_ outcome: SessionOutcome, action: String, scope: Scope, endpoints: Endpoints, start: Date) {
-        var entry = JournalEntry(action: action, configuration: scope.configuration.name, source: endpoints.source.path,
-                                 destinations: endpoints.destinations.map(\.path), paths: scope.relativePaths,
-                                 start: start, end: Date(), exitCode: outcome.status.rawValue)
+        var entry = JournalEntry(
+            action: action, configuration: scope.configuration.name, source: endpoints.source.path,
+            destinations: endpoints.destinations.map(\.path), paths: scope.relativePaths,
+            start: start, end: Date(), exitCode: outcome.status.rawValue)
         for destination in outcome.destinations {
             let report = destination.report
             entry.copied += report.copied
@@ -20,7 +21,8 @@ extension Journal {
             items.map { "\(destination.heading): \($0.displayName) (\($0.reason))" }
         }
         if !unstorable.isEmpty { entry.cannotBeStored = unstorable }
-        let changed = entry.copied + entry.overwritten + entry.deleted + entry.directoriesCreated
+        let changed =
+            entry.copied + entry.overwritten + entry.deleted + entry.directoriesCreated
             + entry.directoriesDeleted > 0
         guard changed || ![.success, .cancelled].contains(outcome.status) else { return }
         append(entry)

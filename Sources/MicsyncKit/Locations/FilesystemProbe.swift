@@ -30,7 +30,9 @@ public struct FilesystemProbe: Sendable {
     func probe(_ location: Location, type: String) -> FilesystemFacts? {
         let folder = StateFolder(location)
         let created = !FileSystem.exists(folder.path)
-        guard folder.problem() == nil, let state = try? LocationMarker.openState(of: location, creating: true) else { return nil }
+        guard folder.problem() == nil, let state = try? LocationMarker.openState(of: location, creating: true) else {
+            return nil
+        }
         close(state)
         let scratch = folder.path + "/probe-\(getpid())"
         defer {
@@ -46,7 +48,8 @@ public struct FilesystemProbe: Sendable {
         close(descriptor)
 
         var info = stat()
-        facts.keepsPermissions = chmod(file, 0o640) == 0 && lstat(file, &info) == 0 && info.st_mode & 0o777 == 0o640
+        facts.keepsPermissions =
+            chmod(file, 0o640) == 0 && lstat(file, &info) == 0 && info.st_mode & 0o777 == 0o640
             && chmod(file, 0o600) == 0 && lstat(file, &info) == 0 && info.st_mode & 0o777 == 0o600
         if geteuid() == 0 {
             facts.keepsOwners = chown(file, 4242, 4242) == 0 && lstat(file, &info) == 0 && info.st_uid == 4242
@@ -55,11 +58,13 @@ public struct FilesystemProbe: Sendable {
         facts.hardLinks = link(file, scratch + "/h") == 0
         facts.caseSensitive = Self.create(scratch + "/Case") && !FileSystem.exists(scratch + "/cASE")
         var times = [timespec(tv_sec: 1_600_000_001, tv_nsec: 0), timespec(tv_sec: 1_600_000_001, tv_nsec: 0)]
-        facts.keepsOddSeconds = utimensat(AT_FDCWD, file, &times, AT_SYMLINK_NOFOLLOW) == 0 && lstat(file, &info) == 0
+        facts.keepsOddSeconds =
+            utimensat(AT_FDCWD, file, &times, AT_SYMLINK_NOFOLLOW) == 0 && lstat(file, &info) == 0
             && info.st_mtim.tv_sec == 1_600_000_001
-        facts.refusedCharacters = String(FilesystemProfile.windowsReserved.filter { character in
-            character != "/" && !Self.create(scratch + "/c\(character)c")
-        })
+        facts.refusedCharacters = String(
+            FilesystemProfile.windowsReserved.filter { character in
+                character != "/" && !Self.create(scratch + "/c\(character)c")
+            })
         facts.refusesTrailingDotOrSpace = ["t.", "s "].contains { name in
             !Self.create(scratch + "/" + name) || !Self.listed(name, in: scratch)
         }
@@ -113,16 +118,21 @@ public struct FilesystemProbe: Sendable {
     private func saveCache(_ cache: [String: FilesystemFacts]) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try? FileManager.default.createDirectory(atPath: (cacheFile as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (cacheFile as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try? encoder.encode(cache).write(to: URL(fileURLWithPath: cacheFile), options: .atomic)
     }
 }
 
 // <sys/xattr.h> is not part of the Glibc module.
 @_silgen_name("setxattr")
-private func setExtendedAttribute(_ path: UnsafePointer<CChar>, _ name: UnsafePointer<CChar>, _ value: UnsafeRawPointer?,
-                                  _ size: Int, _ flags: Int32) -> Int32
+private func setExtendedAttribute(
+    _ path: UnsafePointer<CChar>, _ name: UnsafePointer<CChar>, _ value: UnsafeRawPointer?,
+    _ size: Int, _ flags: Int32
+) -> Int32
 @_silgen_name("getxattr")
-private func getExtendedAttribute(_ path: UnsafePointer<CChar>, _ name: UnsafePointer<CChar>, _ value: UnsafeMutableRawPointer?,
-                                  _ size: Int) -> Int
+private func getExtendedAttribute(
+    _ path: UnsafePointer<CChar>, _ name: UnsafePointer<CChar>, _ value: UnsafeMutableRawPointer?,
+    _ size: Int
+) -> Int

@@ -57,7 +57,8 @@ public struct FilesystemProfile: Equatable, Sendable {
         hardLinks = facts.hardLinks
         caseSensitive = facts.caseSensitive
         timeGranularity = facts.keepsOddSeconds && facts.type != "vfat" ? 1 : 2
-        refusedCharacters = Set(facts.refusedCharacters + (isFAT ? Self.windowsReserved : "")).subtracting(["/"]).sorted()
+        refusedCharacters = Set(facts.refusedCharacters + (isFAT ? Self.windowsReserved : "")).subtracting(["/"])
+            .sorted()
         refusesTrailingDotOrSpace = facts.refusesTrailingDotOrSpace || isFAT
         largestFile = facts.type == "vfat" || facts.type == "msdos" ? 4 * 1024 * 1024 * 1024 - 1 : nil
         sparseFiles = facts.sparseFiles
@@ -66,7 +67,9 @@ public struct FilesystemProfile: Equatable, Sendable {
     }
 
     /// A filesystem that keeps everything a Linux one does (when nothing could be probed).
-    public static func unrestricted(type: String) -> FilesystemProfile { FilesystemProfile(FilesystemFacts(type: type)) }
+    public static func unrestricted(type: String) -> FilesystemProfile {
+        FilesystemProfile(FilesystemFacts(type: type))
+    }
 
     /// Whether some file of a Linux tree may not be storable here, so the plan must look at every name.
     public var hasLimits: Bool {

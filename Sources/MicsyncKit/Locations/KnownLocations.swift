@@ -12,7 +12,8 @@ public struct KnownLocations: Sendable {
     /// Path → id; empty when the file is missing or unreadable.
     public func all() -> [String: String] {
         guard let data = FileManager.default.contents(atPath: file),
-              let ids = try? JSONDecoder().decode([String: String].self, from: data) else { return [:] }
+            let ids = try? JSONDecoder().decode([String: String].self, from: data)
+        else { return [:] }
         return ids
     }
 
@@ -26,8 +27,9 @@ public struct KnownLocations: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (file as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try encoder.encode(ids).write(to: URL(fileURLWithPath: file), options: .atomic)
         } catch {
             throw .usage("cannot write micsync's list of locations \(file): \(error.localizedDescription)")

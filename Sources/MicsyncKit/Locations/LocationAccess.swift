@@ -39,7 +39,8 @@ public enum LocationAccess: Equatable, Sendable {
         let quoted = RsyncInvocation.shellQuoted(location.path)
         return switch self {
         case .new: "create it with `mkdir \(quoted)`, or run again with --create"
-        case .markerMissing, .otherMarker: "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
+        case .markerMissing, .otherMarker:
+            "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
         default: nil
         }
     }

@@ -53,7 +53,8 @@ public struct LocationMarker: Sendable {
         let top = open(location.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { throw .notFound("cannot open \(location.path): \(String(cString: strerror(errno)))") }
         defer { close(top) }
-        return try StateFolder.openDirectory(StateFolder.name, in: top, creating: creating,
-                                             describe: StateFolder(location).path)
+        return try StateFolder.openDirectory(
+            StateFolder.name, in: top, creating: creating,
+            describe: StateFolder(location).path)
     }
 }

@@ -36,8 +36,10 @@ public struct Mount: Sendable, Equatable {
         guard let table = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return nil }
         var best: Mount?
         for line in table.split(separator: "\n") {
-            guard let mount = parse(line), mount.mountPoint == "/" || real == mount.mountPoint
-                || real.hasPrefix(mount.mountPoint + "/") else { continue }
+            guard let mount = parse(line),
+                mount.mountPoint == "/" || real == mount.mountPoint
+                    || real.hasPrefix(mount.mountPoint + "/")
+            else { continue }
             if (best?.mountPoint.count ?? -1) <= mount.mountPoint.count { best = mount }
         }
         return best
@@ -47,9 +49,10 @@ public struct Mount: Sendable, Equatable {
     static func parse(_ line: Substring) -> Mount? {
         let fields = line.split(separator: " ")
         guard let dash = fields.firstIndex(of: "-"), dash >= 6, fields.count >= dash + 3 else { return nil }
-        return Mount(mountPoint: unescape(fields[4]), device: String(fields[2]), root: unescape(fields[3]),
-                     kernelType: String(fields[dash + 1]), source: unescape(fields[dash + 2]),
-                     options: fields.count > dash + 3 ? String(fields[dash + 3]) : "")
+        return Mount(
+            mountPoint: unescape(fields[4]), device: String(fields[2]), root: unescape(fields[3]),
+            kernelType: String(fields[dash + 1]), source: unescape(fields[dash + 2]),
+            options: fields.count > dash + 3 ? String(fields[dash + 3]) : "")
     }
 
     /// The mount table writes a space as `\040` (and a tab, newline and backslash likewise).
@@ -81,7 +84,9 @@ public struct Mount: Sendable, Equatable {
         defer { close(descriptor) }
         var sector = [UInt8](repeating: 0, count: 512)
         guard pread(descriptor, &sector, 512, 0) == 512 else { return nil }
-        func text(_ offset: Int, _ count: Int) -> String { String(decoding: sector[offset..<offset + count], as: UTF8.self) }
+        func text(_ offset: Int, _ count: Int) -> String {
+            String(decoding: sector[offset..<offset + count], as: UTF8.self)
+        }
         if text(3, 8) == "EXFAT   " { return "exfat" }
         if text(3, 8) == "NTFS    " { return "ntfs" }
         if text(82, 5) == "FAT32" || text(54, 3) == "FAT" { return "vfat" }

@@ -10,10 +10,13 @@ public struct RunFilesystems: Sendable {
     }
 
     /// Probes (or finds in the cache) the filesystems of `source` and `destinations`.
-    public static func probe(source: Location, destinations: [Location],
-                             probe: FilesystemProbe = FilesystemProbe()) -> RunFilesystems {
-        RunFilesystems(source: probe.profile(of: source),
-                       destinations: Dictionary(destinations.map { ($0, probe.profile(of: $0)) }) { first, _ in first })
+    public static func probe(
+        source: Location, destinations: [Location],
+        probe: FilesystemProbe = FilesystemProbe()
+    ) -> RunFilesystems {
+        RunFilesystems(
+            source: probe.profile(of: source),
+            destinations: Dictionary(destinations.map { ($0, probe.profile(of: $0)) }) { first, _ in first })
     }
 
     public func profile(of destination: Location) -> FilesystemProfile? { destinations[destination] }

@@ -36,8 +36,14 @@ public struct StorageCheck: Sendable {
         if let first = folded[key] {
             if first != item.path {
                 let names = (DisplayName.readable(first), DisplayName.readable(item.path))
-                found.append(Unstorable(path: first, reason: "differs only in case from \(names.1) (\(profile.type) is case-insensitive)"))
-                found.append(Unstorable(path: item.path, reason: "differs only in case from \(names.0) (\(profile.type) is case-insensitive)"))
+                found.append(
+                    Unstorable(
+                        path: first,
+                        reason: "differs only in case from \(names.1) (\(profile.type) is case-insensitive)"))
+                found.append(
+                    Unstorable(
+                        path: item.path,
+                        reason: "differs only in case from \(names.0) (\(profile.type) is case-insensitive)"))
             }
         } else {
             folded[key] = item.path
@@ -50,7 +56,9 @@ public struct StorageCheck: Sendable {
         if !refused.isEmpty {
             return "its name has \(refused.map { "'\($0)'" }.joined(separator: " ")), which \(profile.type) refuses"
         }
-        if profile.refusesTrailingDotOrSpace, let last = name.last, last == "." || last == " ", name != ".", name != ".." {
+        if profile.refusesTrailingDotOrSpace, let last = name.last, last == "." || last == " ", name != ".",
+            name != ".."
+        {
             return "its name ends with \(last == "." ? "a dot" : "a space"), which \(profile.type) refuses"
         }
         if item.kind == .file, let largest = profile.largestFile, item.size > largest {
@@ -74,8 +82,10 @@ public struct StorageCheck: Sendable {
     /// Items only at the destination that the source's filesystem (this profile) could not hold are missing
     /// from the source for that reason, not because they were deleted: they are taken out of `plan.deleted`
     /// into `plan.keptUnstorable`, so that `work -D` from an exFAT disc never deletes `a:b` in the WORKING.
-    public static func keepWhatTheSourceCannotHold(in plan: inout Plan, at destination: Location,
-                                                   source profile: FilesystemProfile) {
+    public static func keepWhatTheSourceCannotHold(
+        in plan: inout Plan, at destination: Location,
+        source profile: FilesystemProfile
+    ) {
         guard profile.hasLimits, !plan.deleted.isEmpty else { return }
         var check = StorageCheck(profile: profile)
         for entry in plan.deleted {
@@ -85,8 +95,12 @@ public struct StorageCheck: Sendable {
                 buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
             }
             let type = found ? info.st_mode & S_IFMT : 0
-            let kind: ItemizedChange.Kind = type == S_IFLNK ? .symlink : type == S_IFDIR ? .directory
-                : type == S_IFREG ? .file : .other
+            let kind: ItemizedChange.Kind =
+                type == S_IFLNK
+                ? .symlink
+                : type == S_IFDIR
+                    ? .directory
+                    : type == S_IFREG ? .file : .other
             check.observe(ItemizedChange(change: .new, path: Array(entry.path), size: Int64(info.st_size), kind: kind))
         }
         let (items, refused) = check.outermost()

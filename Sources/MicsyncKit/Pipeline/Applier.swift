@@ -53,14 +53,19 @@ struct Applier {
         for (pass, file, arguments) in prepared.passes where Interruption.shared.receivedSignal == nil {
             // Before every pass: a disc unplugged after the first one gets no more.
             if let why = changed(prepared) {
-                if pass == prepared.passes.first?.pass { outcome.notWritten = why } else { outcome.problem = "  " + why }
+                if pass == prepared.passes.first?.pass {
+                    outcome.notWritten = why
+                } else {
+                    outcome.problem = "  " + why
+                }
                 break
             }
             var list = prepared.decision.list(pass)
             if pass == .delete { (list, outcome.returned) = list.deletions(missingFrom: source.path) }
             if pass == .update {
-                (list, outcome.changed) = list.droppingChanged(prepared.decision.plan.attributesOnly,
-                                                               source: source.path, destination: destination.path)
+                (list, outcome.changed) = list.droppingChanged(
+                    prepared.decision.plan.attributesOnly,
+                    source: source.path, destination: destination.path)
             }
             guard !list.isEmpty else { continue }
             do throws(MicsyncError) {
@@ -98,7 +103,8 @@ struct Applier {
 
     /// Runs one pass, returning what rsync itemized.
     private func run(_ arguments: [String], of pass: RsyncInvocation.Pass, holding lock: LocationLock?)
-        async throws(MicsyncError) -> (PassResult, Rsync.Outcome) {
+        async throws(MicsyncError) -> (PassResult, Rsync.Outcome)
+    {
         var done = PassResult(pass)
         let outcome = try await rsync.run(arguments, holding: lock) { line in
             guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
@@ -110,8 +116,10 @@ struct Applier {
 
     /// Counts what rsync did; after a failed pass, only what is really there (a file rsync started but
     /// could not finish, on a full disc say, is not counted). Notes the planned items rsync left alone.
-    private func count(_ done: PassResult, of pass: RsyncInvocation.Pass, planned: PathList, failed: Bool,
-                       into outcome: inout DestinationOutcome) {
+    private func count(
+        _ done: PassResult, of pass: RsyncInvocation.Pass, planned: PathList, failed: Bool,
+        into outcome: inout DestinationOutcome
+    ) {
         for item in done.items where !failed || landed(item, at: outcome.destination) {
             outcome.report.count(item)
         }
@@ -140,9 +148,16 @@ struct Applier {
     /// not fit.
     private func problem(_ result: Rsync.Outcome, done: PassResult, at destination: Location) -> String {
         var text = SyncSession.problem(at: destination, result.problems, exitCode: result.exitCode)
-        if result.messages.contains(where: { $0.contains("No space left on device") || $0.contains("Disk quota exceeded") }) {
-            let first = done.items.first { !landed($0, at: destination) }.map { " " + DisplayName.readable($0.path) + " did not fit;" } ?? ""
-            text = "  \(destination.heading): the disc is full (\(FileSystem.freeSpace(destination.path).map(ByteCount.readable) ?? "no space") free):"
+        if result.messages.contains(where: {
+            $0.contains("No space left on device") || $0.contains("Disk quota exceeded")
+        }) {
+            let first =
+                done.items.first { !landed($0, at: destination) }.map {
+                    " " + DisplayName.readable($0.path) + " did not fit;"
+                } ?? ""
+            let free = FileSystem.freeSpace(destination.path).map(ByteCount.readable) ?? "no space"
+            text =
+                "  \(destination.heading): the disc is full (\(free) free):"
                 + "\(first) free some space and run again\n" + text
         }
         return text
@@ -166,8 +181,10 @@ struct PassResult {
 
     /// Every itemized change, in order within its kind.
     var items: some Sequence<ItemizedChange> {
-        let kinds: [(PathList, ItemizedChange.Change)] = [(done.new, .new), (done.modified, .modified),
-                                                          (done.deleted, .deleted), (done.attributesOnly, .attributesOnly)]
+        let kinds: [(PathList, ItemizedChange.Change)] = [
+            (done.new, .new), (done.modified, .modified),
+            (done.deleted, .deleted), (done.attributesOnly, .attributesOnly),
+        ]
         return kinds.lazy.flatMap { list, change in
             list.lazy.map { ItemizedChange(change: change, path: Array($0.path), size: $0.size) }
         }

@@ -31,7 +31,8 @@ public struct Decision: Sendable {
     public init(_ plan: Plan, options: RunOptions, answers: Answers) {
         self.plan = plan
         overwrite = !options.dryRun && (options.modify || answers.overwrite == true)
-        delete = !options.dryRun
+        delete =
+            !options.dryRun
             && (options.deletion == .always || (options.deletion == .ask && answers.delete == true))
     }
 

@@ -48,8 +48,11 @@ public struct DifferenceReport {
                         json.unstorable(plan.cannotStore)
                         json.pathList("differing", plan.modified) { entry, item in
                             let newer = newer(entry.path, at: location)
-                            item.value("newer", newer == .source ? source.role.rawValue
-                                : newer == .destination ? location.role.rawValue : "same")
+                            item.value(
+                                "newer",
+                                newer == .source
+                                    ? source.role.rawValue
+                                    : newer == .destination ? location.role.rawValue : "same")
                         }
                         json.location("location", location)
                         json.pathList("onlyInBackup", plan.deleted)

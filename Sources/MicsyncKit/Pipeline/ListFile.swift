@@ -37,7 +37,8 @@ final class ListFile {
     }
 
     private static func failure(_ path: String) -> MicsyncError {
-        .io("cannot write the list of paths to \(path): \(String(cString: strerror(errno))) (set TMPDIR to "
-            + "a writable folder)")
+        .io(
+            "cannot write the list of paths to \(path): \(String(cString: strerror(errno))) (set TMPDIR to "
+                + "a writable folder)")
     }
 }

@@ -27,7 +27,8 @@ struct PlanPrinter {
     }
 
     init(_ options: RunOptions) {
-        let mode: Mode = options.quiet ? .quiet : options.dryRun ? .all(paged: true) : options.list ? .all(paged: false) : .cut
+        let mode: Mode =
+            options.quiet ? .quiet : options.dryRun ? .all(paged: true) : options.list ? .all(paged: false) : .cut
         self.init(mode: mode, suppressDirectories: options.suppressDirectories)
     }
 
@@ -52,8 +53,10 @@ struct PlanPrinter {
         }
     }
 
-    func show(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = [],
-              filesystem: FilesystemProfile? = nil) {
+    func show(
+        _ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = [],
+        filesystem: FilesystemProfile? = nil
+    ) {
         let heading = destination.heading
         let shown = sections(plan, deletion: deletion, newer: newer)
         let unstorable = Unstorables(plan, at: destination, filesystem: filesystem)
@@ -97,27 +100,36 @@ struct PlanPrinter {
     func counts(_ plan: Plan, deletion: RunOptions.Deletion, newer: Set<Int> = []) -> String {
         let shown = sections(plan, deletion: deletion, newer: newer)
         guard !shown.isEmpty || !plan.cannotStore.isEmpty else { return "up to date" }
-        return (shown.map { section in
-            "\(grouped(section.count)) \(section.title)"
-                + (section.newer.isEmpty ? "" : " (\(grouped(section.newer.count)) newer at the destination)")
-        } + (plan.cannotStore.isEmpty ? [] : ["\(grouped(plan.cannotStore.count)) cannot be stored"])).joined(separator: ", ")
+        return
+            (shown.map { section in
+                "\(grouped(section.count)) \(section.title)"
+                    + (section.newer.isEmpty ? "" : " (\(grouped(section.newer.count)) newer at the destination)")
+            } + (plan.cannotStore.isEmpty ? [] : ["\(grouped(plan.cannotStore.count)) cannot be stored"])).joined(
+                separator: ", ")
     }
 
     private func sections(_ plan: Plan, deletion: RunOptions.Deletion, newer: Set<Int>) -> [Section] {
         [
             Section(title: "new", colour: .green, list: plan.new, count: visibleCount(plan.new), newer: []),
-            Section(title: "modified", colour: .yellow, list: plan.modified, count: visibleCount(plan.modified), newer: newer),
-            Section(title: "to delete", colour: .red, list: deletion == .never ? PathList() : plan.deleted,
-                    count: deletion == .never ? 0 : visibleCount(plan.deleted), newer: []),
+            Section(
+                title: "modified", colour: .yellow, list: plan.modified, count: visibleCount(plan.modified),
+                newer: newer),
+            Section(
+                title: "to delete", colour: .red, list: deletion == .never ? PathList() : plan.deleted,
+                count: deletion == .never ? 0 : visibleCount(plan.deleted), newer: []),
         ].filter { $0.count > 0 }
     }
 
-    private func write(_ heading: String, _ sections: [Section], _ unstorable: Unstorables, limit: Int?,
-                       to output: inout LineWriter) {
+    private func write(
+        _ heading: String, _ sections: [Section], _ unstorable: Unstorables, limit: Int?,
+        to output: inout LineWriter
+    ) {
         output.line("\(heading):")
         let mark = "  " + style("(newer at the destination)", .red)
         for section in sections {
-            let newer = section.newer.isEmpty ? "" : ", " + style("\(grouped(section.newer.count)) newer at the destination", .red)
+            let newer =
+                section.newer.isEmpty
+                ? "" : ", " + style("\(grouped(section.newer.count)) newer at the destination", .red)
             output.line("  \(style(section.title, section.colour)) (\(grouped(section.count)))\(newer):")
             var written = 0
             for (position, entry) in section.list.enumerated() where isVisible(entry) {
@@ -154,8 +166,10 @@ extension Questions.Answer {
 
 extension PlanPrinter {
     /// Asks `question` about one destination's plan, offering `[l]ist` to page the whole plan first.
-    func ask(_ question: String, _ answers: [Questions.Answer], of questions: Questions, about plan: Plan,
-             at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int>) throws(MicsyncError) -> Questions.Answer {
+    func ask(
+        _ question: String, _ answers: [Questions.Answer], of questions: Questions, about plan: Plan,
+        at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int>
+    ) throws(MicsyncError) -> Questions.Answer {
         while true {
             let answer = try questions.ask(question, answers + [.list])
             guard answer == .list else { return answer }

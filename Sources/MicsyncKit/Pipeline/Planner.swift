@@ -39,7 +39,9 @@ struct Planner {
 
     private func plan(_ destination: Location) async throws(MicsyncError) -> Plan {
         var plan = Plan()
-        var check = invocation.filesystems.profile(of: destination).flatMap { $0.hasLimits ? StorageCheck(profile: $0) : nil }
+        var check = invocation.filesystems.profile(of: destination).flatMap {
+            $0.hasLimits ? StorageCheck(profile: $0) : nil
+        }
         let outcome = try await rsync.run(arguments(to: destination)) { line in
             guard let item = ItemizedChange.parse(line) else { return }
             plan.add(item)
@@ -52,8 +54,9 @@ struct Planner {
         try Interruption.shared.checkpoint()
         if outcome.isPartial { plan.problems = outcome.problems }
         guard outcome.exitCode == 0 || outcome.isPartial else {
-            throw .rsync("planning \(destination.path) failed (rsync exit \(outcome.exitCode)):\n"
-                + outcome.messages.joined(separator: "\n"))
+            throw .rsync(
+                "planning \(destination.path) failed (rsync exit \(outcome.exitCode)):\n"
+                    + outcome.messages.joined(separator: "\n"))
         }
         return plan.sortingTypeChanges { FileSystem.exists(destination.path, $0) }
     }

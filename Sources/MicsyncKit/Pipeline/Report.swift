@@ -26,8 +26,9 @@ struct TextReporter: SessionReporter {
     /// The plan, cut or whole (see `PlanPrinter`); with -q and -n one line of counts instead.
     func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) {
         let printer = PlanPrinter(options)
-        printer.show(plan, at: destination, deletion: options.deletion, newer: newer,
-                     filesystem: filesystems.profile(of: destination))
+        printer.show(
+            plan, at: destination, deletion: options.deletion, newer: newer,
+            filesystem: filesystems.profile(of: destination))
         if options.quiet, options.dryRun {
             Console.print("\(destination.heading): \(printer.counts(plan, deletion: options.deletion, newer: newer))")
         }
@@ -42,7 +43,8 @@ struct TextReporter: SessionReporter {
     func applied(_ outcome: DestinationOutcome) {
         let heading = outcome.destination.heading
         if let why = outcome.notWritten { return Console.error(why) }
-        Console.print("\(heading): \(RunSummary.line(outcome.report, declined: outcome.declined, elapsed: outcome.elapsed))")
+        Console.print(
+            "\(heading): \(RunSummary.line(outcome.report, declined: outcome.declined, elapsed: outcome.elapsed))")
         note(outcome.appeared, "appeared at the destination since the plan; left alone", at: heading)
         note(outcome.vanished, "left the source since the plan; not copied", at: heading)
         note(outcome.returned, "approved for deletion but back in the source since the plan; kept", at: heading)
@@ -80,8 +82,10 @@ final class JSONReporter: SessionReporter {
     func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) { plans.append((destination, plan)) }
 
     func dryRunEnded() {
-        PlanDocument(action: action, configuration: configuration, source: source, plans: plans, deleting: deleting,
-                     skipped: skipped).write()
+        PlanDocument(
+            action: action, configuration: configuration, source: source, plans: plans, deleting: deleting,
+            skipped: skipped
+        ).write()
     }
 
     func nothingToDo(at destination: Location, declined: RunSummary.Declined) {}

@@ -36,7 +36,8 @@ public struct RsyncInvocation: Sendable {
         self.source = source
         self.scope = scope
         self.deleting = deleting
-        self.filters = ["--exclude=/\(Self.stateFolder)/"] + scope.configuration.exclude.map { "--exclude=\($0)" }
+        self.filters =
+            ["--exclude=/\(Self.stateFolder)/"] + scope.configuration.exclude.map { "--exclude=\($0)" }
             + actionFilters
     }
 
@@ -66,7 +67,8 @@ public struct RsyncInvocation: Sendable {
     /// recursion it walks about a tenth faster, for rsync's file list held whole while it plans. `--force`
     /// makes a folder that a file would replace show up, so that it is planned as the change it is.
     public func plan(to destination: Location) -> [String] {
-        copying(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive", "--force"] + ItemizedChange.outputFormat
+        copying(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive", "--force"]
+            + ItemizedChange.outputFormat
             + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
@@ -74,11 +76,12 @@ public struct RsyncInvocation: Sendable {
     /// The pass of one kind over exactly the paths listed (NUL-separated) in `listFile`, without walking
     /// the tree again.
     public func apply(_ pass: Pass, to destination: Location, listFile: String, trash: String?) -> [String] {
-        let kind: [String] = switch pass {
-        case .create: ["--ignore-existing", "--ignore-missing-args"]
-        case .update: ["--ignore-missing-args", "--force"]
-        case .delete: ["--existing", "--ignore-existing", "--delete-missing-args", "--force"]
-        }
+        let kind: [String] =
+            switch pass {
+            case .create: ["--ignore-existing", "--ignore-missing-args"]
+            case .update: ["--ignore-missing-args", "--force"]
+            case .delete: ["--existing", "--ignore-existing", "--delete-missing-args", "--force"]
+            }
         return copying(to: destination) + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"] + kind
             + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
             + [source.path + "/", destination.path + "/"]
@@ -87,7 +90,8 @@ public struct RsyncInvocation: Sendable {
     /// One real pass over the whole scope, for runs where every change is approved beforehand (-m, and
     /// deletions off or -D past the guard): no question, so nothing can change between plan and apply.
     public func singlePass(to destination: Location, trash: String?) -> [String] {
-        copying(to: destination) + ["--relative", "--force"] + ItemizedChange.outputFormat + (deleting ? ["--delete"] : [])
+        copying(to: destination) + ["--relative", "--force"] + ItemizedChange.outputFormat
+            + (deleting ? ["--delete"] : [])
             + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
             + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
@@ -110,12 +114,14 @@ public struct RsyncInvocation: Sendable {
         let bytes = RawPath.bytes(word)
         if String(validating: bytes, as: UTF8.self) == nil {
             // Bytes that are not UTF-8 can only be typed as $'\xNN'.
-            return "$'" + bytes.map { byte in
-                (0x20..<0x7F).contains(byte) && byte != UInt8(ascii: "'") && byte != UInt8(ascii: "\\")
-                    ? String(UnicodeScalar(byte)) : "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-            }.joined() + "'"
+            return "$'"
+                + bytes.map { byte in
+                    (0x20..<0x7F).contains(byte) && byte != UInt8(ascii: "'") && byte != UInt8(ascii: "\\")
+                        ? String(UnicodeScalar(byte)) : "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                }.joined() + "'"
         }
-        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=/.,:+@%")
+        let safe = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=/.,:+@%")
         if !word.isEmpty, word.unicodeScalars.allSatisfy(safe.contains) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }

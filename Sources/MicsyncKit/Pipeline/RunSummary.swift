@@ -17,9 +17,14 @@ public struct ApplyReport: Sendable {
         items += 1
         let isDirectory = item.path.last == UInt8(ascii: "/")
         switch (item.change, isDirectory) {
-        case (.new, false): copied += 1; bytes += item.size; copiedBytes += item.size
+        case (.new, false):
+            copied += 1
+            bytes += item.size
+            copiedBytes += item.size
         case (.new, true): directoriesCreated += 1
-        case (.modified, _): overwritten += 1; bytes += item.size
+        case (.modified, _):
+            overwritten += 1
+            bytes += item.size
         case (.deleted, false): deleted += 1
         case (.deleted, true): directoriesDeleted += 1
         case (.attributesOnly, _), (.unchanged, _): break
@@ -43,8 +48,10 @@ public enum RunSummary {
 
     /// `60 copied (1.2 GB), 3 overwritten, 0 deleted, 50 modified declined, in 14 s`.
     public static func line(_ report: ApplyReport, declined: Declined = .init(), elapsed: Duration? = nil) -> String {
-        var parts = ["\(grouped(report.copied)) copied (\(ByteCount.readable(report.copiedBytes)))",
-                     "\(grouped(report.overwritten)) overwritten", "\(grouped(report.deleted)) deleted"]
+        var parts = [
+            "\(grouped(report.copied)) copied (\(ByteCount.readable(report.copiedBytes)))",
+            "\(grouped(report.overwritten)) overwritten", "\(grouped(report.deleted)) deleted",
+        ]
         if report.directoriesCreated > 0 {
             parts.append(plural(report.directoriesCreated, "directory", "directories") + " created")
         }
@@ -65,10 +72,13 @@ public enum RunSummary {
     /// After an interruption: how much of the current destination is left, which destinations were not
     /// started, and that the same command finishes the job (new items are copied only while still absent,
     /// so a second run picks up where this one stopped).
-    public static func interrupted(at destination: Location, left: Int?, of planned: Int?, notStarted: [Location]) -> String {
+    public static func interrupted(at destination: Location, left: Int?, of planned: Int?, notStarted: [Location])
+        -> String
+    {
         var parts: [String] = []
         if let left, let planned {
-            parts.append("\(grouped(max(left, 0))) of \(plural(planned, "item", "items")) left at \(destination.heading)")
+            parts.append(
+                "\(grouped(max(left, 0))) of \(plural(planned, "item", "items")) left at \(destination.heading)")
         } else {
             parts.append("\(destination.heading) was not finished")
         }
@@ -94,6 +104,8 @@ extension Decision {
 
     /// What the user said No to.
     func declined(_ deletion: RunOptions.Deletion) -> RunSummary.Declined {
-        .init(modified: overwrite ? 0 : plan.modified.count, deletions: delete || deletion == .never ? 0 : plan.deleted.count)
+        .init(
+            modified: overwrite ? 0 : plan.modified.count,
+            deletions: delete || deletion == .never ? 0 : plan.deleted.count)
     }
 }

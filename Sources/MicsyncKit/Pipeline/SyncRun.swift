@@ -22,7 +22,9 @@ public struct SyncRun<Action: SyncAction> {
         let scope = try run.config.load().scope(paths, questions: questions)
         let resolver = PathResolver(base: FileSystem.currentDirectory)
         var chooser = LocationChooser(scope: scope, questions: questions, resolver: resolver)
-        chooser.newLocations = run.create ? .create
+        chooser.newLocations =
+            run.create
+            ? .create
             : !run.dryRun && isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 ? .ask : .explain
         let endpoints = try Action.endpoints(chooser, options: run)
         if Action.readOnly { return try await compare(scope, endpoints, run) }
@@ -31,13 +33,15 @@ public struct SyncRun<Action: SyncAction> {
         let journal = Journal()
         if !run.dryRun { try journal.prepare() }
         let locks = run.dryRun ? [:] : try LocationLock.acquire(endpoints.destinations)
-        var invocation = RsyncInvocation(source: endpoints.source, scope: scope, actionFilters: Action.filters,
-                                         deleting: run.deletion != .never)
+        var invocation = RsyncInvocation(
+            source: endpoints.source, scope: scope, actionFilters: Action.filters,
+            deleting: run.deletion != .never)
         invocation.actionOptions = Action.rsyncOptions(options)
         invocation.filesystems = .probe(source: endpoints.source, destinations: endpoints.destinations)
-        let session = SyncSession(action: Action.name, rsync: rsync, invocation: invocation, scope: scope,
-                                  source: endpoints.source, destinations: endpoints.destinations, options: run,
-                                  questions: questions, overwrites: Action.overwrites, locks: locks)
+        let session = SyncSession(
+            action: Action.name, rsync: rsync, invocation: invocation, scope: scope,
+            source: endpoints.source, destinations: endpoints.destinations, options: run,
+            questions: questions, overwrites: Action.overwrites, locks: locks)
         let outcome = await session.run()
         journal.record(outcome, action: Action.name, scope: scope, endpoints: endpoints, start: start)
         if let error = outcome.error { throw error }
@@ -52,9 +56,10 @@ public struct SyncRun<Action: SyncAction> {
         comparison.filters = Action.filters
         comparison.verbose = run.printsCommands
         let plans = try await comparison.plans(endpoints.destinations)
-        let report = DifferenceReport(source: endpoints.source,
-                                      byContent: comparison.rsyncOptions.contains("--checksum"),
-                                      plans: Array(zip(endpoints.destinations, plans)))
+        let report = DifferenceReport(
+            source: endpoints.source,
+            byContent: comparison.rsyncOptions.contains("--checksum"),
+            plans: Array(zip(endpoints.destinations, plans)))
         if run.json {
             report.writeJSON()
         } else {
@@ -62,8 +67,9 @@ public struct SyncRun<Action: SyncAction> {
         }
         let problems = zip(endpoints.destinations, plans).filter { !$0.1.problems.isEmpty }
         guard problems.isEmpty else {
-            throw .rsync("some files could not be compared:\n"
-                + problems.map { SyncSession.problem(at: $0.0, $0.1.problems) }.joined(separator: "\n"))
+            throw .rsync(
+                "some files could not be compared:\n"
+                    + problems.map { SyncSession.problem(at: $0.0, $0.1.problems) }.joined(separator: "\n"))
         }
         if report.differs { throw .differencesFound }
     }
@@ -73,8 +79,9 @@ public struct SyncRun<Action: SyncAction> {
         let missing = scope.relativePaths.filter { !FileSystem.exists(source.path + "/" + $0) }
         guard missing.isEmpty else {
             let typed = scope.typedIn == source ? "" : " (typed in \(scope.typedIn.heading))"
-            throw .notFound("not found in the source, \(source.heading)\(typed):\n"
-                + missing.map { "  \(source.path)/\($0)" }.joined(separator: "\n"))
+            throw .notFound(
+                "not found in the source, \(source.heading)\(typed):\n"
+                    + missing.map { "  \(source.path)/\($0)" }.joined(separator: "\n"))
         }
     }
 
@@ -86,8 +93,9 @@ public struct SyncRun<Action: SyncAction> {
         }
         guard missing.isEmpty else {
             let roles = Set(endpoints.destinations.map(\.role.rawValue)).sorted().joined(separator: " or ")
-            throw .notFound("not found in the \(endpoints.source.role.rawValue) nor in any accessible \(roles):\n"
-                + missing.map { "  \($0)" }.joined(separator: "\n"))
+            throw .notFound(
+                "not found in the \(endpoints.source.role.rawValue) nor in any accessible \(roles):\n"
+                    + missing.map { "  \($0)" }.joined(separator: "\n"))
         }
     }
 }

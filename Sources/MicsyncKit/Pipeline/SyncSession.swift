@@ -39,9 +39,11 @@ public struct SyncSession {
     /// The configuration's locations that are not accessible now, each with the reason.
     let skipped: [(Location, String)]
 
-    public init(action: String, rsync: Rsync, invocation: RsyncInvocation, scope: Scope, source: Location,
-                destinations: [Location], options: RunOptions, questions: Questions, overwrites: Bool = true,
-                locks: [Location: LocationLock] = [:]) {
+    public init(
+        action: String, rsync: Rsync, invocation: RsyncInvocation, scope: Scope, source: Location,
+        destinations: [Location], options: RunOptions, questions: Questions, overwrites: Bool = true,
+        locks: [Location: LocationLock] = [:]
+    ) {
         self.action = action
         self.rsync = rsync
         progress = ProgressLine(requested: options.progress)
@@ -73,8 +75,10 @@ public struct SyncSession {
     }
 
     private var reporter: any SessionReporter {
-        options.json ? JSONReporter(action: action, configuration: configurationName, source: source,
-                                    deleting: options.deletion != .never, skipped: skipped)
+        options.json
+            ? JSONReporter(
+                action: action, configuration: configurationName, source: source,
+                deleting: options.deletion != .never, skipped: skipped)
             : TextReporter(action: action, source: source, options: options, filesystems: invocation.filesystems)
     }
 
@@ -118,8 +122,10 @@ public struct SyncSession {
             && (options.deletion == .never || (options.deletion == .always && options.force))
     }
 
-    private func singlePasses(_ usable: [Location], reporter: any SessionReporter,
-                              into outcome: inout SessionOutcome) async throws(MicsyncError) {
+    private func singlePasses(
+        _ usable: [Location], reporter: any SessionReporter,
+        into outcome: inout SessionOutcome
+    ) async throws(MicsyncError) {
         // With -v every command is confirmed first, so that `q` still cancels before anything changes.
         var confirmed: [(Location, [String])] = []
         for destination in usable {
@@ -152,18 +158,23 @@ public struct SyncSession {
             outcome.destinations.append(done)
             reporter.applied(done)
             if Interruption.shared.receivedSignal != nil {
-                Console.note(RunSummary.interrupted(at: destination, left: nil, of: nil,
-                                                    notStarted: confirmed[(position + 1)...].map(\.0)))
+                Console.note(
+                    RunSummary.interrupted(
+                        at: destination, left: nil, of: nil,
+                        notStarted: confirmed[(position + 1)...].map(\.0)))
             }
             try Interruption.shared.checkpoint()
         }
     }
 
-    private func planAndApply(_ usable: [Location], reporter: any SessionReporter,
-                              into outcome: inout SessionOutcome) async throws(MicsyncError) {
+    private func planAndApply(
+        _ usable: [Location], reporter: any SessionReporter,
+        into outcome: inout SessionOutcome
+    ) async throws(MicsyncError) {
         let sourceCheck = LocationCheck.take(source)
         let checks = usable.map(LocationCheck.take)
-        let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.printsCommands).plan(usable)
+        let plans = try await Planner(rsync: rsync, invocation: invocation, verbose: options.printsCommands).plan(
+            usable)
         try guardDeletions(plans, at: usable)
         var decisions: [Decision] = []
         for (destination, plan) in zip(usable, plans) {
@@ -173,14 +184,18 @@ public struct SyncSession {
             if !plan.cannotStore.isEmpty { outcome.cannotStore.append((destination, plan.cannotStore)) }
             if options.deletion != .never, !plan.keptUnstorable.isEmpty {
                 let type = invocation.filesystems.source.map { " (\($0.type))" } ?? ""
-                let names = plan.keptUnstorable.prefix(5).map(\.displayName).joined(separator: ", ")
+                let names =
+                    plan.keptUnstorable.prefix(5).map(\.displayName).joined(separator: ", ")
                     + (plan.keptUnstorable.count > 5 ? ", …" : "")
-                Console.notice("note: \(destination.heading): \(plural(plan.keptUnstorable.count, "item is", "items are")) "
-                    + "not deleted: \(source.heading)\(type) cannot hold them: \(names)")
+                Console.notice(
+                    "note: \(destination.heading): \(plural(plan.keptUnstorable.count, "item is", "items are")) "
+                        + "not deleted: \(source.heading)\(type) cannot hold them: \(names)")
             }
             if options.json { continue }
-            decisions.append(Decision(plan, options: options,
-                                      answers: try ask(about: plan, at: destination, newer: newer)))
+            decisions.append(
+                Decision(
+                    plan, options: options,
+                    answers: try ask(about: plan, at: destination, newer: newer)))
         }
         try Console.checkOutput()
         guard !options.dryRun else { return reporter.dryRunEnded() }
@@ -205,8 +220,10 @@ public struct SyncSession {
             reporter.applied(done)
             if Interruption.shared.receivedSignal != nil {
                 let planned = destination.passes.reduce(0) { $0 + destination.decision.list($1.pass).count }
-                Console.note(RunSummary.interrupted(at: destination.destination, left: planned - done.report.items,
-                                                    of: planned, notStarted: prepared[(position + 1)...].map(\.destination)))
+                Console.note(
+                    RunSummary.interrupted(
+                        at: destination.destination, left: planned - done.report.items,
+                        of: planned, notStarted: prepared[(position + 1)...].map(\.destination)))
             }
             try Interruption.shared.checkpoint()
         }
@@ -214,7 +231,8 @@ public struct SyncSession {
 
     /// The commands of one destination's passes, each confirmed with -v (a No skips the destination).
     private func prepare(_ decision: Decision, at destination: Location, check: LocationCheck?)
-        throws(MicsyncError) -> PreparedDestination? {
+        throws(MicsyncError) -> PreparedDestination?
+    {
         let trash = trashFolder(in: destination)
         var passes: [(RsyncInvocation.Pass, ListFile, [String])] = []
         for pass in RsyncInvocation.Pass.allCases where !decision.list(pass).isEmpty {
@@ -240,17 +258,21 @@ public struct SyncSession {
 
     /// The questions about one destination: overwrite modified files, delete what the source lacks.
     /// Each question offers `[l]ist`: the destination's whole plan through the pager, then the question again.
-    private func ask(about plan: Plan, at destination: Location, newer: Set<Int>) throws(MicsyncError) -> Decision.Answers {
+    private func ask(about plan: Plan, at destination: Location, newer: Set<Int>) throws(MicsyncError)
+        -> Decision.Answers
+    {
         var answers = Decision.Answers()
         let printer = PlanPrinter(options)
         func ask(_ question: String, _ answers: [Questions.Answer]) throws(MicsyncError) -> Questions.Answer {
-            try printer.ask(question, answers, of: questions, about: plan, at: destination, deletion: options.deletion,
-                            newer: newer)
+            try printer.ask(
+                question, answers, of: questions, about: plan, at: destination, deletion: options.deletion,
+                newer: newer)
         }
         if Decision.asksOverwrite(plan, options) {
             try Console.checkOutput()
             let warning = newer.isEmpty ? "" : " (\(grouped(newer.count)) newer at the destination)"
-            let question = "Overwrite \(plural(plan.modified.count, "modified item", "modified items")) in \(destination.path)\(warning)?"
+            let items = plural(plan.modified.count, "modified item", "modified items")
+            let question = "Overwrite \(items) in \(destination.path)\(warning)?"
             answers.overwrite = try ask(question, [.modify, .no]) == .modify
         }
         if Decision.asksDelete(plan, options) {
@@ -282,14 +304,16 @@ public struct SyncSession {
     private func conclude(_ outcome: SessionOutcome) throws(MicsyncError) {
         let problems = outcome.planProblems + outcome.destinations.compactMap(\.problem)
         guard problems.isEmpty else {
-            throw .rsync("rsync did not finish everything:\n" + problems.joined(separator: "\n")
-                + (outcome.cannotStore.isEmpty ? "" : "\n" + unstorableMessage(outcome)))
+            throw .rsync(
+                "rsync did not finish everything:\n" + problems.joined(separator: "\n")
+                    + (outcome.cannotStore.isEmpty ? "" : "\n" + unstorableMessage(outcome)))
         }
         let notWritten = outcome.destinations.filter { $0.notWritten != nil }.count
         guard notWritten == 0 else {
             let nothingRan = notWritten == outcome.destinations.count
-            throw MicsyncError(nothingRan ? .notFound : .rsyncFailed,
-                               "\(notWritten) of \(destinations.count) destinations not written, as said above")
+            throw MicsyncError(
+                nothingRan ? .notFound : .rsyncFailed,
+                "\(notWritten) of \(destinations.count) destinations not written, as said above")
         }
         guard outcome.cannotStore.isEmpty else { throw .rsync(unstorableMessage(outcome)) }
     }

@@ -16,7 +16,8 @@ extension PathList {
         return (kept, names)
     }
 
-    private static func copiesMatch(_ relative: some Collection<UInt8>, _ source: String, _ destination: String) -> Bool {
+    private static func copiesMatch(_ relative: some Collection<UInt8>, _ source: String, _ destination: String) -> Bool
+    {
         guard let here = FileSystem.status(source, relative), let there = FileSystem.status(destination, relative)
         else { return false }
         return here.st_size == there.st_size && abs(Int64(here.st_mtim.tv_sec) - Int64(there.st_mtim.tv_sec)) <= 1

@@ -9,12 +9,17 @@ public enum NewerCopy: Equatable, Sendable {
     /// copy that is not there.
     public init(of relative: some Collection<UInt8>, source: String, destination: String) {
         guard let here = FileSystem.status(source, relative), let there = FileSystem.status(destination, relative)
-        else { self = .neither; return }
+        else {
+            self = .neither
+            return
+        }
         let difference = Self.nanoseconds(there.st_mtim) - Self.nanoseconds(here.st_mtim)
         self = difference > 1_000_000_000 ? .destination : difference < -1_000_000_000 ? .source : .neither
     }
 
-    private static func nanoseconds(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
 }
 
 extension PathList.Entry {

@@ -39,8 +39,10 @@ public struct JSONStream {
     /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`. `more` adds
     /// keys of the caller's to each item (sorting before "path"). With `sizesAt`, each file's size is read
     /// there (rsync reports none for deletions).
-    public mutating func pathList(_ key: String, _ list: PathList, sizesAt root: String? = nil,
-                                  more: (PathList.Entry, inout JSONStream) -> Void = { _, _ in }) {
+    public mutating func pathList(
+        _ key: String, _ list: PathList, sizesAt root: String? = nil,
+        more: (PathList.Entry, inout JSONStream) -> Void = { _, _ in }
+    ) {
         let size = { (entry: PathList.Entry) -> Int64 in
             guard let root, !entry.isDirectory else { return entry.size }
             return FileSystem.status(root, entry.path).map { Int64($0.st_size) } ?? 0
@@ -131,8 +133,10 @@ public struct PlanDocument {
     /// The locations left out of the run, each with the reason.
     let skipped: [(Location, String)]
 
-    public init(action: String, configuration: String, source: Location, plans: [(Location, Plan)], deleting: Bool,
-                skipped: [(Location, String)] = []) {
+    public init(
+        action: String, configuration: String, source: Location, plans: [(Location, Plan)], deleting: Bool,
+        skipped: [(Location, String)] = []
+    ) {
         self.action = action
         self.configuration = configuration
         self.source = source
@@ -162,7 +166,9 @@ public struct PlanDocument {
                         json.pathList("delete", deleting ? plan.deleted : PathList(), sizesAt: location.path)
                         json.location("location", location)
                         json.pathList("modified", plan.modified) { entry, item in
-                            if entry.isNewer(at: location.path, than: source.path) { item.value("newerAtDestination", true) }
+                            if entry.isNewer(at: location.path, than: source.path) {
+                                item.value("newerAtDestination", true)
+                            }
                         }
                         json.pathList("new", plan.new)
                     }

@@ -37,16 +37,18 @@ public struct ItemizedChange: Sendable, Equatable {
         let digitsStart = cursor
         while cursor < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) { cursor += 1 }
         guard cursor > digitsStart, cursor < bytes.count - 1, bytes[cursor] == UInt8(ascii: " "),
-              let size = Int64(String(decoding: bytes[digitsStart..<cursor], as: UTF8.self)),
-              let change = change(of: bytes[0..<11]) else { return nil }
+            let size = Int64(String(decoding: bytes[digitsStart..<cursor], as: UTF8.self)),
+            let change = change(of: bytes[0..<11])
+        else { return nil }
         let path = decodeEscapes(bytes[(cursor + 1)...])
         guard path != Array("./".utf8) else { return nil }
-        let kind: Kind = switch bytes[1] {
-        case UInt8(ascii: "f"): .file
-        case UInt8(ascii: "d"): .directory
-        case UInt8(ascii: "L"): .symlink
-        default: .other
-        }
+        let kind: Kind =
+            switch bytes[1] {
+            case UInt8(ascii: "f"): .file
+            case UInt8(ascii: "d"): .directory
+            case UInt8(ascii: "L"): .symlink
+            default: .other
+            }
         return ItemizedChange(change: change, path: path, size: size, kind: kind)
     }
 
@@ -68,7 +70,8 @@ public struct ItemizedChange: Sendable, Equatable {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             if bytes[index] == UInt8(ascii: "\\"), index + 4 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "#"),
-               let value = octal(bytes[(index + 2)...(index + 4)]) {
+                let value = octal(bytes[(index + 2)...(index + 4)])
+            {
                 result.append(value)
                 index += 5
             } else {

@@ -12,20 +12,29 @@ public struct Rsync: Sendable {
 
     /// Finds rsync on PATH and checks that it is at least 3.1.3.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
-        async throws(MicsyncError) -> Rsync {
+        async throws(MicsyncError) -> Rsync
+    {
         let directories = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         func find(_ name: String) -> String? {
             directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
         }
         guard let executable = find("rsync") else {
-            throw .usage("rsync was not found on PATH; micsync needs rsync \(minimumVersion.map(String.init).joined(separator: ".")) or newer: \(installHint)")
+            throw .usage(
+                "rsync was not found on PATH; micsync needs rsync "
+                    + "\(minimumVersion.map(String.init).joined(separator: ".")) or newer: \(installHint)"
+            )
         }
-        let rsync = Rsync(executable: executable, setpriv: find("setpriv") ?? ["/usr/bin/setpriv", "/bin/setpriv"]
-            .first { FileManager.default.isExecutableFile(atPath: $0) })
+        let rsync = Rsync(
+            executable: executable,
+            setpriv: find("setpriv")
+                ?? ["/usr/bin/setpriv", "/bin/setpriv"]
+                .first { FileManager.default.isExecutableFile(atPath: $0) })
         let output: String
         do {
-            output = try await Subprocess.run(.path(.init(executable)), arguments: ["--version"],
-                                              output: .string(limit: 64 * 1024)).standardOutput
+            output = try await Subprocess.run(
+                .path(.init(executable)), arguments: ["--version"],
+                output: .string(limit: 64 * 1024)
+            ).standardOutput
         } catch {
             throw .usage("cannot run \(executable): \(error)")
         }
@@ -33,14 +42,19 @@ public struct Rsync: Sendable {
             throw .usage("cannot tell the version of \(executable); micsync needs rsync 3.1.3 or newer")
         }
         guard version.lexicographicallyPrecedes(minimumVersion) == false else {
-            throw .usage("\(executable) is version \(version.map(String.init).joined(separator: ".")); micsync needs rsync 3.1.3 or newer: \(installHint)")
+            throw .usage(
+                "\(executable) is version \(version.map(String.init).joined(separator: ".")); "
+                    + "micsync needs rsync 3.1.3 or newer: \(installHint)"
+            )
         }
         return rsync
     }
 
     /// "rsync  version 3.2.7  protocol version 31" → [3, 2, 7]
     static func parseVersion(_ output: String) -> [Int]? {
-        guard let range = output.range(of: #"version\s+v?(\d+)\.(\d+)\.(\d+)"#, options: .regularExpression) else { return nil }
+        guard let range = output.range(of: #"version\s+v?(\d+)\.(\d+)\.(\d+)"#, options: .regularExpression) else {
+            return nil
+        }
         let numbers = output[range].split { !$0.isNumber }.compactMap { Int($0) }
         return numbers.count == 3 ? numbers : nil
     }
@@ -68,9 +82,12 @@ public struct Rsync: Sendable {
     /// the lock file (rsync never reads it): the lock stays held as long as rsync lives, even when micsync
     /// is killed.
     @MainActor
-    public func run(_ arguments: [String], holding lock: LocationLock? = nil,
-                    onLine: (ArraySlice<UInt8>) -> Void) async throws(MicsyncError) -> Outcome {
-        let (program, words) = setpriv.map { ($0, ["--pdeathsig", "TERM", "--", executable] + arguments) }
+    public func run(
+        _ arguments: [String], holding lock: LocationLock? = nil,
+        onLine: (ArraySlice<UInt8>) -> Void
+    ) async throws(MicsyncError) -> Outcome {
+        let (program, words) =
+            setpriv.map { ($0, ["--pdeathsig", "TERM", "--", executable] + arguments) }
             ?? (executable, arguments)
         let input = lock?.descriptor ?? open("/dev/null", O_RDONLY | O_CLOEXEC)
         defer { if lock == nil { close(input) } }
@@ -92,10 +109,11 @@ public struct Rsync: Sendable {
                 splitter.finish(onLine)
                 return try await messages
             }
-            let code: Int32 = switch result.terminationStatus {
-            case .exited(let code): code
-            case .signaled(let signal): 128 + signal
-            }
+            let code: Int32 =
+                switch result.terminationStatus {
+                case .exited(let code): code
+                case .signaled(let signal): 128 + signal
+                }
             return Outcome(exitCode: code, messages: result.closureResult)
         } catch {
             throw .rsync("cannot run \(executable): \(error)")
@@ -121,7 +139,8 @@ struct LineSplitter {
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer, _ onLine: (ArraySlice<UInt8>) -> Void) {
         var start = bytes.startIndex
-        while let newline = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+        while let newline = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        {
             if pending.isEmpty {
                 onLine(ArraySlice(bytes[start..<newline]))
             } else {

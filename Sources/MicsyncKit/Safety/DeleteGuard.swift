@@ -21,37 +21,45 @@ struct DeleteGuard {
     /// The verdict for `plan` at `destination`; nil when nothing would be deleted.
     func check(_ plan: Plan, at destination: Location, asking: Bool) -> Verdict? {
         guard !plan.deleted.isEmpty else { return nil }
-        return Self.verdict(deletedFiles: plan.deleted.count - plan.deleted.directoryCount,
-                            sourceFiles: countFiles(source), destinationFiles: countFiles(destination),
-                            maxDeletePercent: maxDeletePercent, asking: asking, source: source, destination: destination)
+        return Self.verdict(
+            deletedFiles: plan.deleted.count - plan.deleted.directoryCount,
+            sourceFiles: countFiles(source), destinationFiles: countFiles(destination),
+            maxDeletePercent: maxDeletePercent, asking: asking, source: source, destination: destination)
     }
 
     /// The rule itself, on counts alone.
-    static func verdict(deletedFiles: Int, sourceFiles: Int, destinationFiles: Int, maxDeletePercent: Double,
-                        asking: Bool, source: Location, destination: Location) -> Verdict {
+    static func verdict(
+        deletedFiles: Int, sourceFiles: Int, destinationFiles: Int, maxDeletePercent: Double,
+        asking: Bool, source: Location, destination: Location
+    ) -> Verdict {
         if sourceFiles == 0, destinationFiles > 0 {
-            return .refused("the source scope in \(source.heading) is empty while \(destination.path) is not: "
-                + "is the disc mounted? Deleting would empty the destination")
+            return .refused(
+                "the source scope in \(source.heading) is empty while \(destination.path) is not: "
+                    + "is the disc mounted? Deleting would empty the destination")
         }
         let percent = destinationFiles == 0 ? 0 : Double(deletedFiles) * 100 / Double(destinationFiles)
         guard percent > maxDeletePercent, deletedFiles >= handful else { return .allowed(share: nil) }
         let share = "\(Int(percent.rounded()))% (\(grouped(deletedFiles)) of \(grouped(destinationFiles)) files)"
         if asking { return .allowed(share: "this deletes \(share) of \(destination.path)") }
-        return .refused("the run would delete \(share) in \(destination.path), more than maxDeletePercent "
-            + "(\(Int(maxDeletePercent))%)")
+        return .refused(
+            "the run would delete \(share) in \(destination.path), more than maxDeletePercent "
+                + "(\(Int(maxDeletePercent))%)")
     }
 
     static func refusal(_ why: String) -> MicsyncError {
-        MicsyncError(.refused, "refused: \(why). Nothing was changed. Check the source, then run again with --force "
-            + "to delete anyway (or raise \"maxDeletePercent\" in the configuration)")
+        MicsyncError(
+            .refused,
+            "refused: \(why). Nothing was changed. Check the source, then run again with --force "
+                + "to delete anyway (or raise \"maxDeletePercent\" in the configuration)")
     }
 
     /// `1,240`.
     static func grouped(_ number: Int) -> String {
         let digits = Array(String(number))
-        return String(digits.enumerated().flatMap { index, digit in
-            index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
-        })
+        return String(
+            digits.enumerated().flatMap { index, digit in
+                index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
+            })
     }
 
     /// The files in the scope at `location`, `.micsync` left out.

@@ -13,20 +13,29 @@ public struct LocationCheck: Sendable, Equatable {
     public static func take(_ location: Location) -> LocationCheck? {
         var info = stat()
         guard stat(location.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        return LocationCheck(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), marker: LocationMarker(location).id)
+        return LocationCheck(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), marker: LocationMarker(location).id)
     }
 
     /// Why `location` is not the directory `planned` was (a location that was missing then counts as gone);
     /// nil when it still is.
     public static func change(in location: Location, since planned: LocationCheck?) -> String? {
-        guard let planned, let now = take(location) else { return "\(location.heading) is gone since the plan (unplugged?)" }
+        guard let planned, let now = take(location) else {
+            return "\(location.heading) is gone since the plan (unplugged?)"
+        }
         return planned.change(to: now, of: location)
     }
 
     private func change(to now: LocationCheck, of location: Location) -> String? {
-        if now.device != device { return "\(location.heading) is another filesystem than at the plan (unplugged or remounted?)" }
-        if now.inode != inode { return "\(location.heading) is another directory than at the plan (moved or replaced?)" }
-        if marker != nil, now.marker != marker { return "\(location.heading) no longer carries its micsync marker (unplugged?)" }
+        if now.device != device {
+            return "\(location.heading) is another filesystem than at the plan (unplugged or remounted?)"
+        }
+        if now.inode != inode {
+            return "\(location.heading) is another directory than at the plan (moved or replaced?)"
+        }
+        if marker != nil, now.marker != marker {
+            return "\(location.heading) no longer carries its micsync marker (unplugged?)"
+        }
         return nil
     }
 }

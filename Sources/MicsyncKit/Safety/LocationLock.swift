@@ -28,13 +28,18 @@ public final class LocationLock {
         let realPath = FileSystem.realPath(location.path) ?? location.path
         let file = folder + "/" + key(realPath) + ".lock"
         let descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io("cannot open the lock file \(file): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw .io("cannot open the lock file \(file): \(String(cString: strerror(errno)))")
+        }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = (try? String(contentsOfFile: file, encoding: .utf8))?
+            let holder =
+                (try? String(contentsOfFile: file, encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown"
             close(descriptor)
-            throw MicsyncError(.refused, "\(location.heading) is being written by another "
-                + "micsync run (\(holder)); try again when it has finished. Nothing was changed")
+            throw MicsyncError(
+                .refused,
+                "\(location.heading) is being written by another "
+                    + "micsync run (\(holder)); try again when it has finished. Nothing was changed")
         }
         let holder = "pid \(getpid()): " + CommandLine.arguments.joined(separator: " ") + "\n"
         ftruncate(descriptor, 0)
@@ -44,8 +49,8 @@ public final class LocationLock {
 
     /// A file name for a path: readable tail plus a hash of the whole, so long paths stay short and distinct.
     static func key(_ path: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let tail = path.split(separator: "/").last.map { String($0.prefix(40)) } ?? "root"
         let safe = String(tail.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
         return safe + "-" + String(hash, radix: 16)

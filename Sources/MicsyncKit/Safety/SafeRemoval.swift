@@ -25,8 +25,9 @@ enum SafeRemoval {
             }
             defer { closedir(listing) }
             for entry in entries {
-                try remove(entry, in: folder, device: device,
-                           describe: describe + "/" + DisplayName.readable(entry.map { UInt8(bitPattern: $0) }))
+                try remove(
+                    entry, in: folder, device: device,
+                    describe: describe + "/" + DisplayName.readable(entry.map { UInt8(bitPattern: $0) }))
             }
             guard unlinkat(parent, name + [0], AT_REMOVEDIR) == 0 else { throw failure(describe) }
         } else {

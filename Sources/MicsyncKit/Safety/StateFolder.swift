@@ -65,14 +65,19 @@ public struct StateFolder: Sendable {
         var names: [[CChar]] = []
         while let entry = readdir(listing) {
             if entry.pointee.d_type == DT_REG {
-                names.append(withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }.map { CChar(bitPattern: $0) })
+                names.append(
+                    withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }.map {
+                        CChar(bitPattern: $0)
+                    })
             }
         }
         for name in names { unlinkat(folder, name + [0], 0) }
     }
 
     /// `name` in `parent` as a directory descriptor, never through a symlink; created first when asked.
-    static func openDirectory(_ name: String, in parent: Int32, creating: Bool, describe: String) throws(MicsyncError) -> Int32 {
+    static func openDirectory(_ name: String, in parent: Int32, creating: Bool, describe: String) throws(MicsyncError)
+        -> Int32
+    {
         if creating, mkdirat(parent, name, 0o755) != 0, errno != EEXIST { throw failure(describe) }
         let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {

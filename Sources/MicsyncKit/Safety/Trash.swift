@@ -53,14 +53,16 @@ public enum Trash {
         let top = open(location.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { throw .io("cannot open \(location.path): \(String(cString: strerror(errno)))") }
         defer { close(top) }
-        let state = try StateFolder.openDirectory(StateFolder.name, in: top, creating: false,
-                                                  describe: location.path + "/" + StateFolder.name)
+        let state = try StateFolder.openDirectory(
+            StateFolder.name, in: top, creating: false,
+            describe: location.path + "/" + StateFolder.name)
         defer { close(state) }
         let trash = try StateFolder.openDirectory("trash", in: state, creating: false, describe: root(of: location))
         defer { close(trash) }
         for timestamp in timestamps where isTimestamp(timestamp) {
-            try SafeRemoval.remove(Array(timestamp.utf8CString.dropLast()), in: trash, device: check.device,
-                                   describe: root(of: location) + "/" + timestamp)
+            try SafeRemoval.remove(
+                Array(timestamp.utf8CString.dropLast()), in: trash, device: check.device,
+                describe: root(of: location) + "/" + timestamp)
         }
     }
 

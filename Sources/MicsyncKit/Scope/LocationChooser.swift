@@ -26,7 +26,9 @@ public struct LocationChooser {
 
     /// One location of `role`: the one named by `flag`, else the typed-in one, else the only accessible one,
     /// else the user's choice.
-    public func one(_ role: Role, named flag: [String], purpose: String, excluding: [Location] = []) throws(MicsyncError) -> Location {
+    public func one(_ role: Role, named flag: [String], purpose: String, excluding: [Location] = [])
+        throws(MicsyncError) -> Location
+    {
         if !flag.isEmpty {
             guard flag.count == 1 else { throw .usage("give only one \(role.rawValue) as the \(purpose)") }
             return try named(flag[0], role: role, purpose: purpose)
@@ -42,8 +44,10 @@ public struct LocationChooser {
 
     /// Several locations of `role`: those named by `flag`, else every accessible one (`all`), else the
     /// user's choice of one or more.
-    public func several(_ role: Role, named flag: [String], purpose: String, excluding: [Location] = [],
-                        all: Bool) throws(MicsyncError) -> [Location] {
+    public func several(
+        _ role: Role, named flag: [String], purpose: String, excluding: [Location] = [],
+        all: Bool
+    ) throws(MicsyncError) -> [Location] {
         if !flag.isEmpty {
             var picked: [Location] = []
             for name in flag {
@@ -57,7 +61,8 @@ public struct LocationChooser {
         }
         let candidates = try accessibleCandidates(role, purpose: purpose, excluding: excluding)
         guard candidates.count > 1, !all else { return candidates }
-        let picked = try questions.choose("Which \(role.rawValue)s are the \(purpose)s?", from: menu(candidates), several: true)
+        let picked = try questions.choose(
+            "Which \(role.rawValue)s are the \(purpose)s?", from: menu(candidates), several: true)
         return candidates.filter { picked.contains($0.index) }
     }
 
@@ -66,7 +71,9 @@ public struct LocationChooser {
     }
 
     /// Accessible locations of `role`, noting each one skipped; an error when none is left.
-    private func accessibleCandidates(_ role: Role, purpose: String, excluding: [Location]) throws(MicsyncError) -> [Location] {
+    private func accessibleCandidates(_ role: Role, purpose: String, excluding: [Location]) throws(MicsyncError)
+        -> [Location]
+    {
         let all = scope.configuration.locations(role).filter { !excluding.contains($0) }
         var accessible: [Location] = []
         var skipped: [String] = []
@@ -80,10 +87,12 @@ public struct LocationChooser {
             }
         }
         guard !accessible.isEmpty else {
-            throw .notFound(all.isEmpty
-                ? "configuration \"\(scope.configuration.name)\" has no other \(role.rawValue) to be the \(purpose)"
-                : "no \(role.rawValue) of configuration \"\(scope.configuration.name)\" is accessible as the \(purpose):\n"
-                    + skipped.joined(separator: "\n"))
+            throw .notFound(
+                all.isEmpty
+                    ? "configuration \"\(scope.configuration.name)\" has no other \(role.rawValue) to be the \(purpose)"
+                    : "no \(role.rawValue) of configuration \"\(scope.configuration.name)\" is accessible "
+                        + "as the \(purpose):\n"
+                        + skipped.joined(separator: "\n"))
         }
         return accessible
     }
@@ -111,11 +120,15 @@ public struct LocationChooser {
     /// `--from`/`--to` value: the location's index in the config or its path.
     private func named(_ name: String, role: Role, purpose: String) throws(MicsyncError) -> Location {
         let locations = scope.configuration.locations(role)
-        let match = Int(name).flatMap { number in locations.first { $0.index == number } }
+        let match =
+            Int(name).flatMap { number in locations.first { $0.index == number } }
             ?? locations.first { $0.path == resolver.location(name) }
         guard let match else {
             let list = locations.map { "  \($0.index): \($0.path)" }.joined(separator: "\n")
-            throw .usage("\"\(name)\" is not a \(role.rawValue) of configuration \"\(scope.configuration.name)\"; choose one of:\n\(list)")
+            throw .usage(
+                "\"\(name)\" is not a \(role.rawValue) of configuration \"\(scope.configuration.name)\"; "
+                    + "choose one of:\n\(list)"
+            )
         }
         return try accessible(match, purpose: purpose)
     }
@@ -123,8 +136,9 @@ public struct LocationChooser {
     private func accessible(_ location: Location, purpose: String) throws(MicsyncError) -> Location {
         let access = try usable(location, purpose: purpose)
         guard access.isAccessible else {
-            throw .notFound("the \(purpose), \(location.heading), is not accessible: \(access.reason)"
-                + (access.hint(for: location).map { "; " + $0 } ?? ""))
+            throw .notFound(
+                "the \(purpose), \(location.heading), is not accessible: \(access.reason)"
+                    + (access.hint(for: location).map { "; " + $0 } ?? ""))
         }
         return location
     }

@@ -5,7 +5,9 @@ public enum RawPath {
     static let base: UInt32 = 0x10FF00
 
     /// The command line as typed: each argument's bytes, invalid UTF-8 carried as above.
-    public static func arguments(_ count: Int32, _ values: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> [String] {
+    public static func arguments(_ count: Int32, _ values: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>)
+        -> [String]
+    {
         (0..<Int(count)).map { index in
             guard let value = values[index] else { return "" }
             var length = 0
@@ -35,7 +37,9 @@ public enum RawPath {
 
     /// The bytes `text` stands for.
     public static func bytes(_ text: String) -> [UInt8] {
-        guard text.unicodeScalars.contains(where: { $0.value >= base && $0.value <= base + 0xFF }) else { return Array(text.utf8) }
+        guard text.unicodeScalars.contains(where: { $0.value >= base && $0.value <= base + 0xFF }) else {
+            return Array(text.utf8)
+        }
         var result: [UInt8] = []
         for scalar in text.unicodeScalars {
             if scalar.value >= base, scalar.value <= base + 0xFF {

@@ -34,7 +34,8 @@ public struct ScopeResolver {
     public func resolve(_ paths: [String], configurationName: String?) throws(MicsyncError) -> Scope {
         guard !paths.isEmpty else { throw .usage("give at least one path inside a configured location") }
         let absolute = paths.map(locate)
-        let candidates = try configurationName
+        let candidates =
+            try configurationName
             .map { name throws(MicsyncError) in [try self.configuration(named: name)] } ?? configurations
         var matches: [(Configuration, Location)] = []
         for configuration in candidates {
@@ -49,8 +50,9 @@ public struct ScopeResolver {
         guard !matches.isEmpty else { throw .notFound(outsideMessage(absolute, configurationName)) }
         let (configuration, location) = try pickConfiguration(matches)
         let relative = Set(absolute.map { location.relativePath(of: $0)! })
-        return Scope(configuration: configuration, typedIn: location,
-                     relativePaths: relative.contains("") ? [""] : relative.sorted())
+        return Scope(
+            configuration: configuration, typedIn: location,
+            relativePaths: relative.contains("") ? [""] : relative.sorted())
     }
 
     /// The typed path made absolute; when it is a symlink to a location root (a disc mounted elsewhere),
@@ -71,11 +73,13 @@ public struct ScopeResolver {
     }
 
     private func pickConfiguration(_ matches: [(Configuration, Location)])
-        throws(MicsyncError) -> (Configuration, Location) {
+        throws(MicsyncError) -> (Configuration, Location)
+    {
         guard matches.count > 1 else { return matches[0] }
         let numbered = matches.map { match in (configurations.firstIndex { $0.name == match.0.name }!, match) }
-        let picked = try questions.choose("The paths are in several configurations; which one?",
-                                          from: numbered.map { ($0.0, $0.1.0.name) })
+        let picked = try questions.choose(
+            "The paths are in several configurations; which one?",
+            from: numbered.map { ($0.0, $0.1.0.name) })
         return numbered.first { $0.0 == picked[0] }!.1
     }
 

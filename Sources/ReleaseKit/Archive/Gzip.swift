@@ -11,8 +11,9 @@ enum Gzip {
     static func compress(_ input: [UInt8]) throws -> [UInt8] {
         var stream = z_stream()
         // 15 + 16: a 32 KiB window, wrapped in a gzip header and trailer.
-        var code = deflateInit2_(&stream, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
-                                 ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        var code = deflateInit2_(
+            &stream, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard code == Z_OK else { throw Failure(code: code) }
         defer { deflateEnd(&stream) }
 

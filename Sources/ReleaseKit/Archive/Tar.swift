@@ -29,7 +29,9 @@ struct Tar {
         return archive
     }
 
-    private mutating func append(path: String, type: Character, mode: Int, contents: [UInt8] = [], link: String = "") throws {
+    private mutating func append(path: String, type: Character, mode: Int, contents: [UInt8] = [], link: String = "")
+        throws
+    {
         var pax: [UInt8] = []
         if path.utf8.count > 100 { pax += Self.paxRecord("path", path) }
         if link.utf8.count > 100 { pax += Self.paxRecord("linkpath", link) }
@@ -41,7 +43,9 @@ struct Tar {
         appendPadded(contents)
     }
 
-    private mutating func appendHeader(name: String, type: Character, mode: Int, size: Int, link: String, of path: String) throws {
+    private mutating func appendHeader(
+        name: String, type: Character, mode: Int, size: Int, link: String, of path: String
+    ) throws {
         guard size < 1 << 33 else { throw TooLarge(path: path) }
         var header = [UInt8](repeating: 0, count: 512)
         func put(_ field: [UInt8], at offset: Int, width: Int) {

@@ -19,8 +19,11 @@ extension Repository {
         try LibGit2.check(git_describe_options_init(&options, UInt32(GIT_DESCRIBE_OPTIONS_VERSION)))
         var result: OpaquePointer?
         let code = git_describe_commit(&result, commit.pointer, &options)
-        // libgit2 reports git's "No names found" as a describe error: GIT_ENOTFOUND, or -1 when there are no refs at all.
-        if code < 0, let error = git_error_last(), error.pointee.klass == Int32(GIT_ERROR_DESCRIBE.rawValue) { return nil }
+        // libgit2 reports git's "No names found" as a describe error: GIT_ENOTFOUND, or -1 when there are no
+        // refs at all.
+        if code < 0, let error = git_error_last(), error.pointee.klass == Int32(GIT_ERROR_DESCRIBE.rawValue) {
+            return nil
+        }
         try LibGit2.check(code)
         defer { git_describe_result_free(result) }
 

@@ -18,7 +18,8 @@ extension Repository {
         do {
             try LibGit2.check(git_signature_default(&tagger, pointer))
         } catch let error as GitError {
-            throw GitError(code: error.code, message: "\(error.message): set user.name and user.email in git's configuration")
+            throw GitError(
+                code: error.code, message: "\(error.message): set user.name and user.email in git's configuration")
         }
         defer { git_signature_free(tagger) }
         var id = git_oid()

@@ -5,7 +5,8 @@ public struct PKGBUILDTemplate {
     /// Where the template lives, relative to the repository's root.
     public static let file = "Packaging/arch/PKGBUILD.in"
     /// `source=` of the published PKGBUILD: the tarball attached to the release of the tag on the project's home.
-    public static let publishedSource = "$pkgname-$pkgver.tar.gz::$url/releases/download/$pkgver/$pkgname-$pkgver.tar.gz"
+    public static let publishedSource =
+        "$pkgname-$pkgver.tar.gz::$url/releases/download/$pkgver/$pkgname-$pkgver.tar.gz"
 
     public let text: String
 

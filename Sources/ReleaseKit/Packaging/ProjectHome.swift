@@ -18,7 +18,8 @@ public enum ProjectHome {
     public static func parse(_ text: String) -> String? {
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         guard let line = lines.first(where: { !$0.isEmpty && !$0.hasPrefix("#") }), line.hasPrefix("https://"),
-              !line.contains(where: { $0.isWhitespace || "\"'`$\\".contains($0) }) else { return nil }
+            !line.contains(where: { $0.isWhitespace || "\"'`$\\".contains($0) })
+        else { return nil }
         return line
     }
 }

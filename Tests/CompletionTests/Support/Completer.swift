@@ -34,8 +34,12 @@ extension Sandbox {
         switch shell {
         case .bash:
             try Self.bashSetup.write(toFile: path("setup.bash"), atomically: false, encoding: .utf8)
-            let output = try run("/usr/bin/env", ["timeout", "30", "zsh", "-f", "-c", Self.bashDriver, "zsh",
-                                                  path("setup.bash"), line], environment: environment)
+            let output = try run(
+                "/usr/bin/env",
+                [
+                    "timeout", "30", "zsh", "-f", "-c", Self.bashDriver, "zsh",
+                    path("setup.bash"), line,
+                ], environment: environment)
             let screen = output.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
             let hits = screen.compactMap { line in line.range(of: "<hit>").map { String(line[$0.upperBound...]) } }
             let typed = screen.compactMap { line in
@@ -44,20 +48,31 @@ extension Sandbox {
             // readline's list, without the line it redraws below it.
             let shown = screen.filter { !$0.contains("<") && !$0.isEmpty && !$0.hasPrefix(line) }
             let errors = screen.filter { $0.contains("rror") || $0.contains("micsync:") || $0.contains("not found") }
-            return Completion(candidates: hits.filter { !$0.isEmpty }.map(Self.withoutSlash),
-                              noise: output.stderr + errors.joined(separator: "\n"), shown: shown,
-                              line: typed.last ?? "")
+            return Completion(
+                candidates: hits.filter { !$0.isEmpty }.map(Self.withoutSlash),
+                noise: output.stderr + errors.joined(separator: "\n"), shown: shown,
+                line: typed.last ?? "")
         case .fish:
-            let output = try run("/usr/bin/env", ["fish", "--no-config", "-c",
-                                                  "source $argv[1]; complete -C $argv[2]",
-                                                  Binary.script("micsync.fish"), line], environment: environment)
+            let output = try run(
+                "/usr/bin/env",
+                [
+                    "fish", "--no-config", "-c",
+                    "source $argv[1]; complete -C $argv[2]",
+                    Binary.script("micsync.fish"), line,
+                ], environment: environment)
             let candidates = output.lines.map { String($0.prefix { $0 != "\t" }) }
-            let described = output.lines.filter { $0.contains("\t") }.map { $0.replacingOccurrences(of: "\t", with: " -- ") }
+            let described = output.lines.filter { $0.contains("\t") }.map {
+                $0.replacingOccurrences(of: "\t", with: " -- ")
+            }
             return Completion(candidates: candidates.map(Self.withoutSlash), noise: output.stderr, described: described)
         case .zsh:
             try Self.zshSetup.write(toFile: path("setup.zsh"), atomically: false, encoding: .utf8)
-            let output = try run("/usr/bin/env", ["timeout", "30", "zsh", "-f", "-c", Self.zshDriver, "zsh",
-                                                  path("setup.zsh"), line], environment: environment)
+            let output = try run(
+                "/usr/bin/env",
+                [
+                    "timeout", "30", "zsh", "-f", "-c", Self.zshDriver, "zsh",
+                    path("setup.zsh"), line,
+                ], environment: environment)
             let screen = output.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
             // The first hit shares its line with the typed text; zsh shows a match added twice once.
             var seen = Set<String>()
@@ -65,10 +80,12 @@ extension Sandbox {
                 .filter { seen.insert($0).inserted }
             let errors = screen.filter { $0.contains("rror") || $0.contains("micsync:") || $0.contains("not found") }
             // `value    -- description`, padded into columns: one space each side of the dashes.
-            let described = screen.compactMap { line in line.range(of: "<desc>").map { String(line[$0.upperBound...]) } }
-                .map { $0.replacingOccurrences(of: #" +-- "#, with: " -- ", options: .regularExpression) }
-            return Completion(candidates: hits.map(Self.withoutSlash),
-                              noise: output.stderr + errors.joined(separator: "\n"), described: described)
+            let described = screen.compactMap { line in line.range(of: "<desc>").map { String(line[$0.upperBound...]) }
+            }
+            .map { $0.replacingOccurrences(of: #" +-- "#, with: " -- ", options: .regularExpression) }
+            return Completion(
+                candidates: hits.map(Self.withoutSlash),
+                noise: output.stderr + errors.joined(separator: "\n"), described: described)
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `micsync verify`: a copy corrupted on the disc, same size and same time, is found; nothing is changed.
 @Suite struct VerifyTests {
@@ -33,11 +33,13 @@ import TestSupport
         let result = try box.run([spelling, "w/photos"])
         #expect(result.status == 1, "\(result)")
         #expect(result.stdout.contains("compared by content"), "\(result)")
-        #expect(result.stdout.contains("""
-            BACKUP \(box.path("b1")):
-              differing (1):
-                photos/b.raw  (same modification time)
-            """), "\(result)")
+        #expect(
+            result.stdout.contains(
+                """
+                BACKUP \(box.path("b1")):
+                  differing (1):
+                    photos/b.raw  (same modification time)
+                """), "\(result)")
         #expect(result.stdout.contains("BACKUP \(box.path("b2")): identical"), "\(result)")
         let rotten = try #require(box.read("b1/photos/b.raw"))
         #expect(rotten.contains("X"), "verify never repairs")

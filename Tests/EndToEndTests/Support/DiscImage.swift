@@ -19,7 +19,10 @@ final class DiscImage {
         if geteuid() != 0 { return "needs root to mount loop devices" }
         if !FileManager.default.fileExists(atPath: "/dev/fuse") { return "no /dev/fuse" }
         if !FileManager.default.fileExists(atPath: "/dev/loop-control") { return "no loop devices" }
-        for tool in ["/usr/sbin/mkfs.exfat", "/usr/sbin/mount.exfat-fuse", "/usr/sbin/mkntfs", "/usr/bin/ntfs-3g", "/usr/sbin/losetup"]
+        for tool in [
+            "/usr/sbin/mkfs.exfat", "/usr/sbin/mount.exfat-fuse", "/usr/sbin/mkntfs", "/usr/bin/ntfs-3g",
+            "/usr/sbin/losetup",
+        ]
         where !FileManager.default.isExecutableFile(atPath: tool) {
             return "\(tool) is missing (make test-deps installs exfat-fuse, exfatprogs, ntfs-3g)"
         }
@@ -28,13 +31,16 @@ final class DiscImage {
     static var available: Bool { unavailable == nil }
 
     /// Makes a fresh `kind` filesystem in `box` at `image` and mounts it at `mountPoint` (both relative).
-    init(_ kind: Kind, in box: Sandbox, image: String = "disc.img", mountPoint: String = "disc", megabytes: Int = 8) throws {
+    init(_ kind: Kind, in box: Sandbox, image: String = "disc.img", mountPoint: String = "disc", megabytes: Int = 8)
+        throws
+    {
         self.kind = kind
         self.image = box.path(image)
         self.mountPoint = box.path(mountPoint)
         try box.makeDirectory(mountPoint)
         guard FileManager.default.createFile(atPath: self.image, contents: nil),
-              truncate(self.image, off_t(megabytes) << 20) == 0 else { throw POSIXError(.EIO) }
+            truncate(self.image, off_t(megabytes) << 20) == 0
+        else { throw POSIXError(.EIO) }
         try format()
         try mount()
     }
@@ -50,7 +56,8 @@ final class DiscImage {
     }
 
     func mount() throws {
-        let device = try Self.run("/usr/sbin/losetup", ["-f", "--show", image]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let device = try Self.run("/usr/sbin/losetup", ["-f", "--show", image]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         self.device = device
         switch kind {
         case .exfat: try Self.run("/usr/sbin/mount.exfat-fuse", [device, mountPoint])
@@ -72,7 +79,8 @@ final class DiscImage {
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let log = NSTemporaryDirectory() + "micsync-disc-\(UUID().uuidString).log"
         defer { try? FileManager.default.removeItem(atPath: log) }
-        let script = #"for fd in /proc/self/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; "#
+        let script =
+            #"for fd in /proc/self/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; "#
             + #"log=$1; shift; exec "$@" >"$log" 2>&1 </dev/null"#
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")

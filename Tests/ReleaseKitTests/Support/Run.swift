@@ -1,6 +1,7 @@
 import Foundation
-@testable import ReleaseKit
 import TestSupport
+
+@testable import ReleaseKit
 
 struct ProcessFailed: Error, CustomStringConvertible {
     let command: [String]
@@ -11,10 +12,13 @@ struct ProcessFailed: Error, CustomStringConvertible {
 /// Runs `command` (looked up in PATH) in `folder` with the shared runner; a non-zero exit throws unless
 /// `check` is false.
 @discardableResult
-func run(_ command: [String], in folder: URL, environment: [String: String] = [:], input: String? = nil,
-         check: Bool = true) throws -> RunResult {
-    let output = try Binary.run("/usr/bin/env", command, input: input ?? "", directory: folder.path,
-                                environment: environment)
+func run(
+    _ command: [String], in folder: URL, environment: [String: String] = [:], input: String? = nil,
+    check: Bool = true
+) throws -> RunResult {
+    let output = try Binary.run(
+        "/usr/bin/env", command, input: input ?? "", directory: folder.path,
+        environment: environment)
     if check && output.status != 0 { throw ProcessFailed(command: command, output: output) }
     return output
 }

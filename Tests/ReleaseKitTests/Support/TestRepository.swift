@@ -39,7 +39,9 @@ final class TestRepository {
     }
 
     func writeVersion(_ version: String) throws {
-        try write("Sources/MicsyncKit/Version.swift", """
+        try write(
+            "Sources/MicsyncKit/Version.swift",
+            """
             public enum MicsyncVersion {
                 public static let current = "\(version)"
             }

@@ -19,11 +19,12 @@ public enum CompletionCandidates {
     /// line, else of every one.
     @Sendable public static func locations(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let line = TypedLine(words, index, prefix)
-        let role: Role? = switch line.option {
-        case "--from": line.direction?.from
-        case "--to": line.direction?.to
-        default: nil
-        }
+        let role: Role? =
+            switch line.option {
+            case "--from": line.direction?.from
+            case "--to": line.direction?.to
+            default: nil
+            }
         let numbered = line.option == "--from" || line.option == "--to"
         let configurations = line.chosenConfigurations
         let several = configurations.count > 1
@@ -35,16 +36,21 @@ public enum CompletionCandidates {
         for (_, location) in locations where marks[location.path] == nil { marks[location.path] = unusable(location) }
         var numbers: [Int: [String]] = [:]
         for (name, location) in locations {
-            numbers[location.index, default: []].append((several ? name + ": " : "") + location.path + marks[location.path]!)
+            numbers[location.index, default: []].append(
+                (several ? name + ": " : "") + location.path + marks[location.path]!)
         }
         var seen = Set<String>()
         let paths = locations.filter { seen.insert($0.1.path).inserted }.map { name, location in
-            Candidate(value: location.path, description: "\(location.role.rawValue) \(location.index)"
-                + (several ? " of \(name)" : "") + marks[location.path]!)
+            Candidate(
+                value: location.path,
+                description: "\(location.role.rawValue) \(location.index)"
+                    + (several ? " of \(name)" : "") + marks[location.path]!)
         }
-        let byNumber = numbered ? numbers.keys.sorted().map {
-            Candidate(value: String($0), description: numbers[$0]!.joined(separator: "; "))
-        } : []
+        let byNumber =
+            numbered
+            ? numbers.keys.sorted().map {
+                Candidate(value: String($0), description: numbers[$0]!.joined(separator: "; "))
+            } : []
         return line.offer(byNumber + paths)
     }
 
@@ -57,7 +63,8 @@ public enum CompletionCandidates {
             .compactMap { location -> Candidate? in
                 let access = location.access()
                 guard access == .markerMissing || access == .otherMarker else { return nil }
-                return Candidate(value: location.path, description: "\(location.role.rawValue) \(location.index) (\(access.reason))")
+                return Candidate(
+                    value: location.path, description: "\(location.role.rawValue) \(location.index) (\(access.reason))")
             }
         return line.offer(candidates)
     }
@@ -85,9 +92,10 @@ public enum CompletionCandidates {
                 holders[timestamp, default: []].append(location.heading)
             }
         }
-        return line.offer(holders.keys.sorted(by: >).map {
-            Candidate(value: $0, description: holders[$0]!.joined(separator: ", "))
-        })
+        return line.offer(
+            holders.keys.sorted(by: >).map {
+                Candidate(value: $0, description: holders[$0]!.joined(separator: ", "))
+            })
     }
 
     /// The sync actions' directions by name, for `--from`/`--to`. The root command registers its
