@@ -36,7 +36,7 @@ public struct Micsync: AsyncParsableCommand {
     public static func main(arguments: [String]) async -> Int32 {
         CompletionCandidates.register(Registry.commands)
         do {
-            let arguments = try ColourOption.take(arguments)
+            let arguments = LeadingConfigOptions.rewrite(try ColourOption.take(arguments))
             try ActionWords.check(arguments)
             var command = try parseAsRoot(TypedPathArguments.extract(OriginalSpelling.rewrite(arguments)))
             // Only a command that runs takes over SIGINT and SIGTERM: --version and --help stay instant.

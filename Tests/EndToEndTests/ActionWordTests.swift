@@ -45,4 +45,21 @@ import Testing
         #expect(result.status == 0, "\(result)")
         #expect(box.read("b1/a") == "a")
     }
+
+    /// `--config` and `--config-name` may come before the command, even one of a group (`trash list`), and
+    /// a configuration named like an action is still only a name.
+    @Test func theConfigOptionsMayComeBeforeTheCommand() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.makeDirectory("b1")
+        let file = try box.configure([("backup", ["w"], ["b1"])], to: box.path("elsewhere.json"))
+        try box.write("a", at: "w/a")
+        let backup = try box.run(["--config", file, "--config-name", "backup", "work", "-d", "-n", "w"])
+        #expect(backup.status == 0, "\(backup)")
+        #expect(backup.stdout.contains("work: from BACKUP \(box.path("b1"))"), "\(backup)")
+        let copied = try box.run(["--config=\(file)", "backup", "w"])
+        #expect(copied.status == 0 && box.read("b1/a") == "a", "\(copied)")
+        let listed = try box.run(["--config", file, "trash", "list"])
+        #expect(listed.status == 0 && listed.stdout.contains("BACKUP \(box.path("b1"))"), "\(listed)")
+    }
 }

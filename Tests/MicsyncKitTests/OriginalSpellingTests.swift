@@ -21,6 +21,19 @@ import Testing
         #expect(OriginalSpelling.rewrite(arguments, actions: actions) == expected)
     }
 
+    @Test(arguments: [
+        (["--config", "c.json", "status"], ["status", "--config", "c.json"]),
+        (["--config-name", "backup", "work", "-d", "x"], ["work", "--config-name", "backup", "-d", "x"]),
+        (["--config=c.json", "trash", "list", "-v"], ["trash", "list", "--config=c.json", "-v"]),
+        (["--config", "c.json", "--backup", "x"], ["--config", "c.json", "--backup", "x"]),
+        (["--config", "c.json", "nosuch"], ["--config", "c.json", "nosuch"]),
+        (["--config"], ["--config"]),
+        (["status", "--config", "c.json"], ["status", "--config", "c.json"]),
+    ])
+    func leadingConfigOptionsFollowTheCommand(arguments: [String], expected: [String]) {
+        #expect(LeadingConfigOptions.rewrite(arguments) == expected)
+    }
+
     @Test func theRegistryDeclaresTheOriginalsAndOnlyThem() {
         #expect(Registry.originalSpellings.starts(with: ["backup", "work", "transfer", "tree"]))
         #expect(!Registry.originalSpellings.contains("config") && !Registry.originalSpellings.contains("status"))
