@@ -45,7 +45,9 @@ let package = Package(
         // Tests by kind: unit tests of the kernel, end-to-end runs of the built binaries; one support target
         // (sandbox trees, the built binaries, running a process) shared by every test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "MicsyncKitTests", dependencies: ["MicsyncKit", "MicsyncCommands"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "MicsyncKitTests", dependencies: ["MicsyncKit", "MicsyncCommands", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MicsyncKit", "TestSupport"]),
     ]
         + actionModules.map {

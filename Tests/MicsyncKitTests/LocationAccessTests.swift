@@ -1,19 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
 
 /// The one answer to "can this location be used now, and why not", on real folders.
 @Suite struct LocationAccessTests {
-    private func scratch() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "micsync-access-XXXXXX").utf8CString)
-        guard mkdtemp(&template) != nil else { throw POSIXError(.EIO) }
-        return String(cString: template)
-    }
-
     @Test func eachStateOfALocation() throws {
-        let root = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let box = try Sandbox()
+        let root = box.root
         let known = KnownLocations(file: root + "/state/locations.json")
         let disc = Location(role: .backup, index: 0, path: root + "/disc")
         #expect(disc.access(known: known) == .new, "never written, parent there")
@@ -46,8 +41,8 @@ import Testing
     }
 
     @Test func aSymlinkedStateFolderIsNeverFollowed() throws {
-        let root = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let box = try Sandbox()
+        let root = box.root
         let known = KnownLocations(file: root + "/state/locations.json")
         let disc = Location(role: .backup, index: 0, path: root + "/disc")
         try FileManager.default.createDirectory(atPath: root + "/elsewhere", withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
@@ -6,10 +7,8 @@ import Testing
 /// Which copy is newer, as both the plan and `diff` judge it, on real files.
 @Suite struct NewerCopyTests {
     @Test func aSecondOrLessIsTheSameTime() throws {
-        var template = Array((NSTemporaryDirectory() + "micsync-newer-XXXXXX").utf8CString)
-        guard mkdtemp(&template) != nil else { throw POSIXError(.EIO) }
-        let root = String(cString: template)
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let box = try Sandbox()
+        let root = box.root
         let source = root + "/s", destination = root + "/d"
         for folder in [source, destination] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
