@@ -33,25 +33,15 @@ extension Sandbox {
     func complete(_ line: String, in shell: TestShell, environment: [String: String] = [:]) throws -> Completion {
         switch shell {
         case .bash:
-            try Self.bashSetup.write(toFile: path("setup.bash"), atomically: false, encoding: .utf8)
-            let output = try run(
-                "/usr/bin/env",
-                [
-                    "timeout", "30", "zsh", "-f", "-c", Self.bashDriver, "zsh",
-                    path("setup.bash"), line,
-                ], environment: environment)
-            let screen = output.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
-            let hits = screen.compactMap { line in line.range(of: "<hit>").map { String(line[$0.upperBound...]) } }
-            let typed = screen.compactMap { line in
-                line.range(of: "<line>").map { String(line[$0.upperBound...].prefix { $0 != "<" }) }
-            }
+            let (screen, noise) = try typeOnTerminal(
+                line, driver: Self.bashDriver, setup: Self.bashSetup, "bash",
+                environment: environment)
+            let typed = Self.marked("<line>", in: screen).map { String($0.prefix { $0 != "<" }) }
             // readline's list, without the line it redraws below it.
             let shown = screen.filter { !$0.contains("<") && !$0.isEmpty && !$0.hasPrefix(line) }
-            let errors = screen.filter { $0.contains("rror") || $0.contains("micsync:") || $0.contains("not found") }
             return Completion(
-                candidates: hits.filter { !$0.isEmpty }.map(Self.withoutSlash),
-                noise: output.stderr + errors.joined(separator: "\n"), shown: shown,
-                line: typed.last ?? "")
+                candidates: Self.marked("<hit>", in: screen).filter { !$0.isEmpty }.map(Self.withoutSlash),
+                noise: noise, shown: shown, line: typed.last ?? "")
         case .fish:
             let output = try run(
                 "/usr/bin/env",
@@ -66,27 +56,37 @@ extension Sandbox {
             }
             return Completion(candidates: candidates.map(Self.withoutSlash), noise: output.stderr, described: described)
         case .zsh:
-            try Self.zshSetup.write(toFile: path("setup.zsh"), atomically: false, encoding: .utf8)
-            let output = try run(
-                "/usr/bin/env",
-                [
-                    "timeout", "30", "zsh", "-f", "-c", Self.zshDriver, "zsh",
-                    path("setup.zsh"), line,
-                ], environment: environment)
-            let screen = output.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+            let (screen, noise) = try typeOnTerminal(
+                line, driver: Self.zshDriver, setup: Self.zshSetup, "zsh",
+                environment: environment)
             // The first hit shares its line with the typed text; zsh shows a match added twice once.
             var seen = Set<String>()
-            let hits = screen.compactMap { line in line.range(of: "<hit>").map { String(line[$0.upperBound...]) } }
-                .filter { seen.insert($0).inserted }
-            let errors = screen.filter { $0.contains("rror") || $0.contains("micsync:") || $0.contains("not found") }
+            let hits = Self.marked("<hit>", in: screen).filter { seen.insert($0).inserted }
             // `value    -- description`, padded into columns: one space each side of the dashes.
-            let described = screen.compactMap { line in line.range(of: "<desc>").map { String(line[$0.upperBound...]) }
+            let described = Self.marked("<desc>", in: screen).map {
+                $0.replacingOccurrences(of: #" +-- "#, with: " -- ", options: .regularExpression)
             }
-            .map { $0.replacingOccurrences(of: #" +-- "#, with: " -- ", options: .regularExpression) }
-            return Completion(
-                candidates: hits.map(Self.withoutSlash),
-                noise: output.stderr + errors.joined(separator: "\n"), described: described)
+            return Completion(candidates: hits.map(Self.withoutSlash), noise: noise, described: described)
         }
+    }
+
+    /// Types `line` and TAB into an interactive shell on a pseudo-terminal (zsh's zpty runs `driver` with the
+    /// shell's `setup` file); returns the screen's lines and what looks like an error on it or on stderr.
+    private func typeOnTerminal(
+        _ line: String, driver: String, setup: String, _ shell: String, environment: [String: String]
+    ) throws -> (screen: [String], noise: String) {
+        try setup.write(toFile: path("setup.\(shell)"), atomically: false, encoding: .utf8)
+        let output = try run(
+            "/usr/bin/env", ["timeout", "30", "zsh", "-f", "-c", driver, "zsh", path("setup.\(shell)"), line],
+            environment: environment)
+        let screen = output.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)
+        let errors = screen.filter { $0.contains("rror") || $0.contains("micsync:") || $0.contains("not found") }
+        return (screen, output.stderr + errors.joined(separator: "\n"))
+    }
+
+    /// What follows `marker` on each screen line that has it.
+    private static func marked(_ marker: String, in screen: [String]) -> [String] {
+        screen.compactMap { line in line.range(of: marker).map { String(line[$0.upperBound...]) } }
     }
 
     private static func withoutSlash(_ candidate: String) -> String {
