@@ -37,6 +37,9 @@ public enum $type: SyncAction {
 
     public static let name = "$name"
     public static let originallySpelled = true
+    /// Source and destinations: WORKING → every BACKUP. Declare \`endpoints\` for another choice
+    /// (\`LocationChooser\` has the pieces).
+    public static let direction: Direction = .workingToBackup
     public static let summary = "Copy from a WORKING location to every accessible BACKUP."
     public static let discussion = """
         New files are copied and listed; modified files are listed and you are asked once per BACKUP \\
@@ -46,11 +49,6 @@ public enum $type: SyncAction {
           micsync $name ~/docs          copy ~/docs to every BACKUP
           micsync --$name -n ~/docs     the original's spelling; a dry run
         """
-
-    /// Source and destinations: here the kernel's usual choice; \`LocationChooser\` has the pieces for others.
-    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        try chooser.workingToBackups(options)
-    }
 }
 SWIFT
 

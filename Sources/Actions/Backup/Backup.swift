@@ -6,7 +6,7 @@ public enum Backup: SyncAction {
 
     public static let name = "backup"
     public static let originallySpelled = true
-    public static let direction: Direction? = .workingToBackup
+    public static let direction: Direction = .workingToBackup
     public static let summary = "Copy from a WORKING location to every accessible BACKUP; never deletes."
     public static let discussion = """
         New files are copied and listed. Modified files are listed and you are asked once per BACKUP \
@@ -19,8 +19,4 @@ public enum Backup: SyncAction {
           micsync backup -n ~/docs              show what would be copied, change nothing
           micsync backup --to 1 ~/docs          only to BACKUP number 1 of the configuration
         """
-
-    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        try chooser.workingToBackups(options)
-    }
 }

@@ -6,6 +6,7 @@ public enum Diff: SyncAction {
     public typealias Options = DiffOptions
 
     public static let name = "diff"
+    public static let direction: Direction = .workingToBackup
     public static let summary = "Show what differs between the WORKING and each BACKUP; change nothing."
     public static let discussion = """
         Compares the scope of PATH in the WORKING location with every accessible BACKUP, in both directions: \
@@ -23,10 +24,6 @@ public enum Diff: SyncAction {
     public static let readOnly = true
 
     public static func rsyncOptions(_ options: DiffOptions) -> [String] { options.checksum ? ["--checksum"] : [] }
-
-    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        try chooser.workingToBackups(options)
-    }
 }
 
 /// `diff`'s options: the read-only ones and `--checksum`.

@@ -6,7 +6,7 @@ public enum Transfer: SyncAction {
 
     public static let name = "transfer"
     public static let originallySpelled = true
-    public static let direction: Direction? = .backupToBackup
+    public static let direction: Direction = .backupToBackup
     public static let summary = "Copy from one BACKUP to other BACKUPs; may delete with -d or -D."
     public static let discussion = """
         Keeps BACKUPs in step with each other. You are asked which BACKUP is the source (unless the paths \
@@ -18,12 +18,4 @@ public enum Transfer: SyncAction {
           micsync --transfer -d /mnt/disc1/photos           the original's spelling; ask before deleting
           micsync transfer --from 0 --to 1 --to 2 -m PATH   script it: no questions about locations
         """
-
-    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        let source = try chooser.one(.backup, named: options.from, purpose: "source")
-        let destinations = try chooser.several(
-            .backup, named: options.to, purpose: "destination",
-            excluding: [source], all: false)
-        return Endpoints(source: source, destinations: destinations)
-    }
 }

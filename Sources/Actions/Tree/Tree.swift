@@ -6,7 +6,7 @@ public enum Tree: SyncAction {
 
     public static let name = "tree"
     public static let originallySpelled = true
-    public static let direction: Direction? = .backupToWorking
+    public static let direction: Direction = .backupToWorking
     public static let summary = "Copy only the directory structure from a BACKUP to a WORKING location."
     public static let discussion = """
         Creates the missing directories and updates the attributes of existing ones; it never creates, \
@@ -19,8 +19,4 @@ public enum Tree: SyncAction {
 
     public static let filters = ["--include=*/", "--exclude=*"]
     public static let overwrites = false
-
-    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        try chooser.backupToWorking(options)
-    }
 }

@@ -6,6 +6,7 @@ public enum Verify: SyncAction {
 
     public static let name = "verify"
     public static let originallySpelled = true
+    public static let direction: Direction = .workingToBackup
     public static let summary = "Check every BACKUP against the WORKING by content; change nothing."
     public static let discussion = """
         Reads every file of PATH in the WORKING location and in each accessible BACKUP and compares their \
@@ -22,8 +23,4 @@ public enum Verify: SyncAction {
     public static let readOnly = true
 
     public static func rsyncOptions(_ options: CompareOptions) -> [String] { ["--checksum"] }
-
-    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        try chooser.workingToBackups(options)
-    }
 }

@@ -6,7 +6,7 @@ public enum Work: SyncAction {
 
     public static let name = "work"
     public static let originallySpelled = true
-    public static let direction: Direction? = .backupToWorking
+    public static let direction: Direction = .backupToWorking
     public static let summary = "Copy from a BACKUP to a WORKING location; may delete with -d or -D."
     public static let discussion = """
         Brings data from a BACKUP back into a WORKING location. Modified files are listed and you are asked \
@@ -19,8 +19,4 @@ public enum Work: SyncAction {
           micsync --work -d ~/docs                   the original's spelling; ask before deleting
           micsync work -D --from 0 --to 0 ~/docs     make WORKING 0 an exact copy of BACKUP 0, no questions
         """
-
-    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints {
-        try chooser.backupToWorking(options)
-    }
 }

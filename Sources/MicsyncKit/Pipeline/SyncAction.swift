@@ -16,12 +16,13 @@ public protocol SyncAction: Sendable {
     /// habits keep using (rewritten to the subcommand before parsing).
     static var originallySpelled: Bool { get }
 
-    /// Source and destinations for this run, chosen with `chooser` (flags, typed-in location, or menus).
-    static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints
+    /// The roles of the source and the destinations: how `endpoints` chooses them by default, and what shell
+    /// completion offers for `--from`/`--to`.
+    static var direction: Direction { get }
 
-    /// The roles of the source and the destinations; shell completion offers only those for `--from`/`--to`
-    /// (nil: every location).
-    static var direction: Direction? { get }
+    /// Source and destinations for this run, chosen with `chooser` (flags, typed-in location, or menus); by
+    /// default `chooser.endpoints(direction, options)`.
+    static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints
 
     /// rsync filter rules of the action itself (tree copies directories only).
     static var filters: [String] { get }
@@ -43,7 +44,11 @@ extension SyncAction {
     public static func rsyncOptions(_ options: Options) -> [String] { [] }
     public static var overwrites: Bool { true }
     public static var readOnly: Bool { false }
-    public static var direction: Direction? { nil }
+    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError)
+        -> Endpoints
+    {
+        try chooser.endpoints(direction, options)
+    }
 }
 
 /// Where one run copies from and to (or, read-only, what it compares).

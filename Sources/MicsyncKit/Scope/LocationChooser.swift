@@ -145,18 +145,20 @@ public struct LocationChooser {
 }
 
 extension LocationChooser {
-    /// One WORKING as the source, every accessible BACKUP (or those of --to) as the destinations (backup,
-    /// and the comparisons diff and verify).
-    public func workingToBackups(_ options: RunOptions) throws(MicsyncError) -> Endpoints {
-        let source = try one(.working, named: options.from, purpose: "source")
-        let destinations = try several(.backup, named: options.to, purpose: "destination", all: true)
+    /// Source and destinations in `direction`, as BEHAVIOR's table of actions has them: one source; from a
+    /// WORKING, every accessible BACKUP (or those of --to); to a WORKING, one of them; from a BACKUP to
+    /// BACKUPs, the others chosen (several may be).
+    public func endpoints(_ direction: Direction, _ options: RunOptions) throws(MicsyncError) -> Endpoints {
+        let source = try one(direction.from, named: options.from, purpose: "source")
+        let destinations: [Location] =
+            switch (direction.from, direction.to) {
+            case (_, .working):
+                [try one(.working, named: options.to, purpose: "destination", excluding: [source])]
+            case (.working, .backup):
+                try several(.backup, named: options.to, purpose: "destination", all: true)
+            case (.backup, .backup):
+                try several(.backup, named: options.to, purpose: "destination", excluding: [source], all: false)
+            }
         return Endpoints(source: source, destinations: destinations)
-    }
-
-    /// One BACKUP as the source, one WORKING as the destination (work, tree).
-    public func backupToWorking(_ options: RunOptions) throws(MicsyncError) -> Endpoints {
-        let source = try one(.backup, named: options.from, purpose: "source")
-        let destination = try one(.working, named: options.to, purpose: "destination")
-        return Endpoints(source: source, destinations: [destination])
     }
 }
