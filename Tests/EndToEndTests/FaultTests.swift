@@ -145,7 +145,7 @@ import Testing
         #expect(box.read("b1/f") == "old, longer")
     }
 
-    @Test(arguments: ["yes banana |", "cat /dev/zero |"])
+    @Test(arguments: ["yes banana |", "cat /dev/zero |", "yes l |"])
     func anInputThatNeverAnswersCancelsAfterTenTries(feeder: String) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
@@ -171,9 +171,12 @@ import Testing
         #expect(box.read("b1/doc") == "mine")
         #expect(!box.exists("b1/.local/state/micsync"), "\(box.tree("b1"))")
         try box.write("theirs", at: "b1/doc2")
+        let before = try String(contentsOfFile: box.journalFile, encoding: .utf8)
         let back = try box.run(["work", "-D", "-m", "home"])
         #expect(back.status == 0, "\(back)")
-        #expect(FileManager.default.fileExists(atPath: box.journalFile), "the journal was not deleted")
+        #expect(!back.stdout.contains(".local"), "micsync's state is never listed: \(back)")
+        let after = (try? String(contentsOfFile: box.journalFile, encoding: .utf8)) ?? ""
+        #expect(after.hasPrefix(before) && after.count > before.count, "the journal was kept and added to")
     }
 }
 

@@ -126,9 +126,15 @@ import Testing
         let scope = Scope(
             configuration: Configuration(name: "c", working: [home], backups: [destination]),
             typedIn: home, relativePaths: [""])
-        var invocation = RsyncInvocation(source: home, scope: scope, actionFilters: [], deleting: false)
-        invocation.protectState("/home/u/.local/state/micsync", in: [home, destination])
+        let invocation = RsyncInvocation(
+            source: home, scope: scope, actionFilters: [], deleting: false,
+            stateDirectory: "/home/u/.local/state/micsync")
         #expect(invocation.plan(to: destination).contains("--exclude=/.local/state/micsync/"))
+        // From the BACKUP into $HOME (work, or a comparison): the state there is not deleted nor listed either.
+        let back = RsyncInvocation(
+            source: destination, scope: scope, actionFilters: [], deleting: true,
+            stateDirectory: "/home/u/.local/state/micsync")
+        #expect(back.plan(to: home).contains("--exclude=/.local/state/micsync/"))
     }
 }
 

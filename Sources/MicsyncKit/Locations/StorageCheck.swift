@@ -89,19 +89,16 @@ public struct StorageCheck: Sendable {
         guard profile.hasLimits, !plan.deleted.isEmpty else { return }
         var check = StorageCheck(profile: profile)
         for entry in plan.deleted {
-            var info = stat()
-            let path = Array(destination.path.utf8) + [UInt8(ascii: "/")] + entry.path + [0]
-            let found = path.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
-            }
-            let type = found ? info.st_mode & S_IFMT : 0
+            let info = FileSystem.status(destination.path, entry.path)
+            let type = info.map { $0.st_mode & S_IFMT } ?? 0
             let kind: ItemizedChange.Kind =
                 type == S_IFLNK
                 ? .symlink
                 : type == S_IFDIR
                     ? .directory
                     : type == S_IFREG ? .file : .other
-            check.observe(ItemizedChange(change: .new, path: Array(entry.path), size: Int64(info.st_size), kind: kind))
+            check.observe(
+                ItemizedChange(change: .new, path: Array(entry.path), size: Int64(info?.st_size ?? 0), kind: kind))
         }
         let (items, refused) = check.outermost()
         guard !items.isEmpty else { return }

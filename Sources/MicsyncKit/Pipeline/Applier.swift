@@ -73,7 +73,9 @@ struct Applier {
                 let (done, result) = try await run(arguments, of: pass, holding: lock)
                 count(done, of: pass, planned: list, failed: result.exitCode != 0, into: &outcome)
                 if result.exitCode != 0 {
-                    outcome.problem = problem(result, done: done, at: destination)
+                    // A partial pass goes on to the next one: keep every pass's list of what failed.
+                    let text = problem(result, done: done, at: destination)
+                    outcome.problem = outcome.problem.map { $0 + "\n" + text } ?? text
                     if !result.isPartial { break }
                 }
             } catch {
@@ -136,12 +138,7 @@ struct Applier {
     /// Whether a copied item is at the destination whole (its size as rsync announced it).
     private func landed(_ item: ItemizedChange, at destination: Location) -> Bool {
         guard item.change == .new || item.change == .modified, item.path.last != UInt8(ascii: "/") else { return true }
-        var info = stat()
-        let path = Array(destination.path.utf8) + [UInt8(ascii: "/")] + item.path + [0]
-        let found = path.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) == 0 }
-        }
-        return found && Int64(info.st_size) == item.size
+        return FileSystem.status(destination.path, item.path).map { Int64($0.st_size) == item.size } ?? false
     }
 
     /// rsync's failure at one destination; on a full disc, how much is free and the first file that did

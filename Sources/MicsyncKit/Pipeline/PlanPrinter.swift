@@ -165,16 +165,18 @@ extension Questions.Answer {
 }
 
 extension PlanPrinter {
-    /// Asks `question` about one destination's plan, offering `[l]ist` to page the whole plan first.
+    /// Asks `question` about one destination's plan, offering `[l]ist` to page the whole plan first. Listing
+    /// is no answer: a stream of `l` (`yes l |`) cancels like any other that never answers.
     func ask(
         _ question: String, _ answers: [Questions.Answer], of questions: Questions, about plan: Plan,
         at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int>
     ) throws(MicsyncError) -> Questions.Answer {
-        while true {
+        for _ in 0..<Questions.attempts {
             let answer = try questions.ask(question, answers + [.list])
             guard answer == .list else { return answer }
             page(plan, at: destination, deletion: deletion, newer: newer)
         }
+        throw Questions.noValidAnswer
     }
 }
 

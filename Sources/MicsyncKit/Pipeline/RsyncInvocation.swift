@@ -32,23 +32,22 @@ public struct RsyncInvocation: Sendable {
     /// that follow from it (see `filesystemOptions(to:)`).
     public var filesystems = RunFilesystems()
 
-    public init(source: Location, scope: Scope, actionFilters: [String], deleting: Bool) {
+    /// Every run leaves micsync's own state folder (`stateDirectory`: journal, locks) out when a location of
+    /// the configuration holds it (WORKING = `$HOME`): never copied, never deleted, never listed.
+    public init(
+        source: Location, scope: Scope, actionFilters: [String], deleting: Bool,
+        stateDirectory: String = FileSystem.stateDirectory()
+    ) {
         self.source = source
         self.scope = scope
         self.deleting = deleting
+        let state = Set(
+            scope.configuration.locations.compactMap { location in
+                location.relativePath(of: stateDirectory).flatMap { $0.isEmpty ? nil : "--exclude=/\($0)/" }
+            })
         self.filters =
-            ["--exclude=/\(Self.stateFolder)/"] + scope.configuration.exclude.map { "--exclude=\($0)" }
+            ["--exclude=/\(Self.stateFolder)/"] + state.sorted() + scope.configuration.exclude.map { "--exclude=\($0)" }
             + actionFilters
-    }
-
-    /// Leaves micsync's own state folder (journal, locks) out when it lies inside one of `locations`
-    /// (WORKING = `$HOME`): never copied, never deleted.
-    public mutating func protectState(_ stateDirectory: String, in locations: [Location]) {
-        for location in locations {
-            guard let relative = location.relativePath(of: stateDirectory), !relative.isEmpty else { continue }
-            let rule = "--exclude=/\(relative)/"
-            if !filters.contains(rule) { filters.insert(rule, at: 1) }
-        }
     }
 
     /// What every pass to `destination` copies alike: archive mode and what both filesystems can keep.

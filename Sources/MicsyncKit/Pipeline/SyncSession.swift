@@ -49,7 +49,6 @@ public struct SyncSession {
         progress = ProgressLine(requested: options.progress)
         var invocation = invocation
         invocation.applyOptions += progress.rsyncOptions
-        invocation.protectState(FileSystem.stateDirectory(), in: [source] + destinations)
         self.invocation = invocation
         configurationName = scope.configuration.name
         self.source = source

@@ -90,6 +90,7 @@ public struct Rsync: Sendable {
             setpriv.map { ($0, ["--pdeathsig", "TERM", "--", executable] + arguments) }
             ?? (executable, arguments)
         let input = lock?.descriptor ?? open("/dev/null", O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw .rsync("cannot open /dev/null: \(String(cString: strerror(errno)))") }
         defer { if lock == nil { close(input) } }
         do {
             let result = try await Subprocess.run(

@@ -53,15 +53,6 @@ struct DeleteGuard {
                 + "to delete anyway (or raise \"maxDeletePercent\" in the configuration)")
     }
 
-    /// `1,240`.
-    static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number))
-        return String(
-            digits.enumerated().flatMap { index, digit in
-                index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
-            })
-    }
-
     /// The files in the scope at `location`, `.micsync` left out.
     private func countFiles(_ location: Location) -> Int {
         scope.relativePaths.reduce(0) { total, relative in

@@ -16,7 +16,12 @@ enum SafeRemoval {
                 throw .io("cannot delete \(describe): another filesystem is mounted there; it was left alone")
             }
             let folder = openat(parent, name + [0], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard folder >= 0, let listing = fdopendir(folder) else { throw failure(describe) }
+            guard folder >= 0 else { throw failure(describe) }
+            guard let listing = fdopendir(folder) else {
+                let error = failure(describe)
+                close(folder)
+                throw error
+            }
             var entries: [[CChar]] = []
             while let entry = readdir(listing) {
                 let entryName = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }

@@ -60,7 +60,11 @@ public struct StateFolder: Sendable {
     /// held, so any found by the holder of that lock is stale. Plain files only, by descriptor.
     private static func removeFiles(in folder: Int32) {
         let copy = dup(folder)
-        guard copy >= 0, let listing = fdopendir(copy) else { return }
+        guard copy >= 0 else { return }
+        guard let listing = fdopendir(copy) else {
+            close(copy)
+            return
+        }
         defer { closedir(listing) }
         var names: [[CChar]] = []
         while let entry = readdir(listing) {
