@@ -59,7 +59,7 @@ extension TrashCommand {
 
         /// The TIMESTAMP typed first, if one was: a trash folder's name that is not also a path here.
         private var timestamp: String? {
-            guard let first = arguments.first, Trash.date(of: first) != nil, !FileSystem.exists(first) else {
+            guard let first = arguments.first, Trash.isTimestamp(first), !FileSystem.exists(first) else {
                 return nil
             }
             return first
@@ -94,10 +94,10 @@ extension TrashCommand {
         /// Every file of the trash folder `timestamp`, in each location (of those holding `paths`) that has it.
         private func showFiles(of timestamp: String, paths: [String]) throws {
             let all = try locations.scopes(paths).map(\.typedIn).filter(\.isAccessible)
-            let holding = all.filter { TrashFolder.timestamps(in: $0).contains(timestamp) }
+            let holding = all.filter { Trash.timestamps(in: $0).contains(timestamp) }
             guard !holding.isEmpty else {
                 let lines = all.map { location in
-                    let timestamps = TrashFolder.timestamps(in: location)
+                    let timestamps = Trash.timestamps(in: location)
                     return "  \(location.heading): "
                         + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
                 }.joined(separator: "\n")

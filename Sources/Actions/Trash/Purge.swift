@@ -45,7 +45,6 @@ extension TrashCommand {
             let withTrash = try locations.scopes(paths).map(\.typedIn).filter { location in
                 let access = location.access()
                 if !access.isAccessible { Console.notice(access.note(for: location)) }
-                if let problem = StateFolder(location).problem() { Console.error(problem) }
                 return access.isAccessible && !Trash.timestamps(in: location).isEmpty
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.

@@ -90,10 +90,10 @@ extension TrashCommand {
                 return path == nil ? .whole(first.typedIn, of: first.configuration) : first
             }
             let all = try locations.scopes([]).filter { $0.typedIn.isAccessible }
-            let holding = all.filter { TrashFolder.timestamps(in: $0.typedIn).contains(timestamp) }
+            let holding = all.filter { Trash.timestamps(in: $0.typedIn).contains(timestamp) }
             guard holding.count == 1 else {
                 let lines = (holding.isEmpty ? all : holding).map { scope in
-                    let timestamps = TrashFolder.timestamps(in: scope.typedIn)
+                    let timestamps = Trash.timestamps(in: scope.typedIn)
                     return "  \(scope.typedIn.heading): "
                         + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
                 }.joined(separator: "\n")

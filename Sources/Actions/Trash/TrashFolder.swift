@@ -6,23 +6,16 @@ struct TrashFolder: Encodable {
     let timestamp: String
     let files: Int
     let bytes: Int64
-    let path: String
-
-    enum CodingKeys: String, CodingKey { case timestamp, files, bytes }
 
     init(_ timestamp: String, in location: Location) {
         self.timestamp = timestamp
-        path = Trash.root(of: location) + "/" + timestamp
-        (files, bytes) = FileSystem.files(under: Array(path.utf8))
+        (files, bytes) = FileSystem.files(under: RawPath.bytes(Trash.root(of: location) + "/" + timestamp))
     }
 
     /// Every trash folder of `location`, oldest first.
     static func all(in location: Location) -> [TrashFolder] {
-        timestamps(in: location).map { TrashFolder($0, in: location) }
+        Trash.timestamps(in: location).map { TrashFolder($0, in: location) }
     }
-
-    /// The names of `location`'s trash folders, oldest first.
-    static func timestamps(in location: Location) -> [String] { Trash.timestamps(in: location) }
 
     /// When the run that filled it started, from its name; nil for a name micsync did not make.
     var date: Date? { Trash.date(of: timestamp) }
@@ -43,7 +36,7 @@ struct TrashFolder: Encodable {
 extension Location {
     /// The trash folder named `timestamp`; exit 3 listing the ones there are when there is none.
     func trashFolder(_ timestamp: String) throws(MicsyncError) -> String {
-        let timestamps = TrashFolder.timestamps(in: self)
+        let timestamps = Trash.timestamps(in: self)
         guard timestamps.contains(timestamp) else {
             throw .notFound(
                 "no trash \(timestamp) in \(heading); "
