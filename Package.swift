@@ -16,30 +16,37 @@ let actionModules: [(target: String, folder: String)] = [
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+/// An action module sees the kernel and the command-line layer above it.
+let actionDependencies: [Target.Dependency] = ["MicsyncKit", "MicsyncCLI", argumentParser]
 
 let package = Package(
     name: "micsync",
-    platforms: [.macOS(.v15)],
+    // Linux only: the kernel calls Glibc directly (no platforms entry claims otherwise).
     products: [
         .executable(name: "micsync", targets: ["micsync"]),
         .library(name: "MicsyncKit", targets: ["MicsyncKit"]),
     ],
     dependencies: [
-        // Exact versions: a release tarball builds the same code on any day (no Package.resolved is committed).
+        // Exact versions, the packages they bring in too: a release tarball builds the same code on any day
+        // (no Package.resolved is committed).
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
     ],
     targets: [
+        // The kernel: a library that knows no command line.
         .target(
             name: "MicsyncKit",
             dependencies: [
-                argumentParser,
                 .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // The command-line layer above it: option groups, the generic sync command, completion candidates.
+        .target(name: "MicsyncCLI", dependencies: ["MicsyncKit", argumentParser]),
         .target(
             name: "MicsyncCommands",
-            dependencies: ["MicsyncKit", argumentParser] + actionModules.map { .target(name: $0.target) }
+            dependencies: ["MicsyncKit", "MicsyncCLI", argumentParser] + actionModules.map { .target(name: $0.target) }
         ),
         .executableTarget(name: "micsync", dependencies: ["MicsyncCommands"]),
         // Tests by kind: unit tests of the kernel, end-to-end runs of the built binaries; one support target
@@ -51,17 +58,24 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["MicsyncKit", "TestSupport"]),
     ]
         + actionModules.map {
-            .target(
-                name: $0.target, dependencies: ["MicsyncKit", argumentParser], path: "Sources/Actions/\($0.folder)")
+            .target(name: $0.target, dependencies: actionDependencies, path: "Sources/Actions/\($0.folder)")
         }
 )
 
 // Release tooling for maintainers (Packaging/README.md): only micsync-release links libgit2 and swift-crypto.
 package.products += [.executable(name: "micsync-release", targets: ["micsync-release"])]
-package.dependencies += [.package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2")]
+package.dependencies += [
+    .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
+]
 package.targets += [
     .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev", "zlib1g-dev"])]),
-    .target(name: "ReleaseKit", dependencies: ["CGit2", .product(name: "Crypto", package: "swift-crypto")]),
+    .target(
+        name: "ReleaseKit",
+        dependencies: [
+            "CGit2", .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+        ]),
     .executableTarget(name: "micsync-release", dependencies: ["ReleaseKit", argumentParser]),
     .testTarget(name: "ReleaseKitTests", dependencies: ["ReleaseKit", "micsync-release", "TestSupport"]),
 ]

@@ -216,7 +216,7 @@ _micsync() {
 
 _micsync_backup() {
     repeating_flags=()
-    non_repeating_flags=(-m -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --create --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --create --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -256,7 +256,7 @@ _micsync_backup() {
 
 _micsync_work() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --create --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --create --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -296,7 +296,7 @@ _micsync_work() {
 
 _micsync_transfer() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --create --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --create --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -336,7 +336,7 @@ _micsync_transfer() {
 
 _micsync_tree() {
     repeating_flags=()
-    non_repeating_flags=(-s -v --print-commands -q --quiet --list -n --dry-run --no-trash --json --create --progress --no-progress --version -h --help)
+    non_repeating_flags=(-s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --create --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -404,7 +404,7 @@ _micsync_status() {
 
 _micsync_diff() {
     repeating_flags=()
-    non_repeating_flags=(-c --checksum -v --json --version -h --help)
+    non_repeating_flags=(-c --checksum -v --print-commands --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -570,7 +570,7 @@ _micsync_trash_list() {
 
 _micsync_trash_restore() {
     repeating_flags=()
-    non_repeating_flags=(-m -n --dry-run -v --no-trash --version -h --help)
+    non_repeating_flags=(-m -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --version -h --help)
     repeating_options=()
     non_repeating_options=(--location --config --config-name)
     __micsync_offer_flags_options 2
@@ -637,7 +637,7 @@ _micsync_trash_purge() {
 
 _micsync_verify() {
     repeating_flags=()
-    non_repeating_flags=(-v --json --version -h --help)
+    non_repeating_flags=(-v --print-commands --json --version -h --help)
     repeating_options=()
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1

@@ -26,6 +26,7 @@ fi
 
 mkdir -p "$folder" "$(dirname "$test_file")"
 cat > "$folder/$type.swift" <<SWIFT
+import MicsyncCLI
 import MicsyncKit
 
 /// WORKING → every accessible BACKUP, asking before overwriting; never deletes. Edit to taste: see the

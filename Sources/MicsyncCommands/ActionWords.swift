@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 /// Mistakes in the action word, caught before ArgumentParser parses (it would call a typo "2 unexpected

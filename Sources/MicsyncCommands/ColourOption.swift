@@ -1,10 +1,12 @@
+import MicsyncCLI
 import MicsyncKit
 
 /// `--color auto|always|never`, anywhere before `--`: taken out of the arguments before parsing, so that
 /// every command honours it (the root and the sync actions declare it for help and completions).
 enum ColourOption {
-    /// Sets `Style.choice` and returns the other arguments.
-    static func take(_ arguments: [String]) throws(MicsyncError) -> [String] {
+    /// The choice (the last one given, `auto` without one) and the other arguments.
+    static func take(_ arguments: [String]) throws(MicsyncError) -> (choice: Style.Choice, rest: [String]) {
+        var choice = Style.Choice.auto
         var rest: [String] = []
         var index = 0
         while index < arguments.count {
@@ -24,12 +26,12 @@ enum ColourOption {
                 index += 1
                 continue
             }
-            guard let value, let choice = Style.Choice(rawValue: value) else {
+            guard let value, let given = Style.Choice(rawValue: value) else {
                 throw .usage("--color takes auto, always or never")
             }
-            Style.choice = choice
+            choice = given
             index += 1
         }
-        return rest
+        return (choice, rest)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 /// `micsync --config FILE status`: the options that choose the config (`--config`, `--config-name`) may also

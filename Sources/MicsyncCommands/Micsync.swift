@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MicsyncCLI
 import MicsyncKit
 
 /// The root command: `micsync ACTION [options] PATH…`, or the original's `micsync --ACTION [options] PATH…`.
@@ -34,33 +35,64 @@ public struct Micsync: AsyncParsableCommand {
     /// Parses `arguments` (without the program name), runs the command and returns the exit code;
     /// every failure is one message on stderr, never a stack trace.
     public static func main(arguments: [String]) async -> Int32 {
-        CompletionCandidates.register(Registry.commands)
+        let taken: (choice: Style.Choice, rest: [String])
         do {
-            let arguments = LeadingConfigOptions.rewrite(try ColourOption.take(arguments))
+            taken = try ColourOption.take(arguments)
+        } catch {
+            return fail(error, on: .standard(colour: .auto))
+        }
+        let terminal = Terminal.standard(colour: taken.choice)
+        // A signal while nothing runs (at a question, say) ends micsync at once: nothing is half done then.
+        // `_exit`, not `exit`: the main thread may be blocked reading an answer, and exit's stdio cleanup
+        // would wait for it forever.
+        let interruption = Interruption { error in
+            terminal.error(error.message)
+            _exit(error.status.rawValue)
+        }
+        let context = CommandContext(
+            terminal: terminal, interruption: interruption, directions: CommandContext.directions(of: Registry.commands)
+        )
+        return await CommandContext.$current.withValue(context) {
+            await run(LeadingConfigOptions.rewrite(taken.rest), in: context)
+        }
+    }
+
+    private static func run(_ arguments: [String], in context: CommandContext) async -> Int32 {
+        let terminal = context.terminal
+        do {
             try ActionWords.check(arguments)
-            var command = try parseAsRoot(TypedPathArguments.extract(OriginalSpelling.rewrite(arguments)))
+            let (parsed, typedPaths) = TypedPathArguments.extract(OriginalSpelling.rewrite(arguments))
+            var command = try parseAsRoot(parsed)
             // Only a command that runs takes over SIGINT and SIGTERM: --version and --help stay instant.
-            Interruption.install()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+            context.interruption.install()
+            var running = context
+            running.typedPaths = typedPaths
+            try await CommandContext.$current.withValue(running) {
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
             }
-            try Console.checkOutputKept()
+            try terminal.checkOutputKept()
             return ExitStatus.success.rawValue
         } catch let error as MicsyncError {
-            if !error.message.isEmpty { Console.error(error.message) }
-            return error.status.rawValue
+            return fail(error, on: terminal)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                Console.print(message)
+                terminal.print(message)
                 return 0
             }
-            Console.note(message)
+            terminal.note(message)
             // ArgumentParser's usage errors exit 64; micsync's contract says 2.
             return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
         }
+    }
+
+    private static func fail(_ error: MicsyncError, on terminal: Terminal) -> Int32 {
+        if !error.message.isEmpty { terminal.error(error.message) }
+        return error.status.rawValue
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import BackupAction
 import ConfigAction
 import DiffAction
+import MicsyncCLI
 import MicsyncKit
 import StatusAction
 import TransferAction

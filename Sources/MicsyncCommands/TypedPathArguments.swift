@@ -1,19 +1,20 @@
 import ArgumentParser
 import Foundation
+import MicsyncCLI
 import MicsyncKit
 
 /// Thousands of typed paths: ArgumentParser takes time quadratic in the number of positional arguments
 /// (6,000 paths: about 30 s), so past `threshold` arguments the paths of a sync action are taken out before
-/// parsing, only the first one left for it to see, and handed to the run whole (`TypedPaths`).
+/// parsing, only the first one left for it to see, and handed to the run whole (`CommandContext.typedPaths`).
 enum TypedPathArguments {
     static let threshold = 64
 
-    /// `arguments` with the paths past the first taken out into `TypedPaths`, when there are many.
-    static func extract(_ arguments: [String]) -> [String] {
+    /// `arguments` with the paths past the first taken out, and the paths taken (nil when there are few).
+    static func extract(_ arguments: [String]) -> (arguments: [String], paths: [String]?) {
         guard arguments.count > threshold, let name = arguments.first,
             let command = Registry.commands.first(where: { $0.configuration.commandName == name }),
             command is any OriginallySpelled.Type
-        else { return arguments }
+        else { return (arguments, nil) }
         let valued = optionsTakingValues(command)
         var kept = [name], paths: [String] = []
         var index = 1
@@ -34,9 +35,8 @@ enum TypedPathArguments {
             }
             index += 1
         }
-        guard let first = paths.first else { return arguments }
-        TypedPaths.set(paths)
-        return kept + ["--", first]
+        guard let first = paths.first else { return (arguments, nil) }
+        return (kept + ["--", first], paths)
     }
 
     /// `--config`, `-x`…: the spellings of the options that take a value, from the command's own help dump.

@@ -32,6 +32,7 @@ import Testing
 
     static let ownOptions = """
         import ArgumentParser
+        import MicsyncCLI
         import MicsyncKit
 
         struct OwnOptions: SyncOptions {
@@ -43,10 +44,12 @@ import Testing
 
             var run: RunOptions {
                 let common = common, delete = delete, compare = compare
+                let (printing, apply) = (common.printing, common.apply)
                 let flags = [modify.modify, delete.asking, delete.withoutAsking, delete.force, common.suppress,
-                             common.verbose, common.printCommands, common.quiet, common.list, common.dryRun,
-                             common.noTrash, common.json, common.create, compare.verbose, compare.json, extra]
-                _ = (flags, common.from, common.to, common.progress, common.colour, delete.deletion)
+                             printing.verbose, printing.printCommands, apply.quiet, apply.list, apply.dryRun,
+                             apply.noTrash, common.output.json, common.create, compare.printing.verbose,
+                             compare.output.json, extra]
+                _ = (flags, common.from, common.to, apply.progress, common.colour, delete.deletion)
                 _ = (common.config.file.file, common.config.name, compare.config.selection, common.run)
                 return compare.run
             }

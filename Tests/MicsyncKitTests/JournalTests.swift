@@ -17,12 +17,14 @@ import Testing
     @Test func appendsLinesAndReadsThemBack() throws {
         let journal = temporaryJournal()
         let first = entry("/b1", exitCode: 0, end: Date(timeIntervalSince1970: 1_700_000_000))
-        journal.append(first)
-        journal.append(entry("/b1", exitCode: 1, end: Date(timeIntervalSince1970: 1_700_000_100)))
+        journal.append(first, warningsTo: .recording(RecordingSink()))
+        journal.append(
+            entry("/b1", exitCode: 1, end: Date(timeIntervalSince1970: 1_700_000_100)),
+            warningsTo: .recording(RecordingSink()))
         let text = try String(contentsOfFile: journal.path, encoding: .utf8)
         #expect(text.hasSuffix("}\n") && text.split(separator: "\n").count == 2)
         #expect(text.contains(#""end":"2023-11-14T22:13:20Z""#))
-        #expect(journal.entries().first == first)
+        #expect(journal.entries(warningsTo: .recording(RecordingSink())).first == first)
     }
 
     @Test func lastSuccessIgnoresFailuresAndOtherLocations() {

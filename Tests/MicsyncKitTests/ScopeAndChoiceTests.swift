@@ -57,7 +57,7 @@ struct Locations {
         let main = try places.configuration("main", working: ["w"], backups: ["b1", "b2"])
         let resolver = ScopeResolver(
             configurations: [main], resolver: PathResolver(base: places.root),
-            questions: Questions(source: ScriptedAnswers()))
+            questions: Questions(source: ScriptedAnswers(), terminal: .recording(RecordingSink())))
         let scope = try resolver.resolve(["b1/z", "b1/a/x", places.root + "/b1/z/"], configurationName: nil)
         #expect(scope.typedIn == main.backups[0])
         #expect(scope.relativePaths == ["a/x", "z"])
@@ -70,7 +70,7 @@ struct Locations {
         let main = try places.configuration("main", working: ["w"], backups: ["b1"])
         let resolver = ScopeResolver(
             configurations: [main], resolver: PathResolver(base: places.root),
-            questions: Questions(source: ScriptedAnswers()))
+            questions: Questions(source: ScriptedAnswers(), terminal: .recording(RecordingSink())))
         #expect { try resolver.resolve(["w/a", "b1/a"], configurationName: nil) } throws: { error in
             (error as? MicsyncError)?.status == .usage && "\(error)".contains("same location")
         }
@@ -90,7 +90,7 @@ struct Locations {
         let answers = ScriptedAnswers("1")
         let asking = ScopeResolver(
             configurations: [first, second], resolver: PathResolver(base: places.root),
-            questions: Questions(source: answers))
+            questions: Questions(source: answers, terminal: .recording(RecordingSink())))
         #expect(try asking.resolve(["w/docs"], configurationName: nil).configuration.name == "second")
         #expect(answers.asked == 1)
         #expect(try asking.resolve(["w/docs"], configurationName: "first").configuration.name == "first")
@@ -107,7 +107,8 @@ struct Locations {
     {
         LocationChooser(
             scope: Scope(configuration: configuration, typedIn: typedIn, relativePaths: [""]),
-            questions: Questions(source: answers), resolver: PathResolver(base: "/"))
+            questions: Questions(source: answers, terminal: .recording(RecordingSink())),
+            resolver: PathResolver(base: "/"))
     }
 
     @Test func theTypedInLocationIsTakenWhenItHasTheRole() throws {

@@ -25,8 +25,14 @@ final class FixedAnswers: AnswerSource {
     func nextAnswer() -> String? { answers.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
 }
 
-/// A whole session run in process: real rsync on real trees, the console and the answers in memory.
-@Suite(.serialized) struct SessionInProcessTests {
+extension Terminal {
+    /// A terminal whose text is kept in `sink`, as when stdout and stderr are files.
+    static func recording(_ sink: RecordingSink) -> Terminal { Terminal(sink: sink) }
+}
+
+/// A whole sync pipeline run in process: real rsync on real trees, the terminal and the answers in memory.
+/// Each run has its own terminal value, so these tests run side by side.
+@Suite struct SessionInProcessTests {
     @MainActor @Test func aSessionPlansAsksAppliesAndReturnsWhatItDid() async throws {
         let root = NSTemporaryDirectory() + "micsync-session-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -42,16 +48,17 @@ final class FixedAnswers: AnswerSource {
             configuration: Configuration(name: "c", working: [source], backups: [destination]),
             typedIn: source, relativePaths: [""])
         let sink = RecordingSink()
-        let previous = Console.install(sink)
-        defer { Console.install(previous) }
+        let interruption = Interruption { _ in }
+        let context = RunContext(
+            terminal: .recording(sink), answers: FixedAnswers(["banana", "n"]), interruption: interruption)
         var options = RunOptions()
         options.progress = false
-        let session = SyncSession(
-            action: "backup", rsync: try await Rsync.locate(),
+        let job = SyncJob(
+            action: "backup", scope: scope, source: source, destinations: [destination], options: options,
+            overwrites: true, rsync: try await Rsync.locate(interruption: interruption),
             invocation: RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: false),
-            scope: scope, source: source, destinations: [destination], options: options,
-            questions: Questions(source: FixedAnswers(["banana", "n"])))
-        let outcome = await session.run()
+            locks: [:], context: context, started: Date())
+        let outcome = await SyncPipeline(job, progress: ProgressLine(requested: false, on: context.terminal)).run()
         #expect(outcome.error == nil)
         #expect(outcome.destinations.map(\.report.copied) == [1])
         #expect(outcome.destinations.map(\.report.overwritten) == [0])

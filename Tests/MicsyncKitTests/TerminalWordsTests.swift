@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MicsyncKit
+@testable import TrashAction
 
 /// The small pieces of what micsync prints: ages typed, counts, durations, and when colour is on.
 @Suite struct TerminalWordsTests {

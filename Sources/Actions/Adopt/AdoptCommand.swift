@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 /// `micsync adopt PATH`: take a location whose micsync marker is missing (a reformatted or replaced disc)
@@ -34,13 +35,14 @@ public struct AdoptCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let location = try config.selection.load().scope(paths).typedIn
+        let terminal = CommandContext.current.terminal
+        let location = try config.selection.load().scope(paths, questions: CommandContext.current.run.questions).typedIn
         switch location.access() {
         case .accessible where LocationMarker(location).id != nil:
-            Console.print("\(location.heading) already carries its micsync marker; nothing to do")
+            terminal.print("\(location.heading) already carries its micsync marker; nothing to do")
         case .accessible, .markerMissing, .otherMarker:
             try location.adopt()
-            Console.print("adopted \(location.heading): it has a new micsync marker, and runs use it again")
+            terminal.print("adopted \(location.heading): it has a new micsync marker, and runs use it again")
         case let access:
             throw MicsyncError.notFound("cannot adopt \(location.heading): \(access.reason)")
         }

@@ -1,3 +1,4 @@
+import MicsyncCLI
 import MicsyncKit
 
 /// WORKING → every accessible BACKUP. Never deletes; asks before overwriting modified files.

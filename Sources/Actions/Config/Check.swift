@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 extension ConfigCommand {
@@ -19,20 +20,21 @@ extension ConfigCommand {
         @OptionGroup var file: ConfigFileOption
 
         func run() throws {
+            let terminal = CommandContext.current.terminal
             let found = try file.selection.locate()
             let configurations: ConfigSet, problems: [String]
             do {
                 (configurations, problems) = try ConfigLoader(file: found.file).check()
             } catch {
-                Console.print(error.message)
+                terminal.print(error.message)
                 throw MicsyncError.config("\(found.file): 1 problem")
             }
             guard problems.isEmpty else {
-                problems.forEach(Console.print)
+                problems.forEach(terminal.print)
                 throw MicsyncError.config("\(found.file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
             }
             let count = configurations.configurations.count
-            Console.print("\(found.file): OK, \(count) configuration\(count == 1 ? "" : "s")")
+            terminal.print("\(found.file): OK, \(count) configuration\(count == 1 ? "" : "s")")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 /// `micsync config check|show|path|init`: look after the config file.

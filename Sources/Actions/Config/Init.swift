@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MicsyncCLI
 import MicsyncKit
 
 extension ConfigCommand {
@@ -53,6 +54,7 @@ extension ConfigCommand {
             """
 
         func run() throws {
+            let terminal = CommandContext.current.terminal
             let locator = ConfigLocator()
             let target = locator.candidates(explicit: file.file)[0]
             if file.file == nil, let inUse = try? locator.locate(explicit: nil), inUse.file != target.file {
@@ -63,7 +65,7 @@ extension ConfigCommand {
                     """)
             }
             try create(target.file, with: Self.starter)
-            Console.print(
+            terminal.print(
                 """
                 wrote \(target.file): a starter configuration to edit.
                 \(Self.keyGuide)

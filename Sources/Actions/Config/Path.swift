@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MicsyncCLI
 import MicsyncKit
 
 extension ConfigCommand {
@@ -19,10 +20,11 @@ extension ConfigCommand {
         @OptionGroup var file: ConfigFileOption
 
         func run() throws {
+            let terminal = CommandContext.current.terminal
             let found = try file.selection.locate()
-            Console.print(found.file)
-            Console.print("in use: \(found.reason)")
-            Console.print("looked in this order:")
+            terminal.print(found.file)
+            terminal.print("in use: \(found.reason)")
+            terminal.print("looked in this order:")
             var table = TextTable()
             table.rows = ConfigLocator().candidates(explicit: file.file).map { candidate in
                 let state =
@@ -31,7 +33,7 @@ extension ConfigCommand {
                     : FileManager.default.fileExists(atPath: candidate.file) ? "exists, not used" : "missing"
                 return [.init(state), .init("\(candidate.file) (\(candidate.reason))")]
             }
-            table.lines(style: Style.standardOutput).forEach(Console.print)
+            table.lines(style: terminal.style).forEach(terminal.print)
         }
     }
 }

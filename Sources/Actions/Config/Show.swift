@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 extension ConfigCommand {
@@ -20,32 +21,26 @@ extension ConfigCommand {
         @OptionGroup var file: ConfigFileOption
 
         func run() throws {
+            let terminal = CommandContext.current.terminal
             let loaded = try file.selection.load()
-            let style = Style.standardOutput
-            Console.print("config file: \(loaded.found.file) (\(loaded.found.reason))")
+            let style = terminal.style
+            terminal.print("config file: \(loaded.found.file) (\(loaded.found.reason))")
             for configuration in loaded.configurations {
-                Console.print("")
-                Console.print(style(configuration.name, .bold))
+                terminal.print("")
+                terminal.print(style(configuration.name, .bold))
                 var table = TextTable()
                 let probe = FilesystemProbe()
                 for location in configuration.locations {
-                    let access = location.access()
-                    table.rows.append([
-                        .init(location.role.rawValue), .init("\(location.index)"), .init(location.path),
-                        access.isAccessible ? .init("accessible", .green) : .init("not accessible", .red),
-                    ])
-                    let detail =
-                        access.isAccessible
-                        ? probe.profile(of: location).summary
-                            + (FileSystem.freeSpace(location.path).map { ", \(ByteCount.readable($0)) free" } ?? "")
-                        : access.reason
-                    table.rows.append([.init(""), .init(""), .init(detail, access.isAccessible ? nil : .red)])
+                    let facts = LocationFacts(location, access: location.access(), probe: probe)
+                    let free = facts.freeBytes.map { ", \(ByteCount.readable($0)) free" } ?? ""
+                    table.rows.append(facts.cells)
+                    table.rows.append([.init(""), .init(""), .init(facts.detail.text + free, facts.detail.colour)])
                 }
-                table.lines(style: style).forEach(Console.print)
+                table.lines(style: style).forEach(terminal.print)
                 if !configuration.exclude.isEmpty {
-                    Console.print("  exclude: \(configuration.exclude.joined(separator: "  "))")
+                    terminal.print("  exclude: \(configuration.exclude.joined(separator: "  "))")
                 }
-                Console.print(
+                terminal.print(
                     "  trash: \(configuration.trash ? "on" : "off"), "
                         + "largest deletion without --force: \(configuration.maxDeletePercent.formatted())%")
             }

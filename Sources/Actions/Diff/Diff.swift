@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 /// The WORKING against each accessible BACKUP, both ways; read-only.

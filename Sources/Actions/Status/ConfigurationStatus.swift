@@ -4,11 +4,7 @@ import MicsyncKit
 /// The status of one configuration: each location as it is now.
 struct ConfigurationStatus: Encodable {
     struct LocationStatus {
-        let location: Location
-        let access: LocationAccess
-        /// What its filesystem can hold (accessible locations only).
-        let filesystem: FilesystemProfile?
-        let freeBytes: Int64?
+        let facts: LocationFacts
         /// BACKUPs only: the end of the last successful run into it; nil is "never".
         let lastBackup: Date?
         let pending: Pending?
@@ -27,7 +23,8 @@ struct ConfigurationStatus: Encodable {
     let paths: [String]
     let locations: [LocationStatus]
 
-    init(_ scope: Scope, journal: [JournalEntry], countingChanges: Bool) async throws(MicsyncError) {
+    /// With `countingChanges`, the rsync that counts each BACKUP's pending changes (--changes).
+    init(_ scope: Scope, journal: [JournalEntry], countingChanges rsync: Rsync?) async throws(MicsyncError) {
         let configuration = scope.configuration
         let access = Dictionary(configuration.locations.map { ($0.path, $0.access()) }) { first, _ in first }
         let accessible = Set(access.filter { $0.value.isAccessible }.map(\.key))
@@ -36,8 +33,8 @@ struct ConfigurationStatus: Encodable {
             scope.typedIn.role == .working && accessible.contains(scope.typedIn.path)
             ? scope.typedIn : configuration.working.first { accessible.contains($0.path) }
         let backups = configuration.backups.filter { accessible.contains($0.path) }
-        if countingChanges, let source, !backups.isEmpty {
-            let plans = try await Comparison(source: source, scope: scope).plans(backups)
+        if let rsync, let source, !backups.isEmpty {
+            let plans = try await Comparison(source: source, scope: scope).plans(backups, rsync: rsync)
             for (backup, plan) in zip(backups, plans) {
                 pending[backup.path] = Pending(
                     comparedWith: source.path, new: plan.new.count,
@@ -48,11 +45,8 @@ struct ConfigurationStatus: Encodable {
         paths = scope.relativePaths
         let probe = FilesystemProbe()
         locations = configuration.locations.map { location in
-            let isAccessible = accessible.contains(location.path)
-            return LocationStatus(
-                location: location, access: access[location.path] ?? .accessible,
-                filesystem: isAccessible ? probe.profile(of: location) : nil,
-                freeBytes: isAccessible ? FileSystem.freeSpace(location.path) : nil,
+            LocationStatus(
+                facts: LocationFacts(location, access: access[location.path] ?? .accessible, probe: probe),
                 lastBackup: location.role == .backup ? Journal.lastSuccess(into: location.path, in: journal) : nil,
                 pending: pending[location.path])
         }
@@ -71,6 +65,7 @@ extension ConfigurationStatus.LocationStatus: Encodable {
     /// `lastBackup` is null for a BACKUP never written ("never") and absent for a WORKING.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        let (location, access, filesystem) = (facts.location, facts.access, facts.filesystem)
         try container.encode(location.role.rawValue, forKey: .role)
         try container.encode(location.index, forKey: .index)
         try container.encode(location.path, forKey: .path)
@@ -89,7 +84,7 @@ extension ConfigurationStatus.LocationStatus: Encodable {
         } else {
             try container.encodeNil(forKey: .filesystem)
         }
-        try container.encode(freeBytes, forKey: .freeBytes)
+        try container.encode(facts.freeBytes, forKey: .freeBytes)
         if location.role == .backup { try container.encode(lastBackup, forKey: .lastBackup) }
         try container.encodeIfPresent(pending, forKey: .pending)
     }

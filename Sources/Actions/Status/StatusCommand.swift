@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 /// `micsync status [PATH…]`: is every location there, how full is it, when was each BACKUP last written?
@@ -36,18 +37,22 @@ public struct StatusCommand: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
+        let context = CommandContext.current
         let loaded = try config.selection.load()
         // With paths: the part of the configuration holding them; without: every chosen configuration whole.
         let scopes =
             paths.isEmpty
             ? try loaded.chosen().map { Scope.whole($0.working[0], of: $0) }
-            : [try loaded.scope(paths)]
-        let journal = Journal().entries()
+            : [try loaded.scope(paths, questions: context.run.questions)]
+        let journal = Journal().entries(warningsTo: context.terminal)
         var reports: [ConfigurationStatus] = []
         for scope in scopes {
-            reports.append(try await ConfigurationStatus(scope, journal: journal, countingChanges: changes))
+            reports.append(
+                try await ConfigurationStatus(
+                    scope, journal: journal,
+                    countingChanges: changes ? try await Rsync.locate(interruption: context.interruption) : nil))
         }
         let document = StatusDocument(configFile: loaded.found.file, configurations: reports)
-        Console.print(json ? document.jsonText() : StatusTable(document, style: .standardOutput).text)
+        context.terminal.print(json ? document.jsonText() : StatusTable(document, style: context.terminal.style).text)
     }
 }

@@ -23,7 +23,9 @@ struct StatusTable {
             let part = configuration.paths == [""] ? "" : " (" + configuration.paths.joined(separator: ", ") + ")"
             lines += ["", style(configuration.name, .bold) + part]
             lines += table(configuration.locations)
-            hints += configuration.locations.compactMap { $0.access.hint(for: $0.location).map { "  \($0)" } }
+            hints += configuration.locations.compactMap {
+                $0.facts.access.hint(for: $0.facts.location).map { "  \($0)" }
+            }
         }
         return (lines + (hints.isEmpty ? [] : [""] + hints)).joined(separator: "\n")
     }
@@ -59,22 +61,17 @@ struct StatusTable {
     }
 
     private func cells(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
-        let location = status.location
+        let location = status.facts.location
         let lastBackup: TextTable.Cell =
             location.role != .backup
             ? .init("")
             : status.lastBackup.map { .init(ago($0)) } ?? .init("never", .yellow)
-        return [
-            .init(location.role.rawValue), .init("\(location.index)"), .init(location.path),
-            status.access.isAccessible ? .init("accessible", .green) : .init("not accessible", .red),
-            .init(status.freeBytes.map { ByteCount.readable($0) } ?? ""),
-            lastBackup,
-        ]
+        return status.facts.cells + [.init(status.facts.freeBytes.map { ByteCount.readable($0) } ?? ""), lastBackup]
     }
 
     /// The lines under a location: its filesystem and limits, or why it is not accessible; pending changes.
     private func details(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
-        var lines: [TextTable.Cell] = [status.filesystem.map { .init($0.summary) } ?? .init(status.access.reason, .red)]
+        var lines = [status.facts.detail]
         if let pending = status.pending {
             let text = "\(pending.new) new, \(pending.modified) modified, \(pending.onlyInBackup) only in BACKUP"
             lines.append(.init(text, pending.new + pending.modified > 0 ? .yellow : .green))

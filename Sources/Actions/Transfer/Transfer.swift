@@ -1,3 +1,4 @@
+import MicsyncCLI
 import MicsyncKit
 
 /// A chosen BACKUP → one or more other BACKUPs (mirrors).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 extension TrashCommand {
@@ -66,6 +67,7 @@ extension TrashCommand {
         }
 
         func run() throws {
+            let terminal = CommandContext.current.terminal
             if let timestamp { return try showFiles(of: timestamp, paths: Array(arguments.dropFirst())) }
             let entries = try locations.scopes(arguments).map { scope in
                 let location = scope.typedIn
@@ -75,35 +77,26 @@ extension TrashCommand {
                     accessible: access.isAccessible, reason: access.isAccessible ? nil : access.reason,
                     trash: access.isAccessible ? TrashFolder.all(in: location) : [])
             }
-            guard !json else { return Console.print(["locations": entries].jsonText()) }
+            guard !json else { return terminal.print(["locations": entries].jsonText()) }
             for entry in entries {
                 let heading = "\(entry.role) \(entry.path)"
                 guard entry.accessible else {
-                    Console.print("\(heading): not accessible: \(entry.reason ?? "")")
+                    terminal.print("\(heading): not accessible: \(entry.reason ?? "")")
                     continue
                 }
                 guard !entry.trash.isEmpty else {
-                    Console.print("\(heading): no trash")
+                    terminal.print("\(heading): no trash")
                     continue
                 }
-                Console.print("\(heading):")
-                TrashFolder.lines(entry.trash).forEach(Console.print)
+                terminal.print("\(heading):")
+                TrashFolder.lines(entry.trash, style: terminal.style).forEach(terminal.print)
             }
         }
 
         /// Every file of the trash folder `timestamp`, in each location (of those holding `paths`) that has it.
         private func showFiles(of timestamp: String, paths: [String]) throws {
-            let all = try locations.scopes(paths).map(\.typedIn).filter(\.isAccessible)
-            let holding = all.filter { Trash.timestamps(in: $0).contains(timestamp) }
-            guard !holding.isEmpty else {
-                let lines = all.map { location in
-                    let timestamps = Trash.timestamps(in: location)
-                    return "  \(location.heading): "
-                        + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
-                }.joined(separator: "\n")
-                throw MicsyncError.notFound(
-                    "no accessible location has trash \(timestamp); the trash there is:\n" + lines)
-            }
+            let context = CommandContext.current
+            let holding = try locations.scopes(paths).map(\.typedIn).filter(\.isAccessible).holdingTrash(timestamp)
             let contents = holding.map { location in
                 var files: [(path: [UInt8], size: Int64)] = []
                 FileSystem.forEachFile(under: Array((Trash.root(of: location) + "/" + timestamp).utf8)) {
@@ -112,7 +105,7 @@ extension TrashCommand {
                 return (location, files.sorted { $0.path.lexicographicallyPrecedes($1.path) })
             }
             guard !json else {
-                return Console.print(
+                return context.terminal.print(
                     contents.map { location, files in
                         Contents(
                             role: location.role.rawValue, location: location.path, timestamp: timestamp,
@@ -127,9 +120,9 @@ extension TrashCommand {
                         + ByteCount.readable(total))
                 var table = TextTable()
                 table.rows = files.map { [.init(DisplayName.readable($0.path)), .init(ByteCount.readable($0.size))] }
-                lines += table.lines(style: .standardOutput)
+                lines += table.lines(style: context.terminal.style)
             }
-            Pager.show(lines)
+            try Pager(terminal: context.terminal, interruption: context.interruption).show(lines)
         }
     }
 }

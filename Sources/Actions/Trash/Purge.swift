@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MicsyncCLI
 import MicsyncKit
 
 extension TrashCommand {
@@ -42,9 +43,11 @@ extension TrashCommand {
         }
 
         func run() throws {
+            let context = CommandContext.current
+            let terminal = context.terminal
             let withTrash = try locations.scopes(paths).map(\.typedIn).filter { location in
                 let access = location.access()
-                if !access.isAccessible { Console.notice(access.note(for: location)) }
+                if !access.isAccessible { terminal.notice(access.note(for: location)) }
                 return access.isAccessible && !Trash.timestamps(in: location).isEmpty
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.
@@ -60,24 +63,24 @@ extension TrashCommand {
                 )
             }.filter { !$0.1.isEmpty }
             let folders = doomed.flatMap(\.1)
-            guard !folders.isEmpty else { return Console.print("nothing to purge") }
+            guard !folders.isEmpty else { return terminal.print("nothing to purge") }
             for (location, folders) in doomed {
-                Console.print("\(location.heading):")
-                TrashFolder.lines(folders).forEach(Console.print)
+                terminal.print("\(location.heading):")
+                TrashFolder.lines(folders, style: terminal.style).forEach(terminal.print)
             }
             let what =
                 plural(folders.count, "trash folder", "trash folders") + " ("
                 + plural(folders.reduce(0) { $0 + $1.files }, "file", "files") + ", "
                 + ByteCount.readable(folders.reduce(0) { $0 + $1.bytes }) + ")"
-            if !yes, try Questions().ask("Delete \(what)?", [.delete, .no]) == .no {
-                return Console.print("nothing was deleted")
+            if !yes, try context.run.questions.ask("Delete \(what)?", [.delete, .no]) == .no {
+                return terminal.print("nothing was deleted")
             }
             // micsync's own trash folders, not user files, so micsync rather than rsync deletes them, by
             // descriptor: never through a symlink, never into another filesystem.
             for (location, folders) in doomed {
                 try Trash.purge(folders.map(\.timestamp), in: location)
             }
-            Console.print("deleted \(what)")
+            terminal.print("deleted \(what)")
         }
     }
 }

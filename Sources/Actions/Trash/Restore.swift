@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 extension TrashCommand {
@@ -31,22 +32,13 @@ extension TrashCommand {
         @Option(help: "The location to restore into: its path.", completion: .custom(CompletionCandidates.locations))
         var location: String?
 
-        @Flag(name: .customShort("m"), help: "Overwrite modified files without asking.")
-        var modify = false
-
-        @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Show what would be restored; change nothing.")
-        var dryRun = false
-
-        @Flag(
-            name: .customShort("v"), help: "Verbose: print every rsync command; ask before each one that changes files."
-        )
-        var verbose = false
-
-        @Flag(name: .customLong("no-trash"), help: "Do not keep the files a restore overwrites in a new trash folder.")
-        var noTrash = false
-
+        @OptionGroup var modify: ModifyOption
+        @OptionGroup var printing: CommandPrinting
+        @OptionGroup var apply: ApplyOptions
         @OptionGroup var locations: TrashLocationOptions
 
+        /// Restoring is a sync from the trash folder into the location, through the runner of every sync
+        /// (locked, planned, asked, applied, journaled as `restore`).
         @MainActor
         func run() async throws {
             let target = try target()
@@ -58,21 +50,16 @@ extension TrashCommand {
                 throw MicsyncError.notFound("\(relative) is not in trash \(timestamp) of \(destination.heading)")
             }
             var options = RunOptions()
-            options.modify = modify
-            options.dryRun = dryRun
-            options.verbose = verbose
-            options.trash = !noTrash
-            let rsync = try await Rsync.locate()
-            let locks = dryRun ? [:] : try LocationLock.acquire([destination])
+            options.modify = modify.modify
+            printing.apply(to: &options)
+            apply.apply(to: &options)
+            var context = CommandContext.current.run
+            context.terminal.quiet = options.quiet
             let scope = Scope(configuration: target.configuration, typedIn: source, relativePaths: [relative])
-            var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: false)
-            invocation.filesystems = .probe(source: source, destinations: [destination])
-            let outcome = await SyncSession(
-                action: "restore", rsync: rsync, invocation: invocation,
-                scope: scope, source: source, destinations: [destination], options: options, questions: Questions(),
-                locks: locks
-            ).run()
-            if let error = outcome.error { throw error }
+            try await SyncRunner(context: context).run(
+                SyncRequest(
+                    action: "restore", scope: scope, endpoints: Endpoints(source: source, destinations: [destination]),
+                    options: options))
         }
 
         /// The location to restore into and the path in it ("" for everything): the one holding PATH, the
@@ -90,19 +77,13 @@ extension TrashCommand {
                 return path == nil ? .whole(first.typedIn, of: first.configuration) : first
             }
             let all = try locations.scopes([]).filter { $0.typedIn.isAccessible }
-            let holding = all.filter { Trash.timestamps(in: $0.typedIn).contains(timestamp) }
+            let holding = try all.map(\.typedIn).holdingTrash(timestamp)
             guard holding.count == 1 else {
-                let lines = (holding.isEmpty ? all : holding).map { scope in
-                    let timestamps = Trash.timestamps(in: scope.typedIn)
-                    return "  \(scope.typedIn.heading): "
-                        + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
-                }.joined(separator: "\n")
-                throw holding.isEmpty
-                    ? .notFound("no accessible location has trash \(timestamp); the trash there is:\n" + lines)
-                    : .usage(
-                        "trash \(timestamp) is in several locations; choose one with --location or a PATH:\n" + lines)
+                throw .usage(
+                    "trash \(timestamp) is in several locations; choose one with --location or a PATH:\n"
+                        + holding.trashLines)
             }
-            return holding[0]
+            return all.first { $0.typedIn == holding[0] }!
         }
     }
 }

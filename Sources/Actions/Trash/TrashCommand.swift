@@ -1,4 +1,5 @@
 import ArgumentParser
+import MicsyncCLI
 import MicsyncKit
 
 /// `micsync trash list|restore|purge`: what runs kept of the files they overwrote or deleted.
@@ -37,7 +38,8 @@ struct TrashLocationOptions: ParsableArguments {
                 configuration.locations.map { Scope.whole($0, of: configuration) }
             }
         } else {
-            for path in paths { scopes.append(try loaded.scope([path])) }
+            let questions = CommandContext.current.run.questions
+            for path in paths { scopes.append(try loaded.scope([path], questions: questions)) }
         }
         var seen = Set<String>()
         return scopes.filter { seen.insert($0.typedIn.path).inserted }

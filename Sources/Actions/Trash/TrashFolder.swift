@@ -21,7 +21,7 @@ struct TrashFolder: Encodable {
     var date: Date? { Trash.date(of: timestamp) }
 
     /// One aligned line per folder: timestamp, file count, size.
-    static func lines(_ folders: [TrashFolder]) -> [String] {
+    static func lines(_ folders: [TrashFolder], style: Style) -> [String] {
         var table = TextTable()
         table.rows = folders.map { folder in
             [
@@ -29,7 +29,7 @@ struct TrashFolder: Encodable {
                 .init(ByteCount.readable(folder.bytes)),
             ]
         }
-        return table.lines(style: .standardOutput)
+        return table.lines(style: style)
     }
 }
 
@@ -44,5 +44,22 @@ extension Location {
                         ? "it has no trash" : "it has:\n" + timestamps.map { "  " + $0 }.joined(separator: "\n")))
         }
         return try Trash.source(timestamp, in: self).path
+    }
+}
+
+extension [Location] {
+    /// Those whose trash has `timestamp`; exit 3 naming each one's trash when none has it.
+    func holdingTrash(_ timestamp: String) throws(MicsyncError) -> [Location] {
+        let holding = filter { Trash.timestamps(in: $0).contains(timestamp) }
+        guard holding.isEmpty else { return holding }
+        throw .notFound("no accessible location has trash \(timestamp); the trash there is:\n" + trashLines)
+    }
+
+    /// One line per location: the trash folders it has.
+    var trashLines: String {
+        map { location in
+            let timestamps = Trash.timestamps(in: location)
+            return "  \(location.heading): " + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
+        }.joined(separator: "\n")
     }
 }

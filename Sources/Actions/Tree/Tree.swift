@@ -1,3 +1,4 @@
+import MicsyncCLI
 import MicsyncKit
 
 /// The directory skeleton of a BACKUP → a WORKING location; never a file.

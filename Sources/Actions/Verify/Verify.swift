@@ -1,3 +1,4 @@
+import MicsyncCLI
 import MicsyncKit
 
 /// Every BACKUP against the WORKING, by content: finds bit rot and silent corruption. Read-only.

@@ -1,3 +1,4 @@
+import MicsyncCLI
 import MicsyncKit
 
 /// A chosen BACKUP → a chosen WORKING; may delete (-d asks, -D doesn't).

@@ -5,16 +5,27 @@ import Foundation
 /// written straight to stdout otherwise. A run that goes on never calls it with its plan: a run left alone
 /// must not wait for someone to quit a pager. The pager has exited by the time `show` returns, so the
 /// question asked next is never hidden behind it. `PAGER=` or `PAGER=cat` turns it off.
-public enum Pager {
-    /// Read-only output (a trash's files): paged like a plan's `[l]ist`.
-    public static func show(_ lines: [String]) {
-        show(lineCount: lines.count) { output in lines.forEach { output.line($0) } }
+public struct Pager {
+    let terminal: Terminal
+    let interruption: Interruption
+
+    public init(terminal: Terminal, interruption: Interruption) {
+        self.terminal = terminal
+        self.interruption = interruption
+    }
+
+    /// Read-only output (a trash's files): paged like a plan's `[l]ist`. Throws the interruption when a signal
+    /// arrived while the pager was open.
+    public func show(_ lines: [String]) throws(MicsyncError) {
+        try show(lineCount: lines.count) { output in lines.forEach { output.line($0) } }
     }
 
     /// Writes the `lineCount` lines that `body` produces.
-    static func show(lineCount: Int, _ body: (inout LineWriter) -> Void) {
-        guard isatty(STDOUT_FILENO) == 1, lineCount >= terminalRows, let command, let pager = spawn(command) else {
-            var output = LineWriter(descriptor: STDOUT_FILENO)
+    func show(lineCount: Int, _ body: (inout LineWriter) -> Void) throws(MicsyncError) {
+        guard terminal.outputIsTerminal, lineCount >= terminal.height, let command = terminal.pagerCommand,
+            let pager = Self.spawn(command)
+        else {
+            var output = LineWriter(terminal)
             body(&output)
             output.flush()
             return
@@ -27,28 +38,18 @@ public enum Pager {
         close(pager.input)
         signal(SIGPIPE, previous)
         // A Ctrl-C meanwhile went to the pager too (Interruption passes it on); the run ends once it has exited.
-        let key = Interruption.shared.register(pid: pager.pid)
+        let key = interruption.register(pid: pager.pid)
         var status: Int32 = 0
         while waitpid(pager.pid, &status, 0) == -1 && errno == EINTR {}
-        Interruption.shared.unregister(key)
-        if let signal = Interruption.shared.receivedSignal {
-            let error = Interruption.error(for: signal)
-            Console.error(error.message)
-            exit(error.status.rawValue)
-        }
+        interruption.unregister(key)
+        try interruption.checkpoint()
     }
 
-    private static var command: String? {
-        let command = ProcessInfo.processInfo.environment["PAGER"] ?? "less -FRX"
+    /// `$PAGER`, by default `less -FRX`; nil when it is empty or `cat` (no pager).
+    static func command(_ environment: [String: String]) -> String? {
+        let command = environment["PAGER"] ?? "less -FRX"
         let trimmed = command.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty || trimmed == "cat" ? nil : command
-    }
-
-    /// The terminal's height in lines (24 when it cannot tell).
-    private static var terminalRows: Int {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 24 }
-        return Int(size.ws_row)
     }
 
     /// Starts `/bin/sh -c command` reading a new pipe; nil when it cannot start (the list is then printed).
@@ -78,13 +79,24 @@ public enum Pager {
 /// Lines (or any bytes) gathered into large writes: a million names cost a few hundred system calls, not a
 /// million.
 struct LineWriter {
-    let descriptor: Int32
+    /// The terminal's stdout (its sink notes a failed output), or a pipe of its own (the pager's).
+    private enum Target {
+        case terminal(Terminal)
+        case descriptor(Int32)
+    }
+
+    private let target: Target
     private var buffer: [UInt8] = []
     /// Set once a write fails (the reader went away, the disc is full); what follows is dropped.
     private(set) var failed = false
 
+    init(_ terminal: Terminal) {
+        target = .terminal(terminal)
+        buffer.reserveCapacity(Self.capacity)
+    }
+
     init(descriptor: Int32) {
-        self.descriptor = descriptor
+        target = .descriptor(descriptor)
         buffer.reserveCapacity(Self.capacity)
     }
 
@@ -102,12 +114,16 @@ struct LineWriter {
 
     mutating func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }
-        // stdout goes through the console's sink (a test's, or the real one that notes a failed output).
-        if descriptor == STDOUT_FILENO {
-            if !buffer.isEmpty { Console.write(String(decoding: buffer, as: UTF8.self)) }
-            failed = Console.outputFailure != nil
-            return
+        switch target {
+        case .terminal(let terminal):
+            if !buffer.isEmpty { terminal.write(String(decoding: buffer, as: UTF8.self)) }
+            failed = terminal.outputFailure != nil
+        case .descriptor(let descriptor):
+            write(to: descriptor)
         }
+    }
+
+    private mutating func write(to descriptor: Int32) {
         var written = 0
         while !failed, written < buffer.count {
             let result = buffer[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }

@@ -25,6 +25,7 @@ public struct TransferProgress: Sendable, Equatable {
 /// unless `--no-progress`; `--progress` shows it anyway.
 public final class ProgressLine: @unchecked Sendable {
     public let isShown: Bool
+    private let terminal: Terminal
     private var drawn = false
     private var planned: Int64 = 0
     /// Bytes of the passes already finished, and of the current one so far.
@@ -34,8 +35,9 @@ public final class ProgressLine: @unchecked Sendable {
     private let clock = ContinuousClock()
 
     /// - Parameter requested: `--progress` (true), `--no-progress` (false), or neither (nil: only on a terminal).
-    public init(requested: Bool?) {
-        isShown = requested ?? (isatty(STDOUT_FILENO) == 1)
+    public init(requested: Bool?, on terminal: Terminal) {
+        isShown = requested ?? terminal.outputIsTerminal
+        self.terminal = terminal
     }
 
     /// The rsync options that make it report its progress (and the test-only throttle).
@@ -61,7 +63,7 @@ public final class ProgressLine: @unchecked Sendable {
         let done = finished + current
         samples.append((now, done))
         samples.removeAll { now - $0.time > .seconds(5) }
-        Console.write("\r\u{1B}[K" + Self.line(done: done, planned: planned, rate: rate(now: now)))
+        terminal.write("\r\u{1B}[K" + Self.line(done: done, planned: planned, rate: rate(now: now)))
         drawn = true
         return true
     }
@@ -84,7 +86,7 @@ public final class ProgressLine: @unchecked Sendable {
     /// Clears the line, so that the next report starts at the left margin.
     public func clear() {
         guard drawn else { return }
-        Console.write("\r\u{1B}[K")
+        terminal.write("\r\u{1B}[K")
         drawn = false
     }
 

@@ -27,9 +27,12 @@ public struct Questions: Sendable {
     }
 
     let source: any AnswerSource
+    /// Where the questions are asked.
+    let terminal: Terminal
 
-    public init(source: any AnswerSource = StandardInputAnswers()) {
+    public init(source: any AnswerSource, terminal: Terminal) {
         self.source = source
+        self.terminal = terminal
     }
 
     /// Asks until one of `answers` (or `q`) is given.
@@ -38,7 +41,7 @@ public struct Questions: Sendable {
         for _ in 0..<Self.attempts {
             let reply = try read("\(question) \(options): ")
             if let answer = answers.first(where: { $0.matches(reply) }) { return answer }
-            Console.note("please answer \(answers.map(\.word).joined(separator: ", ")) or q")
+            terminal.note("please answer \(answers.map(\.word).joined(separator: ", ")) or q")
         }
         throw Self.noValidAnswer
     }
@@ -63,7 +66,7 @@ public struct Questions: Sendable {
             {
                 return numbers.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
             }
-            Console.note(
+            terminal.note(
                 "please choose \(several ? "from" : "one of") "
                     + "\(choices.map { String($0.number) }.joined(separator: ", ")), or q"
             )
@@ -72,13 +75,13 @@ public struct Questions: Sendable {
     }
 
     private func read(_ prompt: String) throws(MicsyncError) -> String {
-        Console.prompt(prompt)
+        terminal.prompt(prompt)
         guard let line = source.nextAnswer() else {
-            Console.note("")
+            terminal.note("")
             throw .cancelled
         }
         // A terminal echoes the answer; an answer from a pipe is echoed here, so the transcript reads the same.
-        if isatty(STDIN_FILENO) == 0 { Console.note(DisplayName.readable(line.utf8.prefix(80))) }
+        if !terminal.inputIsTerminal { terminal.note(DisplayName.readable(line.utf8.prefix(80))) }
         let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
         if reply == "q" || reply == "quit" { throw .cancelled }
         return reply

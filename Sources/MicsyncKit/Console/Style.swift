@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// Colour for what micsync prints on stdout: only on a terminal whose TERM is set and not `dumb`, and never
@@ -12,13 +11,8 @@ public struct Style: Sendable {
     }
 
     /// `--color`: `auto` decides by the terminal and the environment.
-    public enum Choice: String, Sendable, CaseIterable, ExpressibleByArgument {
+    public enum Choice: String, Sendable, CaseIterable {
         case auto, always, never
-
-        /// `--color`'s help, wherever it is declared.
-        public static let help = ArgumentHelp(
-            "When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.",
-            valueName: "when")
     }
 
     public let enabled: Bool
@@ -27,18 +21,8 @@ public struct Style: Sendable {
         self.enabled = enabled
     }
 
-    /// Set from `--color` before any command runs.
-    nonisolated(unsafe) public static var choice = Choice.auto
-
-    /// The style of stdout, by `choice`, the terminal and the environment.
-    public static var standardOutput: Style {
-        Style(
-            enabled: enabled(
-                choice, isTerminal: isatty(STDOUT_FILENO) == 1,
-                environment: ProcessInfo.processInfo.environment))
-    }
-
-    static func enabled(_ choice: Choice, isTerminal: Bool, environment: [String: String]) -> Bool {
+    /// Whether to colour a stream, by `choice`, whether it is a terminal and the environment.
+    public static func enabled(_ choice: Choice, isTerminal: Bool, environment: [String: String]) -> Bool {
         switch choice {
         case .always: true
         case .never: false

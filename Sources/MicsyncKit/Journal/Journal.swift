@@ -46,7 +46,7 @@ public struct Journal: Sendable {
     }
 
     /// Appends `entry` as one line; a journal that cannot be written is a warning, never a failed run.
-    public func append(_ entry: JournalEntry) {
+    public func append(_ entry: JournalEntry, warningsTo terminal: Terminal) {
         var line = (try? Self.encoder.encode(entry)) ?? Data()
         line.append(UInt8(ascii: "\n"))
         let directory = (path as NSString).deletingLastPathComponent
@@ -55,18 +55,18 @@ public struct Journal: Sendable {
         let written = descriptor < 0 ? -1 : line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         if descriptor >= 0 { close(descriptor) }
         if written != line.count {
-            Console.note("warning: cannot write the journal \(path): \(String(cString: strerror(errno)))")
+            terminal.note("warning: cannot write the journal \(path): \(String(cString: strerror(errno)))")
         }
     }
 
     /// Every readable entry, oldest first; a missing journal is empty.
-    public func entries() -> [JournalEntry] {
+    public func entries(warningsTo terminal: Terminal) -> [JournalEntry] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         var result: [JournalEntry] = []
         for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
         where !line.isEmpty {
             guard let entry = try? Self.decoder.decode(JournalEntry.self, from: line) else {
-                Console.note("warning: \(path): line \(number + 1) is not a journal entry; skipped")
+                terminal.note("warning: \(path): line \(number + 1) is not a journal entry; skipped")
                 continue
             }
             result.append(entry)

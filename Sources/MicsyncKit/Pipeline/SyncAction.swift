@@ -3,9 +3,9 @@
 /// (planning, asking, applying, reporting) is the kernel's, the same for every action. This is the whole
 /// extension point: the built-in actions use nothing else, and neither need an outside module.
 public protocol SyncAction: Sendable {
-    /// The option set the action accepts: `CopyOptions` (-m), `MirrorOptions` (-m -d -D), `StructureOptions`,
-    /// `CompareOptions` (read-only), or a set of its own built from those groups and its own flags.
-    associatedtype Options: SyncOptions
+    /// The option set the action accepts; a command line declares it (the built-in sets: -m, -m -d -D, only
+    /// the common ones, read-only), or a set of its own with its own flags.
+    associatedtype Options: ActionOptions
 
     /// The subcommand name.
     static var name: String { get }
@@ -21,8 +21,8 @@ public protocol SyncAction: Sendable {
     static var direction: Direction { get }
 
     /// Source and destinations for this run, chosen with `chooser` (flags, typed-in location, or menus); by
-    /// default `chooser.endpoints(direction, options)`.
-    static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError) -> Endpoints
+    /// default `chooser.endpoints(direction, options.run)`.
+    static func endpoints(_ chooser: LocationChooser, options: Options) throws(MicsyncError) -> Endpoints
 
     /// rsync filter rules of the action itself (tree copies directories only).
     static var filters: [String] { get }
@@ -44,10 +44,8 @@ extension SyncAction {
     public static func rsyncOptions(_ options: Options) -> [String] { [] }
     public static var overwrites: Bool { true }
     public static var readOnly: Bool { false }
-    public static func endpoints(_ chooser: LocationChooser, options: RunOptions) throws(MicsyncError)
-        -> Endpoints
-    {
-        try chooser.endpoints(direction, options)
+    public static func endpoints(_ chooser: LocationChooser, options: Options) throws(MicsyncError) -> Endpoints {
+        try chooser.endpoints(direction, options.run)
     }
 }
 
@@ -60,4 +58,9 @@ public struct Endpoints: Sendable {
         self.source = source
         self.destinations = destinations
     }
+}
+
+/// An action's option set, whatever its flags: what it asks of the run.
+public protocol ActionOptions: Sendable {
+    var run: RunOptions { get }
 }

@@ -20,6 +20,6 @@ extension PathList {
     {
         guard let here = FileSystem.status(source, relative), let there = FileSystem.status(destination, relative)
         else { return false }
-        return here.st_size == there.st_size && abs(Int64(here.st_mtim.tv_sec) - Int64(there.st_mtim.tv_sec)) <= 1
+        return here.st_size == there.st_size && NewerCopy(source: here, destination: there) == .neither
     }
 }

@@ -4,15 +4,20 @@ import Foundation
 public enum NewerCopy: Equatable, Sendable {
     case source, destination, neither
 
-    /// Compares the modification times of `relative` under `source` and under `destination`. A difference of a
-    /// second or less is the clock's grain (FAT keeps 2 s), not an edit, so it counts as neither; so does a
-    /// copy that is not there.
+    /// Compares the modification times of `relative` under `source` and under `destination`; a copy that is
+    /// not there counts as neither.
     public init(of relative: some Collection<UInt8>, source: String, destination: String) {
         guard let here = FileSystem.status(source, relative), let there = FileSystem.status(destination, relative)
         else {
             self = .neither
             return
         }
+        self.init(source: here, destination: there)
+    }
+
+    /// The one rule of "the same time": a difference of a second or less is the clock's grain (FAT keeps 2 s),
+    /// not an edit, so it counts as neither.
+    init(source here: stat, destination there: stat) {
         let difference = Self.nanoseconds(there.st_mtim) - Self.nanoseconds(here.st_mtim)
         self = difference > 1_000_000_000 ? .destination : difference < -1_000_000_000 ? .source : .neither
     }

@@ -3,11 +3,13 @@ import Foundation
 /// JSON written as it goes, through large writes to stdout: a plan of a million paths is never held as one
 /// document in memory. Keys come in the order written; callers write them sorted.
 public struct JSONStream {
-    private var output = LineWriter(descriptor: STDOUT_FILENO)
+    private var output: LineWriter
     /// Per open object or array: whether a value was written in it yet (so the next needs a comma).
     private var written: [Bool] = [false]
 
-    public init() {}
+    public init(to terminal: Terminal) {
+        output = LineWriter(terminal)
+    }
 
     public mutating func object(_ key: String? = nil, _ body: (inout JSONStream) -> Void) {
         open(key, "{")
@@ -154,8 +156,8 @@ public struct PlanDocument {
     }
 
     /// Writes the document to stdout as it goes.
-    public func write() {
-        var json = JSONStream()
+    public func write(to terminal: Terminal) {
+        var json = JSONStream(to: terminal)
         json.object { json in
             json.value("action", action)
             json.value("configuration", configuration)

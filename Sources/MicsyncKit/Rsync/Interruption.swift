@@ -4,12 +4,11 @@ import Synchronization
 
 /// SIGINT, SIGTERM and SIGHUP (SIGQUIT counts as SIGINT): passed on to the rsync that is running, so that
 /// it stops cleanly (keeping a partial file in its partial dir, never over a good one); micsync then reports
-/// what was done and exits 130, 143 or 129. Arriving while nothing is being applied (at a question, say),
-/// they end micsync at once: nothing is half done then. SIGPIPE is ignored: a reader that went away is a
-/// failed write, never a crash.
+/// what was done and exits 130, 143 or 129. Arriving while nothing runs and nothing is being applied (at a
+/// question, say), they are handed to the front end's `idle` handler, which ends micsync at once: nothing is
+/// half done then. SIGPIPE is ignored: a reader that went away is a failed write, never a crash. A front end
+/// makes one per process and hands it to every run.
 public final class Interruption: Sendable {
-    public static let shared = Interruption()
-
     private struct State {
         var running: [Int: pid_t] = [:]
         var nextKey = 0
@@ -19,19 +18,27 @@ public final class Interruption: Sendable {
     }
 
     private let state = Mutex(State())
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+    private let sources = Mutex<[any DispatchSourceSignal]>([])
+    /// What a signal does when nothing runs: the front end's way out (it must not return into the run).
+    private let idle: @Sendable (MicsyncError) -> Void
 
-    /// Takes over SIGINT, SIGTERM, SIGHUP and SIGQUIT, and ignores SIGPIPE; called once when micsync starts.
-    public static func install() {
+    public init(idle: @escaping @Sendable (MicsyncError) -> Void) {
+        self.idle = idle
+    }
+
+    /// Takes over SIGINT, SIGTERM, SIGHUP and SIGQUIT, and ignores SIGPIPE.
+    public func install() {
         signal(SIGPIPE, SIG_IGN)
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            // SIGQUIT (Ctrl-\) is a Ctrl-C to micsync: no core, no backtrace.
-            let meaning = signalNumber == SIGQUIT ? SIGINT : signalNumber
-            source.setEventHandler { shared.received(meaning) }
-            source.resume()
-            sources.append(source)
+        sources.withLock { sources in
+            sources = [SIGINT, SIGTERM, SIGHUP, SIGQUIT].map { signalNumber in
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+                // SIGQUIT (Ctrl-\) is a Ctrl-C to micsync: no core, no backtrace.
+                let meaning = signalNumber == SIGQUIT ? SIGINT : signalNumber
+                source.setEventHandler { [weak self] in self?.received(meaning) }
+                source.resume()
+                return source
+            }
         }
     }
 
@@ -43,7 +50,7 @@ public final class Interruption: Sendable {
         if let signal = receivedSignal { throw Self.error(for: signal) }
     }
 
-    static func error(for signal: Int32) -> MicsyncError {
+    public static func error(for signal: Int32) -> MicsyncError {
         switch signal {
         case SIGTERM: MicsyncError(.terminated, "terminated")
         case SIGHUP: MicsyncError(.hangup, "hung up (SIGHUP)")
@@ -81,13 +88,7 @@ public final class Interruption: Sendable {
             state.received = state.received ?? signalNumber
             return (Array(state.running.values), state.applying)
         }
-        guard !running.isEmpty || applying else {
-            // `_exit`, not `exit`: the main thread may be blocked reading an answer, and exit's stdio
-            // cleanup would wait for it forever.
-            let error = Self.error(for: signalNumber)
-            Console.error(error.message)
-            _exit(error.status.rawValue)
-        }
+        guard !running.isEmpty || applying else { return idle(Self.error(for: signalNumber)) }
         running.forEach { kill($0, signalNumber) }
     }
 }

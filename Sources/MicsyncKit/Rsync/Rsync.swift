@@ -9,11 +9,13 @@ public struct Rsync: Sendable {
     public let executable: String
     /// util-linux `setpriv`, which makes rsync die with micsync (its parent-death signal); nil where missing.
     let setpriv: String?
+    /// Where the signals micsync receives are passed on to the rsync that runs.
+    let interruption: Interruption
 
     /// Finds rsync on PATH and checks that it is at least 3.1.3.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment)
-        async throws(MicsyncError) -> Rsync
-    {
+    public static func locate(
+        interruption: Interruption, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws(MicsyncError) -> Rsync {
         let directories = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         func find(_ name: String) -> String? {
             directories.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -28,7 +30,8 @@ public struct Rsync: Sendable {
             executable: executable,
             setpriv: find("setpriv")
                 ?? ["/usr/bin/setpriv", "/bin/setpriv"]
-                .first { FileManager.default.isExecutableFile(atPath: $0) })
+                .first { FileManager.default.isExecutableFile(atPath: $0) },
+            interruption: interruption)
         let output: String
         do {
             output = try await Subprocess.run(
@@ -100,8 +103,8 @@ public struct Rsync: Sendable {
                 input: .fileDescriptor(.init(rawValue: input), closeAfterSpawningProcess: false),
                 output: .sequence, error: .sequence
             ) { execution in
-                let interruption = Interruption.shared.register(execution)
-                defer { Interruption.shared.unregister(interruption) }
+                let key = interruption.register(execution)
+                defer { interruption.unregister(key) }
                 async let messages = Self.lines(of: execution.standardError)
                 var splitter = LineSplitter()
                 for try await buffer in execution.standardOutput {

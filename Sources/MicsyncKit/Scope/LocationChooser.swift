@@ -82,7 +82,7 @@ public struct LocationChooser {
             if access.isAccessible {
                 accessible.append(location)
             } else {
-                Console.notice(access.note(for: location))
+                questions.terminal.notice(access.note(for: location))
                 skipped.append("  \(location.path): \(access.reason)")
             }
         }
@@ -113,7 +113,7 @@ public struct LocationChooser {
         guard mkdir(location.path, 0o755) == 0 else {
             throw .notFound("cannot create \(location.heading): \(String(cString: strerror(errno)))")
         }
-        Console.note("created \(location.heading)")
+        questions.terminal.note("created \(location.heading)")
         return location.access()
     }
 

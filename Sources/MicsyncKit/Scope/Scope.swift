@@ -36,7 +36,7 @@ public struct ScopeResolver {
         let absolute = paths.map(locate)
         let candidates =
             try configurationName
-            .map { name throws(MicsyncError) in [try self.configuration(named: name)] } ?? configurations
+            .map { name throws(MicsyncError) in [try configurations.named(name)] } ?? configurations
         var matches: [(Configuration, Location)] = []
         for configuration in candidates {
             let holders: [Location?] = absolute.map { path in configuration.locations.first { $0.contains(path) } }
@@ -61,15 +61,6 @@ public struct ScopeResolver {
         let absolute = resolver.resolvingParent(path)
         let inSomeLocation = configurations.contains { $0.locations.contains { $0.contains(absolute) } }
         return inSomeLocation ? absolute : FileSystem.realPath(absolute) ?? absolute
-    }
-
-    /// The configuration called `name`; a usage error listing the names when there is none.
-    func configuration(named name: String) throws(MicsyncError) -> Configuration {
-        guard let match = configurations.first(where: { $0.name == name }) else {
-            let names = configurations.map { "\"\($0.name)\"" }.joined(separator: ", ")
-            throw .usage("no configuration is named \"\(name)\"; the configurations are: \(names)")
-        }
-        return match
     }
 
     private func pickConfiguration(_ matches: [(Configuration, Location)])
@@ -97,5 +88,16 @@ public struct ScopeResolver {
         }
         return "\(paths.joined(separator: ", ")) is not inside \(inWhat); the configured locations are:\n"
             + locations.joined(separator: "\n")
+    }
+}
+
+extension [Configuration] {
+    /// The configuration called `name`; a usage error listing the names when there is none.
+    public func named(_ name: String) throws(MicsyncError) -> Configuration {
+        guard let match = first(where: { $0.name == name }) else {
+            let names = map { "\"\($0.name)\"" }.joined(separator: ", ")
+            throw .usage("no configuration is named \"\(name)\"; the configurations are: \(names)")
+        }
+        return match
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Synchronization
+import MicsyncKit
 
 /// Live TAB candidates read from the user's own config: the one `micsync` itself would use (`--config FILE`
 /// typed earlier on the line, `$MICSYNC_CONFIG`, then the default places). They run inside the shell's
@@ -97,27 +97,17 @@ public enum CompletionCandidates {
                 Candidate(value: $0, description: holders[$0]!.joined(separator: ", "))
             })
     }
-
-    /// The sync actions' directions by name, for `--from`/`--to`. The root command registers its
-    /// subcommands before it parses, since the candidates are asked for while parsing.
-    public static func register(_ commands: [any ParsableCommand.Type]) {
-        let found = commands.compactMap { $0 as? any DirectedCommand.Type }
-            .compactMap { command in command.direction.map { (command.actionName, $0) } }
-        directions.withLock { $0 = Dictionary(found) { first, _ in first } }
-    }
-
-    static let directions = Mutex<[String: Direction]>([:])
 }
 
 /// A subcommand that runs one sync action in a known direction.
-protocol DirectedCommand {
+public protocol DirectedCommand {
     static var actionName: String { get }
     static var direction: Direction? { get }
 }
 
 extension SyncCommand: DirectedCommand {
-    static var actionName: String { Action.name }
-    static var direction: Direction? { Action.direction }
+    public static var actionName: String { Action.name }
+    public static var direction: Direction? { Action.direction }
 }
 
 /// The command line at TAB time, its words without their shell quoting.
@@ -147,7 +137,7 @@ private struct TypedLine {
 
     /// The direction of the action on the line: the original's `--ACTION` or the action word.
     var direction: Direction? {
-        let directions = CompletionCandidates.directions.withLock { $0 }
+        let directions = CommandContext.current.directions
         for word in words.prefix(index).dropFirst() {
             if word == "--" { break }
             if let direction = directions[word.hasPrefix("--") ? String(word.dropFirst(2)) : word] { return direction }

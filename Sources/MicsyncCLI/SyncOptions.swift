@@ -1,56 +1,29 @@
 import ArgumentParser
+import MicsyncKit
 
-/// What a run was asked to do, whichever option set the action has.
-public struct RunOptions: Sendable {
-    public enum Deletion: Sendable { case never, ask, always }
+/// An action's option set on the command line: a group of ArgumentParser options that yields `RunOptions`.
+public protocol SyncOptions: ParsableArguments, ActionOptions {}
 
-    public var modify = false
-    public var deletion = Deletion.never
-    public var suppressDirectories = false
-    public var verbose = false
-    /// `--print-commands`: every rsync command printed, none asked about (-v asks).
-    public var printCommands = false
-    /// `-q`: no notes and no plan lists; questions, errors and the summary stay.
-    public var quiet = false
-    /// `--list`: every item of the plan, not the first 20 of each category.
-    public var list = false
-    public var dryRun = false
-    /// With `dryRun`: the plan as one JSON document.
-    public var json = false
-    /// `--progress` (true), `--no-progress` (false), or neither (nil: only on a terminal).
-    public var progress: Bool?
-    /// `--config` and `--config-name`.
-    public var config = ConfigSelection()
-    public var from: [String] = []
-    public var to: [String] = []
-    /// Keep what is overwritten or deleted in the destination's trash (also needs the config's "trash").
-    public var trash = true
-    /// Delete even past the mass-delete guard.
-    public var force = false
-    /// Create a destination location that does not exist yet (its parent does) without asking.
-    public var create = false
-
-    public init() {}
-
-    /// -v or --print-commands: every rsync command is printed.
-    public var printsCommands: Bool { verbose || printCommands }
-}
-
-/// An action's option set: a group of ArgumentParser options that yields `RunOptions`.
-public protocol SyncOptions: ParsableArguments, Sendable {
-    var run: RunOptions { get }
-}
-
-/// Options every sync action takes.
-public struct CommonOptions: ParsableArguments, Sendable {
-    @Flag(name: .customShort("s"), help: "Suppress information about directories (created ones are not listed).")
-    public var suppress = false
-
+/// -v and --print-commands: every rsync command printed; with -v, asked about before it changes files.
+public struct CommandPrinting: ParsableArguments, Sendable {
     @Flag(name: .customShort("v"), help: "Verbose: print every rsync command; ask before each one that changes files.")
     public var verbose = false
 
     @Flag(name: .customLong("print-commands"), help: "Print every rsync command without asking (-v also asks).")
     public var printCommands = false
+
+    public init() {}
+
+    public func apply(to options: inout RunOptions) {
+        options.verbose = verbose
+        options.printCommands = printCommands
+    }
+}
+
+/// How a run that writes behaves: -n, -q, --list, --no-trash, --progress (the sync actions, `trash restore`).
+public struct ApplyOptions: ParsableArguments, Sendable {
+    @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Show the full plan; change nothing.")
+    public var dryRun = false
 
     @Flag(
         name: [.customShort("q"), .customLong("quiet")],
@@ -62,9 +35,38 @@ public struct CommonOptions: ParsableArguments, Sendable {
     @Flag(help: "List every item of the plan (by default each category shows 20 and the question offers [l]ist).")
     public var list = false
 
-    @Flag(name: [.customShort("n"), .customLong("dry-run")], help: "Show the full plan; change nothing.")
-    public var dryRun = false
+    @Flag(name: .customLong("no-trash"), help: "Do not keep overwritten or deleted files in .micsync/trash.")
+    public var noTrash = false
 
+    @Flag(inversion: .prefixedNo, help: "Show one overall progress line while copying (default: only on a terminal).")
+    public var progress: Bool?
+
+    public init() {}
+
+    public func apply(to options: inout RunOptions) {
+        options.dryRun = dryRun
+        options.quiet = quiet
+        options.list = list
+        options.trash = !noTrash
+        options.progress = progress
+    }
+}
+
+/// --json: one document for scripts.
+public struct JSONOption: ParsableArguments, Sendable {
+    @Flag(help: "Print one JSON document: a sync's plan (with -n), a comparison's differences.")
+    public var json = false
+
+    public init() {}
+}
+
+/// Options every sync action takes.
+public struct CommonOptions: ParsableArguments, Sendable {
+    @Flag(name: .customShort("s"), help: "Suppress information about directories (created ones are not listed).")
+    public var suppress = false
+
+    @OptionGroup public var printing: CommandPrinting
+    @OptionGroup public var apply: ApplyOptions
     @OptionGroup public var config: ConfigOptions
 
     @Option(
@@ -77,17 +79,10 @@ public struct CommonOptions: ParsableArguments, Sendable {
         completion: .custom(CompletionCandidates.locations))
     public var to: [String] = []
 
-    @Flag(name: .customLong("no-trash"), help: "Do not keep overwritten or deleted files in .micsync/trash.")
-    public var noTrash = false
-
-    @Flag(help: "With -n: print the plan as one JSON document (per destination: new, modified, to delete, with sizes).")
-    public var json = false
+    @OptionGroup public var output: JSONOption
 
     @Flag(help: "Create a destination location that does not exist yet (its parent must), without asking.")
     public var create = false
-
-    @Flag(inversion: .prefixedNo, help: "Show one overall progress line while copying (default: only on a terminal).")
-    public var progress: Bool?
 
     /// Read before parsing, by every command (`ColourOption`); declared here for help and completions.
     @Option(name: .customLong("color"), help: Style.Choice.help)
@@ -96,23 +91,18 @@ public struct CommonOptions: ParsableArguments, Sendable {
     public init() {}
 
     public func validate() throws {
-        if json, !dryRun { throw ValidationError("--json prints the plan: use it with -n (--dry-run)") }
+        if output.json, !apply.dryRun { throw ValidationError("--json prints the plan: use it with -n (--dry-run)") }
     }
 
     public var run: RunOptions {
         var options = RunOptions()
         options.suppressDirectories = suppress
-        options.verbose = verbose
-        options.printCommands = printCommands
-        options.quiet = quiet
-        options.list = list
-        options.dryRun = dryRun
+        printing.apply(to: &options)
+        apply.apply(to: &options)
         options.config = config.selection
         options.from = from
         options.to = to
-        options.trash = !noTrash
-        options.json = json
-        options.progress = progress
+        options.json = output.json
         options.create = create
         return options
     }
@@ -182,24 +172,27 @@ public struct StructureOptions: SyncOptions {
     public var run: RunOptions { common.run }
 }
 
-/// Options of read-only actions (diff, verify): the configuration, `-v` and `--json`; nothing to approve.
+/// Options of read-only actions (diff, verify): the configuration, the commands printed and `--json`;
+/// nothing to approve.
 public struct CompareOptions: SyncOptions {
-    @Flag(name: .customShort("v"), help: "Verbose: print every rsync command.")
-    public var verbose = false
-
+    @OptionGroup public var printing: CommandPrinting
     @OptionGroup public var config: ConfigOptions
-
-    @Flag(help: "Print the differences as one JSON document.")
-    public var json = false
+    @OptionGroup public var output: JSONOption
 
     public init() {}
 
     public var run: RunOptions {
         var options = RunOptions()
         options.config = config.selection
-        options.verbose = verbose
-        options.json = json
+        printing.apply(to: &options)
+        options.json = output.json
         options.dryRun = true
         return options
     }
+}
+
+extension Style.Choice: ExpressibleByArgument {
+    /// `--color`'s help, wherever it is declared.
+    public static let help = ArgumentHelp(
+        "When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.", valueName: "when")
 }

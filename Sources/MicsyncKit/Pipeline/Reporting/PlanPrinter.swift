@@ -15,22 +15,26 @@ struct PlanPrinter {
 
     let mode: Mode
     let suppressDirectories: Bool
-    let style: Style
+    let terminal: Terminal
+    let pager: Pager
 
     /// Lines shown per category before `… and N more`.
     static let cut = 20
 
-    init(mode: Mode, suppressDirectories: Bool, style: Style = .standardOutput) {
+    init(mode: Mode, suppressDirectories: Bool, context: RunContext) {
         self.mode = mode
         self.suppressDirectories = suppressDirectories
-        self.style = style
+        terminal = context.terminal
+        pager = Pager(terminal: context.terminal, interruption: context.interruption)
     }
 
-    init(_ options: RunOptions) {
+    init(_ options: RunOptions, _ context: RunContext) {
         let mode: Mode =
             options.quiet ? .quiet : options.dryRun ? .all(paged: true) : options.list ? .all(paged: false) : .cut
-        self.init(mode: mode, suppressDirectories: options.suppressDirectories)
+        self.init(mode: mode, suppressDirectories: options.suppressDirectories, context: context)
     }
+
+    private var style: Style { terminal.style }
 
     /// One category of a plan, as listed.
     struct Section {
@@ -56,7 +60,7 @@ struct PlanPrinter {
     func show(
         _ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = [],
         filesystem: FilesystemProfile? = nil
-    ) {
+    ) throws(MicsyncError) {
         let heading = destination.heading
         let shown = sections(plan, deletion: deletion, newer: newer)
         let unstorable = Unstorables(plan, at: destination, filesystem: filesystem)
@@ -64,18 +68,18 @@ struct PlanPrinter {
         case .quiet:
             return
         case _ where shown.isEmpty && unstorable.items.isEmpty:
-            Console.print("\(heading): up to date")
+            terminal.print("\(heading): up to date")
         case .cut:
-            var output = LineWriter(descriptor: STDOUT_FILENO)
+            var output = LineWriter(terminal)
             write(heading, shown, unstorable, limit: Self.cut, to: &output)
             output.flush()
         case .all(let paged):
             let lineCount = Self.lineCount(shown, unstorable)
             // Streamed, never held as a whole: a million names cost no more memory than the plan already holds.
             if paged {
-                Pager.show(lineCount: lineCount) { write(heading, shown, unstorable, limit: nil, to: &$0) }
+                try pager.show(lineCount: lineCount) { write(heading, shown, unstorable, limit: nil, to: &$0) }
             } else {
-                var output = LineWriter(descriptor: STDOUT_FILENO)
+                var output = LineWriter(terminal)
                 write(heading, shown, unstorable, limit: nil, to: &output)
                 output.flush()
             }
@@ -83,10 +87,12 @@ struct PlanPrinter {
     }
 
     /// The whole plan of one destination through `$PAGER` (the question's `[l]ist`).
-    func page(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = []) {
+    func page(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = [])
+        throws(MicsyncError)
+    {
         let shown = sections(plan, deletion: deletion, newer: newer)
         let unstorable = Unstorables(plan, at: destination, filesystem: nil)
-        Pager.show(lineCount: Self.lineCount(shown, unstorable)) {
+        try pager.show(lineCount: Self.lineCount(shown, unstorable)) {
             write(destination.heading, shown, unstorable, limit: nil, to: &$0)
         }
     }
@@ -174,7 +180,7 @@ extension PlanPrinter {
         for _ in 0..<Questions.attempts {
             let answer = try questions.ask(question, answers + [.list])
             guard answer == .list else { return answer }
-            page(plan, at: destination, deletion: deletion, newer: newer)
+            try page(plan, at: destination, deletion: deletion, newer: newer)
         }
         throw Questions.noValidAnswer
     }

@@ -3,7 +3,10 @@ import Foundation
 extension Journal {
     /// Journals one sync run from its outcome: a run that changed something or failed gets a line; a dry
     /// run, a run with nothing to do and a cancelled run (nothing changed) get none.
-    public func record(_ outcome: SessionOutcome, action: String, scope: Scope, endpoints: Endpoints, start: Date) {
+    func record(
+        _ outcome: SessionOutcome, action: String, scope: Scope, endpoints: Endpoints, start: Date,
+        warningsTo terminal: Terminal
+    ) {
         var entry = JournalEntry(
             action: action, configuration: scope.configuration.name, source: endpoints.source.path,
             destinations: endpoints.destinations.map(\.path), paths: scope.relativePaths,
@@ -25,6 +28,6 @@ extension Journal {
             entry.copied + entry.overwritten + entry.deleted + entry.directoriesCreated
             + entry.directoriesDeleted > 0
         guard changed || ![.success, .cancelled].contains(outcome.status) else { return }
-        append(entry)
+        append(entry, warningsTo: terminal)
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
+import MicsyncKit
 
 /// The subcommand of a sync action: its name, help and options come from the action, the run from the kernel.
-public struct SyncCommand<Action: SyncAction>: AsyncParsableCommand {
+public struct SyncCommand<Action: SyncAction>: AsyncParsableCommand where Action.Options: ParsableArguments {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: Action.name, abstract: Action.summary, discussion: Action.discussion)
     }
@@ -20,7 +21,8 @@ public struct SyncCommand<Action: SyncAction>: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        try await SyncRun<Action>(options: options, paths: TypedPaths.take() ?? paths).execute()
+        let context = CommandContext.current
+        try await SyncRun<Action>(options: options, paths: context.typedPaths ?? paths, context: context.run).execute()
     }
 }
 

@@ -39,8 +39,8 @@ public struct DifferenceReport {
 
     /// Writes the JSON document to stdout as it goes: `{"backups": [...], "checksum": …, "working": {…}}`;
     /// each differing item says which side is newer (`"newer": "WORKING"`, `"BACKUP"` or `"same"`).
-    public func writeJSON() {
-        var json = JSONStream()
+    public func writeJSON(to terminal: Terminal) {
+        var json = JSONStream(to: terminal)
         json.object { json in
             json.array("backups") { json in
                 for (location, plan) in plans {

@@ -1,14 +1,5 @@
 import Foundation
 
-/// One destination ready to apply: what was approved, and the command of each pass (confirmed with -v).
-struct PreparedDestination {
-    let destination: Location
-    let decision: Decision
-    /// The destination's directory when it was planned.
-    let check: LocationCheck?
-    let passes: [(pass: RsyncInvocation.Pass, list: ListFile, arguments: [String])]
-}
-
 /// What one destination got: rsync's own counts, what was left alone because the world changed since the
 /// plan, and why nothing or not everything was written.
 public struct DestinationOutcome: Sendable {
@@ -36,23 +27,53 @@ public struct DestinationOutcome: Sendable {
     }
 }
 
-/// Applies exactly what was approved, one rsync pass per kind of change, each unable to do more than its
-/// kind. It never asks; it re-checks the source and the destination first and writes nothing to a
-/// location that changed since the plan.
+/// The apply stage: applies exactly what was approved, one rsync pass per kind of change, each unable to do
+/// more than its kind. It never asks; before every pass it re-checks the source and the destination
+/// (`Recheck`) and writes nothing to a location that changed since the plan. A signal stops the running
+/// pass; the destinations not started yet are named.
 @MainActor
 struct Applier {
-    let rsync: Rsync
-    let source: Location
-    /// The source's directory when it was planned.
-    let sourceCheck: LocationCheck?
+    let job: SyncJob
+    let recheck: Recheck
     let progress: ProgressLine
+    let reporter: any SessionReporter
 
-    func apply(_ prepared: PreparedDestination, holding lock: LocationLock?) async -> DestinationOutcome {
+    private var rsync: Rsync { job.rsync }
+    private var source: Location { job.source }
+
+    /// What each destination got; after a signal, the destinations done so far (the caller ends the run).
+    func apply(_ prepared: [PreparedDestination]) async -> [DestinationOutcome] {
+        let interruption = job.context.interruption
+        progress.expect(prepared.reduce(0) { $0 + $1.decision.bytesToCopy })
+        interruption.applying(true)
+        defer { interruption.applying(false) }
+        var outcomes: [DestinationOutcome] = []
+        for (position, destination) in prepared.enumerated() {
+            let start = ContinuousClock.now
+            var done = await apply(destination)
+            done.elapsed = .now - start
+            done.declined = destination.decision.declined(job.options.deletion)
+            outcomes.append(done)
+            reporter.applied(done)
+            if interruption.receivedSignal != nil {
+                let planned = destination.passes.reduce(0) { $0 + destination.decision.list($1.pass).count }
+                job.terminal.note(
+                    RunSummary.interrupted(
+                        at: destination.destination, left: planned - done.report.items,
+                        of: planned, notStarted: prepared[(position + 1)...].map(\.destination)))
+                break
+            }
+        }
+        return outcomes
+    }
+
+    private func apply(_ prepared: PreparedDestination) async -> DestinationOutcome {
         let destination = prepared.destination
+        let lock = job.locks[destination]
         var outcome = DestinationOutcome(destination)
-        for (pass, file, arguments) in prepared.passes where Interruption.shared.receivedSignal == nil {
+        for (pass, file, arguments) in prepared.passes where job.context.interruption.receivedSignal == nil {
             // Before every pass: a disc unplugged after the first one gets no more.
-            if let why = changed(prepared) {
+            if let why = recheck.whyNot(writing: destination, plannedAs: prepared.check) {
                 if pass == prepared.passes.first?.pass {
                     outcome.notWritten = why
                 } else {
@@ -84,23 +105,6 @@ struct Applier {
             }
         }
         return outcome
-    }
-
-    /// Why nothing may be written to this destination now: the source or the destination is no longer the
-    /// directory planned, or micsync's own folders there are not real folders.
-    private func changed(_ prepared: PreparedDestination) -> String? {
-        let destination = prepared.destination
-        if let why = LocationCheck.change(in: source, since: sourceCheck) {
-            return why + "; nothing was written to \(destination.path)"
-        }
-        if let why = LocationCheck.change(in: destination, since: prepared.check) {
-            return why + "; nothing was written there"
-        }
-        do throws(MicsyncError) {
-            try StateFolder(destination).prepare()
-            try destination.claim()
-        } catch { return error.message }
-        return nil
     }
 
     /// Runs one pass, returning what rsync itemized.
@@ -144,7 +148,7 @@ struct Applier {
     /// rsync's failure at one destination; on a full disc, how much is free and the first file that did
     /// not fit.
     private func problem(_ result: Rsync.Outcome, done: PassResult, at destination: Location) -> String {
-        var text = SyncSession.problem(at: destination, result.problems, exitCode: result.exitCode)
+        var text = RsyncProblem.at(destination, result.problems, exitCode: result.exitCode)
         if result.messages.contains(where: {
             $0.contains("No space left on device") || $0.contains("Disk quota exceeded")
         }) {

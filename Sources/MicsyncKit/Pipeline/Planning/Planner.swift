@@ -4,11 +4,29 @@
 struct Planner {
     let rsync: Rsync
     let invocation: RsyncInvocation
-    let verbose: Bool
+    /// Where the dry runs' commands are printed, with -v; nil for none.
+    let printingTo: Terminal?
+
+    /// The planning stage of a sync: each destination's plan, its directory and the source's as they were
+    /// before the dry runs, and (for actions that overwrite) which modified items are newer at the destination.
+    func plan(_ job: SyncJob, _ destinations: [Location]) async throws(MicsyncError) -> PlannedRun {
+        let sourceCheck = LocationCheck.take(job.source)
+        let checks = destinations.map(LocationCheck.take)
+        let plans = try await plan(destinations)
+        return PlannedRun(
+            sourceCheck: sourceCheck,
+            destinations: zip(destinations, zip(plans, checks)).map { destination, planned in
+                let (plan, check) = planned
+                let newer =
+                    job.overwrites && !job.options.json
+                    ? plan.modified.newer(at: destination.path, than: job.source.path) : []
+                return PlannedDestination(destination: destination, plan: plan, check: check, newer: newer)
+            })
+    }
 
     func plan(_ destinations: [Location]) async throws(MicsyncError) -> [Plan] {
-        if verbose {
-            destinations.forEach { Console.print(RsyncInvocation.commandLine(rsync.executable, arguments(to: $0))) }
+        if let terminal = printingTo {
+            destinations.forEach { terminal.print(RsyncInvocation.commandLine(rsync.executable, arguments(to: $0))) }
         }
         let results = await withTaskGroup(of: (Int, Result<Plan, MicsyncError>).self) { group in
             for (index, destination) in destinations.enumerated() {
@@ -51,7 +69,7 @@ struct Planner {
         if let source = invocation.filesystems.source {
             StorageCheck.keepWhatTheSourceCannotHold(in: &plan, at: destination, source: source)
         }
-        try Interruption.shared.checkpoint()
+        try rsync.interruption.checkpoint()
         if outcome.isPartial { plan.problems = outcome.problems }
         guard outcome.exitCode == 0 || outcome.isPartial else {
             throw .rsync(

@@ -7,7 +7,6 @@ public struct Comparison: Sendable {
     public var rsyncOptions: [String] = []
     /// rsync filter rules of the comparing action.
     public var filters: [String] = []
-    public var verbose = false
 
     public init(source: Location, scope: Scope) {
         self.source = source
@@ -16,12 +15,14 @@ public struct Comparison: Sendable {
 
     /// One plan per destination: `new` is only in the source, `modified` differs, `deleted` is only in the
     /// destination. A typed path missing from the source counts as "only in the destination".
-    public func plans(_ destinations: [Location]) async throws(MicsyncError) -> [Plan] {
+    /// With `printingTo`, each dry run's command is printed there first (-v).
+    public func plans(_ destinations: [Location], rsync: Rsync, printingTo terminal: Terminal? = nil)
+        async throws(MicsyncError) -> [Plan]
+    {
         var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: filters, deleting: true)
         invocation.planOptions = ["--delete-missing-args"] + rsyncOptions
         invocation.filesystems = .probe(source: source, destinations: destinations)
-        return try await Planner(rsync: try await Rsync.locate(), invocation: invocation, verbose: verbose)
-            .plan(destinations)
+        return try await Planner(rsync: rsync, invocation: invocation, printingTo: terminal).plan(destinations)
     }
 }
 

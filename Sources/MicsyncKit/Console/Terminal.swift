@@ -1,0 +1,115 @@
+import Foundation
+import Synchronization
+
+/// Where one run speaks, and what it knows of the terminal it speaks to: lists and reports to stdout, notes,
+/// questions and errors to stderr, through one sink; whether -q silences notes; the colours; the width; which
+/// streams are terminals. A front end makes one per run and hands it down: nothing in the kernel looks at
+/// the process's streams by itself. Once stdout cannot be written (closed, full, a reader gone), further
+/// lists are dropped and `outputFailure` says why, for every copy of the value.
+public struct Terminal: Sendable {
+    public let sink: any ConsoleSink
+    /// -q: `notice` says nothing.
+    public var quiet: Bool
+    /// The colours of what goes to stdout.
+    public let style: Style
+    /// Columns and rows of the terminal (80 × 24 when stdout is none).
+    public let width: Int
+    public let height: Int
+    /// Whether stdin, stdout and stderr are terminals.
+    public let inputIsTerminal: Bool
+    public let outputIsTerminal: Bool
+    public let messagesAreTerminal: Bool
+    /// `$PAGER`, for long read-only lists on a terminal.
+    public let pagerCommand: String?
+    private let health = OutputHealth()
+
+    public init(
+        sink: any ConsoleSink, quiet: Bool = false, style: Style = Style(enabled: false), width: Int = 80,
+        height: Int = 24, inputIsTerminal: Bool = false, outputIsTerminal: Bool = false,
+        messagesAreTerminal: Bool = false, pagerCommand: String? = nil
+    ) {
+        self.sink = sink
+        self.quiet = quiet
+        self.style = style
+        self.width = width
+        self.height = height
+        self.inputIsTerminal = inputIsTerminal
+        self.outputIsTerminal = outputIsTerminal
+        self.messagesAreTerminal = messagesAreTerminal
+        self.pagerCommand = pagerCommand
+    }
+
+    /// The process's own streams, as they are now, coloured by `colour`.
+    public static func standard(
+        colour: Style.Choice, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Terminal {
+        let outputIsTerminal = isatty(STDOUT_FILENO) == 1
+        var size = winsize()
+        let sized = outputIsTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0
+        return Terminal(
+            sink: StandardStreams(),
+            style: Style(enabled: Style.enabled(colour, isTerminal: outputIsTerminal, environment: environment)),
+            width: sized && size.ws_col > 0 ? Int(size.ws_col) : 80, height: sized ? Int(size.ws_row) : 24,
+            inputIsTerminal: isatty(STDIN_FILENO) == 1, outputIsTerminal: outputIsTerminal,
+            messagesAreTerminal: isatty(STDERR_FILENO) == 1, pagerCommand: Pager.command(environment))
+    }
+
+    /// Whether a person is there to answer: stdin and stderr are terminals.
+    public var isInteractive: Bool { inputIsTerminal && messagesAreTerminal }
+
+    /// The errno that stopped stdout, if it failed.
+    public var outputFailure: Int32? { health.failure }
+
+    /// Throws once stdout has failed, so that a run whose plan could not be shown changes nothing.
+    public func checkOutput() throws(MicsyncError) {
+        guard let code = outputFailure else { return }
+        throw .io("cannot write to standard output (\(String(cString: strerror(code)))); nothing was changed")
+    }
+
+    /// At the end of a command: throws when part of its output was lost to a closed or full stdout. A reader
+    /// that went away (`| head`) is no failure: it had read what it wanted.
+    public func checkOutputKept() throws(MicsyncError) {
+        guard let code = outputFailure, code != EPIPE else { return }
+        throw .io("cannot write to standard output (\(String(cString: strerror(code)))); the output is incomplete")
+    }
+
+    public func print(_ line: String) {
+        write(line + "\n")
+    }
+
+    /// Writes `text` to stdout as it is (a progress line redrawn in place).
+    public func write(_ text: String) {
+        guard outputFailure == nil else { return }
+        if let code = sink.write(text, to: .output) { health.fail(code) }
+    }
+
+    /// A one-line note for the user (a location skipped, a hint), on stderr.
+    public func note(_ line: String) {
+        prompt(line + "\n")
+    }
+
+    /// A note that -q silences: a location skipped, what a dry run's guard would refuse.
+    public func notice(_ line: String) {
+        if !quiet { note(line) }
+    }
+
+    public func error(_ message: String) {
+        note("micsync: " + message)
+    }
+
+    /// Writes `prompt` to stderr without a newline; a failed stderr is ignored (there is nowhere to say so).
+    public func prompt(_ prompt: String) {
+        _ = sink.write(prompt, to: .messages)
+    }
+}
+
+/// The first error that stopped stdout, shared by every copy of one `Terminal`.
+private final class OutputHealth: Sendable {
+    private let code = Mutex<Int32?>(nil)
+
+    var failure: Int32? { code.withLock { $0 } }
+
+    func fail(_ errno: Int32) {
+        code.withLock { $0 = $0 ?? errno }
+    }
+}

@@ -1,0 +1,18 @@
+/// -v: prints each command that changes files and asks before it runs (a No skips the destination);
+/// --print-commands: prints it. Without either: every command runs.
+@MainActor
+struct Confirmation {
+    let job: SyncJob
+
+    func confirm(_ arguments: [String], to destination: Location) throws(MicsyncError) -> Bool {
+        let (options, terminal) = (job.options, job.terminal)
+        guard options.printsCommands else { return true }
+        terminal.print(RsyncInvocation.commandLine(job.rsync.executable, arguments))
+        guard options.verbose else { return true }
+        guard try job.context.questions.ask("Run this command?", [.yes, .no]) == .yes else {
+            terminal.print("\(destination.heading): skipped")
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,24 @@
+/// The re-check stage, run right before each apply pass (a disc unplugged after the first pass gets no
+/// more): are the source and the destination still the directories planned, and are micsync's own folders
+/// there real folders (created now when missing)? It never touches the user's files.
+@MainActor
+struct Recheck {
+    let source: Location
+    /// The source's directory when it was planned.
+    let sourceCheck: LocationCheck?
+
+    /// Why nothing may be written to `destination` now; nil when it may.
+    func whyNot(writing destination: Location, plannedAs check: LocationCheck?) -> String? {
+        if let why = LocationCheck.change(in: source, since: sourceCheck) {
+            return why + "; nothing was written to \(destination.path)"
+        }
+        if let why = LocationCheck.change(in: destination, since: check) {
+            return why + "; nothing was written there"
+        }
+        do throws(MicsyncError) {
+            try StateFolder(destination).prepare()
+            try destination.claim()
+        } catch { return error.message }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+/// Moves data from one source to its destinations over one scope, the same way for every writing action
+/// and for `trash restore`: preflight → plan → guard → decide → re-check and apply → report. Each stage is a
+/// unit of its own, in the folder named after it, with a typed result that this coordinator hands to the
+/// next; no stage reaches into another's state. It returns what was done; the runner journals it.
+@MainActor
+struct SyncPipeline {
+    let job: SyncJob
+    let progress: ProgressLine
+    let reporter: any SessionReporter
+
+    init(_ job: SyncJob, progress: ProgressLine) {
+        self.job = job
+        self.progress = progress
+        reporter =
+            job.options.json
+            ? JSONReporter(job) : TextReporter(job, printer: PlanPrinter(job.options, job.context))
+    }
+
+    /// Runs every stage; every failure is in the outcome, with what was done before it.
+    func run() async -> SessionOutcome {
+        var outcome = SessionOutcome()
+        do throws(MicsyncError) {
+            try await run(into: &outcome)
+        } catch {
+            outcome.error = error
+        }
+        return outcome
+    }
+
+    private func run(into outcome: inout SessionOutcome) async throws(MicsyncError) {
+        reporter.started()
+        let preflight = try Preflight(job: job).check()
+        outcome.destinations = preflight.refused
+        if SinglePass.suffices(for: job, progress: progress) {
+            let single = SinglePass(job: job, progress: progress, reporter: reporter)
+            outcome.destinations += try await single.apply(preflight.usable)
+        } else {
+            try await planAndApply(preflight.usable, into: &outcome)
+        }
+        try job.context.interruption.checkpoint()
+        try Conclusion(destinationCount: job.destinations.count, dryRun: job.options.dryRun).verdict(outcome)
+    }
+
+    private func planAndApply(_ usable: [Location], into outcome: inout SessionOutcome) async throws(MicsyncError) {
+        let printing = job.options.printsCommands ? job.terminal : nil
+        let planned = try await Planner(rsync: job.rsync, invocation: job.invocation, printingTo: printing)
+            .plan(job, usable)
+        let guarded = try DeletionGuarding(job: job).check(planned.destinations)
+        var decided: [DecidedDestination] = []
+        for destination in guarded {
+            try reporter.planned(destination.planned)
+            KeptUnstorable(job: job).note(destination.planned)
+            outcome.record(destination.planned)
+            if !job.options.json { decided.append(try Asking(job: job).decide(destination)) }
+        }
+        try job.terminal.checkOutput()
+        guard !job.options.dryRun else { return reporter.dryRunEnded() }
+        let prepared = try Preparation(job: job, reporter: reporter).prepare(decided)
+        let recheck = Recheck(source: job.source, sourceCheck: planned.sourceCheck)
+        let applier = Applier(job: job, recheck: recheck, progress: progress, reporter: reporter)
+        outcome.destinations += await applier.apply(prepared)
+    }
+}
+
+extension SessionOutcome {
+    /// What a destination's plan says the run cannot do: files rsync could not read, names the destination
+    /// cannot hold.
+    mutating func record(_ planned: PlannedDestination) {
+        let (plan, destination) = (planned.plan, planned.destination)
+        if !plan.problems.isEmpty { planProblems.append(RsyncProblem.at(destination, plan.problems)) }
+        if !plan.cannotStore.isEmpty { cannotStore.append((destination, plan.cannotStore)) }
+    }
+}

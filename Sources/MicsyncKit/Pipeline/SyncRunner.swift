@@ -1,0 +1,37 @@
+import Foundation
+
+/// The one runner of every action that writes, the sync actions and `trash restore` alike: it finds rsync,
+/// makes sure the journal can be written, locks the destinations, probes their filesystems, runs the
+/// pipeline and journals what was done.
+@MainActor
+public struct SyncRunner {
+    let context: RunContext
+
+    public init(context: RunContext) {
+        self.context = context
+    }
+
+    public func run(_ request: SyncRequest) async throws(MicsyncError) {
+        let (options, endpoints) = (request.options, request.endpoints)
+        let rsync = try await Rsync.locate(interruption: context.interruption)
+        let journal = Journal()
+        if !options.dryRun { try journal.prepare() }
+        let locks = options.dryRun ? [:] : try LocationLock.acquire(endpoints.destinations)
+        let progress = ProgressLine(requested: options.progress, on: context.terminal)
+        var invocation = RsyncInvocation(
+            source: endpoints.source, scope: request.scope, actionFilters: request.filters,
+            deleting: options.deletion != .never)
+        invocation.actionOptions = request.rsyncOptions
+        invocation.applyOptions += progress.rsyncOptions
+        invocation.filesystems = .probe(source: endpoints.source, destinations: endpoints.destinations)
+        let job = SyncJob(
+            action: request.action, scope: request.scope, source: endpoints.source,
+            destinations: endpoints.destinations, options: options, overwrites: request.overwrites, rsync: rsync,
+            invocation: invocation, locks: locks, context: context, started: Date())
+        let outcome = await SyncPipeline(job, progress: progress).run()
+        journal.record(
+            outcome, action: request.action, scope: request.scope, endpoints: endpoints, start: job.started,
+            warningsTo: context.terminal)
+        if let error = outcome.error { throw error }
+    }
+}
