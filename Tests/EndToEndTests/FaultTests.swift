@@ -52,8 +52,7 @@ import Testing
         #expect(box.tree("b1").allSatisfy { !$0.contains("big.bin.") && !$0.hasPrefix(".big") }, "\(box.tree("b1"))")
         #expect(!box.exists("b1/big.bin"), "no half file in the user's place")
         try box.write("left by a run killed with its rsync", at: "b1/.micsync/tmp/big.bin.Xy12Ab")
-        let again = try box.run(["backup", "w"])
-        #expect(again.status == 0, "the lock went with rsync: \(again)")
+        try box.expectRun(["backup", "w"], status: 0, "the lock went with rsync")
         #expect(box.read("b1/big.bin")?.count == 16 * 1024 * 1024)
         #expect(!box.exists("b1/.micsync/tmp/big.bin.Xy12Ab"), "a stale temporary file is cleared by the next run")
     }
@@ -81,8 +80,7 @@ import Testing
         try box.configure([("main", ["w"], ["small"])])
         try Data(repeating: 0x61, count: 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/a-small.bin")))
         try Data(repeating: 0x62, count: 12 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/b-big.bin")))
-        let result = try box.run(["backup", "w"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(["backup", "w"], status: 1)
         #expect(result.stderr.contains("BACKUP \(box.path("small")): the disc is full"), "\(result)")
         #expect(result.stderr.contains("free") && result.stderr.contains("b-big.bin did not fit"), "\(result)")
         #expect(result.stdout.contains("1 copied"), "counts what landed, not the plan: \(result)")
@@ -140,7 +138,7 @@ import Testing
         kill(run.process.processIdentifier, signal)
         #expect(waitUntil(5) { !run.process.isRunning }, "no hang")
         run.finish()
-        #expect(run.process.terminationStatus == expected, "\(run.stderr)")
+        run.result.expect(status: expected)
         #expect(!run.stderr.contains("Backtrace") && !run.stderr.contains("Fatal"), "\(run.stderr)")
         #expect(box.read("b1/f") == "old, longer")
     }
@@ -166,14 +164,12 @@ import Testing
         try box.makeDirectory("b1")
         try box.write("mine", at: "home/doc")
         try box.configure([("main", ["home"], ["b1"])])
-        let first = try box.run(["backup", "home"])
-        #expect(first.status == 0, "\(first)")
+        try box.expectRun(["backup", "home"], status: 0)
         #expect(box.read("b1/doc") == "mine")
         #expect(!box.exists("b1/.local/state/micsync"), "\(box.tree("b1"))")
         try box.write("theirs", at: "b1/doc2")
         let before = try String(contentsOfFile: box.journalFile, encoding: .utf8)
-        let back = try box.run(["work", "-D", "-m", "home"])
-        #expect(back.status == 0, "\(back)")
+        let back = try box.expectRun(["work", "-D", "-m", "home"], status: 0)
         #expect(!back.stdout.contains(".local"), "micsync's state is never listed: \(back)")
         let after = (try? String(contentsOfFile: box.journalFile, encoding: .utf8)) ?? ""
         #expect(after.hasPrefix(before) && after.count > before.count, "the journal was kept and added to")
@@ -211,13 +207,11 @@ import Testing
             box.read("rsync.pid").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
         kill(run.process.processIdentifier, SIGKILL)
         run.finish()
-        let second = try box.run(["backup", "-m", "w"])
-        #expect(second.status == 5, "the lock lives on in rsync: \(second)")
+        let second = try box.expectRun(["backup", "-m", "w"], status: 5, "the lock lives on in rsync")
         #expect(second.stderr.contains("being written by another micsync run"), "\(second)")
         kill(deaf, SIGKILL)
         usleep(200_000)
-        let third = try box.run(["backup", "-m", "w"])
-        #expect(third.status == 0, "gone with it: \(third)")
+        try box.expectRun(["backup", "-m", "w"], status: 0, "gone with it")
     }
 
     @Test func aTemporaryFolderThatCannotBeWrittenFailsBeforeAnyQuestion() throws {
@@ -225,8 +219,7 @@ import Testing
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
-        let result = try box.run(["backup", "w"], input: "m\n", environment: ["TMPDIR": box.path("no-such-folder")])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(["backup", "w"], input: "m\n", environment: ["TMPDIR": box.path("no-such-folder")], status: 1)
         #expect(
             result.stderr.contains("cannot write the list of paths") && result.stderr.contains("TMPDIR"), "\(result)")
         #expect(!result.stderr.contains("Overwrite"))
@@ -241,8 +234,7 @@ import Testing
             "/usr/bin/setfattr", ["-n", "user.micsync-test", "-v", "kept", box.path("w/f")], input: "",
             directory: box.root, environment: [:])
         try #require(set.status == 0, "\(set)")
-        let result = try box.run(["backup", "w"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["backup", "w"], status: 0)
         let get = try Binary.run(
             "/usr/bin/getfattr", ["--only-values", "-n", "user.micsync-test", box.path("b1/f")],
             input: "", directory: box.root, environment: [:])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Synchronization
 import Testing
 
@@ -16,25 +17,13 @@ final class RecordingSink: ConsoleSink {
     subscript(_ stream: ConsoleStream) -> String { text.withLock { $0[stream, default: ""] } }
 }
 
-/// Answers given in advance.
-final class FixedAnswers: AnswerSource {
-    let answers: Mutex<[String]>
-
-    init(_ answers: [String]) { self.answers = Mutex(answers) }
-
-    func nextAnswer() -> String? { answers.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
-}
-
 /// A whole session run in process: real rsync on real trees, the console and the answers in memory.
 @Suite(.serialized) struct SessionInProcessTests {
     @MainActor @Test func aSessionPlansAsksAppliesAndReturnsWhatItDid() async throws {
-        let root = NSTemporaryDirectory() + "micsync-session-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let box = try Sandbox()
+        let root = box.root
         for (path, text) in [("w/f", "new"), ("w/added", "n"), ("b/f", "old, longer")] {
-            try FileManager.default.createDirectory(
-                atPath: root + "/" + (path as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true)
-            try text.write(toFile: root + "/" + path, atomically: false, encoding: .utf8)
+            try box.write(text, at: path)
         }
         let source = Location(role: .working, index: 0, path: root + "/w")
         let destination = Location(role: .backup, index: 0, path: root + "/b")
@@ -50,7 +39,7 @@ final class FixedAnswers: AnswerSource {
             action: "backup", rsync: try await Rsync.locate(),
             invocation: RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: false),
             scope: scope, source: source, destinations: [destination], options: options,
-            questions: Questions(source: FixedAnswers(["banana", "n"])))
+            questions: Questions(source: ScriptedAnswers("banana", "n")))
         let outcome = await session.run()
         #expect(outcome.error == nil)
         #expect(outcome.destinations.map(\.report.copied) == [1])
