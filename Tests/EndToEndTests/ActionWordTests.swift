@@ -51,7 +51,8 @@ import Testing
         try box.makeDirectory("b1")
         let file = try box.configure([("backup", ["w"], ["b1"])], to: box.path("elsewhere.json"))
         try box.write("a", at: "w/a")
-        let backup = try box.expectRun(["--config", file, "--config-name", "backup", "work", "-d", "-n", "w"], status: 0)
+        let backup = try box.expectRun(
+            ["--config", file, "--config-name", "backup", "work", "-d", "-n", "w"], status: 0)
         #expect(backup.stdout.contains("work: from BACKUP \(box.path("b1"))"), "\(backup)")
         let copied = try box.expectRun(["--config=\(file)", "backup", "w"], status: 0)
         #expect(box.read("b1/a") == "a", "\(copied)")

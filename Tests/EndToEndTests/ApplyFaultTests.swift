@@ -34,7 +34,9 @@ import Testing
         try box.write("modified at the backup", at: "b1/m")
         try box.write("old", at: "w/m")
         try box.write("only here", at: "w/extra")
-        let run = try answer(box, ["work", "-d", "-m", "w"], at: "Delete 1 item", with: "d\n", status: 3) { try unplug(box, "b1") }
+        let run = try answer(box, ["work", "-d", "-m", "w"], at: "Delete 1 item", with: "d\n", status: 3) {
+            try unplug(box, "b1")
+        }
         #expect(box.tree("w") == ["a", "b", "c", "extra", "m"])
         #expect(box.read("w/m") == "old")
         #expect(run.stderr.contains("BACKUP \(box.path("b1")) is another directory than at the plan"), "\(run.stderr)")

@@ -139,7 +139,8 @@ import Testing
         let original = try String(contentsOfFile: box.configFile, encoding: .utf8)
         try FileManager.default.moveItem(atPath: box.configFile, toPath: box.path("elsewhere.json"))
         try box.expectRun(["backup", "-n", "--config", "elsewhere.json", "w"], status: 0)
-        try box.expectRun(["backup", "-n", "w"], environment: ["MICSYNC_CONFIG": box.path("elsewhere.json")], status: 0)
+        try box.expectRun(
+            ["backup", "-n", "w"], environment: ["MICSYNC_CONFIG": box.path("elsewhere.json")], status: 0)
         try box.write(original, to: box.home + "/.config/micsync/config.json")
         try box.expectRun(["backup", "-n", "w"], status: 0)
     }

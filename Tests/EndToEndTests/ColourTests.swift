@@ -30,9 +30,11 @@ import Testing
 
     @Test func neverInAPipeUnlessAsked() throws {
         let box = try sandbox()
-        let piped = try box.expectRun(["backup", "-n", "w"], environment: ["TERM": "xterm", "NO_COLOR": ""], status: 0)
+        let piped = try box.expectRun(
+            ["backup", "-n", "w"], environment: ["TERM": "xterm", "NO_COLOR": ""], status: 0)
         #expect(!piped.stdout.contains("\u{1B}["), "\(piped)")
-        let forced = try box.expectRun(["--color", "always", "backup", "-n", "w"], environment: ["TERM": "dumb"], status: 0)
+        let forced = try box.expectRun(
+            ["--color", "always", "backup", "-n", "w"], environment: ["TERM": "dumb"], status: 0)
         #expect(forced.stdout.contains(green), "\(forced)")
         let status = try box.expectRun(["status", "--color=always"], status: 0)
         #expect(status.stdout.contains("\u{1B}[32maccessible"), "\(status)")

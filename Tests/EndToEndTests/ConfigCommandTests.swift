@@ -106,7 +106,8 @@ import Testing
             "\(result)")
 
         try box.write("{}", at: "env.json")
-        let fromEnvironment = try box.expectRun(["config", "path"], environment: ["MICSYNC_CONFIG": box.path("env.json")], status: 0)
+        let fromEnvironment = try box.expectRun(
+            ["config", "path"], environment: ["MICSYNC_CONFIG": box.path("env.json")], status: 0)
         #expect(fromEnvironment.stdout.hasPrefix(box.path("env.json") + "\nin use: named by $MICSYNC_CONFIG"))
         #expect(
             fromEnvironment.stdout.contains("exists, not used  \(box.configFile) (the original"), "\(fromEnvironment)")

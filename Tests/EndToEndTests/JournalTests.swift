@@ -64,7 +64,8 @@ import Testing
 
         let status = try box.expectRun(["status"], status: 0)
         #expect(
-            status.stdout.contains("never") && !status.stdout.contains("just now"), "a failed run is no backup: \(status)")
+            status.stdout.contains("never") && !status.stdout.contains("just now"),
+            "a failed run is no backup: \(status)")
     }
 
     @Test func aCorruptLineIsSkippedWithAWarning() throws {

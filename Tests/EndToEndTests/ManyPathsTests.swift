@@ -31,7 +31,7 @@ import Testing
         let command = "'\(Binary.micsync)' backup \"$(printf 'w/caf\\351')\""
         let result = try Binary.run(
             "/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
-        #expect(result.status == 0, "\(result)")
+        result.expect(status: 0)
         #expect(result.stdout.contains("caf\\xE9"), "listed readably: \(result)")
         let copied = Array(box.path("b1/").utf8) + name + [0]
         var info = stat()

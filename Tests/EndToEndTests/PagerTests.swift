@@ -72,7 +72,8 @@ import Testing
     /// Read-only output may page: nothing waits on it.
     @Test func aLongDiffIsPagedOnATerminal() throws {
         let (box, environment) = try sandbox(files: 100)
-        let result = try box.expectRunInTerminal(["diff", "w"], environment: environment, status: 1, "something differs")
+        let result = try box.expectRunInTerminal(
+            ["diff", "w"], environment: environment, status: 1, "something differs")
         #expect(calls(box) == 1, "\(result)")
         #expect(result.stdout.contains("    file99.txt"), "\(result)")
     }

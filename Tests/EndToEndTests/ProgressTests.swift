@@ -57,7 +57,8 @@ import Testing
         try box.expectRun(["backup", "w"], status: 0)
         try Data(repeating: 0x63, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
         try box.touch("w/big", secondsAgo: -60)
-        let result = try box.expectRunInTerminal(["backup", "-m", "w"], environment: ["MICSYNC_TEST_BWLIMIT": "400"], status: 0)
+        let result = try box.expectRunInTerminal(
+            ["backup", "-m", "w"], environment: ["MICSYNC_TEST_BWLIMIT": "400"], status: 0)
         #expect(result.stdout.contains(" of 2.00 MB  "), "the plan's bytes, not the tree's 3 MB: \(result)")
         #expect(!result.stdout.contains("kB/s") && !result.stdout.contains("ETA"), "\(result)")
         let left = timesLeft(result.stdout)

@@ -75,7 +75,8 @@ import Testing
         #expect(result.stdout.contains("0 new, 1 modified, 1 only in BACKUP"), "\(result)")
         #expect(result.stdout.contains("1 new, 0 modified, 0 only in BACKUP"), "\(result)")
 
-        let rows = try locations(try box.jsonObject(try box.expectRun(["status", "--changes", "--json", "w/docs"], status: 0).stdout))
+        let rows = try locations(
+            try box.jsonObject(try box.expectRun(["status", "--changes", "--json", "w/docs"], status: 0).stdout))
         let pending = try #require(rows[1]["pending"] as? [String: Any])
         #expect(pending["modified"] as? Int == 1 && pending["onlyInBackup"] as? Int == 1 && pending["new"] as? Int == 0)
         #expect(pending["comparedWith"] as? String == box.path("w"))

@@ -40,7 +40,8 @@ import Testing
         try box.write("#!/bin/sh\necho called >> '\(box.path("pager-calls"))'\ncat\n", to: pager)
         chmod(pager, 0o755)
         for index in 0..<100 { try box.write("x", at: "b1/.micsync/trash/\(timestamp)/many/f\(index)") }
-        let result = try box.expectRunInTerminal(["trash", "list", timestamp], environment: ["PAGER": pager], status: 0)
+        let result = try box.expectRunInTerminal(
+            ["trash", "list", timestamp], environment: ["PAGER": pager], status: 0)
         #expect(box.read("pager-calls") == "called\n", "\(result)")
         #expect(result.stdout.contains("many/f99"), "\(result)")
     }

@@ -5,9 +5,17 @@ extension RunResult {
     public func expect(
         status expected: Int32, _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        let context = comment.map { "\($0): " } ?? ""
-        #expect(!killedBySignal && status == expected, "\(context)\(self)", sourceLocation: sourceLocation)
+        #expect(!killedBySignal && status == expected, "\(context(comment))\(self)", sourceLocation: sourceLocation)
     }
+
+    /// Records an issue at the caller unless the process died of `signal` (and not of its own accord first).
+    public func expect(
+        killedBy signal: Int32, _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(killedBySignal && status == signal, "\(context(comment))\(self)", sourceLocation: sourceLocation)
+    }
+
+    private func context(_ comment: Comment?) -> String { comment.map { "\($0): " } ?? "" }
 }
 
 /// The runs of micsync with the exit status each must end with: a status nobody checks lets a crash pass.

@@ -13,7 +13,8 @@ public struct RunResult: CustomStringConvertible, Sendable {
     public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 
     public var description: String {
-        (killedBySignal ? "killed by signal \(status)" : "exit \(status)") + "\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
+        (killedBySignal ? "killed by signal \(status)" : "exit \(status)")
+            + "\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
     }
 }
 
