@@ -14,8 +14,9 @@ import Testing
         try change()
         try run.stdin.write(contentsOf: Data(reply.utf8))
         run.finish()
-        run.result.expect(status: status, sourceLocation: sourceLocation)
-        return run.result
+        let result = run.result
+        result.expect(status: status, sourceLocation: sourceLocation)
+        return result
     }
 
     /// An unplugged disc: the location's directory moved away, an empty mount point left in its place.

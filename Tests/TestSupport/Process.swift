@@ -5,7 +5,7 @@ import Testing
 public struct RunResult: CustomStringConvertible, Sendable {
     /// The exit status, or the number of the signal that killed the process when `killedBySignal`.
     public let status: Int32
-    /// A crash (a trap is signal 5) must never pass for an exit status of the same number.
+    /// A crash (SIGILL 4 or SIGTRAP 5) must never pass for exit status 4 or 5.
     public let killedBySignal: Bool
     public let stdout: String
     public let stderr: String
