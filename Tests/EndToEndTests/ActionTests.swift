@@ -9,8 +9,7 @@ import Testing
         try box.standard()
         try box.write("a", at: "w/docs/a.txt")
         try box.write("b", at: "w/docs/sub/b.txt")
-        let result = try box.run(spelling + ["w/docs"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(spelling + ["w/docs"], status: 0)
         for backup in ["b1", "b2"] {
             #expect(box.tree(backup) == ["docs/", "docs/a.txt", "docs/sub/", "docs/sub/b.txt"])
             #expect(box.read("\(backup)/docs/sub/b.txt") == "b")
@@ -28,21 +27,18 @@ import Testing
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("only in backup", at: "b1/extra")
-        let declined = try box.run(["backup", "w"], input: "n\n")
-        #expect(declined.status == 0, "\(declined)")
+        let declined = try box.expectRun(["backup", "w"], input: "n\n", status: 0)
         #expect(box.read("b1/f") == "old, longer")
         #expect(declined.stderr.contains("Overwrite 1 modified item"))
         #expect(declined.stdout.contains("modified (1):\n    f"))
 
-        let approved = try box.run(["backup", "w"], input: "maybe\nMODIFY\n")
-        #expect(approved.status == 0, "\(approved)")
+        let approved = try box.expectRun(["backup", "w"], input: "maybe\nMODIFY\n", status: 0)
         #expect(approved.stderr.contains("please answer modify, no, list or q"), "anything else asks again")
         #expect(box.read("b1/f") == "new")
         #expect(box.read("b1/extra") == "only in backup")
 
         try box.write("newer, much longer", at: "w/f")
-        let yes = try box.run(["backup", "w"], input: "y\n")
-        #expect(yes.status == 0, "\(yes)")
+        try box.expectRun(["backup", "w"], input: "y\n", status: 0)
         #expect(box.read("b1/f") == "newer, much longer", "yes agrees to Modify")
     }
 
@@ -52,10 +48,13 @@ import Testing
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
-        let result = try box.run(arguments + ["w/f"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(arguments + ["w/f"], status: 0)
         #expect(!result.stderr.contains("Overwrite"))
         #expect(box.read("b1/f") == "new")
+        let folders = box.trashFolders("b1")
+        #expect(folders.count == 1, "\(folders)")
+        #expect(box.read("b1/.micsync/trash/\(folders.first ?? "")/f") == "old, longer", "the old copy is kept")
+        #expect(result.stdout.contains("BACKUP \(box.path("b1")): 0 copied (0 B), 1 overwritten, "), "\(result)")
     }
 
     @Test func newFilesAreCopiedEvenWhenModificationsAreDeclined() throws {
@@ -64,8 +63,7 @@ import Testing
         try box.write("changed!", at: "w/f")
         try box.write("old", at: "b1/f")
         try box.write("n", at: "w/new")
-        let result = try box.run(["backup", "w"], input: "no\n")
-        #expect(result.status == 0)
+        try box.expectRun(["backup", "w"], input: "no\n", status: 0)
         #expect(box.read("b1/new") == "n")
         #expect(box.read("b1/f") == "old")
     }
@@ -78,13 +76,11 @@ import Testing
         try box.write("keep", at: "w/p/keep")
         try box.write("stale", at: "w/p/stale")
         try box.write("stale", at: "w/p/staledir/x")
-        let declined = try box.run(arguments + ["w/p"], input: "n\n")
-        #expect(declined.status == 0, "\(declined)")
+        let declined = try box.expectRun(arguments + ["w/p"], input: "n\n", status: 0)
         #expect(box.exists("w/p/stale"))
         #expect(declined.stdout.contains("to delete (3):"), "\(declined)")
 
-        let approved = try box.run(arguments + ["w/p"], input: "delete\n")
-        #expect(approved.status == 0, "\(approved)")
+        try box.expectRun(arguments + ["w/p"], input: "delete\n", status: 0)
         #expect(box.tree("w") == ["p/", "p/keep"])
     }
 
@@ -97,8 +93,7 @@ import Testing
         try box.write("keep too", at: "b1/keep2")
         try box.write("keep too", at: "w/keep2")
         try box.write("stale", at: "w/stale")
-        let result = try box.run(arguments + ["w"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(arguments + ["w"], status: 0)
         #expect(!result.stderr.contains("Delete"))
         #expect(box.tree("w") == ["keep", "keep2"])
     }
@@ -108,8 +103,7 @@ import Testing
         try box.standard(backups: 1)
         try box.write("b", at: "b1/new")
         try box.write("stale", at: "w/stale")
-        let result = try box.run(["work", "w"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["work", "w"], status: 0)
         #expect(box.tree("w") == ["new", "stale"])
     }
 
@@ -120,8 +114,7 @@ import Testing
         try box.write("x", at: "b1/x")
         try box.write("stale", at: "b3/stale")
         // Typed in b1: it is the source; the destinations are picked from the menu.
-        let result = try box.run(spelling + ["-D", "--force", "b1"], input: "1 2\n")
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(spelling + ["-D", "--force", "b1"], input: "1 2\n", status: 0)
         #expect(result.stderr.contains("1: \(box.path("b2"))"), "\(result)")
         #expect(box.tree("b2") == ["x"])
         #expect(box.tree("b3") == ["x"])
@@ -132,8 +125,7 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 3)
         try box.write("x", at: "b2/x")
-        let result = try box.run(["transfer", "--from", "1", "--to", box.path("b3"), "w"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["transfer", "--from", "1", "--to", box.path("b3"), "w"], status: 0)
         #expect(box.tree("b3") == ["x"])
         #expect(box.tree("b1") == [])
     }
@@ -145,8 +137,7 @@ import Testing
         try box.write("file", at: "b1/photos/2024/summer/img.jpg")
         try box.write("file", at: "b1/photos/top.txt")
         try box.write("mine", at: "w/photos/local.txt")
-        let result = try box.run(spelling + ["w/photos"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(spelling + ["w/photos"], status: 0)
         #expect(box.tree("w") == ["photos/", "photos/2024/", "photos/2024/summer/", "photos/local.txt"])
     }
 
@@ -154,11 +145,11 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.makeDirectory("b1/a/b")
-        let shown = try box.run(["tree", "-n", "w"])
-        #expect(shown.stdout.contains("a/b/"))
-        let hidden = try box.run(["tree", "-n", "-s", "w"])
-        #expect(!hidden.stdout.contains("a/b/"), "\(hidden)")
-        #expect(box.tree("w") == [])
+        let shown = try box.expectRun(["tree", "-n", "w"], status: 0)
+        #expect(shown.lines.contains("    a/b/"), "\(shown)")
+        let hidden = try box.expectRun(["tree", "-s", "w"], status: 0)
+        #expect(!hidden.lines.contains("    a/") && !hidden.lines.contains("    a/b/"), "\(hidden)")
+        #expect(box.tree("w") == ["a/", "a/b/"], "created, only not listed")
     }
 
     @Test func dryRunChangesNothing() throws {
@@ -169,8 +160,7 @@ import Testing
         try box.write("v1", at: "b1/mod")
         try box.write("stale", at: "w/stale")
         for arguments in [["backup", "-n", "w"], ["--backup", "--dry-run", "w"], ["work", "-D", "-n", "w"]] {
-            let result = try box.run(arguments)
-            #expect(result.status == 0, "\(result)")
+            let result = try box.expectRun(arguments, status: 0)
             #expect(result.stdout.contains("dry run: nothing was changed"))
         }
         #expect(box.tree("b1") == ["mod"])
@@ -184,8 +174,7 @@ import Testing
         try box.write("1", at: "w/a/one")
         try box.write("2", at: "w/b/two")
         try box.write("3", at: "w/c/three")
-        let result = try box.run(["backup", "-v", "w/a", "w/b/two"], input: "y\n")
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "-v", "w/a", "w/b/two"], input: "y\n", status: 0)
         #expect(box.tree("b1") == ["a/", "a/one", "b/", "b/two"])
         let planCommands = result.stdout.split(separator: "\n").filter { $0.contains("--dry-run") }
         #expect(planCommands.count == 1)
@@ -197,7 +186,7 @@ import Testing
         try box.standard(backups: 1)
         try box.write("1", at: "w/x/one")
         try box.write("2", at: "w/two")
-        #expect(try box.run(["backup", box.path("w") + "/"]).status == 0)
+        try box.expectRun(["backup", box.path("w") + "/"], status: 0)
         #expect(box.tree("b1") == ["two", "x/", "x/one"])
     }
 
@@ -205,8 +194,7 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("1", at: "w/docs/one")
-        let result = try box.run(["backup", "docs"], in: box.path("b1"))
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["backup", "docs"], in: box.path("b1"), status: 0)
         #expect(box.tree("b1") == ["docs/", "docs/one"])
     }
 
@@ -216,8 +204,7 @@ import Testing
         try box.makeDirectory("b1")
         try box.configure([("main", ["w"], ["b1", "unplugged"])])
         try box.write("1", at: "w/one")
-        let result = try box.run(["backup", "w"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "w"], status: 0)
         #expect(result.stderr.contains("skipping BACKUP \(box.path("unplugged")): does not exist yet"), "\(result)")
         #expect(box.tree("b1") == ["one"])
         #expect(!box.exists("unplugged"))
@@ -227,8 +214,7 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 2)
         try box.write("1", at: "w/one")
-        let result = try box.run(["backup", "-v", "w"], input: "yes\nno\n")
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "-v", "w"], input: "yes\nno\n", status: 0)
         #expect(result.stderr.components(separatedBy: "Run this command?").count == 3)
         #expect(result.stdout.contains("--files-from="))
         #expect(box.tree("b1") == ["one"])
@@ -239,8 +225,7 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 2)
         try box.write("1", at: "w/one")
-        let result = try box.run(["backup", "-m", "-v", "w"], input: "y\nq\n")
-        #expect(result.status == 4, "\(result)")
+        try box.expectRun(["backup", "-m", "-v", "w"], input: "y\nq\n", status: 4)
         #expect(box.tree("b1") == [] && box.tree("b2") == [])
     }
 
@@ -248,8 +233,7 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("1", at: "w/it's here/one")
-        let result = try box.run(["backup", "-v", "-n", "w/it's here"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "-v", "-n", "w/it's here"], status: 0)
         let command = try #require(result.stdout.split(separator: "\n").first { $0.contains("--dry-run") })
         let pasted = try Binary.run("/bin/sh", ["-c", String(command)], input: "", directory: "/", environment: [:])
         #expect(pasted.status == 0, "\(pasted)")
@@ -261,8 +245,7 @@ import Testing
         try box.standard(backups: 1)
         try box.write("c", at: "w/host:path")
         try box.write("d", at: "w/-n")
-        let result = try box.run(["backup", "w/host:path", "w/-n"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["backup", "w/host:path", "w/-n"], status: 0)
         #expect(box.tree("b1") == ["-n", "host:path"])
     }
 }

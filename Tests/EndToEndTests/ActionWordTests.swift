@@ -21,8 +21,7 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("a", at: "w/a")
-        let result = try box.run(arguments)
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(arguments, status: 2)
         #expect(result.stderr.contains("micsync: " + message), "\(result)")
         #expect(result.stdout.isEmpty, "\(result)")
         #expect(box.tree("b1").isEmpty, "nothing ran")
@@ -31,8 +30,7 @@ import Testing
     @Test func helpOfRealCommandsStillWorks() throws {
         let box = try Sandbox()
         for arguments in [["help", "backup"], ["help", "trash", "purge"], ["help"], ["backup", "--help"]] {
-            let result = try box.run(arguments)
-            #expect(result.status == 0, "\(arguments): \(result)")
+            let result = try box.expectRun(arguments, status: 0, "\(arguments)")
             #expect(result.stdout.contains("USAGE:"), "\(arguments): \(result)")
         }
     }
@@ -41,8 +39,7 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("a", at: "w/a")
-        let result = try box.run(["-m", "--backup", "w"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["-m", "--backup", "w"], status: 0)
         #expect(box.read("b1/a") == "a")
     }
 
@@ -54,12 +51,12 @@ import Testing
         try box.makeDirectory("b1")
         let file = try box.configure([("backup", ["w"], ["b1"])], to: box.path("elsewhere.json"))
         try box.write("a", at: "w/a")
-        let backup = try box.run(["--config", file, "--config-name", "backup", "work", "-d", "-n", "w"])
-        #expect(backup.status == 0, "\(backup)")
+        let backup = try box.expectRun(
+            ["--config", file, "--config-name", "backup", "work", "-d", "-n", "w"], status: 0)
         #expect(backup.stdout.contains("work: from BACKUP \(box.path("b1"))"), "\(backup)")
-        let copied = try box.run(["--config=\(file)", "backup", "w"])
-        #expect(copied.status == 0 && box.read("b1/a") == "a", "\(copied)")
-        let listed = try box.run(["--config", file, "trash", "list"])
-        #expect(listed.status == 0 && listed.stdout.contains("BACKUP \(box.path("b1"))"), "\(listed)")
+        let copied = try box.expectRun(["--config=\(file)", "backup", "w"], status: 0)
+        #expect(box.read("b1/a") == "a", "\(copied)")
+        let listed = try box.expectRun(["--config", file, "trash", "list"], status: 0)
+        #expect(listed.stdout.contains("BACKUP \(box.path("b1"))"), "\(listed)")
     }
 }

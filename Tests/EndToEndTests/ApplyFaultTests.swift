@@ -4,17 +4,19 @@ import Testing
 /// Apply exactly what was approved, whatever changes meanwhile: each question is answered
 /// only after the world changed under the waiting run.
 @Suite struct ApplyFaultTests {
-    /// Starts micsync, waits for `question`, runs `change`, then answers.
+    /// Starts micsync, waits for `question`, runs `change`, then answers; the run must end with `status`.
     func answer(
-        _ box: Sandbox, _ arguments: [String], at question: String, with reply: String,
-        after change: () throws -> Void
-    ) throws -> RunningProcess {
+        _ box: Sandbox, _ arguments: [String], at question: String, with reply: String, status: Int32,
+        sourceLocation: SourceLocation = #_sourceLocation, after change: () throws -> Void
+    ) throws -> RunResult {
         let run = try Binary.start(Binary.micsync, arguments, directory: box.root, environment: box.environment)
         try run.waitForStderr(containing: question)
         try change()
         try run.stdin.write(contentsOf: Data(reply.utf8))
         run.finish()
-        return run
+        let result = run.result
+        result.expect(status: status, sourceLocation: sourceLocation)
+        return result
     }
 
     /// An unplugged disc: the location's directory moved away, an empty mount point left in its place.
@@ -33,8 +35,9 @@ import Testing
         try box.write("modified at the backup", at: "b1/m")
         try box.write("old", at: "w/m")
         try box.write("only here", at: "w/extra")
-        let run = try answer(box, ["work", "-d", "-m", "w"], at: "Delete 1 item", with: "d\n") { try unplug(box, "b1") }
-        #expect(run.process.terminationStatus == 3, "\(run.stderr)")
+        let run = try answer(box, ["work", "-d", "-m", "w"], at: "Delete 1 item", with: "d\n", status: 3) {
+            try unplug(box, "b1")
+        }
         #expect(box.tree("w") == ["a", "b", "c", "extra", "m"])
         #expect(box.read("w/m") == "old")
         #expect(run.stderr.contains("BACKUP \(box.path("b1")) is another directory than at the plan"), "\(run.stderr)")
@@ -47,8 +50,7 @@ import Testing
         try box.write("old, longer", at: "b1/f")
         try box.write("old, longer", at: "b2/f")
         try box.write("n", at: "w/added")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\nm\n") { try unplug(box, "b1") }
-        #expect(run.process.terminationStatus == 1, "\(run.stderr)")
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\nm\n", status: 1) { try unplug(box, "b1") }
         #expect(box.tree("b1").isEmpty, "the bare mount point is not written")
         #expect(box.read("b2/f") == "new" && box.read("b2/added") == "n")
         #expect(run.stderr.contains("BACKUP \(box.path("b1")) is another directory than at the plan"), "\(run.stderr)")
@@ -75,8 +77,7 @@ import Testing
         chmod(box.path("unplugging-bin/rsync"), 0o755)
         var environment = box.environment
         environment["PATH"] = box.path("unplugging-bin") + ":/usr/bin:/bin"
-        let result = try box.run(["backup", "w"], input: "m\n", environment: environment)
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(["backup", "w"], input: "m\n", environment: environment, status: 1)
         #expect(box.read("b1-away/added") == "n" && box.read("b1-away/f") == "old, longer")
         #expect(box.tree("b1").isEmpty, "the bare mount point gets nothing: \(box.tree("b1"))")
         #expect(result.stderr.contains("is another directory than at the plan"), "\(result)")
@@ -87,10 +88,9 @@ import Testing
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n") {
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n", status: 3) {
             try FileManager.default.removeItem(atPath: box.path("b1"))
         }
-        #expect(run.process.terminationStatus == 3, "\(run.stderr)")
         #expect(!box.exists("b1"))
         #expect(run.stderr.contains("is gone since the plan"), "\(run.stderr)")
     }
@@ -101,10 +101,9 @@ import Testing
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("mine", at: "w/n")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "n\n") {
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "n\n", status: 0) {
             try box.write("theirs, written meanwhile", at: "b1/n")
         }
-        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
         #expect(box.read("b1/n") == "theirs, written meanwhile")
         #expect(box.read("b1/f") == "old, longer")
         #expect(run.stderr.contains("appeared at the destination since the plan; left alone: n"), "\(run.stderr)")
@@ -117,10 +116,9 @@ import Testing
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("mine", at: "w/n")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n") {
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n", status: 0) {
             try box.write("theirs", at: "b1/n/inside")
         }
-        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
         #expect(box.read("b1/n/inside") == "theirs")
         #expect(box.read("b1/f") == "new")
         #expect(run.stderr.contains("appeared at the destination since the plan; left alone: n"), "\(run.stderr)")
@@ -143,10 +141,9 @@ import Testing
         try box.write("same", at: "w/q")
         try box.write("same", at: "b1/q")
         chmod(box.path("b1/q"), 0o600)
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: reply) {
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: reply, status: 0) {
             try box.write("edited after the plan", at: "w/p")
         }
-        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
         #expect(box.read("b1/p") == "same")
         #expect(
             run.stderr.contains("changed since the plan, when only their attributes differed; left alone: p"),
@@ -161,11 +158,10 @@ import Testing
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("n", at: "w/gone")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n") {
+        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n", status: 0) {
             try FileManager.default.removeItem(atPath: box.path("w/f"))
             try FileManager.default.removeItem(atPath: box.path("w/gone"))
         }
-        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
         #expect(box.read("b1/f") == "old, longer")
         #expect(!box.exists("b1/gone"))
         #expect(run.stdout.contains("0 copied (0 B), 0 overwritten, 0 deleted"), "\(run.stdout)")
@@ -182,8 +178,7 @@ import Testing
         try box.write("a file where the source has a symlink", at: "b1/link")
         try box.write("d", at: "w/dir")
         try box.write("inside a folder where the source has a file", at: "b1/dir/inner")
-        let result = try box.run(["backup", "w"], input: reply)
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "w"], input: reply, status: 0)
         #expect(result.stdout.contains("modified (4)"), "x/, x/a, link, dir: \(result)")
         #expect(result.stderr.contains("Overwrite 4 modified items"), "\(result)")
         if reply == "n\n" {
@@ -213,8 +208,8 @@ import Testing
         // A modified file makes the run ask, so the new items go through the apply passes, not one whole pass.
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
-        let result = try box.run(["backup", "w"], input: "n\n")
-        #expect(result.status == 0 && result.stderr.contains("Overwrite"), "\(result)")
+        let result = try box.expectRun(["backup", "w"], input: "n\n", status: 0)
+        #expect(result.stderr.contains("Overwrite"), "\(result)")
         var one = stat(), two = stat(), hole = stat()
         #expect(stat(box.path("b1/one"), &one) == 0 && stat(box.path("b1/two"), &two) == 0)
         #expect(stat(box.path("b1/sparse"), &hole) == 0)

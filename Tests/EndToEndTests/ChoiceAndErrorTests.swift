@@ -16,8 +16,7 @@ import Testing
         try box.write("from w1", at: "w1/docs/f")
         try box.makeDirectory("b0/docs")
         // Typed in a BACKUP with two WORKINGs: which WORKING is the source?
-        let result = try box.run(["backup", "b0/docs"], input: "7\n1\n")
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "b0/docs"], input: "7\n1\n", status: 0)
         #expect(result.stderr.contains("0: \(box.path("w0"))\n  1: \(box.path("w1"))"), "\(result)")
         #expect(result.stderr.contains("please choose one of 0, 1"), "an invalid answer asks again")
         #expect(box.read("b0/docs/f") == "from w1")
@@ -28,13 +27,11 @@ import Testing
         let box = try twoByTwo()
         try box.write("b1's", at: "b1/f")
         try box.makeDirectory("b0")
-        let asked = try box.run(["work", box.path("w0")], input: "1\n")
-        #expect(asked.status == 0, "\(asked)")
+        let asked = try box.expectRun(["work", box.path("w0")], input: "1\n", status: 0)
         #expect(asked.stderr.contains("Which BACKUP is the source?"))
         #expect(box.read("w0/f") == "b1's")
 
-        let flagged = try box.run(["work", "--from", box.path("b1"), "--to", "1", box.path("b0")])
-        #expect(flagged.status == 0, "\(flagged)")
+        let flagged = try box.expectRun(["work", "--from", box.path("b1"), "--to", "1", box.path("b0")], status: 0)
         #expect(flagged.stderr.isEmpty, "\(flagged)")
         #expect(box.read("w1/f") == "b1's")
     }
@@ -43,8 +40,7 @@ import Testing
     func quitOrNoAnswerCancelsBeforeAnythingChanges(input: String) throws {
         let box = try twoByTwo()
         try box.write("x", at: "b0/f")
-        let result = try box.run(["work", box.path("w0")], input: input)
-        #expect(result.status == 4, "\(result)")
+        let result = try box.expectRun(["work", box.path("w0")], input: input, status: 4)
         #expect(result.stderr.contains("cancelled"))
         #expect(box.tree("w0") == [])
     }
@@ -56,8 +52,7 @@ import Testing
         try box.write("old", at: "b1/f")
         try box.write("old", at: "b2/f")
         try box.write("n", at: "w/added")
-        let result = try box.run(["backup", "w"], input: "m\nq\n")
-        #expect(result.status == 4, "\(result)")
+        try box.expectRun(["backup", "w"], input: "m\nq\n", status: 4)
         #expect(box.read("b1/f") == "old")
         #expect(box.tree("b1") == ["f"])
     }
@@ -67,17 +62,14 @@ import Testing
         for name in ["w", "b1", "b2"] { try box.makeDirectory(name) }
         try box.configure([("first", ["w"], ["b1"]), ("second", ["w"], ["b2"])])
         try box.write("1", at: "w/f")
-        let asked = try box.run(["backup", "w"], input: "1\n")
-        #expect(asked.status == 0, "\(asked)")
+        let asked = try box.expectRun(["backup", "w"], input: "1\n", status: 0)
         #expect(asked.stderr.contains("0: first") && asked.stderr.contains("1: second"), "\(asked)")
         #expect(box.tree("b2") == ["f"] && box.tree("b1") == [])
 
-        let named = try box.run(["backup", "--config-name", "first", "w"])
-        #expect(named.status == 0, "\(named)")
+        try box.expectRun(["backup", "--config-name", "first", "w"], status: 0)
         #expect(box.tree("b1") == ["f"])
 
-        let unknown = try box.run(["backup", "--config-name", "third", "w"])
-        #expect(unknown.status == 2)
+        let unknown = try box.expectRun(["backup", "--config-name", "third", "w"], status: 2)
         #expect(unknown.stderr.contains("\"first\", \"second\""))
     }
 
@@ -97,8 +89,7 @@ import Testing
             _ = try? Binary.run(
                 unlock[0], [unlock[1], box.path("b1/locked")], input: "", directory: box.root, environment: [:])
         }
-        let result = try box.run(["backup", "-m", "w"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(["backup", "-m", "w"], status: 1)
         #expect(result.stderr.contains("rsync exit 23: partial transfer"), "\(result)")
         #expect(result.stderr.contains("locked/x"), "\(result)")
         #expect(box.read("b1/y") == "fine")
@@ -114,8 +105,7 @@ import Testing
     func usageErrorsExitTwo(arguments: [String], message: String) throws {
         let box = try Sandbox()
         try box.standard()
-        let result = try box.run(arguments)
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(arguments, status: 2)
         #expect(result.stderr.contains(message), "\(result)")
     }
 
@@ -124,23 +114,20 @@ import Testing
         try box.write(
             "{\"configs\": [{\"name\": \"a\", \"work\": [\"/w\"], \"backup\": [\"/b\"], \"trsh\": false}]}",
             to: box.configFile)
-        let unknownKey = try box.run(["backup", "/w"])
-        #expect(unknownKey.status == 2)
+        let unknownKey = try box.expectRun(["backup", "/w"], status: 2)
         #expect(
             unknownKey.stderr.contains("\(box.configFile): configs[0]: unknown key \"trsh\"; did you mean \"trash\"?"),
             "\(unknownKey)")
 
         try box.write("{\n\"configs\": [\n}", to: box.configFile)
-        let syntax = try box.run(["backup", "/w"])
-        #expect(syntax.status == 2)
+        let syntax = try box.expectRun(["backup", "/w"], status: 2)
         #expect(syntax.stderr.contains("line 3, column 1"), "\(syntax)")
         #expect(syntax.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func missingConfigExitsTwoAndSaysHowToCreateOne() throws {
         let box = try Sandbox()
-        let result = try box.run(["backup", "/w"])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["backup", "/w"], status: 2)
         #expect(result.stderr.contains("micsync config init"))
         #expect(result.stderr.contains(".micsync.json"))
     }
@@ -151,11 +138,11 @@ import Testing
         try box.write("1", at: "w/f")
         let original = try String(contentsOfFile: box.configFile, encoding: .utf8)
         try FileManager.default.moveItem(atPath: box.configFile, toPath: box.path("elsewhere.json"))
-        #expect(try box.run(["backup", "-n", "--config", "elsewhere.json", "w"]).status == 0)
-        #expect(
-            try box.run(["backup", "-n", "w"], environment: ["MICSYNC_CONFIG": box.path("elsewhere.json")]).status == 0)
+        try box.expectRun(["backup", "-n", "--config", "elsewhere.json", "w"], status: 0)
+        try box.expectRun(
+            ["backup", "-n", "w"], environment: ["MICSYNC_CONFIG": box.path("elsewhere.json")], status: 0)
         try box.write(original, to: box.home + "/.config/micsync/config.json")
-        #expect(try box.run(["backup", "-n", "w"]).status == 0)
+        try box.expectRun(["backup", "-n", "w"], status: 0)
     }
 
     @Test(arguments: [
@@ -168,8 +155,7 @@ import Testing
         try box.makeDirectory("w")
         try box.makeDirectory("b0")
         try box.configure([("main", ["w"], ["b0", "unplugged"])])
-        let result = try box.run(arguments)
-        #expect(result.status == 3, "\(result)")
+        let result = try box.expectRun(arguments, status: 3)
         #expect(result.stderr.contains(message), "\(result)")
     }
 
@@ -177,8 +163,7 @@ import Testing
         let box = try Sandbox()
         try box.makeDirectory("w")
         try box.configure([("main", ["w"], ["gone1", "gone2"])])
-        let result = try box.run(["backup", "w"])
-        #expect(result.status == 3, "\(result)")
+        let result = try box.expectRun(["backup", "w"], status: 3)
         #expect(result.stderr.contains("no BACKUP of configuration \"main\" is accessible"))
     }
 
@@ -187,29 +172,24 @@ import Testing
         try box.standard(backups: 1)
         try box.write("1", at: "w/f")
         try box.write("1", at: "b1/g")
-        let result = try box.run(["backup", "w/f", "b1/g"])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["backup", "w/f", "b1/g"], status: 2)
         #expect(result.stderr.contains("must be in the same location"))
     }
 
     @Test func versionAndHelp() throws {
         let box = try Sandbox()
-        let version = try box.run(["--version"])
-        #expect(version.status == 0)
+        let version = try box.expectRun(["--version"], status: 0)
         #expect(version.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
-        let help = try box.run(["help", "work"])
-        #expect(help.status == 0)
+        let help = try box.expectRun(["help", "work"], status: 0)
         #expect(help.stdout.contains("Examples:") && help.stdout.contains("-D"))
-        let root = try box.run(["--help"])
-        #expect(root.status == 0)
+        let root = try box.expectRun(["--help"], status: 0)
         for action in ["backup", "work", "transfer", "tree"] { #expect(root.stdout.contains(action)) }
     }
 
     @Test func missingRsyncIsAClearError() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let result = try box.run(["backup", "w"], environment: ["PATH": box.path("empty-bin")])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["backup", "w"], environment: ["PATH": box.path("empty-bin")], status: 2)
         #expect(result.stderr.contains("rsync was not found"))
     }
 
@@ -218,8 +198,7 @@ import Testing
         try box.standard(backups: 1)
         try box.write("#!/bin/sh\necho 'rsync  version 3.1.2  protocol version 31'\n", at: "old-bin/rsync")
         chmod(box.path("old-bin/rsync"), 0o755)
-        let result = try box.run(["backup", "w"], environment: ["PATH": box.path("old-bin")])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["backup", "w"], environment: ["PATH": box.path("old-bin")], status: 2)
         #expect(result.stderr.contains("version 3.1.2") && result.stderr.contains("3.1.3"))
     }
 }

@@ -23,27 +23,27 @@ import Testing
     ])
     func onATerminal(environment: [String: String], flags: [String], coloured: Bool) throws {
         let box = try sandbox()
-        let result = try box.runInTerminal(["backup", "-n"] + flags + ["w"], environment: environment)
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRunInTerminal(["backup", "-n"] + flags + ["w"], environment: environment, status: 0)
         #expect(result.stdout.contains(green) == coloured, "\(result)")
         #expect(result.stdout.contains("\u{1B}[3") == coloured, "\(result)")
     }
 
     @Test func neverInAPipeUnlessAsked() throws {
         let box = try sandbox()
-        let piped = try box.run(["backup", "-n", "w"], environment: ["TERM": "xterm", "NO_COLOR": ""])
-        #expect(piped.status == 0 && !piped.stdout.contains("\u{1B}["), "\(piped)")
-        let forced = try box.run(["--color", "always", "backup", "-n", "w"], environment: ["TERM": "dumb"])
-        #expect(forced.status == 0 && forced.stdout.contains(green), "\(forced)")
-        let status = try box.run(["status", "--color=always"])
-        #expect(status.status == 0 && status.stdout.contains("\u{1B}[32maccessible"), "\(status)")
+        let piped = try box.expectRun(
+            ["backup", "-n", "w"], environment: ["TERM": "xterm", "NO_COLOR": ""], status: 0)
+        #expect(!piped.stdout.contains("\u{1B}["), "\(piped)")
+        let forced = try box.expectRun(
+            ["--color", "always", "backup", "-n", "w"], environment: ["TERM": "dumb"], status: 0)
+        #expect(forced.stdout.contains(green), "\(forced)")
+        let status = try box.expectRun(["status", "--color=always"], status: 0)
+        #expect(status.stdout.contains("\u{1B}[32maccessible"), "\(status)")
     }
 
     @Test(arguments: [["--color", "sometimes", "backup", "w"], ["backup", "w", "--color"], ["--color=", "status"]])
     func aBadChoiceIsAUsageError(arguments: [String]) throws {
         let box = try sandbox()
-        let result = try box.run(arguments)
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(arguments, status: 2)
         #expect(result.stderr.contains("--color takes auto, always or never"), "\(result)")
     }
 }

@@ -6,8 +6,7 @@ import Testing
     @Test func checkAcceptsAGoodFile() throws {
         let box = try Sandbox()
         try box.standard(extra: #", "exclude": ["*.tmp"], "trash": false, "maxDeletePercent": 10"#)
-        let result = try box.run(["config", "check"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["config", "check"], status: 0)
         #expect(result.stdout == "\(box.configFile): OK, 1 configuration\n")
     }
 
@@ -35,8 +34,7 @@ import Testing
     func checkNamesEveryProblemWithItsPlace(contents: String, expected: [String]) throws {
         let box = try Sandbox()
         try box.write(contents, to: box.configFile)
-        let result = try box.run(["config", "check"])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["config", "check"], status: 2)
         for text in expected { #expect(result.stdout.contains(text), "\(text) in \(result)") }
         #expect(result.stdout.contains(box.configFile))
         #expect(result.stderr.contains("problem"))
@@ -45,16 +43,14 @@ import Testing
     @Test func checkListsAllProblemsAtOnce() throws {
         let box = try Sandbox()
         try box.write(#"{"configs": [{"nam": "a", "work": 3, "backup": ["b"], "exclude": [1]}]}"#, to: box.configFile)
-        let result = try box.run(["config", "check"])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["config", "check"], status: 2)
         #expect(result.stdout.split(separator: "\n").count == 4, "\(result)")
         #expect(result.stderr.contains("4 problems"))
     }
 
     @Test func checkWithoutAFileSaysWhereItLooked() throws {
         let box = try Sandbox()
-        let result = try box.run(["config", "check"])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["config", "check"], status: 2)
         #expect(result.stderr.contains("micsync config init"))
         #expect(result.stderr.contains(box.home + "/.config/micsync/config.json"))
     }
@@ -62,16 +58,14 @@ import Testing
     @Test func initWritesAValidStarterOnceAndNeverOverwrites() throws {
         let box = try Sandbox()
         let target = box.home + "/.config/micsync/config.json"
-        let first = try box.run(["config", "init"])
-        #expect(first.status == 0, "\(first)")
+        let first = try box.expectRun(["config", "init"], status: 0)
         #expect(first.stdout.contains("wrote \(target)"))
         #expect(first.stdout.contains("maxDeletePercent"))
         let written = try String(contentsOfFile: target, encoding: .utf8)
-        #expect(try box.run(["config", "check"]).status == 0)
+        try box.expectRun(["config", "check"], status: 0)
 
         try box.write(written + " ", to: target)
-        let second = try box.run(["config", "init"])
-        #expect(second.status == 2, "\(second)")
+        let second = try box.expectRun(["config", "init"], status: 2)
         #expect(second.stderr.contains("already exists"))
         #expect(try String(contentsOfFile: target, encoding: .utf8) == written + " ")
     }
@@ -79,13 +73,11 @@ import Testing
     @Test func initNeverShadowsTheOriginalsFile() throws {
         let box = try Sandbox()
         try box.standard()
-        let result = try box.run(["config", "init"])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["config", "init"], status: 2)
         #expect(result.stderr.contains("already in use: \(box.configFile)"))
         #expect(!FileManager.default.fileExists(atPath: box.home + "/.config/micsync/config.json"))
 
-        let elsewhere = try box.run(["config", "init", "--config", "other.json"])
-        #expect(elsewhere.status == 0, "\(elsewhere)")
+        try box.expectRun(["config", "init", "--config", "other.json"], status: 0)
         #expect(box.exists("other.json"))
     }
 
@@ -93,8 +85,7 @@ import Testing
     @Test func initThatCannotWriteFailsWithOneLine() throws {
         let box = try Sandbox()
         try box.write("a file, not a folder", at: "blocker")
-        let result = try box.run(["config", "init", "--config", "blocker/config.json"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(["config", "init", "--config", "blocker/config.json"], status: 1)
         #expect(
             result.stderr == "micsync: \(box.path("blocker/config.json")) cannot be created: Not a directory\n",
             "\(result)")
@@ -103,8 +94,7 @@ import Testing
     @Test func pathTellsWhichFileAndWhy() throws {
         let box = try Sandbox()
         try box.standard()
-        let result = try box.run(["config", "path"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["config", "path"], status: 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == box.configFile)
         #expect(result.stdout.contains("in use: the original micsync's config file"))
@@ -116,7 +106,8 @@ import Testing
             "\(result)")
 
         try box.write("{}", at: "env.json")
-        let fromEnvironment = try box.run(["config", "path"], environment: ["MICSYNC_CONFIG": box.path("env.json")])
+        let fromEnvironment = try box.expectRun(
+            ["config", "path"], environment: ["MICSYNC_CONFIG": box.path("env.json")], status: 0)
         #expect(fromEnvironment.stdout.hasPrefix(box.path("env.json") + "\nin use: named by $MICSYNC_CONFIG"))
         #expect(
             fromEnvironment.stdout.contains("exists, not used  \(box.configFile) (the original"), "\(fromEnvironment)")
@@ -128,13 +119,12 @@ import Testing
         try box.makeDirectory("b1")
         try box.write(
             #"{"configs": [{"name": "main", "work": ["w/"], "backup": ["b1", "unplugged"]}]}"#, at: "cfg/c.json")
-        let result = try box.run(["config", "show", "--config", "cfg/../cfg/c.json"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["config", "show", "--config", "cfg/../cfg/c.json"], status: 0)
         #expect(result.stdout.contains("WORKING  0  \(box.path("cfg/w"))"), "relative to the config file: \(result)")
         try box.write(
             #"{"configs": [{"name": "main", "work": ["../w/"], "backup": ["../b1", "../unplugged"]}]}"#,
             at: "cfg/c.json")
-        let resolved = try box.run(["config", "show", "--config", "cfg/c.json"])
+        let resolved = try box.expectRun(["config", "show", "--config", "cfg/c.json"], status: 0)
         let rows = resolved.stdout.split(separator: "\n").map {
             $0.split(separator: " ", omittingEmptySubsequences: true)
         }

@@ -81,10 +81,11 @@ import Testing
         let configFile = box.path("fuzz.json")
         for (number, bytes) in Self.samples.prefix(18).enumerated() {
             try Data(bytes).write(to: URL(fileURLWithPath: configFile))
-            let result = try box.run(["backup", "-n", "--config", configFile, "/tmp/w"])
+            let result = try box.expectRun(
+                ["backup", "-n", "--config", configFile, "/tmp/w"], status: 2, "sample \(number)")
             let lines = result.stderr.split(separator: "\n")
             #expect(
-                result.status == 2 && lines.count == 1 && lines[0].hasPrefix("micsync: \(configFile):"),
+                lines.count == 1 && lines[0].hasPrefix("micsync: \(configFile):"),
                 "sample \(number): \(result.description.prefix(2000))")
         }
     }

@@ -8,8 +8,7 @@ import Testing
         let box = try Sandbox()
         try box.makeDirectory("w")
         try box.makeDirectory("config-dir.json")
-        let directory = try box.run(["backup", "--config", box.path("config-dir.json"), "w"])
-        #expect(directory.status == 2, "\(directory)")
+        let directory = try box.expectRun(["backup", "--config", box.path("config-dir.json"), "w"], status: 2)
         #expect(directory.stderr.contains("cannot read the config file: Is a directory"), "\(directory)")
     }
 
@@ -33,8 +32,7 @@ import Testing
                 "/bin/umount", [box.path("elsewhere")], input: "", directory: box.root, environment: [:])
         }
         try box.configure([("main", ["w"], ["elsewhere"])])
-        let result = try box.run(["backup", "w"])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["backup", "w"], status: 2)
         #expect(result.stderr.contains("overlaps (one contains the other)"), "\(result)")
     }
 
@@ -44,9 +42,8 @@ import Testing
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("a file, not a folder", at: "state-file")
-        let result = try box.run(
-            ["backup", "w"], input: "m\n", environment: ["XDG_STATE_HOME": box.path("state-file")])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(
+            ["backup", "w"], input: "m\n", environment: ["XDG_STATE_HOME": box.path("state-file")], status: 1)
         #expect(
             result.stderr.contains("cannot create micsync's state folder") && result.stderr.contains("Not a directory"),
             "\(result)")

@@ -20,8 +20,7 @@ import Testing
         try box.touch("b1/docs/changed", secondsAgo: 100)
         let before = (box.tree("w"), box.tree("b1"))
 
-        let result = try box.run(["diff", "b1/docs"])
-        #expect(result.status == 1, "differences found: \(result)")
+        let result = try box.expectRun(["diff", "b1/docs"], status: 1, "differences found")
         #expect(
             result.stdout.contains(
                 """
@@ -40,12 +39,11 @@ import Testing
             "\(result)")
         #expect(box.tree("w") == before.0 && box.tree("b1") == before.1)
 
-        let same = try box.run(["diff", "w/docs/same"])
-        #expect(same.status == 0, "nothing differs: \(same)")
+        let same = try box.expectRun(["diff", "w/docs/same"], status: 0, "nothing differs")
         #expect(same.stdout.contains("BACKUP \(box.path("b1")): identical"), "\(same)")
 
         try box.touch("b1/docs/changed", secondsAgo: 10)
-        let backupNewer = try box.run(["diff", "w/docs/changed"])
+        let backupNewer = try box.expectRun(["diff", "w/docs/changed"], status: 1)
         #expect(backupNewer.stdout.contains("docs/changed  (newer in BACKUP)"), "\(backupNewer)")
     }
 
@@ -53,10 +51,9 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("gone", at: "b1/old/file")
-        let result = try box.run(["diff", "w/old"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(["diff", "w/old"], status: 1)
         #expect(result.stdout.contains("only in BACKUP (2):\n    old/file\n    old/"), "\(result)")
-        #expect(try box.run(["diff", "w/nowhere"]).status == 3)
+        try box.expectRun(["diff", "w/nowhere"], status: 3)
     }
 
     @Test func checksumFindsSameSizeAndTimeWithOtherContent() throws {
@@ -67,11 +64,9 @@ import Testing
         try box.touch("w/file", secondsAgo: 500)
         try box.touch("b1/file", secondsAgo: 500)
 
-        let quick = try box.run(["diff", "w"])
-        #expect(quick.status == 0, "\(quick)")
+        let quick = try box.expectRun(["diff", "w"], status: 0)
         #expect(quick.stdout.contains("BACKUP \(box.path("b1")): identical"), "\(quick)")
-        let content = try box.run(["diff", "--checksum", "w"])
-        #expect(content.status == 1, "\(content)")
+        let content = try box.expectRun(["diff", "--checksum", "w"], status: 1)
         #expect(content.stdout.contains("by content"))
         #expect(content.stdout.contains("differing (1):\n    file  (same modification time)"), "\(content)")
     }
@@ -84,8 +79,7 @@ import Testing
         try box.write("old", at: "w/both")
         try box.write("new!", at: "b1/both")
         try box.touch("w/both", secondsAgo: 100)
-        let result = try box.run(["diff", "--json", "w"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(["diff", "--json", "w"], status: 1)
         let json = try box.jsonObject(result.stdout)
         #expect((json["working"] as? [String: Any])?["path"] as? String == box.path("w"))
         let side = try #require((json["backups"] as? [[String: Any]])?.first)
@@ -104,8 +98,7 @@ import Testing
         try box.makeDirectory("b1")
         try box.configure([("main", ["w"], ["b1", "unplugged"])])
         try box.write("x", at: "w/x")
-        let result = try box.run(["diff", "w"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(["diff", "w"], status: 1)
         #expect(result.stderr.contains("skipping BACKUP \(box.path("unplugged"))"))
         #expect(!result.stdout.contains("unplugged"))
     }

@@ -10,8 +10,7 @@ import Testing
         try box.write("old, longer", at: "b1/d/e")
         try box.write("n", at: "w/d/added")
         try box.touch("b1/d", secondsAgo: 7200)
-        let result = try box.run(["backup", "w"], input: "n\n")
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "w"], input: "n\n", status: 0)
         #expect(box.read("b1/d/e") == "old, longer")
         #expect(box.read("b1/d/added") == "n")
         #expect(
@@ -26,8 +25,7 @@ import Testing
         try box.write("x", at: "w/gone/deep/er/x")
         try box.write("y", at: "w/gone/y")
         try box.write("z", at: "w/z")
-        let result = try box.run(["work", "-D", "w"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["work", "-D", "w"], status: 0)
         #expect(box.tree("w") == ["keep"])
         #expect(result.stdout.contains("3 deleted, 3 directories deleted"), "\(result)")
     }
@@ -45,7 +43,7 @@ import Testing
         try box.write("late", at: "w/late")
         try run.stdin.write(contentsOf: Data("m\n".utf8))
         run.finish()
-        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+        run.result.expect(status: 0)
         #expect(box.tree("b1") == ["d/", "d/f", "newdir/", "newdir/one"])
         #expect(box.read("b1/d/f") == "changed, longer")
     }
@@ -65,7 +63,7 @@ import Testing
         try box.write("so did this", at: "b1/dir/inner")
         try run.stdin.write(contentsOf: Data("d\n".utf8))
         run.finish()
-        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+        run.result.expect(status: 0)
         // Neither deleted nor overwritten: that was not asked.
         #expect(box.read("w/back") == "stale")
         #expect(box.read("w/dir/inner") == "stale")

@@ -9,8 +9,7 @@ import Testing
         try box.write("12345", at: "w/docs/new")
         try box.write("changed", at: "w/docs/changed")
         try box.write("old", at: "b1/docs/changed")
-        let result = try box.run(["backup", "-n", "--json", "w/docs"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "-n", "--json", "w/docs"], status: 0)
         let plan = try box.jsonObject(result.stdout)
         #expect(plan["action"] as? String == "backup")
         #expect(plan["configuration"] as? String == "main")
@@ -39,10 +38,10 @@ import Testing
         try box.write("kept", at: "b1/kept")
         try box.write("kept", at: "w/kept")
         try box.write("stray", at: "w/stray")
-        let deleting = try box.jsonObject(try box.run(["work", "-n", "-d", "--json", "w"]).stdout)
+        let deleting = try box.jsonObject(try box.expectRun(["work", "-n", "-d", "--json", "w"], status: 0).stdout)
         let delete = try #require((deleting["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])
         #expect((delete["items"] as? [[String: Any]])?.map { $0["path"] as? String } == ["stray"])
-        let keeping = try box.jsonObject(try box.run(["work", "-n", "--json", "w"]).stdout)
+        let keeping = try box.jsonObject(try box.expectRun(["work", "-n", "--json", "w"], status: 0).stdout)
         #expect(
             ((keeping["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])?["count"] as? Int == 0)
     }
@@ -57,8 +56,7 @@ import Testing
         }
         #expect(file >= 0)
         close(file)
-        let result = try box.run(["backup", "-n", "--json", "w"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "-n", "--json", "w"], status: 0)
         let plan = try box.jsonObject(result.stdout)
         let items = try #require(
             ((plan["destinations"] as? [[String: Any]])?.first?["new"] as? [String: Any])?["items"] as? [[String: Any]])
@@ -70,8 +68,7 @@ import Testing
     @Test func jsonWithoutDryRunIsAUsageError() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let result = try box.run(["backup", "--json", "w"])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["backup", "--json", "w"], status: 2)
         #expect(result.stderr.contains("-n"))
     }
 }
@@ -85,8 +82,7 @@ import Testing
         try box.write("kept", at: "w/kept")
         try box.write("12345", at: "w/stray")
         try box.write("1234567", at: "w/old/deep")
-        let result = try box.run(["work", "-n", "-d", "--json", "w"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["work", "-n", "-d", "--json", "w"], status: 0)
         let json = try box.jsonObject(result.stdout)
         let delete = try #require((json["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])
         let items = try #require(delete["items"] as? [[String: Any]])
@@ -104,8 +100,7 @@ import Testing
         try box.makeDirectory("b1")
         try box.configure([("main", ["w"], ["b1", "unplugged"])])
         try box.write("a", at: "w/a")
-        let result = try box.run(["backup", "-n", "--json", "w"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "-n", "--json", "w"], status: 0)
         let json = try box.jsonObject(result.stdout)
         let skipped = try #require(json["skipped"] as? [[String: Any]], "\(result)")
         #expect(skipped.count == 1, "\(skipped)")
@@ -115,7 +110,7 @@ import Testing
         #expect((skipped.first?["reason"] as? String)?.contains("does not exist yet") == true, "\(skipped)")
 
         try box.makeDirectory("unplugged")
-        let all = try box.jsonObject(try box.run(["backup", "-n", "--json", "w"]).stdout)
+        let all = try box.jsonObject(try box.expectRun(["backup", "-n", "--json", "w"], status: 0).stdout)
         #expect((all["skipped"] as? [Any])?.isEmpty == true, "\(all)")
     }
 }

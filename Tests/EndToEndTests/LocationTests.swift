@@ -14,8 +14,7 @@ import Testing
 
     @Test func aNewBackupWithoutATerminalSaysHowToCreateIt() throws {
         let box = try newBackupSandbox()
-        let result = try box.run(["backup", "w"])
-        #expect(result.status == 3, "\(result)")
+        let result = try box.expectRun(["backup", "w"], status: 3)
         #expect(result.stderr.contains("BACKUP \(box.path("disc/docs")): does not exist yet"), "\(result)")
         #expect(
             result.stderr.contains("mkdir \(box.path("disc/docs"))") && result.stderr.contains("--create"), "\(result)")
@@ -24,8 +23,7 @@ import Testing
 
     @Test func createMakesTheNewBackup() throws {
         let box = try newBackupSandbox()
-        let result = try box.run(["backup", "--create", "w"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["backup", "--create", "w"], status: 0)
         #expect(box.read("disc/docs/report") == "report")
         #expect(
             FileManager.default.fileExists(atPath: box.path("disc/docs/.micsync/id")),
@@ -34,26 +32,20 @@ import Testing
 
     @Test func onATerminalMicsyncAsksToCreateIt() throws {
         let box = try newBackupSandbox()
-        let no = try Binary.run(
-            "/usr/bin/script", ["-qec", "\(Binary.micsync) backup w", "/dev/null"], input: "n\n",
-            directory: box.root, environment: box.environment)
+        let no = try box.expectRunInTerminal(["backup", "w"], input: "n\n", status: 3)
         #expect(
             no.stdout.contains("BACKUP \(box.path("disc/docs")) does not exist yet; create it? [y]es / [n]o / [q]uit"),
             "\(no)")
         #expect(!box.exists("disc/docs"), "\(no)")
-        let yes = try Binary.run(
-            "/usr/bin/script", ["-qec", "\(Binary.micsync) backup w", "/dev/null"], input: "y\n",
-            directory: box.root, environment: box.environment)
-        #expect(yes.status == 0, "\(yes)")
+        let yes = try box.expectRunInTerminal(["backup", "w"], input: "y\n", status: 0)
         #expect(box.read("disc/docs/report") == "report", "\(yes)")
     }
 
     @Test func aFolderWrittenBeforeAndNowMissingIsUnpluggedNotNew() throws {
         let box = try newBackupSandbox()
-        #expect(try box.run(["backup", "--create", "w"]).status == 0)
+        try box.expectRun(["backup", "--create", "w"], status: 0)
         try FileManager.default.removeItem(atPath: box.path("disc/docs"))
-        let result = try box.run(["backup", "--create", "w"])
-        #expect(result.status == 3, "\(result)")
+        let result = try box.expectRun(["backup", "--create", "w"], status: 3)
         #expect(
             result.stderr.contains("skipping BACKUP \(box.path("disc/docs")): not mounted? (the folder is missing)"),
             "\(result)")
@@ -67,8 +59,7 @@ import Testing
         try box.makeDirectory("elsewhere")
         try FileManager.default.createSymbolicLink(
             atPath: box.path("b1/.micsync"), withDestinationPath: box.path("elsewhere"))
-        let result = try box.run(["backup", "w"])
-        #expect(result.status == 3, "\(result)")
+        let result = try box.expectRun(["backup", "w"], status: 3)
         #expect(
             result.stderr.contains("skipping BACKUP \(box.path("b1")): \(box.path("b1"))/.micsync is a symlink"),
             "\(result)")
@@ -87,21 +78,19 @@ import Testing
                     ? box.path("w/sparse") : ""))
         try sparse.truncate(atOffset: 64 << 20)
         try sparse.close()
-        let result = try box.run(["backup", "w"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["backup", "w"], status: 0)
         var one = stat(), two = stat(), copy = stat()
         #expect(stat(box.path("b1/one"), &one) == 0 && stat(box.path("b1/two"), &two) == 0)
         #expect(one.st_ino == two.st_ino, "one file with two names")
         #expect(stat(box.path("b1/sparse"), &copy) == 0 && copy.st_size == 64 << 20)
         #expect(copy.st_blocks * 512 < 1 << 20, "64 MB of holes take no room: \(copy.st_blocks) blocks")
-        let again = try box.run(["backup", "-v", "w"])
+        let again = try box.expectRun(["backup", "-v", "w"], status: 0)
         #expect(again.stdout.contains("nothing to do"), "\(again)")
     }
 
     @Test func configShowGivesEachLocationsFilesystemOrWhyNot() throws {
         let box = try newBackupSandbox()
-        let result = try box.run(["config", "show"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["config", "show"], status: 0)
         #expect(result.stdout.contains("WORKING  0  \(box.path("w"))"), "\(result)")
         #expect(result.stdout.contains("ext4, ") && result.stdout.contains(" free"), "\(result)")
         #expect(result.stdout.contains("does not exist yet"), "\(result)")

@@ -9,8 +9,7 @@ import Testing
         for number in 0..<200 { try box.write("\(number)", at: "w/f\(number)") }
         try box.write("not typed", at: "w/other")
         let paths = (0..<200).map { "w/f\($0)" }
-        let result = try box.run(["backup"] + paths[..<100] + ["--config-name", "main", "-m"] + paths[100...])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["backup"] + paths[..<100] + ["--config-name", "main", "-m"] + paths[100...], status: 0)
         #expect(box.tree("b1").count == 200 && !box.exists("b1/other"), "\(box.tree("b1").count)")
     }
 }
@@ -32,7 +31,7 @@ import Testing
         let command = "'\(Binary.micsync)' backup \"$(printf 'w/caf\\351')\""
         let result = try Binary.run(
             "/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
-        #expect(result.status == 0, "\(result)")
+        result.expect(status: 0)
         #expect(result.stdout.contains("caf\\xE9"), "listed readably: \(result)")
         let copied = Array(box.path("b1/").utf8) + name + [0]
         var info = stat()

@@ -17,8 +17,7 @@ import Testing
         try box.makeDirectory("w/odd")
         for (index, name) in Self.names.enumerated() { try box.writeFile(name.bytes, in: "w/odd", "one \(index)") }
 
-        let backup = try box.run(["backup", "w"])
-        #expect(backup.status == 0, "\(backup)")
+        let backup = try box.expectRun(["backup", "w"], status: 0)
         for (index, name) in Self.names.enumerated() {
             #expect(box.readFile(name.bytes, in: "b1/odd") == "one \(index)", "\(name.shown)")
             #expect(backup.stdout.contains("\n    odd/\(name.shown)\n"), "listed as \(name.shown):\n\(backup)")
@@ -27,8 +26,7 @@ import Testing
         for (index, name) in Self.names.enumerated() {
             try box.writeFile(name.bytes, in: "w/odd", "two, longer \(index)")
         }
-        let modify = try box.run(["backup", "w"], input: "m\n")
-        #expect(modify.status == 0, "\(modify)")
+        let modify = try box.expectRun(["backup", "w"], input: "m\n", status: 0)
         #expect(modify.stderr.contains("Overwrite \(Self.names.count) modified items"), "\(modify)")
         let modifyTrash = try #require(box.trashFolders("b1").first)
         for (index, name) in Self.names.enumerated() {
@@ -39,15 +37,13 @@ import Testing
         }
 
         for name in Self.names { try box.removeFile(name.bytes, in: "b1/odd") }
-        let delete = try box.run(["work", "-D", "--force", "w/odd"])
-        #expect(delete.status == 0, "\(delete)")
+        let delete = try box.expectRun(["work", "-D", "--force", "w/odd"], status: 0)
         #expect(box.tree("w") == ["odd/"], "\(delete)")
         let deleteTrash = try #require(box.trashFolders("w").first)
-        let list = try box.run(["trash", "list", "w"])
+        let list = try box.expectRun(["trash", "list", "w"], status: 0)
         #expect(list.stdout.contains("\(deleteTrash)  \(Self.names.count) files"), "\(list)")
 
-        let restore = try box.run(["trash", "restore", deleteTrash, "--location", "w"])
-        #expect(restore.status == 0, "\(restore)")
+        let restore = try box.expectRun(["trash", "restore", deleteTrash, "--location", "w"], status: 0)
         for (index, name) in Self.names.enumerated() {
             #expect(restore.stdout.contains("\n    odd/\(name.shown)\n"), "listed as \(name.shown):\n\(restore)")
             #expect(box.readFile(name.bytes, in: "w/odd") == "two, longer \(index)", "\(name.shown)")
@@ -63,13 +59,12 @@ import Testing
         try box.writeFile(name, in: "w", "new")
         try box.writeFile(name, in: "b1", "old, longer")
         try box.write("other", at: "b1/other")
-        #expect(try box.run(["backup", "-m", "w"]).status == 0)
+        try box.expectRun(["backup", "-m", "w"], status: 0)
         let folder = try #require(box.trashFolders("b1").first)
         try box.removeFile(name, in: "b1")
 
         let typed = box.path("b1/") + String(decoding: name, as: UTF8.self)
-        let restore = try box.run(["trash", "restore", folder, typed])
-        #expect(restore.status == 0, "\(restore)")
+        try box.expectRun(["trash", "restore", folder, typed], status: 0)
         #expect(box.readFile(name, in: "b1") == "old, longer")
         #expect(box.tree("b1").count == 2)
     }

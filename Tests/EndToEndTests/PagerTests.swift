@@ -20,8 +20,7 @@ import Testing
 
     @Test func longListIsPagedOnATerminal() throws {
         let (box, environment) = try sandbox(files: 100)
-        let result = try box.runInTerminal(["backup", "-n", "w"], environment: environment)
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRunInTerminal(["backup", "-n", "w"], environment: environment, status: 0)
         #expect(calls(box) == 1, "\(result)")
         #expect(result.stdout.contains("new (100):"), "\(result)")
         #expect((0..<100).allSatisfy { result.stdout.contains("    file\($0).txt") }, "\(result)")
@@ -31,8 +30,7 @@ import Testing
     /// A run left alone copies: no pager holds its list, which is cut at 20 lines per category.
     @Test func aRunNeverWaitsOnAPager() throws {
         let (box, environment) = try sandbox(files: 300)
-        let result = try box.runInTerminal(["backup", "w"], environment: environment)
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRunInTerminal(["backup", "w"], environment: environment, status: 0)
         #expect(calls(box) == 0, "\(result)")
         #expect(box.tree("b1").count == 300)
         #expect(result.stdout.contains("new (300):"), "\(result)")
@@ -45,10 +43,9 @@ import Testing
     /// The question offers [l]ist: the whole plan through the pager, then the same question again.
     @Test func listAtTheQuestionPagesTheWholePlan() throws {
         let (box, environment) = try sandbox(files: 300)
-        try box.run(["backup", "w"])
+        try box.expectRun(["backup", "w"], status: 0)
         for index in 0..<300 { try box.write("changed \(index)\n", at: "w/file\(index).txt") }
-        let result = try box.runInTerminal(["backup", "w"], input: "l\nm\n", environment: environment)
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRunInTerminal(["backup", "w"], input: "l\nm\n", environment: environment, status: 0)
         #expect(calls(box) == 1, "\(result)")
         let question = "Overwrite 300 modified items in \(box.path("b1"))? [m]odify / [n]o / [l]ist / [q]uit"
         let first = try #require(result.stdout.range(of: question), "\(result)")
@@ -65,8 +62,7 @@ import Testing
     /// --list shows every item without a pager; the run goes on.
     @Test func listFlagShowsEverything() throws {
         let (box, environment) = try sandbox(files: 300)
-        let result = try box.runInTerminal(["backup", "--list", "w"], environment: environment)
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRunInTerminal(["backup", "--list", "w"], environment: environment, status: 0)
         #expect(calls(box) == 0, "\(result)")
         #expect(
             result.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("    file") }.count == 300, "\(result)")
@@ -76,24 +72,22 @@ import Testing
     /// Read-only output may page: nothing waits on it.
     @Test func aLongDiffIsPagedOnATerminal() throws {
         let (box, environment) = try sandbox(files: 100)
-        let result = try box.runInTerminal(["diff", "w"], environment: environment)
-        #expect(result.status == 1, "something differs: \(result)")
+        let result = try box.expectRunInTerminal(
+            ["diff", "w"], environment: environment, status: 1, "something differs")
         #expect(calls(box) == 1, "\(result)")
         #expect(result.stdout.contains("    file99.txt"), "\(result)")
     }
 
     @Test func shortListIsNotPaged() throws {
         let (box, environment) = try sandbox(files: 3)
-        let result = try box.runInTerminal(["backup", "-n", "w"], environment: environment)
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRunInTerminal(["backup", "-n", "w"], environment: environment, status: 0)
         #expect(calls(box) == 0, "\(result)")
         #expect(result.stdout.contains("    file2.txt"), "\(result)")
     }
 
     @Test func printedInFullWithoutATerminal() throws {
         let (box, environment) = try sandbox(files: 2000)
-        let result = try box.run(["backup", "-n", "w"], environment: environment)
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "-n", "w"], environment: environment, status: 0)
         #expect(calls(box) == 0, "\(result)")
         let listed = result.stdout.split(separator: "\n").filter { $0.hasPrefix("    file") }
         #expect(listed.count == 2000, "\(result)")

@@ -12,8 +12,7 @@ import Testing
 
     @Test func shownOnATerminal() throws {
         let box = try sandboxWithData()
-        let result = try box.runInTerminal(["backup", "w"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRunInTerminal(["backup", "w"], status: 0)
         #expect(result.stdout.contains(" left"), "\(result)")
         #expect(result.stdout.contains("4.00 MB of 4.00 MB  100%"), "\(result)")
         #expect(result.stdout.contains("BACKUP \(box.path("b1")): 1 copied"))
@@ -22,21 +21,18 @@ import Testing
 
     @Test func absentWithoutATerminal() throws {
         let box = try sandboxWithData()
-        let result = try box.run(["backup", "w"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "w"], status: 0)
         #expect(!result.stdout.contains(" left") && !result.stdout.contains("\r"), "\(result)")
         #expect(result.stdout.contains("1 copied"))
     }
 
     @Test func theFlagsOverrideTheTerminalCheck() throws {
         let box = try sandboxWithData()
-        let forced = try box.run(["backup", "--progress", "w"])
-        #expect(forced.status == 0, "\(forced)")
+        let forced = try box.expectRun(["backup", "--progress", "w"], status: 0)
         #expect(forced.stdout.contains(" left"), "\(forced)")
 
         try box.write("changed", at: "w/big")
-        let quiet = try box.runInTerminal(["backup", "-m", "--no-progress", "w"])
-        #expect(quiet.status == 0, "\(quiet)")
+        let quiet = try box.expectRunInTerminal(["backup", "-m", "--no-progress", "w"], status: 0)
         #expect(!quiet.stdout.contains(" left"), "\(quiet)")
         #expect(quiet.stdout.contains("1 overwritten"))
     }
@@ -58,11 +54,11 @@ import Testing
         try box.standard(backups: 1)
         try Data(repeating: 0x61, count: 1_000_000).write(to: URL(fileURLWithPath: box.path("w/unchanged")))
         try Data(repeating: 0x62, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
-        try box.run(["backup", "w"])
+        try box.expectRun(["backup", "w"], status: 0)
         try Data(repeating: 0x63, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
         try box.touch("w/big", secondsAgo: -60)
-        let result = try box.runInTerminal(["backup", "-m", "w"], environment: ["MICSYNC_TEST_BWLIMIT": "400"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRunInTerminal(
+            ["backup", "-m", "w"], environment: ["MICSYNC_TEST_BWLIMIT": "400"], status: 0)
         #expect(result.stdout.contains(" of 2.00 MB  "), "the plan's bytes, not the tree's 3 MB: \(result)")
         #expect(!result.stdout.contains("kB/s") && !result.stdout.contains("ETA"), "\(result)")
         let left = timesLeft(result.stdout)

@@ -23,10 +23,10 @@ struct RealDiscTests {
     func firstBackupThenNothingToDoThenWorkBack(kind: DiscImage.Kind) throws {
         let (box, disc) = try sandbox(kind)
         defer { disc.unmount() }
-        let first = try box.run(["backup", "w"])
+        // exfat cannot hold all of w: exit 1.
+        let first = try box.expectRun(["backup", "w"], status: kind == .exfat ? 1 : 0)
         switch kind {
         case .exfat:
-            #expect(first.status == 1, "\(first)")
             #expect(box.tree("disc/b") == ["dir/", "dir/a", "dir/sub/", "dir/sub/b"], "\(first)")
             #expect(first.stdout.contains("cannot be stored on \(box.path("disc/b")) (exfat) (4):"), "\(first)")
             #expect(first.stdout.contains("    link  (a symlink; exfat cannot hold symlinks)"), "\(first)")
@@ -37,17 +37,16 @@ struct RealDiscTests {
             #expect(first.stderr.contains("rename them, or add them to \"exclude\""), "\(first)")
             let journal = try #require(box.read("home/.local/state/micsync/journal.jsonl"))
             #expect(journal.contains("\"cannotBeStored\":[") && journal.contains("x:y (its name has"), "\(journal)")
-            let json = try box.jsonObject(try box.run(["backup", "-n", "--json", "w"]).stdout)
+            let json = try box.jsonObject(try box.expectRun(["backup", "-n", "--json", "w"], status: 1).stdout)
             let destination = try #require((json["destinations"] as? [[String: Any]])?.first)
             let unstorable = try #require(destination["cannotStore"] as? [String: Any])
             #expect(unstorable["count"] as? Int == 4, "\(json)")
-            let quiet = try box.run(["backup", "-q", "-n", "w"])
+            let quiet = try box.expectRun(["backup", "-q", "-n", "w"], status: 1)
             #expect(quiet.stdout.contains("BACKUP \(box.path("disc/b")): 4 cannot be stored\n"), "\(quiet)")
-            let diff = try box.run(["diff", "w"])
-            #expect(diff.status == 1 && !diff.stdout.contains("identical"), "a case pair is never identical: \(diff)")
+            let diff = try box.expectRun(["diff", "w"], status: 1)
+            #expect(!diff.stdout.contains("identical"), "a case pair is never identical: \(diff)")
             #expect(diff.stdout.contains("cannot be stored on \(box.path("disc/b")) (4):"), "\(diff)")
         case .ntfs:
-            #expect(first.status == 0, "\(first)")
             #expect(
                 box.tree("disc/b") == ["Case.txt", "case.txt", "dir/", "dir/a", "dir/sub/", "dir/sub/b", "link", "x:y"])
             #expect(!first.stdout.contains("cannot be stored"), "\(first)")
@@ -55,8 +54,7 @@ struct RealDiscTests {
         #expect(box.read("disc/b/dir/sub/b") == "b")
 
         // Right after a successful run: nothing to copy, no command to confirm (stdin is closed).
-        let second = try box.run(["backup", "-v", "w"])
-        #expect(second.status == (kind == .exfat ? 1 : 0), "\(second)")
+        let second = try box.expectRun(["backup", "-v", "w"], status: kind == .exfat ? 1 : 0)
         #expect(second.stdout.contains("nothing to do"), "\(second)")
         #expect(!second.stderr.contains("Run this command?"), "\(second)")
         #expect(!second.stdout.contains("new ("), "\(second)")
@@ -64,14 +62,12 @@ struct RealDiscTests {
 
         // Back from the disc: what it holds comes back with ordinary permissions; then nothing to do.
         try FileManager.default.removeItem(atPath: box.path("w/dir"))
-        let work = try box.run(["work", "w"])
-        #expect(work.status == 0, "\(work)")
+        try box.expectRun(["work", "w"], status: 0)
         #expect(box.read("w/dir/sub/b") == "b")
         let mode = try #require(
             try FileManager.default.attributesOfItem(atPath: box.path("w/dir/a"))[.posixPermissions] as? Int)
         #expect(mode & 0o111 == 0, "a file from \(kind) is not made executable: \(String(mode, radix: 8))")
-        let mirror = try box.run(["work", "-D", "w"])
-        #expect(mirror.status == 0, "\(mirror)")
+        let mirror = try box.expectRun(["work", "-D", "w"], status: 0)
         if kind == .exfat {
             #expect(
                 mirror.stderr.contains(
@@ -82,10 +78,8 @@ struct RealDiscTests {
             box.read("w/x:y") == "colon" && box.read("w/Case.txt") == "upper" && box.read("w/case.txt") == "lower",
             "what the disc cannot hold is never deleted from the WORKING: \(mirror)")
         #expect(FileManager.default.fileExists(atPath: box.path("w/link")))
-        let again = try box.run(["work", "-v", "w"])
-        #expect(
-            again.status == 0 && again.stdout.contains("nothing to do") && !again.stderr.contains("Run this command?"),
-            "\(again)")
+        let again = try box.expectRun(["work", "-v", "w"], status: 0)
+        #expect(again.stdout.contains("nothing to do") && !again.stderr.contains("Run this command?"), "\(again)")
     }
 
     @Test(arguments: DiscImage.Kind.allCases)
@@ -96,42 +90,39 @@ struct RealDiscTests {
         try box.write("a", at: "w/a")
         try box.write("b", at: "w/docs/b")
         try box.configure([("main", ["w"], ["disc"])])
-        #expect(try box.run(["backup", "w"]).status == 0)
+        try box.expectRun(["backup", "w"], status: 0)
         #expect(box.exists("disc/docs/b"))
         let note = "BACKUP \(box.path("disc")): not mounted? (its micsync marker is missing)"
 
         disc.unmount()
         // WORKING → bare mount point: nothing written on the system disc.
-        let backup = try box.run(["backup", "w"])
-        #expect(backup.status == 3, "\(backup)")
+        let backup = try box.expectRun(["backup", "w"], status: 3)
         #expect(backup.stderr.contains("skipping " + note), "\(backup)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("disc")).isEmpty)
         // Bare mount point → WORKING: nothing deleted, with or without asking.
         for deleting in ["-d", "-D"] {
-            let work = try box.run(["work", deleting, "w"], input: "d\n")
-            #expect(work.status == 3, "\(work)")
+            let work = try box.expectRun(["work", deleting, "w"], input: "d\n", status: 3)
             #expect(work.stderr.contains(note), "\(work)")
             #expect(box.tree("w") == ["a", "docs/", "docs/b"], "\(work)")
         }
-        let status = try box.run(["status"])
+        let status = try box.expectRun(["status"], status: 0)
         #expect(status.stdout.contains("not mounted? (its micsync marker is missing)"), "\(status)")
         #expect(status.stdout.contains("micsync adopt"), "\(status)")
 
         // Plugged in again: the same disc is used again.
         try disc.mount()
-        #expect(try box.run(["backup", "w"]).status == 0)
+        try box.expectRun(["backup", "w"], status: 0)
 
         // Reformatted: the marker is gone until the disc is adopted.
         disc.unmount()
         try disc.format()
         try disc.mount()
-        let refused = try box.run(["backup", "w"])
-        #expect(refused.status == 3 && refused.stderr.contains(note), "\(refused)")
+        let refused = try box.expectRun(["backup", "w"], status: 3)
+        #expect(refused.stderr.contains(note), "\(refused)")
         #expect(box.tree("disc").isEmpty, "\(box.tree("disc"))")
-        let adopt = try box.run(["adopt", box.path("disc")])
-        #expect(adopt.status == 0 && adopt.stdout.contains("adopted BACKUP \(box.path("disc"))"), "\(adopt)")
-        let after = try box.run(["backup", "w"])
-        #expect(after.status == 0, "\(after)")
+        let adopt = try box.expectRun(["adopt", box.path("disc")], status: 0)
+        #expect(adopt.stdout.contains("adopted BACKUP \(box.path("disc"))"), "\(adopt)")
+        try box.expectRun(["backup", "w"], status: 0)
         #expect(box.read("disc/docs/b") == "b")
     }
 
@@ -141,7 +132,7 @@ struct RealDiscTests {
         defer { disc.unmount() }
         try box.write("old", at: "w/doc")
         try box.configure([("main", ["w"], ["disc"])])
-        #expect(try box.run(["backup", "w"]).status == 0)
+        try box.expectRun(["backup", "w"], status: 0)
         try box.write("newer and longer", at: "w/doc")
         try box.write("new", at: "w/other")
         let running = try Binary.start(
@@ -150,7 +141,7 @@ struct RealDiscTests {
         disc.unmount()
         try running.stdin.write(contentsOf: Data("m\n".utf8))
         running.finish()
-        #expect(running.process.terminationStatus == 3, "\(running.stderr)")
+        running.result.expect(status: 3)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: box.path("disc")).isEmpty, "nothing on the system disc")
     }

@@ -16,8 +16,7 @@ import Testing
             try box.write("new \(name)", at: "w/\(name)")
             try box.write("old", at: "b1/\(name)")
         }
-        let result = try box.run(["backup", "w"], input: "n\n")
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["backup", "w"], input: "n\n", status: 0)
         let b1 = box.path("b1")
         #expect(
             matches(
@@ -35,17 +34,15 @@ import Testing
             try box.write("old", at: "b1/\(name)")
         }
         try box.write("stray", at: "w/other")
-        let result = try box.run(["work", "-d", "w"], input: "n\nn\n")
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["work", "-d", "w"], input: "n\nn\n", status: 0)
         #expect(!result.stdout.contains("nothing to do"), "\(result)")
         #expect(
             result.stdout.contains(
                 "WORKING \(box.path("w")): 0 copied (0 B), 0 overwritten, 0 deleted, 2 modified declined, 1 deletions declined\n"
             ),
             "\(result)")
-        let upToDate = try box.run(["backup", "w"], input: "m\n")
-        #expect(upToDate.status == 0, "\(upToDate)")
-        let again = try box.run(["backup", "w"])
+        try box.expectRun(["backup", "w"], input: "m\n", status: 0)
+        let again = try box.expectRun(["backup", "w"], status: 0)
         #expect(again.stdout.contains("BACKUP \(box.path("b1")): nothing to do"), "\(again)")
     }
 
@@ -65,12 +62,11 @@ import Testing
         #expect(box.exists("b1/0-small"), "the apply pass started")
         kill(run.process.processIdentifier, SIGINT)
         run.finish()
-        #expect(run.process.terminationStatus == 130, "\(run.stderr)")
+        run.result.expect(status: 130)
         #expect(matches(run.stderr, "interrupted: [1-3] of 4 items left at BACKUP \(box.path("b1"))"), "\(run.stderr)")
         #expect(run.stderr.contains("run the same command again to finish it"), "\(run.stderr)")
 
-        let again = try box.run(["backup", "w"])
-        #expect(again.status == 0, "\(again)")
+        try box.expectRun(["backup", "w"], status: 0)
         #expect(box.tree("b1") == ["0-small", "big1", "big2", "big3"])
         #expect(box.read("b1/big3")?.count == 1_000_000)
     }
@@ -87,8 +83,7 @@ import Testing
         try box.touch("\(destination)/older.txt", secondsAgo: 7200)
         try box.touch("\(source)/edited.txt", secondsAgo: 7200)
         let arguments = [action, "--from", box.path(source), "--to", box.path(destination), source]
-        let result = try box.run(arguments, input: "n\n")
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(arguments, input: "n\n", status: 0)
         #expect(result.stdout.contains("  modified (2), 1 newer at the destination:\n"), "\(result)")
         #expect(result.stdout.contains("    edited.txt  (newer at the destination)\n"), "\(result)")
         #expect(result.stdout.contains("    older.txt\n"), "\(result)")
@@ -98,7 +93,7 @@ import Testing
             "\(result)")
         #expect(box.read("\(destination)/edited.txt") == "edited.txt here")
 
-        let json = try box.jsonObject(try box.run(arguments + ["-n", "--json"]).stdout)
+        let json = try box.jsonObject(try box.expectRun(arguments + ["-n", "--json"], status: 0).stdout)
         let items = try #require(
             ((json["destinations"] as? [[String: Any]])?.first?["modified"] as? [String: Any])?["items"]
                 as? [[String: Any]])
@@ -114,12 +109,11 @@ import Testing
         try box.write("a", at: "w/a")
         try box.write("new", at: "w/m")
         try box.write("older", at: "b1/m")
-        let loud = try box.run(["backup", "-n", "w"])
+        let loud = try box.expectRun(["backup", "-n", "w"], status: 0)
         #expect(loud.stderr.contains("note: skipping BACKUP \(box.path("unplugged")): does not exist yet"), "\(loud)")
         #expect(loud.stdout.contains("    a\n"), "\(loud)")
 
-        let quiet = try box.run(["backup", "-q", "w"], input: "n\n")
-        #expect(quiet.status == 0, "\(quiet)")
+        let quiet = try box.expectRun(["backup", "-q", "w"], input: "n\n", status: 0)
         #expect(!quiet.stderr.contains("note:"), "\(quiet)")
         #expect(quiet.stderr.contains("Overwrite 1 modified item in \(box.path("b1"))?"), "\(quiet)")
         #expect(quiet.stdout.split(separator: "\n").count == 1, "only the summary: \(quiet)")
@@ -128,12 +122,12 @@ import Testing
                 "BACKUP \(box.path("b1")): 1 copied (1 B), 0 overwritten, 0 deleted, 1 modified declined"),
             "\(quiet)")
 
-        let dry = try box.run(["backup", "-q", "-n", "w"])
+        let dry = try box.expectRun(["backup", "-q", "-n", "w"], status: 0)
         #expect(dry.stdout == "BACKUP \(box.path("b1")): 1 modified\ndry run: nothing was changed\n", "\(dry)")
         #expect(dry.stderr.isEmpty, "\(dry)")
 
-        let missing = try box.run(["backup", "-q", "w/nothing-here"])
-        #expect(missing.status == 3 && missing.stderr.contains("not found"), "errors stay: \(missing)")
+        let missing = try box.expectRun(["backup", "-q", "w/nothing-here"], status: 3)
+        #expect(missing.stderr.contains("not found"), "errors stay: \(missing)")
     }
 
     @Test func quietSilencesTheGuardWarningOfADryRun() throws {
@@ -142,25 +136,24 @@ import Testing
         try box.makeDirectory("b1/d")
         try box.makeDirectory("w/d")
         try box.write("x", at: "w/d/x")
-        let loud = try box.run(["work", "-D", "-n", "w/d"])
-        #expect(loud.status == 0 && loud.stderr.contains("note: without -n this run would be"), "\(loud)")
-        let quiet = try box.run(["work", "-D", "-n", "-q", "w/d"])
-        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet)")
+        let loud = try box.expectRun(["work", "-D", "-n", "w/d"], status: 0)
+        #expect(loud.stderr.contains("note: without -n this run would be"), "\(loud)")
+        let quiet = try box.expectRun(["work", "-D", "-n", "-q", "w/d"], status: 0)
+        #expect(quiet.stderr.isEmpty, "\(quiet)")
     }
 
     @Test func printCommandsPrintsWithoutAskingAndVerboseAsks() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("a", at: "w/a")
-        let printed = try box.run(["backup", "--print-commands", "w"])
-        #expect(printed.status == 0, "\(printed)")
+        let printed = try box.expectRun(["backup", "--print-commands", "w"], status: 0)
         let commands = printed.stdout.split(separator: "\n").filter { $0.hasPrefix("/") && $0.contains("rsync ") }
         #expect(commands.count == 2, "the plan and the apply: \(printed)")
         #expect(!printed.stderr.contains("Run this command?"), "\(printed)")
         #expect(box.read("b1/a") == "a")
 
         try box.write("b", at: "w/b")
-        let verbose = try box.run(["backup", "-v", "w"], input: "n\n")
+        let verbose = try box.expectRun(["backup", "-v", "w"], input: "n\n", status: 0)
         #expect(verbose.stderr.contains("Run this command? [y]es / [n]o / [q]uit"), "\(verbose)")
         #expect(!box.exists("b1/b"))
     }

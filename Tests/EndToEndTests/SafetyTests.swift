@@ -9,13 +9,11 @@ import Testing
         try box.standard(backups: 1)
         for name in ["a", "b", "c/d"] { try box.write(name, at: "w/photos/\(name)") }
         try box.makeDirectory("b1/photos/lost+found") // the disc is not mounted: an empty mount point
-        let refused = try box.run(["work", "-D", "w/photos"])
-        #expect(refused.status == 5, "\(refused)")
+        let refused = try box.expectRun(["work", "-D", "w/photos"], status: 5)
         #expect(refused.stderr.contains("is empty") && refused.stderr.contains("--force"), "\(refused)")
         #expect(box.tree("w/photos") == ["a", "b", "c/", "c/d"])
 
-        let forced = try box.run(["work", "-D", "--force", "--no-trash", "w/photos"])
-        #expect(forced.status == 0, "\(forced)")
+        try box.expectRun(["work", "-D", "--force", "--no-trash", "w/photos"], status: 0)
         #expect(box.tree("w/photos") == ["lost+found/"])
     }
 
@@ -31,24 +29,20 @@ import Testing
                 try FileManager.default.setAttributes(sameTime, ofItemAtPath: box.path("\(side)/f\(number)"))
             }
         }
-        let refused = try box.run(["work", "-D", "w"])
-        #expect(refused.status == 5, "\(refused)")
+        let refused = try box.expectRun(["work", "-D", "w"], status: 5)
         #expect(refused.stderr.contains("12 of 20 files") && refused.stderr.contains("maxDeletePercent"), "\(refused)")
         #expect(box.tree("w").count == 20)
 
-        let dryRun = try box.run(["work", "-D", "-n", "w"])
-        #expect(dryRun.status == 0, "\(dryRun)")
+        let dryRun = try box.expectRun(["work", "-D", "-n", "w"], status: 0)
         #expect(dryRun.stderr.contains("would be refused"))
 
-        let asked = try box.run(["work", "-d", "w"], input: "n\n")
-        #expect(asked.status == 0, "\(asked)")
+        let asked = try box.expectRun(["work", "-d", "w"], input: "n\n", status: 0)
         #expect(asked.stderr.contains("this deletes 60% (12 of 20 files) of \(box.path("w"))"), "\(asked)")
         #expect(asked.stderr.contains("Delete 12 items"), "\(asked)")
         #expect(box.tree("w").count == 20)
 
         try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 60")
-        let allowed = try box.run(["work", "-D", "w"])
-        #expect(allowed.status == 0, "\(allowed)")
+        try box.expectRun(["work", "-D", "w"], status: 0)
         #expect(box.tree("w") == (0..<8).map { "f\($0)" }.sorted())
     }
 
@@ -57,8 +51,7 @@ import Testing
         try box.standard(backups: 1)
         for number in 0..<9 { try box.write("\(number)", at: "w/f\(number)") }
         try box.write("kept", at: "b1/f0")
-        let result = try box.run(["work", "-m", "-D", "w"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["work", "-m", "-D", "w"], status: 0)
         #expect(box.tree("w") == ["f0"])
         #expect(result.stdout.contains("8 deleted"), "\(result)")
     }
@@ -73,17 +66,15 @@ import Testing
             Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
         defer { first.finish() }
         try first.waitForStderr(containing: "Overwrite")
-        let second = try box.run(["backup", "-m", "w"])
-        #expect(second.status == 5, "\(second)")
+        let second = try box.expectRun(["backup", "-m", "w"], status: 5)
         #expect(
             second.stderr.contains("being written by another micsync run (pid \(first.process.processIdentifier)"),
             "\(second)")
         #expect(box.read("b1/f") == "old, longer")
 
         first.finish()
-        #expect(first.process.terminationStatus == 4, "no answer cancels the first run")
-        let third = try box.run(["backup", "-m", "w"])
-        #expect(third.status == 0, "the lock goes with the process: \(third)")
+        first.result.expect(status: 4, "no answer cancels the first run")
+        try box.expectRun(["backup", "-m", "w"], status: 0, "the lock goes with the process")
         #expect(box.read("b1/f") == "new")
     }
 
@@ -109,7 +100,7 @@ import Testing
         }
         kill(run.process.processIdentifier, signal)
         run.finish()
-        #expect(run.process.terminationStatus == expected, "\(run.stderr)")
+        run.result.expect(status: expected)
         #expect(box.read("b1/big") == "the good old copy")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: box.path("b1")).filter { $0 != ".micsync" }
         #expect(leftovers == ["big"], "no rsync temp file is left behind")
@@ -122,8 +113,7 @@ import Testing
         try box.standard(backups: 1)
         try box.write("secret", at: "w/secret")
         try box.write("fine", at: "w/fine")
-        let result = try box.runUnprivileged(["backup", "w"], unreadable: ["w/secret"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRunUnprivileged(["backup", "w"], unreadable: ["w/secret"], status: 1)
         #expect(result.stderr.contains("secret") && result.stderr.contains("Permission denied"), "\(result)")
         #expect(result.stderr.contains("partial transfer"), "\(result)")
         #expect(box.read("b1/fine") == "fine")

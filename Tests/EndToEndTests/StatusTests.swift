@@ -19,8 +19,7 @@ import Testing
 
     @Test func showsAnUnpluggedBackupAndNeverBackedUp() throws {
         let box = try unpluggedSandbox()
-        let result = try box.run(["status"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["status"], status: 0)
         #expect(result.stdout.contains("  ROLE     #  PATH"), "a header row: \(result)")
         #expect(result.stdout.contains("STATE           FREE     LAST BACKUP"), "\(result)")
         #expect(result.stdout.contains("BACKUP   0  \(box.path("b1"))"), "\(result)")
@@ -32,7 +31,7 @@ import Testing
         let table = result.stdout.split(separator: "\n").filter { !$0.contains("mkdir") }
         #expect(table.allSatisfy { $0.count <= 80 }, "the table fits 80 columns: \(result)")
 
-        let json = try box.jsonObject(try box.run(["status", "--json"]).stdout)
+        let json = try box.jsonObject(try box.expectRun(["status", "--json"], status: 0).stdout)
         let rows = try locations(json)
         #expect(rows.map { $0["role"] as? String } == ["WORKING", "BACKUP", "BACKUP"])
         #expect(rows.map { $0["accessible"] as? Bool } == [true, true, false])
@@ -48,15 +47,13 @@ import Testing
     @Test func showsTheLastSuccessfulBackupFromTheJournal() throws {
         let box = try unpluggedSandbox()
         try box.write("a", at: "w/a")
-        let backup = try box.run(["backup", "w"])
-        #expect(backup.status == 0, "\(backup)")
+        try box.expectRun(["backup", "w"], status: 0)
 
-        let result = try box.run(["status"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["status"], status: 0)
         #expect(result.stdout.contains("just now"), "\(result)")
         #expect(result.stdout.contains("never"), "the unplugged one: \(result)")
 
-        let rows = try locations(try box.jsonObject(try box.run(["status", "--json"]).stdout))
+        let rows = try locations(try box.jsonObject(try box.expectRun(["status", "--json"], status: 0).stdout))
         let when = try #require(rows[1]["lastBackup"] as? String)
         let date = try #require(ISO8601DateFormatter().date(from: when))
         #expect(abs(date.timeIntervalSinceNow) < 120)
@@ -69,17 +66,17 @@ import Testing
         try box.write("same", at: "w/same")
         try box.write("new", at: "w/docs/new")
         try box.write("changed here", at: "w/docs/changed")
-        #expect(try box.run(["backup", "w"]).status == 0)
+        try box.expectRun(["backup", "w"], status: 0)
         try box.write("changed there, longer", at: "b1/docs/changed")
         try box.write("stray", at: "b1/docs/stray")
         try FileManager.default.removeItem(atPath: box.path("b2/docs/new"))
 
-        let result = try box.run(["status", "--changes"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["status", "--changes"], status: 0)
         #expect(result.stdout.contains("0 new, 1 modified, 1 only in BACKUP"), "\(result)")
         #expect(result.stdout.contains("1 new, 0 modified, 0 only in BACKUP"), "\(result)")
 
-        let rows = try locations(try box.jsonObject(try box.run(["status", "--changes", "--json", "w/docs"]).stdout))
+        let rows = try locations(
+            try box.jsonObject(try box.expectRun(["status", "--changes", "--json", "w/docs"], status: 0).stdout))
         let pending = try #require(rows[1]["pending"] as? [String: Any])
         #expect(pending["modified"] as? Int == 1 && pending["onlyInBackup"] as? Int == 1 && pending["new"] as? Int == 0)
         #expect(pending["comparedWith"] as? String == box.path("w"))
@@ -90,16 +87,15 @@ import Testing
         let box = try Sandbox()
         for name in ["w", "b", "x", "y"] { try box.makeDirectory(name) }
         try box.configure([("first", ["w"], ["b"]), ("second", ["x"], ["y"])])
-        let all = try box.run(["status"])
+        let all = try box.expectRun(["status"], status: 0)
         #expect(all.stdout.contains("first") && all.stdout.contains("second"))
-        let one = try box.run(["status", "x"])
-        #expect(one.status == 0, "\(one)")
+        let one = try box.expectRun(["status", "x"], status: 0)
         #expect(one.stdout.contains("second") && !one.stdout.contains("first"), "\(one)")
-        let named = try box.run(["status", "--config-name", "first"])
+        let named = try box.expectRun(["status", "--config-name", "first"], status: 0)
         #expect(named.stdout.contains("first") && !named.stdout.contains("second"))
-        let unknown = try box.run(["status", "--config-name", "third"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("\"first\", \"second\""), "\(unknown)")
-        #expect(try box.run(["status", "elsewhere"]).status == 3)
+        let unknown = try box.expectRun(["status", "--config-name", "third"], status: 2)
+        #expect(unknown.stderr.contains("\"first\", \"second\""), "\(unknown)")
+        try box.expectRun(["status", "elsewhere"], status: 3)
     }
 
     @Test func longPathsAreElidedToFitEightyColumns() throws {
@@ -108,19 +104,18 @@ import Testing
         try box.makeDirectory(long)
         try box.makeDirectory("b")
         try box.configure([("main", [long], ["b"])])
-        let result = try box.run(["status"])
+        let result = try box.expectRun(["status"], status: 0)
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(result)")
         #expect(result.stdout.contains("…") && result.stdout.contains("folder-name/end  accessible"), "\(result)")
     }
 
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
         let box = try unpluggedSandbox()
-        let terminal = try box.runInTerminal(["status"], environment: ["NO_COLOR": ""])
-        #expect(terminal.status == 0, "\(terminal)")
+        let terminal = try box.expectRunInTerminal(["status"], environment: ["NO_COLOR": ""], status: 0)
         #expect(terminal.stdout.contains("\u{1B}[31mnot accessible\u{1B}[0m"), "\(terminal)")
-        let noColor = try box.runInTerminal(["status"], environment: ["NO_COLOR": "1"])
+        let noColor = try box.expectRunInTerminal(["status"], environment: ["NO_COLOR": "1"], status: 0)
         #expect(noColor.stdout.contains("not accessible") && !noColor.stdout.contains("\u{1B}["), "\(noColor)")
-        let piped = try box.run(["status"], environment: ["NO_COLOR": ""])
+        let piped = try box.expectRun(["status"], environment: ["NO_COLOR": ""], status: 0)
         #expect(!piped.stdout.contains("\u{1B}["), "\(piped)")
     }
 }

@@ -11,8 +11,7 @@ import Testing
         try box.write("old b, longer", at: "b1/b.txt")
         try box.write("new a, much longer", at: "w/docs/a.txt")
         try box.write("new b, much much longer", at: "w/b.txt")
-        let run = try box.run(["backup", "-m", "w"])
-        #expect(run.status == 0, "\(run)")
+        try box.expectRun(["backup", "-m", "w"], status: 0)
         let timestamp = try #require(
             try FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/trash")).first)
         return (box, timestamp)
@@ -20,19 +19,18 @@ import Testing
 
     @Test func listsTheFilesOfOneRunsTrash() throws {
         let (box, timestamp) = try trashed()
-        let result = try box.run(["trash", "list", timestamp])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["trash", "list", timestamp], status: 0)
         #expect(result.stdout.contains("BACKUP \(box.path("b1")), trash \(timestamp): 2 files, 18 B"), "\(result)")
         #expect(result.stdout.contains("  b.txt       13 B\n"), "\(result)")
         #expect(result.stdout.contains("  docs/a.txt  5 B\n"), "\(result)")
 
         let json = try JSONSerialization.jsonObject(
-            with: Data(try box.run(["trash", "list", "--json", timestamp]).stdout.utf8))
+            with: Data(try box.expectRun(["trash", "list", "--json", timestamp], status: 0).stdout.utf8))
         let files = try #require((json as? [[String: Any]])?.first?["files"] as? [[String: Any]])
         #expect(files.map { $0["path"] as? String } == ["b.txt", "docs/a.txt"])
         #expect(files.map { $0["size"] as? Int } == [13, 5])
 
-        let counts = try box.run(["trash", "list", "b1"])
+        let counts = try box.expectRun(["trash", "list", "b1"], status: 0)
         #expect(counts.stdout.contains("\(timestamp)  2 files  18 B"), "without a TIMESTAMP, the counts: \(counts)")
     }
 
@@ -42,16 +40,15 @@ import Testing
         try box.write("#!/bin/sh\necho called >> '\(box.path("pager-calls"))'\ncat\n", to: pager)
         chmod(pager, 0o755)
         for index in 0..<100 { try box.write("x", at: "b1/.micsync/trash/\(timestamp)/many/f\(index)") }
-        let result = try box.runInTerminal(["trash", "list", timestamp], environment: ["PAGER": pager])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRunInTerminal(
+            ["trash", "list", timestamp], environment: ["PAGER": pager], status: 0)
         #expect(box.read("pager-calls") == "called\n", "\(result)")
         #expect(result.stdout.contains("many/f99"), "\(result)")
     }
 
     @Test func anUnknownTimestampSaysWhatThereIs() throws {
         let (box, timestamp) = try trashed()
-        let result = try box.run(["trash", "list", "20200101T000000Z"])
-        #expect(result.status == 3, "\(result)")
+        let result = try box.expectRun(["trash", "list", "20200101T000000Z"], status: 3)
         #expect(result.stderr.contains("no accessible location has trash 20200101T000000Z"), "\(result)")
         #expect(result.stderr.contains(timestamp), "\(result)")
     }
@@ -72,8 +69,7 @@ import Testing
         .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         try box.write("r", at: "b1/.micsync/trash/\(recent)/r")
         try box.write("o", at: "b1/.micsync/trash/\(old)/o")
-        let result = try box.run(["trash", "purge", "--older-than", age, "--yes"])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["trash", "purge", "--older-than", age, "--yes"], status: 0)
         #expect(box.exists("b1/.micsync/trash/\(old)") != purgesTheOldOne, "\(age): \(result)")
         #expect(box.exists("b1/.micsync/trash/\(recent)") || age == "0h", "\(age): \(result)")
     }
@@ -82,8 +78,7 @@ import Testing
     func aBadAgeIsAUsageError(age: String) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let result = try box.run(["trash", "purge", "--older-than=\(age)"])
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(["trash", "purge", "--older-than=\(age)"], status: 2)
         #expect(result.stderr.contains("--older-than takes an age: 30d, 12h, 2w"), "\(result)")
     }
 }

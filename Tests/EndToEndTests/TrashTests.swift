@@ -11,8 +11,7 @@ import Testing
         try box.standard()
         try box.write("new", at: "w/docs/f")
         try box.write("old, longer", at: "b1/docs/f")
-        let result = try box.run(arguments + ["w"], input: input)
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(arguments + ["w"], input: input, status: 0)
         #expect(box.read("b1/docs/f") == "new")
         let folders = box.trashFolders("b1")
         #expect(folders.count == 1)
@@ -31,8 +30,7 @@ import Testing
             try box.write(name, at: "w/p/\(name)")
         }
         try box.write("stale", at: "w/p/sub/stale")
-        let result = try box.run(arguments + ["w/p"], input: input)
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(arguments + ["w/p"], input: input, status: 0)
         #expect(box.tree("w") == ["p/", "p/a", "p/b", "p/c"])
         let folders = box.trashFolders("w")
         #expect(folders.count == 1)
@@ -44,8 +42,7 @@ import Testing
         try box.standard(backups: 1)
         try box.write("from backup", at: "b1/f")
         try box.write("working copy", at: "w/f")
-        let result = try box.run(["work", "-m", "w"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["work", "-m", "w"], status: 0)
         #expect(box.read("w/f") == "from backup")
         #expect(box.read("w/.micsync/trash/\(box.trashFolders("w").first ?? "")/f") == "working copy")
     }
@@ -58,23 +55,38 @@ import Testing
             try box.write(name, at: "b2/\(name)")
         }
         try box.write("extra", at: "b2/extra")
-        let result = try box.run(["transfer", "-D", "b1"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["transfer", "-D", "b1"], status: 0)
         #expect(box.tree("b2") == ["a", "b", "c"])
         #expect(box.read("b2/.micsync/trash/\(box.trashFolders("b2").first ?? "")/extra") == "extra")
     }
 
+    /// What a tree that touched files would overwrite or delete (and so trash), answering yes to any question
+    /// it asked: tree leaves all of it alone.
     @Test func treeTrashesNothing() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("backup", at: "b1/d/f")
         try box.write("working, longer", at: "w/d/f")
+        try box.write("only in working", at: "w/d/mine")
         try box.makeDirectory("b1/d/new")
-        let result = try box.run(["tree", "w"])
-        #expect(result.status == 0, "\(result)")
-        #expect(box.tree("w") == ["d/", "d/f", "d/new/"])
+        try box.expectRun(["tree", "w"], input: "m\nd\n", status: 0)
+        #expect(box.tree("w") == ["d/", "d/f", "d/mine", "d/new/"])
         #expect(box.read("w/d/f") == "working, longer")
-        #expect(!box.exists("w/.micsync/trash"))
+        #expect(box.read("w/d/mine") == "only in working")
+        #expect(!box.exists("w/.micsync/trash"), "\(box.trashFolders("w"))")
+    }
+
+    /// Nor does tree replace a file with the BACKUP's folder of the same name.
+    @Test func treeLeavesAFileWhereTheBackupHasAFolder() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("inside a folder", at: "b1/d/clash/inner")
+        try box.write("a file where the backup has a folder", at: "w/d/clash")
+        let result = try box.expectRun(["tree", "w"], status: 0)
+        withKnownIssue("tree replaces the file with a folder, unasked, and trashes the file") {
+            #expect(box.read("w/d/clash") == "a file where the backup has a folder", "\(result)")
+            #expect(!box.exists("w/.micsync/trash"), "\(box.trashFolders("w"))")
+        }
     }
 
     @Test(arguments: [(", \"trash\": false", [String]()), ("", ["--no-trash"])])
@@ -85,10 +97,11 @@ import Testing
         try box.write("old, longer", at: "b1/f")
         try box.write("x", at: "b1/g")
         try box.write("y", at: "b1/h")
-        #expect(try box.run(["backup", "-m"] + flags + ["w"]).status == 0)
-        #expect(try box.run(["work", "-D"] + flags + ["w"]).status == 0)
+        try box.expectRun(["backup", "-m"] + flags + ["w"], status: 0)
+        try box.write("only in working", at: "w/stale")
+        try box.expectRun(["work", "-D"] + flags + ["w"], status: 0)
         #expect(box.read("b1/f") == "new")
-        #expect(box.tree("w") == ["f", "g", "h"])
+        #expect(box.tree("w") == ["f", "g", "h"], "w/stale deleted")
         #expect(!box.exists("b1/.micsync/trash"))
         #expect(!box.exists("w/.micsync/trash"))
     }
@@ -103,20 +116,19 @@ import Testing
         try box.write("new", at: "w/d/g")
         try box.write(String(repeating: "x", count: 1500), at: "b1/f")
         try box.write(String(repeating: "y", count: 500), at: "b1/d/g")
-        #expect(try box.run(["backup", "-m", "w"]).status == 0)
+        try box.expectRun(["backup", "-m", "w"], status: 0)
         let folder = try #require(box.trashFolders("b1").first)
 
-        let list = try box.run(["trash", "list"])
-        #expect(list.status == 0, "\(list)")
+        let list = try box.expectRun(["trash", "list"], status: 0)
         #expect(list.stdout.contains("BACKUP \(box.path("b1")):\n  \(folder)  2 files  2.00 KB"), "\(list)")
         #expect(list.stdout.contains("WORKING \(box.path("w")): no trash"), "\(list)")
         #expect(list.stdout.contains("BACKUP \(box.path("b2")): no trash"), "\(list)")
         #expect(list.stdout.contains("BACKUP \(box.path("unplugged")): not accessible"), "\(list)")
 
-        let one = try box.run(["trash", "list", "b1/d"])
+        let one = try box.expectRun(["trash", "list", "b1/d"], status: 0)
         #expect(one.stdout == "BACKUP \(box.path("b1")):\n  \(folder)  2 files  2.00 KB\n", "\(one)")
 
-        let json = try box.jsonObject(try box.run(["trash", "list", "--json", "b1"]).stdout)
+        let json = try box.jsonObject(try box.expectRun(["trash", "list", "--json", "b1"], status: 0).stdout)
         let location = try #require((json["locations"] as? [[String: Any]])?.first)
         let trash = try #require((location["trash"] as? [[String: Any]])?.first)
         #expect(trash["timestamp"] as? String == folder)
@@ -133,18 +145,16 @@ import Testing
         try box.write("keep", at: "w/p/keep")
         try box.write("one", at: "w/p/gone/one")
         try box.write("two", at: "w/p/two")
-        #expect(try box.run(["work", "-D", "--force", "w"]).status == 0)
+        try box.expectRun(["work", "-D", "--force", "w"], status: 0)
         #expect(box.tree("w") == ["p/", "p/keep"])
         let folder = try #require(box.trashFolders("w").first)
 
         try box.touch("w/p", secondsAgo: 3600)
-        let one = try box.run(["trash", "restore", folder, "w/p/gone/one"])
-        #expect(one.status == 0, "\(one)")
+        let one = try box.expectRun(["trash", "restore", folder, "w/p/gone/one"], status: 0)
         #expect(one.stdout.contains("new (2):\n    p/gone/\n    p/gone/one"), "\(one)")
         #expect(box.tree("w") == ["p/", "p/gone/", "p/gone/one", "p/keep"])
 
-        let all = try box.run(["trash", "restore", folder])
-        #expect(all.status == 0, "\(all)")
+        try box.expectRun(["trash", "restore", folder], status: 0)
         #expect(box.read("w/p/gone/one") == "one")
         #expect(box.read("w/p/two") == "two")
         #expect(box.trashFolders("w") == [folder], "the trash stays until purged, and nothing was overwritten")
@@ -155,22 +165,19 @@ import Testing
         try box.standard(backups: 1)
         try box.write("first", at: "w/f")
         try box.write("zero", at: "b1/f")
-        #expect(try box.run(["backup", "-m", "w"]).status == 0)
+        try box.expectRun(["backup", "-m", "w"], status: 0)
         let folder = try #require(box.trashFolders("b1").first)
 
-        let declined = try box.run(["trash", "restore", "--location", "b1", folder], input: "n\n")
-        #expect(declined.status == 0, "\(declined)")
+        let declined = try box.expectRun(["trash", "restore", "--location", "b1", folder], input: "n\n", status: 0)
         #expect(declined.stderr.contains("Overwrite 1 modified item"), "\(declined)")
         #expect(declined.stdout.contains("modified (1):\n    f"), "\(declined)")
         #expect(box.read("b1/f") == "first")
         #expect(box.trashFolders("b1") == [folder])
 
-        let cancelled = try box.run(["trash", "restore", folder, "b1/f"])
-        #expect(cancelled.status == 4, "\(cancelled)")
+        try box.expectRun(["trash", "restore", folder, "b1/f"], status: 4)
         #expect(box.read("b1/f") == "first")
 
-        let approved = try box.run(["trash", "restore", folder, "b1/f"], input: "m\n")
-        #expect(approved.status == 0, "\(approved)")
+        try box.expectRun(["trash", "restore", folder, "b1/f"], input: "m\n", status: 0)
         #expect(box.read("b1/f") == "zero")
         let folders = box.trashFolders("b1")
         #expect(folders.count == 2, "\(folders)")
@@ -183,11 +190,10 @@ import Testing
         try box.standard(backups: 1)
         try box.write("first", at: "w/d/f")
         try box.write("zero", at: "b1/d/f")
-        #expect(try box.run(["backup", "-m", "w"]).status == 0)
+        try box.expectRun(["backup", "-m", "w"], status: 0)
         let folder = try #require(box.trashFolders("b1").first)
         try box.touch("b1/d", secondsAgo: 3600)
-        let declined = try box.run(["trash", "restore", folder, "b1/d/f"], input: "n\n")
-        #expect(declined.status == 0, "\(declined)")
+        try box.expectRun(["trash", "restore", folder, "b1/d/f"], input: "n\n", status: 0)
         #expect(box.read("b1/d/f") == "first")
     }
 
@@ -196,14 +202,12 @@ import Testing
         try box.standard(backups: 1)
         try box.write("first", at: "w/f")
         try box.write("zero", at: "b1/f")
-        #expect(try box.run(["backup", "-m", "w"]).status == 0)
+        try box.expectRun(["backup", "-m", "w"], status: 0)
         let folder = try #require(box.trashFolders("b1").first)
-        let dry = try box.run(["trash", "restore", "-n", folder])
-        #expect(dry.status == 0, "\(dry)")
+        let dry = try box.expectRun(["trash", "restore", "-n", folder], status: 0)
         #expect(dry.stdout.contains("modified (1):\n    f"), "\(dry)")
         #expect(box.read("b1/f") == "first")
-        let forced = try box.run(["trash", "restore", "-m", folder])
-        #expect(forced.status == 0, "\(forced)")
+        let forced = try box.expectRun(["trash", "restore", "-m", folder], status: 0)
         #expect(!forced.stderr.contains("Overwrite"))
         #expect(box.read("b1/f") == "zero")
     }
@@ -213,17 +217,15 @@ import Testing
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
-        #expect(try box.run(["backup", "-m", "w"]).status == 0)
+        try box.expectRun(["backup", "-m", "w"], status: 0)
         let folder = try #require(box.trashFolders("b1").first)
         for arguments in [
             ["20000101T000000Z"], ["20000101T000000Z", "b1/f"], ["--location", "b1", "20000101T000000Z"],
         ] {
-            let result = try box.run(["trash", "restore"] + arguments)
-            #expect(result.status == 3, "\(result)")
+            let result = try box.expectRun(["trash", "restore"] + arguments, status: 3)
             #expect(result.stderr.contains("20000101T000000Z") && result.stderr.contains(folder), "\(result)")
         }
-        let missing = try box.run(["trash", "restore", folder, "b1/nothing"])
-        #expect(missing.status == 3, "\(missing)")
+        try box.expectRun(["trash", "restore", folder, "b1/nothing"], status: 3)
     }
 
     // MARK: trash purge
@@ -233,23 +235,20 @@ import Testing
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
-        #expect(try box.run(["backup", "-m", "w"]).status == 0)
+        try box.expectRun(["backup", "-m", "w"], status: 0)
         let recent = try #require(box.trashFolders("b1").first)
         try box.write("ancient", at: "b1/.micsync/trash/20200101T000000Z/old")
 
-        let declined = try box.run(["trash", "purge", "--older-than", "30"], input: "n\n")
-        #expect(declined.status == 0, "\(declined)")
+        let declined = try box.expectRun(["trash", "purge", "--older-than", "30"], input: "n\n", status: 0)
         #expect(declined.stdout.contains("20200101T000000Z  1 file  7 B"), "\(declined)")
         #expect(!declined.stdout.contains(recent), "\(declined)")
         #expect(declined.stderr.contains("Delete 1 trash folder (1 file, 7 B)?"), "\(declined)")
         #expect(box.trashFolders("b1") == ["20200101T000000Z", recent])
 
-        let cancelled = try box.run(["trash", "purge", "--older-than", "30"])
-        #expect(cancelled.status == 4, "\(cancelled)")
+        try box.expectRun(["trash", "purge", "--older-than", "30"], status: 4)
         #expect(box.trashFolders("b1").count == 2)
 
-        let approved = try box.run(["trash", "purge", "--older-than", "30"], input: "d\n")
-        #expect(approved.status == 0, "\(approved)")
+        try box.expectRun(["trash", "purge", "--older-than", "30"], input: "d\n", status: 0)
         #expect(box.trashFolders("b1") == [recent])
     }
 
@@ -259,21 +258,19 @@ import Testing
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("old, longer", at: "b2/f")
-        #expect(try box.run(["backup", "-m", "w"]).status == 0)
+        try box.expectRun(["backup", "-m", "w"], status: 0)
         try box.write("ancient", at: "b1/.micsync/trash/20200101T000000Z/old")
 
-        let one = try box.run(["trash", "purge", "--yes", "b2"])
-        #expect(one.status == 0, "\(one)")
+        try box.expectRun(["trash", "purge", "--yes", "b2"], status: 0)
         #expect(box.trashFolders("b2").isEmpty)
         #expect(box.trashFolders("b1").count == 2)
 
-        let all = try box.run(["trash", "purge", "--yes"])
-        #expect(all.status == 0, "\(all)")
+        let all = try box.expectRun(["trash", "purge", "--yes"], status: 0)
         #expect(!all.stderr.contains("Delete"), "\(all)")
         #expect(all.stdout.contains("deleted 2 trash folders"), "\(all)")
         #expect(box.trashFolders("b1").isEmpty)
         #expect(box.read("b1/f") == "new")
-        #expect(try box.run(["trash", "purge"]).stdout == "nothing to purge\n")
+        #expect(try box.expectRun(["trash", "purge"], status: 0).stdout == "nothing to purge\n")
     }
 
     // MARK: usage
@@ -285,16 +282,14 @@ import Testing
     func usageErrorsExit2(arguments: [String]) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let result = try box.run(arguments)
-        #expect(result.status == 2, "\(result)")
+        let result = try box.expectRun(arguments, status: 2)
         #expect(!result.stderr.isEmpty)
     }
 
     @Test(arguments: ["list", "restore", "purge"])
     func helpHasExamples(subcommand: String) throws {
         let box = try Sandbox()
-        let result = try box.run(["help", "trash", subcommand])
-        #expect(result.status == 0, "\(result)")
+        let result = try box.expectRun(["help", "trash", subcommand], status: 0)
         #expect(result.stdout.contains("Examples:\n  micsync trash \(subcommand)"), "\(result)")
     }
 }

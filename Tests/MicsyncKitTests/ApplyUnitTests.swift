@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
@@ -79,10 +80,9 @@ import Testing
     }
 
     @Test func deletionsKeepWhatCameBackToTheSource() throws {
-        let folder = NSTemporaryDirectory() + "micsync-unit-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder + "/back", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (deletions, returned) = list(["back/", "gone/", "gone/x", "file"]).deletions(missingFrom: folder)
+        let box = try Sandbox()
+        try box.makeDirectory("back")
+        let (deletions, returned) = list(["back/", "gone/", "gone/x", "file"]).deletions(missingFrom: box.root)
         #expect(names(deletions) == ["file", "gone/"])
         #expect(returned == ["back/"])
     }

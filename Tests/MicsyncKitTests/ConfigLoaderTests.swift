@@ -1,14 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
 
 @Suite struct ConfigLoaderTests {
+    let box: Sandbox
     let directory: String
 
     init() throws {
-        directory = NSTemporaryDirectory() + "micsync-config-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory + "/w", withIntermediateDirectories: true)
+        box = try Sandbox()
+        directory = box.root
+        try box.makeDirectory("w")
     }
 
     func file(_ json: String) throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
@@ -74,11 +75,12 @@ import Testing
         #expect(ItemizedChange.parse(Array(line.utf8)) == expected)
     }
 
-    @Test func pathListIsWhatRsyncFilesFromReads() {
+    @Test func pathListIsWhatRsyncFilesFromReads() throws {
         var list = PathList()
         list.append(Array("a/b".utf8), size: 1)
         list.append(Array("c/".utf8), size: 2)
-        let file = NSTemporaryDirectory() + "micsync-list-" + UUID().uuidString
+        let box = try Sandbox()
+        let file = box.path("list")
         let descriptor = open(file, O_WRONLY | O_CREAT, 0o600)
         var output = LineWriter(descriptor: descriptor)
         list.writeFilesFrom(to: &output)

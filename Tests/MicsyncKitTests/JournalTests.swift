@@ -1,12 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
 
 @Suite struct JournalTests {
-    private func temporaryJournal() -> Journal {
-        Journal(path: NSTemporaryDirectory() + "micsync-journal-\(UUID().uuidString)/journal.jsonl")
-    }
+    let box: Sandbox
+
+    init() throws { box = try Sandbox() }
+
+    private func temporaryJournal() -> Journal { Journal(path: box.path("state/journal.jsonl")) }
 
     private func entry(_ destination: String, exitCode: Int32, end: Date) -> JournalEntry {
         JournalEntry(

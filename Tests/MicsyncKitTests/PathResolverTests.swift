@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
@@ -15,7 +16,8 @@ import Testing
     }
 
     @Test func parentIsResolvedThroughSymlinksButNotTheLastComponent() throws {
-        let base = FileSystem.realPath(NSTemporaryDirectory())! + "/micsync-paths-" + UUID().uuidString
+        let box = try Sandbox()
+        let base = FileSystem.realPath(box.root)!
         try FileManager.default.createDirectory(atPath: base + "/real/sub", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: base + "/real")
         try FileManager.default.createSymbolicLink(

@@ -1,31 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
 
-/// Answers given in order, then end of input (which cancels).
-final class ScriptedAnswers: AnswerSource, @unchecked Sendable {
-    private var answers: [String]
-    private let lock = NSLock()
-    private(set) var asked = 0
-
-    init(_ answers: String...) { self.answers = answers }
-
-    func nextAnswer() -> String? {
-        lock.withLock {
-            asked += 1
-            return answers.isEmpty ? nil : answers.removeFirst()
-        }
-    }
-}
-
 /// Real directories for the locations, so that accessibility is real too.
 struct Locations {
+    private let box: Sandbox
     let root: String
 
     init() throws {
-        root = FileSystem.realPath(NSTemporaryDirectory())! + "/micsync-unit-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        box = try Sandbox()
+        root = FileSystem.realPath(box.root)!
     }
 
     /// `name` under the root; created (accessible) unless `unplugged`.
@@ -46,14 +32,11 @@ struct Locations {
             name: name, working: try locations(.working, working),
             backups: try locations(.backup, backups))
     }
-
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
 
 @Suite struct ScopeResolverTests {
     @Test func pathsOfOneLocationMakeOneSortedScope() throws {
         let places = try Locations()
-        defer { places.remove() }
         let main = try places.configuration("main", working: ["w"], backups: ["b1", "b2"])
         let resolver = ScopeResolver(
             configurations: [main], resolver: PathResolver(base: places.root),
@@ -66,7 +49,6 @@ struct Locations {
 
     @Test func pathsInTwoLocationsOrNoneAreErrors() throws {
         let places = try Locations()
-        defer { places.remove() }
         let main = try places.configuration("main", working: ["w"], backups: ["b1"])
         let resolver = ScopeResolver(
             configurations: [main], resolver: PathResolver(base: places.root),
@@ -84,7 +66,6 @@ struct Locations {
 
     @Test func aPathInSeveralConfigurationsAsksOrTakesTheNamedOne() throws {
         let places = try Locations()
-        defer { places.remove() }
         let first = try places.configuration("first", working: ["w"], backups: ["b1"])
         let second = try places.configuration("second", working: ["w"], backups: ["b2"])
         let answers = ScriptedAnswers("1")
@@ -113,7 +94,6 @@ struct Locations {
 
     @Test func theTypedInLocationIsTakenWhenItHasTheRole() throws {
         let places = try Locations()
-        defer { places.remove() }
         let main = try places.configuration("main", working: ["w"], backups: ["b1", "b2"])
         let answers = ScriptedAnswers()
         let typedInBackup = chooser(main, typedIn: main.backups[1], answers: answers)
@@ -124,7 +104,6 @@ struct Locations {
 
     @Test func flagsNameByIndexOrPathAndRejectOthers() throws {
         let places = try Locations()
-        defer { places.remove() }
         let main = try places.configuration("main", working: ["w"], backups: ["b1", "b2", "b3"])
         let chooser = chooser(main, typedIn: main.working[0])
         #expect(try chooser.one(.backup, named: ["2"], purpose: "source") == main.backups[2])
@@ -148,7 +127,6 @@ struct Locations {
 
     @Test func unpluggedLocationsAreSkippedAndMenusAskAmongTheRest() throws {
         let places = try Locations()
-        defer { places.remove() }
         let main = try places.configuration("main", working: ["w"], backups: ["b1", "gone", "b3"], unplugged: ["gone"])
         let answers = ScriptedAnswers("5", "2")
         let chooser = chooser(main, typedIn: main.working[0], answers: answers)
@@ -164,7 +142,6 @@ struct Locations {
 
     @Test func noAccessibleCandidateIsNotFound() throws {
         let places = try Locations()
-        defer { places.remove() }
         let main = try places.configuration("main", working: ["w"], backups: ["gone"], unplugged: ["gone"])
         let chooser = chooser(main, typedIn: main.working[0])
         #expect { try chooser.one(.backup, named: [], purpose: "source") } throws: { error in
@@ -176,7 +153,6 @@ struct Locations {
 @Suite struct LoadedConfigTests {
     @Test func configNameChoosesOneConfigurationOrNamesThemAll() throws {
         let places = try Locations()
-        defer { places.remove() }
         let first = try places.configuration("first", working: ["w1"], backups: ["b1"])
         let second = try places.configuration("second", working: ["w2"], backups: ["b2"])
         let found = ConfigLocator.Found(file: places.root + "/config.json", reason: "test")

@@ -1,46 +1,17 @@
 import Foundation
-import Synchronization
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
-
-/// Console text kept in memory, per stream.
-final class RecordingSink: ConsoleSink {
-    private let text = Mutex<[ConsoleStream: String]>([:])
-
-    func write(_ text: String, to stream: ConsoleStream) -> Int32? {
-        self.text.withLock { $0[stream, default: ""] += text }
-        return nil
-    }
-
-    subscript(_ stream: ConsoleStream) -> String { text.withLock { $0[stream, default: ""] } }
-}
-
-/// Answers given in advance.
-final class FixedAnswers: AnswerSource {
-    let answers: Mutex<[String]>
-
-    init(_ answers: [String]) { self.answers = Mutex(answers) }
-
-    func nextAnswer() -> String? { answers.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
-}
-
-extension Terminal {
-    /// A terminal whose text is kept in `sink`, as when stdout and stderr are files.
-    static func recording(_ sink: RecordingSink) -> Terminal { Terminal(sink: sink) }
-}
 
 /// A whole sync pipeline run in process: real rsync on real trees, the terminal and the answers in memory.
 /// Each run has its own terminal value, so these tests run side by side.
 @Suite struct SessionInProcessTests {
     @MainActor @Test func aSessionPlansAsksAppliesAndReturnsWhatItDid() async throws {
-        let root = NSTemporaryDirectory() + "micsync-session-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let box = try Sandbox()
+        let root = box.root
         for (path, text) in [("w/f", "new"), ("w/added", "n"), ("b/f", "old, longer")] {
-            try FileManager.default.createDirectory(
-                atPath: root + "/" + (path as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true)
-            try text.write(toFile: root + "/" + path, atomically: false, encoding: .utf8)
+            try box.write(text, at: path)
         }
         let source = Location(role: .working, index: 0, path: root + "/w")
         let destination = Location(role: .backup, index: 0, path: root + "/b")
@@ -50,7 +21,7 @@ extension Terminal {
         let sink = RecordingSink()
         let interruption = Interruption { _ in }
         let context = RunContext(
-            terminal: .recording(sink), answers: FixedAnswers(["banana", "n"]), interruption: interruption)
+            terminal: .recording(sink), answers: ScriptedAnswers("banana", "n"), interruption: interruption)
         var options = RunOptions()
         options.progress = false
         let job = SyncJob(

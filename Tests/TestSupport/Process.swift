@@ -3,13 +3,19 @@ import Testing
 
 /// What a finished process printed, and its exit status.
 public struct RunResult: CustomStringConvertible, Sendable {
+    /// The exit status, or the number of the signal that killed the process when `killedBySignal`.
     public let status: Int32
+    /// A crash (SIGILL 4 or SIGTRAP 5) must never pass for exit status 4 or 5.
+    public let killedBySignal: Bool
     public let stdout: String
     public let stderr: String
 
     public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 
-    public var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+    public var description: String {
+        (killedBySignal ? "killed by signal \(status)" : "exit \(status)")
+            + "\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
+    }
 }
 
 /// The built executables, found next to the test bundle, and the one way tests run a process.
@@ -39,7 +45,7 @@ public enum Binary {
         let running = try start(executable, arguments, directory: directory, environment: environment)
         try? running.stdin.write(contentsOf: Data(input.utf8))
         running.finish()
-        return RunResult(status: running.process.terminationStatus, stdout: running.stdout, stderr: running.stderr)
+        return running.result
     }
 
     /// Starts a process whose stdin stays open until `finish()`, its output collected as it comes.
@@ -93,6 +99,13 @@ public final class RunningProcess: @unchecked Sendable {
     public func waitForStderr(containing text: String) throws {
         for _ in 0..<400 where !stderr.contains(text) { usleep(25_000) }
         #expect(stderr.contains(text), "waited for \(text) on stderr, got:\n\(stderr)")
+    }
+
+    /// What the process printed and how it ended; call after `finish()`.
+    public var result: RunResult {
+        RunResult(
+            status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
+            stdout: stdout, stderr: stderr)
     }
 
     /// Closes stdin and waits for the process and its output; safe to call twice.

@@ -27,11 +27,9 @@ import Testing
     @Test(arguments: ["verify", "--verify"])
     func findsACorruptedByteOfEqualSizeAndTime(spelling: String) throws {
         let box = try corruptedBackup()
-        let quick = try box.run(["diff", "w/photos"])
-        #expect(quick.status == 0, "the quick check sees nothing: \(quick)")
+        try box.expectRun(["diff", "w/photos"], status: 0, "the quick check sees nothing")
 
-        let result = try box.run([spelling, "w/photos"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun([spelling, "w/photos"], status: 1)
         #expect(result.stdout.contains("compared by content"), "\(result)")
         #expect(
             result.stdout.contains(
@@ -50,17 +48,15 @@ import Testing
         let box = try Sandbox()
         try box.standard()
         try box.write("same", at: "w/docs/a")
-        try box.run(["backup", "w/docs"])
-        let result = try box.run(["verify", "b2/docs"])
-        #expect(result.status == 0, "\(result)")
+        try box.expectRun(["backup", "w/docs"], status: 0)
+        let result = try box.expectRun(["verify", "b2/docs"], status: 0)
         #expect(result.stdout.contains("BACKUP \(box.path("b1")): identical"), "\(result)")
         #expect(result.stdout.contains("BACKUP \(box.path("b2")): identical"), "\(result)")
     }
 
     @Test func jsonNamesTheCorruptedCopy() throws {
         let box = try corruptedBackup()
-        let result = try box.run(["verify", "--json", "w/photos"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRun(["verify", "--json", "w/photos"], status: 1)
         let json = try box.jsonObject(result.stdout)
         #expect(json["checksum"] as? Bool == true)
         let backups = try #require(json["backups"] as? [[String: Any]])
@@ -72,16 +68,14 @@ import Testing
 
     @Test func anUnreadableCopyIsAFailure() throws {
         let box = try corruptedBackup()
-        let result = try box.runUnprivileged(["verify", "w/photos"], unreadable: ["w/photos/a.raw"])
-        #expect(result.status == 1, "\(result)")
+        let result = try box.expectRunUnprivileged(["verify", "w/photos"], unreadable: ["w/photos/a.raw"], status: 1)
         #expect(result.stdout.contains("photos/a.raw  (cannot be read in WORKING \(box.path("w")))"), "\(result)")
     }
 
     @Test func answersToHelpInBothSpellings() throws {
         let box = try Sandbox()
         for arguments in [["verify", "--help"], ["--verify", "--help"], ["help", "verify"]] {
-            let result = try box.run(arguments)
-            #expect(result.status == 0, "\(arguments): \(result)")
+            let result = try box.expectRun(arguments, status: 0, "\(arguments)")
             #expect(result.stdout.contains("bit rot") && result.stdout.contains("Examples:"), "\(arguments): \(result)")
         }
     }

@@ -1,0 +1,18 @@
+import MicsyncKit
+import Synchronization
+
+/// Answers given in order, then end of input (which cancels); counts the questions asked.
+final class ScriptedAnswers: AnswerSource {
+    private let state: Mutex<(answers: [String], asked: Int)>
+
+    init(_ answers: String...) { state = Mutex((answers, 0)) }
+
+    var asked: Int { state.withLock { $0.asked } }
+
+    func nextAnswer() -> String? {
+        state.withLock { state in
+            state.asked += 1
+            return state.answers.isEmpty ? nil : state.answers.removeFirst()
+        }
+    }
+}
