@@ -20,4 +20,8 @@ public enum Tree: SyncAction {
 
     public static let filters = ["--include=*/", "--exclude=*"]
     public static let overwrites = false
+
+    /// A file where the BACKUP has a folder of that name stays a file: rsync's `--ignore-existing` never
+    /// replaces what is there, yet still updates the attributes of existing folders.
+    public static func rsyncOptions(_ options: Options) -> [String] { ["--ignore-existing"] }
 }
