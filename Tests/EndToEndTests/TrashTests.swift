@@ -160,13 +160,19 @@ import Testing
         #expect(box.trashFolders("w") == [folder], "the trash stays until purged, and nothing was overwritten")
     }
 
-    @Test func restoreAsksBeforeOverwritingAndTrashesWhatItOverwrites() throws {
+    /// A backup -m that overwrote `b1/f` ("zero") with "first": the sandbox, and the trash folder keeping "zero".
+    private func backupOverwroteAFile() throws -> (Sandbox, String) {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("first", at: "w/f")
         try box.write("zero", at: "b1/f")
         try box.expectRun(["backup", "-m", "w"], status: 0)
         let folder = try #require(box.trashFolders("b1").first)
+        return (box, folder)
+    }
+
+    @Test func restoreAsksBeforeOverwritingAndTrashesWhatItOverwrites() throws {
+        let (box, folder) = try backupOverwroteAFile()
 
         let declined = try box.expectRun(["trash", "restore", "--location", "b1", folder], input: "n\n", status: 0)
         #expect(declined.stderr.contains("Overwrite 1 modified item"), "\(declined)")
@@ -185,6 +191,21 @@ import Testing
         #expect(box.read("b1/.micsync/trash/\(folder)/f") == "zero")
     }
 
+    /// A restore writes like any run, so the journal records it like any run.
+    @Test func restoreIsJournaled() throws {
+        let (box, folder) = try backupOverwroteAFile()
+        #expect(box.read("b1/.micsync/trash/\(folder)/f") == "zero")
+
+        try box.expectRun(["trash", "restore", "-m", folder, "b1/f"], status: 0)
+        #expect(box.read("b1/f") == "zero")
+        let lines = try String(contentsOfFile: box.journalFile, encoding: .utf8).split(separator: "\n")
+        let restore = try #require(lines.last { $0.contains("\"action\":\"restore\"") }, "\(lines)")
+        let entry = try box.jsonObject(String(restore))
+        #expect(entry["destinations"] as? [String] == [box.path("b1")])
+        #expect(entry["overwritten"] as? Int == 1 && entry["exitCode"] as? Int == 0, "\(entry)")
+        #expect(lines.count == 2, "the backup's line, then the restore's")
+    }
+
     @Test func restoreDeclinedKeepsAFileInADirectory() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
@@ -198,12 +219,7 @@ import Testing
     }
 
     @Test func restoreWithDashMOverwritesWithoutAskingAndDryRunChangesNothing() throws {
-        let box = try Sandbox()
-        try box.standard(backups: 1)
-        try box.write("first", at: "w/f")
-        try box.write("zero", at: "b1/f")
-        try box.expectRun(["backup", "-m", "w"], status: 0)
-        let folder = try #require(box.trashFolders("b1").first)
+        let (box, folder) = try backupOverwroteAFile()
         let dry = try box.expectRun(["trash", "restore", "-n", folder], status: 0)
         #expect(dry.stdout.contains("modified (1):\n    f"), "\(dry)")
         #expect(box.read("b1/f") == "first")

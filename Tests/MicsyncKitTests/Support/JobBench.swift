@@ -1,0 +1,61 @@
+import Foundation
+import TestSupport
+
+@testable import MicsyncKit
+
+/// A WORKING `w` and BACKUPs `b1`, `b2`, … in a sandbox, and the `SyncJob` of a run from `w` to them with
+/// its terminal and answers in memory: what a stage's test hands the stage, as the runner would.
+@MainActor
+final class JobBench {
+    let box: Sandbox
+    let source: Location
+    let destinations: [Location]
+    let sink = RecordingSink()
+
+    init(backups: Int = 1) throws {
+        let box = try Sandbox()
+        let names = (1...backups).map { "b\($0)" }
+        for name in ["w"] + names { try box.makeDirectory(name) }
+        self.box = box
+        source = Location(role: .working, index: 0, path: box.path("w"))
+        destinations = names.enumerated().map { Location(role: .backup, index: $0, path: box.path($1)) }
+    }
+
+    var terminal: Terminal { .recording(sink) }
+
+    /// The job of one run over the whole of `w`, as `SyncRunner` makes it (no locks, no progress line).
+    func job(
+        _ options: RunOptions = RunOptions(), answers: ScriptedAnswers = ScriptedAnswers(),
+        overwrites: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent
+    ) async throws -> SyncJob {
+        var options = options
+        options.progress = options.progress ?? false
+        let configuration = Configuration(
+            name: "c", working: [source], backups: destinations, maxDeletePercent: maxDeletePercent)
+        let scope = Scope(configuration: configuration, typedIn: source, relativePaths: [""])
+        let interruption = Interruption { _ in }
+        return SyncJob(
+            action: "backup", scope: scope, source: source, destinations: destinations, options: options,
+            overwrites: overwrites, rsync: try await Rsync.locate(interruption: interruption),
+            invocation: RsyncInvocation(
+                source: source, scope: scope, actionFilters: [], deleting: options.deletion != .never),
+            locks: [:], context: RunContext(terminal: terminal, answers: answers, interruption: interruption),
+            started: Date())
+    }
+
+    /// The planning stage's result for `job`, as the pipeline gets it.
+    func plan(_ job: SyncJob) async throws -> PlannedRun {
+        try await Planner(rsync: job.rsync, invocation: job.invocation, printingTo: nil).plan(job, job.destinations)
+    }
+}
+
+extension PathList {
+    /// A list of `paths` (directories end with "/"), each of one byte.
+    init(_ paths: [String]) {
+        self.init()
+        for path in paths { append(Array(path.utf8), size: 1) }
+    }
+
+    /// The paths as listed.
+    var names: [String] { map(\.displayName) }
+}
