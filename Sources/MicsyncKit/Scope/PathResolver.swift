@@ -23,7 +23,7 @@ public struct PathResolver: Sendable {
 
     /// `absolute(path)` with its parent resolved through symlinks; the last component stays as given,
     /// so a symlink is synced as a symlink.
-    public func resolvingParent(_ path: String) -> String {
+    func resolvingParent(_ path: String) -> String {
         let plain = absolute(path)
         guard plain != "/" else { return plain }
         let slash = plain.lastIndex(of: "/")!
