@@ -12,9 +12,9 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     var directoriesCreated = 0, directoriesDeleted = 0
     public var bytes: Int64 = 0
     /// What a destination could not hold and was left out (absent when nothing was).
-    public var cannotBeStored: [String]?
+    var cannotBeStored: [String]?
     public var start: Date
-    public var end: Date
+    var end: Date
     public var exitCode: Int32
 
     var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
@@ -39,7 +39,7 @@ public struct Journal: Sendable {
     }
 
     /// Creates the journal's folder, so that a run that could not journal fails before its first question.
-    public func prepare() throws(MicsyncError) {
+    func prepare() throws(MicsyncError) {
         try FileSystem.makeDirectories(
             (path as NSString).deletingLastPathComponent,
             purpose: "micsync's state folder (from $XDG_STATE_HOME or ~/.local/state)")

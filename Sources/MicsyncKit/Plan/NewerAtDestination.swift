@@ -37,7 +37,7 @@ extension PathList.Entry {
 
 extension PathList {
     /// Positions of the items whose copy at `destination` is newer than the source's.
-    public func newer(at destination: String, than source: String) -> Set<Int> {
+    func newer(at destination: String, than source: String) -> Set<Int> {
         Set(enumerated().filter { $0.element.isNewer(at: destination, than: source) }.map(\.offset))
     }
 }

@@ -54,7 +54,7 @@ public struct PathList: Sendable, Sequence {
 
     /// Approved deletions as the deletion pass gets them: only those still absent from `source`, the
     /// outermost of each folder; and the readable names of those back in the source meanwhile (kept).
-    public func deletions(missingFrom source: String) -> (deletions: PathList, returned: [String]) {
+    func deletions(missingFrom source: String) -> (deletions: PathList, returned: [String]) {
         var missing = PathList(), returned: [String] = []
         for entry in self {
             if FileSystem.exists(source, entry.isDirectory ? entry.path.dropLast() : entry.path) {

@@ -6,7 +6,7 @@ public struct Rsync: Sendable {
     static let minimumVersion = [3, 1, 3]
     static let installHint = "install it with your package manager, e.g. `apt-get install rsync`"
 
-    public let executable: String
+    let executable: String
     /// util-linux `setpriv`, which makes rsync die with micsync (its parent-death signal); nil where missing.
     let setpriv: String?
     /// Where the signals micsync receives are passed on to the rsync that runs.

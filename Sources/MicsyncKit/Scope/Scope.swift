@@ -87,7 +87,7 @@ struct ScopeResolver {
 
 extension [Configuration] {
     /// The configuration called `name`; a usage error listing the names when there is none.
-    public func named(_ name: String) throws(MicsyncError) -> Configuration {
+    func named(_ name: String) throws(MicsyncError) -> Configuration {
         guard let match = first(where: { $0.name == name }) else {
             let names = map { "\"\($0.name)\"" }.joined(separator: ", ")
             throw .usage("no configuration is named \"\(name)\"; the configurations are: \(names)")
