@@ -2,7 +2,7 @@ import Foundation
 
 /// The few questions micsync asks the file system itself; everything that changes files goes through rsync.
 public enum FileSystem {
-    public static func isDirectory(_ path: String) -> Bool {
+    static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return RawPath.withCString(path) { stat($0, &info) } == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
@@ -26,7 +26,7 @@ public enum FileSystem {
 
     /// Whether `root/relative` can be opened for reading; a symlink counts as readable (rsync reads the link,
     /// not its target), and so does what is not there.
-    public static func isReadable(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
+    static func isReadable(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
         withCString(root, relative) { path in
             let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             if descriptor >= 0 { close(descriptor) }
@@ -83,7 +83,7 @@ public enum FileSystem {
     }
 
     /// The canonical path with every symlink resolved, or nil when it does not exist.
-    public static func realPath(_ path: String) -> String? {
+    static func realPath(_ path: String) -> String? {
         guard let resolved = RawPath.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
         return RawPath.string(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
@@ -91,7 +91,7 @@ public enum FileSystem {
 
     /// The whole contents of the file at `path`; the error is the system's reason (`Is a directory`,
     /// `Permission denied`, …).
-    public static func contents(of path: String) -> Result<Data, POSIXErrorText> {
+    static func contents(of path: String) -> Result<Data, POSIXErrorText> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(POSIXErrorText()) }
         defer { close(descriptor) }
@@ -107,14 +107,14 @@ public enum FileSystem {
     }
 
     /// The bytes free for an ordinary user on the filesystem holding `path`.
-    public static func freeSpace(_ path: String) -> Int64? {
+    static func freeSpace(_ path: String) -> Int64? {
         var info = statvfs()
         guard statvfs(path, &info) == 0 else { return nil }
         return Int64(info.f_bavail) * Int64(info.f_frsize)
     }
 
     /// Creates `path` and its missing parents; the error names the folder and the system's reason.
-    public static func makeDirectories(_ path: String, purpose: String) throws(MicsyncError) {
+    static func makeDirectories(_ path: String, purpose: String) throws(MicsyncError) {
         var current = ""
         for component in path.split(separator: "/") {
             current += "/" + component
@@ -142,8 +142,8 @@ public enum FileSystem {
 }
 
 /// The text of the current `errno`, taken when made.
-public struct POSIXErrorText: Error, CustomStringConvertible {
-    public let description: String
+struct POSIXErrorText: Error, CustomStringConvertible {
+    let description: String
 
     init() { description = String(cString: strerror(errno)) }
 }

@@ -23,7 +23,7 @@ public struct ConfigLocator: Sendable {
     }
 
     /// The XDG location, where `micsync config init` writes a new file.
-    public var xdgPath: String {
+    var xdgPath: String {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home + "/.config"
         return configHome + "/micsync/config.json"
     }

@@ -4,7 +4,7 @@ public struct ConfigSelection: Sendable {
     /// `--config`: nil for the usual lookup.
     public var file: String?
     /// `--config-name`: nil for any configuration.
-    public var configurationName: String?
+    var configurationName: String?
 
     public init(file: String? = nil, configurationName: String? = nil) {
         self.file = file
@@ -30,7 +30,7 @@ public struct LoadedConfig: Sendable {
     public let found: ConfigLocator.Found
     public let configurations: [Configuration]
     /// `--config-name`: nil for any configuration.
-    public let configurationName: String?
+    let configurationName: String?
 
     /// The configuration and location holding `paths` (asking which configuration when they are in several
     /// and `--config-name` does not say); paths are taken relative to the current directory.

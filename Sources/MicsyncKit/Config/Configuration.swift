@@ -6,7 +6,7 @@ public enum Role: String, Sendable, CaseIterable {
     case backup = "BACKUP"
 
     /// The key that lists this role's locations in the config file.
-    public var configKey: String { self == .working ? "work" : "backup" }
+    var configKey: String { self == .working ? "work" : "backup" }
 }
 
 /// A directory named in a configuration, with everything below it.
@@ -34,7 +34,7 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `absolutePath` relative to the root ("" for the root itself); nil when outside.
-    public func relativePath(of absolutePath: String) -> String? {
+    func relativePath(of absolutePath: String) -> String? {
         guard contains(absolutePath) else { return nil }
         return String(absolutePath.dropFirst(path.count).drop { $0 == "/" })
     }
@@ -42,7 +42,7 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
 
 /// One CONFIGURATION: WORKING and BACKUP locations that belong together, and their options.
 public struct Configuration: Sendable {
-    public static let defaultMaxDeletePercent = 50.0
+    static let defaultMaxDeletePercent = 50.0
 
     public let name: String
     public let working: [Location]
@@ -52,7 +52,7 @@ public struct Configuration: Sendable {
     public let trash: Bool
     public let maxDeletePercent: Double
 
-    public init(
+    init(
         name: String, working: [Location], backups: [Location], exclude: [String] = [],
         trash: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent
     ) {

@@ -16,10 +16,8 @@ public protocol ConsoleSink: Sendable {
 }
 
 /// stdout and stderr, written with `write(2)`: a closed, full or broken output is an errno, never a crash.
-public struct StandardStreams: ConsoleSink {
-    public init() {}
-
-    public func write(_ text: String, to stream: ConsoleStream) -> Int32? {
+struct StandardStreams: ConsoleSink {
+    func write(_ text: String, to stream: ConsoleStream) -> Int32? {
         let descriptor = stream == .output ? STDOUT_FILENO : STDERR_FILENO
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
@@ -42,7 +40,7 @@ public protocol AnswerSource: Sendable {
 /// most `lineLimit` bytes: a longer line comes back in pieces, each an answer of its own, so that a
 /// stream without newlines (`/dev/zero`) is never held whole.
 public struct StandardInputAnswers: AnswerSource {
-    public static let lineLimit = 4096
+    static let lineLimit = 4096
 
     public init() {}
 

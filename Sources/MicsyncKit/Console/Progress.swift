@@ -4,11 +4,11 @@ import Foundation
 /// e.g. `     21,921,792  73%   19.55MB/s    0:00:00 (xfr#1, to-chk=1/3)`. Only the bytes are used: rsync's
 /// percent is of every file it looked at, not of what is copied, and its time is the elapsed time once a
 /// file is done.
-public struct TransferProgress: Sendable, Equatable {
-    public let bytes: Int64
+struct TransferProgress: Sendable, Equatable {
+    let bytes: Int64
 
     /// Parses one `\r`-separated segment; nil for anything else (itemized lines, messages).
-    public static func parse(_ segment: some Collection<UInt8>) -> TransferProgress? {
+    static func parse(_ segment: some Collection<UInt8>) -> TransferProgress? {
         let fields = String(decoding: segment, as: UTF8.self).split(separator: " ")
         guard fields.count >= 4, fields[1].hasSuffix("%"),
             let bytes = Int64(fields[0].replacingOccurrences(of: ",", with: "")),
@@ -23,8 +23,8 @@ public struct TransferProgress: Sendable, Equatable {
 /// else is printed: the bytes copied of the bytes planned for the whole run (every destination), the share,
 /// the rate and the time left, e.g. `12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left`. Shown on a terminal
 /// unless `--no-progress`; `--progress` shows it anyway.
-public final class ProgressLine: @unchecked Sendable {
-    public let isShown: Bool
+final class ProgressLine: @unchecked Sendable {
+    let isShown: Bool
     private let terminal: Terminal
     private var drawn = false
     private var planned: Int64 = 0
@@ -35,13 +35,13 @@ public final class ProgressLine: @unchecked Sendable {
     private let clock = ContinuousClock()
 
     /// - Parameter requested: `--progress` (true), `--no-progress` (false), or neither (nil: only on a terminal).
-    public init(requested: Bool?, on terminal: Terminal) {
+    init(requested: Bool?, on terminal: Terminal) {
         isShown = requested ?? terminal.outputIsTerminal
         self.terminal = terminal
     }
 
     /// The rsync options that make it report its progress (and the test-only throttle).
-    public var rsyncOptions: [String] { (isShown ? ["--info=progress2"] : []) + Self.testThrottle }
+    var rsyncOptions: [String] { (isShown ? ["--info=progress2"] : []) + Self.testThrottle }
 
     /// For tests only: `MICSYNC_TEST_BWLIMIT=KBPS` slows every pass that writes (rsync `--bwlimit`), so that a
     /// test can watch the progress line of a copy that takes seconds.
@@ -50,12 +50,12 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// The bytes the whole run is to copy, known once every question is answered.
-    public func expect(_ bytes: Int64) {
+    func expect(_ bytes: Int64) {
         planned = bytes
     }
 
     /// Takes a line of rsync's output; returns true when it was progress (and is consumed).
-    public func consume(_ line: some Collection<UInt8>) -> Bool {
+    func consume(_ line: some Collection<UInt8>) -> Bool {
         guard let progress = TransferProgress.parse(line) else { return false }
         current = progress.bytes
         guard isShown else { return true }
@@ -77,14 +77,14 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// Ends one rsync pass: the next starts counting from zero again.
-    public func passFinished() {
+    func passFinished() {
         finished += current
         current = 0
         clear()
     }
 
     /// Clears the line, so that the next report starts at the left margin.
-    public func clear() {
+    func clear() {
         guard drawn else { return }
         terminal.write("\r\u{1B}[K")
         drawn = false

@@ -7,20 +7,20 @@ import Synchronization
 /// the process's streams by itself. Once stdout cannot be written (closed, full, a reader gone), further
 /// lists are dropped and `outputFailure` says why, for every copy of the value.
 public struct Terminal: Sendable {
-    public let sink: any ConsoleSink
+    let sink: any ConsoleSink
     /// -q: `notice` says nothing.
     public var quiet: Bool
     /// The colours of what goes to stdout.
     public let style: Style
     /// Columns and rows of the terminal (80 × 24 when stdout is none).
     public let width: Int
-    public let height: Int
+    let height: Int
     /// Whether stdin, stdout and stderr are terminals.
-    public let inputIsTerminal: Bool
-    public let outputIsTerminal: Bool
-    public let messagesAreTerminal: Bool
+    let inputIsTerminal: Bool
+    let outputIsTerminal: Bool
+    let messagesAreTerminal: Bool
     /// `$PAGER`, for long read-only lists on a terminal.
-    public let pagerCommand: String?
+    let pagerCommand: String?
     private let health = OutputHealth()
 
     public init(
@@ -55,13 +55,13 @@ public struct Terminal: Sendable {
     }
 
     /// Whether a person is there to answer: stdin and stderr are terminals.
-    public var isInteractive: Bool { inputIsTerminal && messagesAreTerminal }
+    var isInteractive: Bool { inputIsTerminal && messagesAreTerminal }
 
     /// The errno that stopped stdout, if it failed.
-    public var outputFailure: Int32? { health.failure }
+    var outputFailure: Int32? { health.failure }
 
     /// Throws once stdout has failed, so that a run whose plan could not be shown changes nothing.
-    public func checkOutput() throws(MicsyncError) {
+    func checkOutput() throws(MicsyncError) {
         guard let code = outputFailure else { return }
         throw .io("cannot write to standard output (\(String(cString: strerror(code)))); nothing was changed")
     }
@@ -98,7 +98,7 @@ public struct Terminal: Sendable {
     }
 
     /// Writes `prompt` to stderr without a newline; a failed stderr is ignored (there is nowhere to say so).
-    public func prompt(_ prompt: String) {
+    func prompt(_ prompt: String) {
         _ = sink.write(prompt, to: .messages)
     }
 }

@@ -9,15 +9,15 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     /// The scope, relative to the locations ("" is the whole location).
     public var paths: [String]
     public var copied = 0, overwritten = 0, deleted = 0
-    public var directoriesCreated = 0, directoriesDeleted = 0
+    var directoriesCreated = 0, directoriesDeleted = 0
     public var bytes: Int64 = 0
     /// What a destination could not hold and was left out (absent when nothing was).
-    public var cannotBeStored: [String]?
+    var cannotBeStored: [String]?
     public var start: Date
-    public var end: Date
+    var end: Date
     public var exitCode: Int32
 
-    public var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
+    var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
 }
 
 /// The run journal: one JSON line per run that changed something or failed, at
@@ -39,7 +39,7 @@ public struct Journal: Sendable {
     }
 
     /// Creates the journal's folder, so that a run that could not journal fails before its first question.
-    public func prepare() throws(MicsyncError) {
+    func prepare() throws(MicsyncError) {
         try FileSystem.makeDirectories(
             (path as NSString).deletingLastPathComponent,
             purpose: "micsync's state folder (from $XDG_STATE_HOME or ~/.local/state)")

@@ -13,7 +13,7 @@ public struct FilesystemProbe: Sendable {
 
     /// The profile of `location`'s filesystem: cached, else probed; a filesystem that cannot be probed
     /// (read-only, full) is taken as keeping everything its type is not known to lack.
-    public func profile(of location: Location) -> FilesystemProfile {
+    func profile(of location: Location) -> FilesystemProfile {
         let mount = Mount.holding(location.path)
         let type = mount?.type ?? "unknown"
         var cache = loadCache()

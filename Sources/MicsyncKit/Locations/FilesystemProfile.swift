@@ -1,24 +1,24 @@
 /// What a probe finds by trying, inside a location's `.micsync/`, what its filesystem keeps.
-public struct FilesystemFacts: Codable, Equatable, Sendable {
+struct FilesystemFacts: Codable, Equatable, Sendable {
     /// The filesystem type (`ext4`, `exfat`, `ntfs`, `vfat`…).
-    public var type: String
-    public var keepsPermissions = true
+    var type: String
+    var keepsPermissions = true
     /// Whether a file can be given another owner (only root's runs set owners at all).
-    public var keepsOwners = true
-    public var symlinks = true
-    public var hardLinks = true
-    public var caseSensitive = true
+    var keepsOwners = true
+    var symlinks = true
+    var hardLinks = true
+    var caseSensitive = true
     /// Modification times kept to the second; false when an odd second comes back even (FAT keeps 2 s).
-    public var keepsOddSeconds = true
+    var keepsOddSeconds = true
     /// Characters that could not be used in a name.
-    public var refusedCharacters = ""
+    var refusedCharacters = ""
     /// A name ending in a dot or a space could not be made as given.
-    public var refusesTrailingDotOrSpace = false
-    public var sparseFiles = true
-    public var extendedAttributes = true
-    public var accessControlLists = true
+    var refusesTrailingDotOrSpace = false
+    var sparseFiles = true
+    var extendedAttributes = true
+    var accessControlLists = true
 
-    public init(type: String) {
+    init(type: String) {
         self.type = type
     }
 }
@@ -28,26 +28,26 @@ public struct FilesystemFacts: Codable, Equatable, Sendable {
 public struct FilesystemProfile: Equatable, Sendable {
     public let type: String
     public let keepsPermissions: Bool
-    public let keepsOwners: Bool
+    let keepsOwners: Bool
     public let symlinks: Bool
-    public let hardLinks: Bool
+    let hardLinks: Bool
     public let caseSensitive: Bool
     /// 2 for FAT's two-second timestamps, else 1.
     public let timeGranularity: Int
     /// Characters never stored in a name, sorted.
     public let refusedCharacters: [Character]
-    public let refusesTrailingDotOrSpace: Bool
+    let refusesTrailingDotOrSpace: Bool
     /// The largest file, in bytes; nil when there is no limit below the disc's size.
     public let largestFile: Int64?
-    public let sparseFiles: Bool
-    public let extendedAttributes: Bool
-    public let accessControlLists: Bool
+    let sparseFiles: Bool
+    let extendedAttributes: Bool
+    let accessControlLists: Bool
 
     /// Windows' reserved characters, refused by FAT and exFAT whatever a driver lets through.
     static let windowsReserved = #""*/:<>?\|"#
     static let fatFamily: Set = ["vfat", "exfat", "msdos"]
 
-    public init(_ facts: FilesystemFacts) {
+    init(_ facts: FilesystemFacts) {
         let isFAT = Self.fatFamily.contains(facts.type)
         type = facts.type
         keepsPermissions = facts.keepsPermissions
@@ -67,12 +67,12 @@ public struct FilesystemProfile: Equatable, Sendable {
     }
 
     /// A filesystem that keeps everything a Linux one does (when nothing could be probed).
-    public static func unrestricted(type: String) -> FilesystemProfile {
+    static func unrestricted(type: String) -> FilesystemProfile {
         FilesystemProfile(FilesystemFacts(type: type))
     }
 
     /// Whether some file of a Linux tree may not be storable here, so the plan must look at every name.
-    public var hasLimits: Bool {
+    var hasLimits: Bool {
         !symlinks || !caseSensitive || !refusedCharacters.isEmpty || refusesTrailingDotOrSpace || largestFile != nil
     }
 

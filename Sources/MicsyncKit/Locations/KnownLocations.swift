@@ -20,7 +20,7 @@ public struct KnownLocations: Sendable {
     public func id(of location: Location) -> String? { all()[location.path] }
 
     /// Remembers `id` as the marker of `location` (written whole, then renamed into place).
-    public func remember(_ id: String, for location: Location) throws(MicsyncError) {
+    func remember(_ id: String, for location: Location) throws(MicsyncError) {
         var ids = all()
         guard ids[location.path] != id else { return }
         ids[location.path] = id

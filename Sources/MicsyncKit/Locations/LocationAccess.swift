@@ -73,7 +73,7 @@ extension Location {
 
     /// Called right before a run first writes here: leaves the marker (or keeps the one there) and remembers
     /// it, so that an unplugged disc's bare mount point is never taken for this location.
-    public func claim(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
+    func claim(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
         let marker = LocationMarker(self)
         if let id = marker.id {
             try known.remember(id, for: self)

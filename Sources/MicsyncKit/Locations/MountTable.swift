@@ -1,20 +1,20 @@
 import Foundation
 
 /// The mounted filesystem holding a path, from `/proc/self/mountinfo`.
-public struct Mount: Sendable, Equatable {
-    public let mountPoint: String
+struct Mount: Sendable, Equatable {
+    let mountPoint: String
     /// The filesystem's device number (`major:minor`) and the folder of that filesystem mounted here
     /// (not `/` for a bind mount).
-    public let device: String
-    public let root: String
+    let device: String
+    let root: String
     /// As the kernel names it: `ext4`, `fuseblk`, `fuse.sshfs`…
-    public let kernelType: String
-    public let source: String
-    public let options: String
+    let kernelType: String
+    let source: String
+    let options: String
 
     /// The filesystem type users know: `exfat` or `ntfs` for a FUSE driver's `fuseblk` (read from the
     /// device's boot sector when it can be read), `ntfs` for the kernel's `ntfs3`.
-    public var type: String {
+    var type: String {
         switch kernelType {
         case "fuseblk", "fuse": Self.bootSectorType(of: source) ?? kernelType
         case "ntfs3": "ntfs"
@@ -25,10 +25,10 @@ public struct Mount: Sendable, Equatable {
     }
 
     /// What decides what a filesystem can hold: its type and how it is mounted. The probe's cache key.
-    public var cacheKey: String { "\(type) \(source) \(mountPoint) \(options)" }
+    var cacheKey: String { "\(type) \(source) \(mountPoint) \(options)" }
 
     /// The mount holding `path` (the longest mount point above its real path).
-    public static func holding(_ path: String) -> Mount? {
+    static func holding(_ path: String) -> Mount? {
         holdingRealPath(FileSystem.realPath(path) ?? path)
     }
 
@@ -64,13 +64,13 @@ public struct Mount: Sendable, Equatable {
 
     /// Where a directory lies inside its filesystem: the device and the path from the filesystem's root.
     /// Two paths reaching one folder through different mounts (bind mounts) have the same place.
-    public struct Place: Equatable, Sendable {
-        public let device: String
-        public let path: String
+    struct Place: Equatable, Sendable {
+        let device: String
+        let path: String
     }
 
     /// The place of the existing directory `path` (symlinks resolved); nil when it does not exist.
-    public static func place(of path: String) -> Place? {
+    static func place(of path: String) -> Place? {
         guard let real = FileSystem.realPath(path), let mount = holdingRealPath(real) else { return nil }
         let rest = mount.mountPoint == "/" ? real : String(real.dropFirst(mount.mountPoint.count))
         let joined = (mount.root == "/" ? "" : mount.root) + rest

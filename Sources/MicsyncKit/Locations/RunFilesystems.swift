@@ -1,16 +1,16 @@
 /// What the filesystems of one run can hold: the source's and each destination's profile, and the rsync
 /// options that follow from them.
-public struct RunFilesystems: Sendable {
-    public let source: FilesystemProfile?
-    public let destinations: [Location: FilesystemProfile]
+struct RunFilesystems: Sendable {
+    let source: FilesystemProfile?
+    let destinations: [Location: FilesystemProfile]
 
-    public init(source: FilesystemProfile? = nil, destinations: [Location: FilesystemProfile] = [:]) {
+    init(source: FilesystemProfile? = nil, destinations: [Location: FilesystemProfile] = [:]) {
         self.source = source
         self.destinations = destinations
     }
 
     /// Probes (or finds in the cache) the filesystems of `source` and `destinations`.
-    public static func probe(
+    static func probe(
         source: Location, destinations: [Location],
         probe: FilesystemProbe = FilesystemProbe()
     ) -> RunFilesystems {
@@ -19,11 +19,11 @@ public struct RunFilesystems: Sendable {
             destinations: Dictionary(destinations.map { ($0, probe.profile(of: $0)) }) { first, _ in first })
     }
 
-    public func profile(of destination: Location) -> FilesystemProfile? { destinations[destination] }
+    func profile(of destination: Location) -> FilesystemProfile? { destinations[destination] }
 
     /// Options added after `-a` for every pass to `destination`; hard links and sparse files when its
     /// filesystem was not probed.
-    public func options(to destination: Location) -> [String] {
+    func options(to destination: Location) -> [String] {
         guard let profile = destinations[destination] else { return ["--hard-links", "--sparse"] }
         return profile.rsyncOptions(from: source ?? .unrestricted(type: "unknown"))
     }

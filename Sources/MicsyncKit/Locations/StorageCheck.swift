@@ -1,30 +1,30 @@
 import Foundation
 
 /// An item a destination's filesystem cannot hold, and why.
-public struct Unstorable: Sendable, Equatable {
+struct Unstorable: Sendable, Equatable {
     /// Relative to the location root; a directory ends with "/".
-    public let path: [UInt8]
-    public let reason: String
+    let path: [UInt8]
+    let reason: String
 
-    public var displayName: String { DisplayName.readable(path) }
+    var displayName: String { DisplayName.readable(path) }
 }
 
 /// Finds, among the items of one destination's plan, what its filesystem cannot hold: a symlink where
 /// there are none, a refused name, two names in one folder that differ only in case on a case-insensitive
 /// disc, a file over the size limit. They are taken out of the plan (with everything below them), so the
 /// apply leaves them alone and the user is told: never a silent merge or skip.
-public struct StorageCheck: Sendable {
-    public let profile: FilesystemProfile
+struct StorageCheck: Sendable {
+    let profile: FilesystemProfile
     private var found: [Unstorable] = []
     /// Case-folded path → the first path seen with it (case-insensitive discs only).
     private var folded: [String: [UInt8]] = [:]
 
-    public init(profile: FilesystemProfile) {
+    init(profile: FilesystemProfile) {
         self.profile = profile
     }
 
     /// Looks at one itemized source item (deletions have nothing to store).
-    public mutating func observe(_ item: ItemizedChange) {
+    mutating func observe(_ item: ItemizedChange) {
         guard item.change != .deleted else { return }
         let path = item.path.last == UInt8(ascii: "/") ? Array(item.path.dropLast()) : item.path
         let name = String(decoding: path.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self)
@@ -70,7 +70,7 @@ public struct StorageCheck: Sendable {
 
     /// Moves what cannot be stored out of `plan`'s lists into `plan.cannotStore`, everything below a
     /// refused folder with it (listed once, as the folder).
-    public func apply(to plan: inout Plan) {
+    func apply(to plan: inout Plan) {
         let (items, refused) = outermost()
         guard !items.isEmpty else { return }
         plan.new = Self.without(refused, plan.new)
@@ -82,7 +82,7 @@ public struct StorageCheck: Sendable {
     /// Items only at the destination that the source's filesystem (this profile) could not hold are missing
     /// from the source for that reason, not because they were deleted: they are taken out of `plan.deleted`
     /// into `plan.keptUnstorable`, so that `work -D` from an exFAT disc never deletes `a:b` in the WORKING.
-    public static func keepWhatTheSourceCannotHold(
+    static func keepWhatTheSourceCannotHold(
         in plan: inout Plan, at destination: Location,
         source profile: FilesystemProfile
     ) {

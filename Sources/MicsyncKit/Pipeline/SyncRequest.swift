@@ -3,13 +3,13 @@ public struct SyncRequest: Sendable {
     /// The action's name, as printed and journaled.
     public var action: String
     public var scope: Scope
-    public var endpoints: Endpoints
-    public var options: RunOptions
+    var endpoints: Endpoints
+    var options: RunOptions
     /// rsync filter rules and options of the action itself (tree copies directories only).
-    public var filters: [String] = []
+    var filters: [String] = []
     public var rsyncOptions: [String] = []
     /// Whether a run can overwrite files, so that there is something to ask about (tree never does).
-    public var overwrites = true
+    var overwrites = true
 
     public init(action: String, scope: Scope, endpoints: Endpoints, options: RunOptions) {
         self.action = action

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Which of two copies of a file was modified last.
-public enum NewerCopy: Equatable, Sendable {
+enum NewerCopy: Equatable, Sendable {
     case source, destination, neither
 
     /// Compares the modification times of `relative` under `source` and under `destination`; a copy that is
     /// not there counts as neither.
-    public init(of relative: some Collection<UInt8>, source: String, destination: String) {
+    init(of relative: some Collection<UInt8>, source: String, destination: String) {
         guard let here = FileSystem.status(source, relative), let there = FileSystem.status(destination, relative)
         else {
             self = .neither
@@ -30,14 +30,14 @@ public enum NewerCopy: Equatable, Sendable {
 extension PathList.Entry {
     /// Whether the copy at `destination` is the newer one: one that an overwrite would replace with older data
     /// (a WORKING file edited after its last backup, say).
-    public func isNewer(at destination: String, than source: String) -> Bool {
+    func isNewer(at destination: String, than source: String) -> Bool {
         !isDirectory && NewerCopy(of: path, source: source, destination: destination) == .destination
     }
 }
 
 extension PathList {
     /// Positions of the items whose copy at `destination` is newer than the source's.
-    public func newer(at destination: String, than source: String) -> Set<Int> {
+    func newer(at destination: String, than source: String) -> Set<Int> {
         Set(enumerated().filter { $0.element.isNewer(at: destination, than: source) }.map(\.offset))
     }
 }

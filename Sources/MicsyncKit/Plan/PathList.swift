@@ -7,22 +7,22 @@ public struct PathList: Sendable, Sequence {
         public let path: ArraySlice<UInt8>
         public let size: Int64
 
-        public var isDirectory: Bool { path.last == UInt8(ascii: "/") }
-        public var displayName: String { DisplayName.readable(path) }
+        var isDirectory: Bool { path.last == UInt8(ascii: "/") }
+        var displayName: String { DisplayName.readable(path) }
     }
 
     static let blockSize = 1 << 20
 
     public private(set) var count = 0
-    public private(set) var totalSize: Int64 = 0
+    private(set) var totalSize: Int64 = 0
     private var blocks: [[UInt8]] = []
 
-    public init() {}
+    init() {}
 
     public var isEmpty: Bool { count == 0 }
-    public var directoryCount: Int { count(where: \.isDirectory) }
+    var directoryCount: Int { count(where: \.isDirectory) }
     /// The bytes of the files listed (a directory counts nothing).
-    public var fileBytes: Int64 { reduce(0) { $0 + ($1.isDirectory ? 0 : $1.size) } }
+    var fileBytes: Int64 { reduce(0) { $0 + ($1.isDirectory ? 0 : $1.size) } }
 
     public mutating func append(_ path: some Collection<UInt8>, size: Int64) {
         let needed = path.count + 11
@@ -54,7 +54,7 @@ public struct PathList: Sendable, Sequence {
 
     /// Approved deletions as the deletion pass gets them: only those still absent from `source`, the
     /// outermost of each folder; and the readable names of those back in the source meanwhile (kept).
-    public func deletions(missingFrom source: String) -> (deletions: PathList, returned: [String]) {
+    func deletions(missingFrom source: String) -> (deletions: PathList, returned: [String]) {
         var missing = PathList(), returned: [String] = []
         for entry in self {
             if FileSystem.exists(source, entry.isDirectory ? entry.path.dropLast() : entry.path) {
@@ -68,7 +68,7 @@ public struct PathList: Sendable, Sequence {
 
     /// The entries that lie in no other listed directory: deleting a directory (recursively) deletes the
     /// rest, and rsync would warn about the inner entries whose parent is already gone.
-    public func outermost() -> PathList {
+    func outermost() -> PathList {
         var result = PathList()
         var enclosing: ArraySlice<UInt8>?
         for entry in sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {

@@ -7,19 +7,19 @@ public struct Plan: Sendable {
     /// Present only at the destination: deleted only with -d (approved) or -D.
     public var deleted = PathList()
     /// Same content, other permissions, owner or times (a directory whose only change is its time is one).
-    public var attributesOnly = PathList()
+    var attributesOnly = PathList()
 
     /// What the destination's filesystem cannot hold, each with its reason: never part of the apply.
-    public var cannotStore: [Unstorable] = []
+    var cannotStore: [Unstorable] = []
     /// Only at the destination, but never deleted: the source's filesystem cannot hold them.
-    public var keptUnstorable: [Unstorable] = []
+    var keptUnstorable: [Unstorable] = []
 
     /// rsync's messages about the files it could not plan (a partial dry run, rsync exit 23 or 24).
-    public var problems: [String] = []
+    var problems: [String] = []
 
-    public init() {}
+    init() {}
 
-    public mutating func add(_ item: ItemizedChange) {
+    mutating func add(_ item: ItemizedChange) {
         switch item.change {
         case .new: new.append(item.path, size: item.size)
         case .modified: modified.append(item.path, size: item.size)

@@ -2,34 +2,34 @@ import Foundation
 
 /// JSON written as it goes, through large writes to stdout: a plan of a million paths is never held as one
 /// document in memory. Keys come in the order written; callers write them sorted.
-public struct JSONStream {
+struct JSONStream {
     private var output: LineWriter
     /// Per open object or array: whether a value was written in it yet (so the next needs a comma).
     private var written: [Bool] = [false]
 
-    public init(to terminal: Terminal) {
+    init(to terminal: Terminal) {
         output = LineWriter(terminal)
     }
 
-    public mutating func object(_ key: String? = nil, _ body: (inout JSONStream) -> Void) {
+    mutating func object(_ key: String? = nil, _ body: (inout JSONStream) -> Void) {
         open(key, "{")
         body(&self)
         close("}")
     }
 
-    public mutating func array(_ key: String? = nil, _ body: (inout JSONStream) -> Void) {
+    mutating func array(_ key: String? = nil, _ body: (inout JSONStream) -> Void) {
         open(key, "[")
         body(&self)
         close("]")
     }
 
-    public mutating func value(_ key: String? = nil, _ text: String) { raw(key, Self.quoted(text)) }
-    public mutating func value(_ key: String? = nil, _ number: Int64) { raw(key, String(number)) }
-    public mutating func value(_ key: String? = nil, _ number: Int) { raw(key, String(number)) }
-    public mutating func value(_ key: String? = nil, _ flag: Bool) { raw(key, flag ? "true" : "false") }
+    mutating func value(_ key: String? = nil, _ text: String) { raw(key, Self.quoted(text)) }
+    mutating func value(_ key: String? = nil, _ number: Int64) { raw(key, String(number)) }
+    mutating func value(_ key: String? = nil, _ number: Int) { raw(key, String(number)) }
+    mutating func value(_ key: String? = nil, _ flag: Bool) { raw(key, flag ? "true" : "false") }
 
     /// A location: `{"index": 0, "path": "/mnt/b", "role": "BACKUP"}`.
-    public mutating func location(_ key: String? = nil, _ location: Location) {
+    mutating func location(_ key: String? = nil, _ location: Location) {
         object(key) {
             $0.value("index", location.index)
             $0.value("path", location.path)
@@ -41,7 +41,7 @@ public struct JSONStream {
     /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`. `more` adds
     /// keys of the caller's to each item (sorting before "path"). With `sizesAt`, each file's size is read
     /// there (rsync reports none for deletions).
-    public mutating func pathList(
+    mutating func pathList(
         _ key: String, _ list: PathList, sizesAt root: String? = nil,
         more: (PathList.Entry, inout JSONStream) -> Void = { _, _ in }
     ) {
@@ -67,7 +67,7 @@ public struct JSONStream {
     }
 
     /// What a destination cannot hold: `"cannotStore": {"count": 1, "items": [{"path": …, "reason": …}]}`.
-    public mutating func unstorable(_ items: [Unstorable]) {
+    mutating func unstorable(_ items: [Unstorable]) {
         object("cannotStore") { json in
             json.value("count", items.count)
             json.array("items") { json in
@@ -82,7 +82,7 @@ public struct JSONStream {
     }
 
     /// Ends the document with a newline and writes out what is left.
-    public mutating func finish() {
+    mutating func finish() {
         output.line("")
         output.flush()
     }
@@ -125,7 +125,7 @@ public struct JSONStream {
 }
 
 /// The plan of a sync run as one JSON document (`-n --json`), for scripts.
-public struct PlanDocument {
+struct PlanDocument {
     let action: String
     let configuration: String
     let source: Location
@@ -135,7 +135,7 @@ public struct PlanDocument {
     /// The locations left out of the run, each with the reason.
     let skipped: [(Location, String)]
 
-    public init(
+    init(
         action: String, configuration: String, source: Location, plans: [(Location, Plan)], deleting: Bool,
         skipped: [(Location, String)] = []
     ) {
@@ -148,7 +148,7 @@ public struct PlanDocument {
     }
 
     /// The locations of `configuration` a run leaves out now, each with the reason.
-    public static func skipped(in configuration: Configuration) -> [(Location, String)] {
+    static func skipped(in configuration: Configuration) -> [(Location, String)] {
         configuration.locations.compactMap { location in
             let access = location.access()
             return access.isAccessible ? nil : (location, access.reason)
@@ -156,7 +156,7 @@ public struct PlanDocument {
     }
 
     /// Writes the document to stdout as it goes.
-    public func write(to terminal: Terminal) {
+    func write(to terminal: Terminal) {
         var json = JSONStream(to: terminal)
         json.object { json in
             json.value("action", action)

@@ -3,7 +3,7 @@ extension Plan {
     /// symlink) where the destination already holds something of another type replaces that thing, so it
     /// is asked about and trashed like any overwrite, and so is everything planned below it. rsync's
     /// deletions to make way for it are part of that change, not deletions of their own.
-    public func sortingTypeChanges(existsAtDestination: (ArraySlice<UInt8>) -> Bool) -> Plan {
+    func sortingTypeChanges(existsAtDestination: (ArraySlice<UInt8>) -> Bool) -> Plan {
         var result = self
         result.new = PathList()
         var replaced = Set<ArraySlice<UInt8>>()

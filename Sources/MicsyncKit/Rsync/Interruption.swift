@@ -43,10 +43,10 @@ public final class Interruption: Sendable {
     }
 
     /// The signal that stopped the run, if one did.
-    public var receivedSignal: Int32? { state.withLock { $0.received } }
+    var receivedSignal: Int32? { state.withLock { $0.received } }
 
     /// Throws the interruption once a signal has arrived, so that no further step starts.
-    public func checkpoint() throws(MicsyncError) {
+    func checkpoint() throws(MicsyncError) {
         if let signal = receivedSignal { throw Self.error(for: signal) }
     }
 

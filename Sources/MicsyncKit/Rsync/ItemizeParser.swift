@@ -1,22 +1,22 @@
 /// One line of rsync's `--out-format='%i %l %n'` output: what happens to one path.
-public struct ItemizedChange: Sendable, Equatable {
-    public enum Change: Sendable, Equatable {
+struct ItemizedChange: Sendable, Equatable {
+    enum Change: Sendable, Equatable {
         /// `unchanged` is itemized only with `-ii`, which plans for a destination with limits use.
         case new, modified, deleted, attributesOnly, unchanged
     }
 
     /// The type rsync gives the item (X of YXcstpoguax); `other` for devices, specials and deletions.
-    public enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case file, directory, symlink, other
     }
 
-    public let change: Change
+    let change: Change
     /// Relative to the location root, raw bytes with rsync's `\#ooo` escapes decoded; directories end with "/".
-    public let path: [UInt8]
-    public let size: Int64
-    public let kind: Kind
+    let path: [UInt8]
+    let size: Int64
+    let kind: Kind
 
-    public init(change: Change, path: [UInt8], size: Int64, kind: Kind = .other) {
+    init(change: Change, path: [UInt8], size: Int64, kind: Kind = .other) {
         self.change = change
         self.path = path
         self.size = size
@@ -24,11 +24,11 @@ public struct ItemizedChange: Sendable, Equatable {
     }
 
     /// The rsync options that make it print lines this parser reads.
-    public static let outputFormat = ["--itemize-changes", "--out-format=%i %l %n"]
+    static let outputFormat = ["--itemize-changes", "--out-format=%i %l %n"]
 
     /// Parses one output line (without its newline); nil for lines that itemize nothing (the transfer root,
     /// rsync's own messages).
-    public static func parse(_ line: some Collection<UInt8>) -> ItemizedChange? {
+    static func parse(_ line: some Collection<UInt8>) -> ItemizedChange? {
         let bytes = Array(line)
         // %i is 11 characters ("*deleting" padded), then " %l %n": digits, one space, the name.
         guard bytes.count > 14, bytes[11] == UInt8(ascii: " ") else { return nil }

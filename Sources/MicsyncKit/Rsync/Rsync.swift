@@ -3,10 +3,10 @@ import Subprocess
 
 /// The rsync executable micsync runs for every file operation: found on PATH, version checked once per run.
 public struct Rsync: Sendable {
-    public static let minimumVersion = [3, 1, 3]
+    static let minimumVersion = [3, 1, 3]
     static let installHint = "install it with your package manager, e.g. `apt-get install rsync`"
 
-    public let executable: String
+    let executable: String
     /// util-linux `setpriv`, which makes rsync die with micsync (its parent-death signal); nil where missing.
     let setpriv: String?
     /// Where the signals micsync receives are passed on to the rsync that runs.
@@ -63,16 +63,16 @@ public struct Rsync: Sendable {
     }
 
     /// What an rsync run ended with.
-    public struct Outcome: Sendable {
-        public let exitCode: Int32
+    struct Outcome: Sendable {
+        let exitCode: Int32
         /// rsync's messages on stderr, in order.
-        public let messages: [String]
+        let messages: [String]
 
         /// rsync's 23 and 24: the rest was done, some files were not (unreadable, vanished, in the way).
-        public var isPartial: Bool { exitCode == 23 || exitCode == 24 }
+        var isPartial: Bool { exitCode == 23 || exitCode == 24 }
 
         /// What went wrong, each line naming a file, without rsync's closing summary line.
-        public var problems: [String] {
+        var problems: [String] {
             messages.filter { !$0.hasPrefix("rsync error: some files") && !$0.hasPrefix("rsync warning: some files") }
         }
     }
@@ -85,7 +85,7 @@ public struct Rsync: Sendable {
     /// the lock file (rsync never reads it): the lock stays held as long as rsync lives, even when micsync
     /// is killed.
     @MainActor
-    public func run(
+    func run(
         _ arguments: [String], holding lock: LocationLock? = nil,
         onLine: (ArraySlice<UInt8>) -> Void
     ) async throws(MicsyncError) -> Outcome {

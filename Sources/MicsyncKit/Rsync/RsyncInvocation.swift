@@ -3,12 +3,12 @@ import Foundation
 /// The rsync command lines of one run, source → one destination: the planning dry run and one apply pass
 /// per kind of change, each unable to do more than its kind. Only the deletion pass (and a single pass
 /// whose deletions need no question) ever carries a `--delete` option.
-public struct RsyncInvocation: Sendable {
+struct RsyncInvocation: Sendable {
     /// Where micsync keeps its own things inside a destination: never synced, planned or listed.
-    public static let stateFolder = StateFolder.name
+    static let stateFolder = StateFolder.name
 
     /// The apply passes, in the order they run.
-    public enum Pass: String, Sendable, CaseIterable {
+    enum Pass: String, Sendable, CaseIterable {
         /// New items, created only where the destination still has nothing (`--ignore-existing`).
         case create
         /// Approved overwrites and type changes, and attribute-only updates: never a deletion of what the
@@ -23,18 +23,18 @@ public struct RsyncInvocation: Sendable {
     var filters: [String]
     let deleting: Bool
     /// Added to the dry run by read-only comparisons (diff, status --changes): e.g. `--checksum`.
-    public var planOptions: [String] = []
+    var planOptions: [String] = []
     /// Added to the apply passes: `--info=progress2` while a progress line is shown.
-    public var applyOptions: [String] = []
+    var applyOptions: [String] = []
     /// Added to every pass: the action's own rsync options (`SyncAction.rsyncOptions`).
-    public var actionOptions: [String] = []
+    var actionOptions: [String] = []
     /// What the filesystems at both ends can hold, from the location probe: every pass gets the options
     /// that follow from it (see `filesystemOptions(to:)`).
-    public var filesystems = RunFilesystems()
+    var filesystems = RunFilesystems()
 
     /// Every run leaves micsync's own state folder (`stateDirectory`: journal, locks) out when a location of
     /// the configuration holds it (WORKING = `$HOME`): never copied, never deleted, never listed.
-    public init(
+    init(
         source: Location, scope: Scope, actionFilters: [String], deleting: Bool,
         stateDirectory: String = FileSystem.stateDirectory()
     ) {
@@ -58,14 +58,14 @@ public struct RsyncInvocation: Sendable {
     /// The options that depend on what the source's and the destination's filesystems can hold: no
     /// permissions where they are not kept, `--modify-window=1` for FAT's 2 s times, hard links, sparse
     /// files, extended attributes and ACLs where both sides hold them.
-    public func filesystemOptions(to destination: Location) -> [String] {
+    func filesystemOptions(to destination: Location) -> [String] {
         filesystems.options(to: destination)
     }
 
     /// One dry run over the scope that itemizes everything a real run would do. Without incremental
     /// recursion it walks about a tenth faster, for rsync's file list held whole while it plans. `--force`
     /// makes a folder that a file would replace show up, so that it is planned as the change it is.
-    public func plan(to destination: Location) -> [String] {
+    func plan(to destination: Location) -> [String] {
         copying(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive", "--force"]
             + ItemizedChange.outputFormat
             + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
@@ -74,7 +74,7 @@ public struct RsyncInvocation: Sendable {
 
     /// The pass of one kind over exactly the paths listed (NUL-separated) in `listFile`, without walking
     /// the tree again.
-    public func apply(_ pass: Pass, to destination: Location, listFile: String, trash: String?) -> [String] {
+    func apply(_ pass: Pass, to destination: Location, listFile: String, trash: String?) -> [String] {
         let kind: [String] =
             switch pass {
             case .create: ["--ignore-existing", "--ignore-missing-args"]
@@ -88,7 +88,7 @@ public struct RsyncInvocation: Sendable {
 
     /// One real pass over the whole scope, for runs where every change is approved beforehand (-m, and
     /// deletions off or -D past the guard): no question, so nothing can change between plan and apply.
-    public func singlePass(to destination: Location, trash: String?) -> [String] {
+    func singlePass(to destination: Location, trash: String?) -> [String] {
         copying(to: destination) + ["--relative", "--force"] + ItemizedChange.outputFormat
             + (deleting ? ["--delete"] : [])
             + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
@@ -105,7 +105,7 @@ public struct RsyncInvocation: Sendable {
     }
 
     /// `rsync ARGS…` as one line that can be pasted into a shell.
-    public static func commandLine(_ executable: String, _ arguments: [String]) -> String {
+    static func commandLine(_ executable: String, _ arguments: [String]) -> String {
         ([executable] + arguments).map(shellQuoted).joined(separator: " ")
     }
 

@@ -4,24 +4,24 @@ import Foundation
 /// A disc can carry anything there, planted or by accident: each is used only when it is a real directory
 /// on the location's own filesystem, checked with `lstat` right before use and created without following
 /// symlinks, so that micsync's writes never leave the location.
-public struct StateFolder: Sendable {
-    public static let name = ".micsync"
+struct StateFolder: Sendable {
+    static let name = ".micsync"
     /// The folders rsync writes into: the trash root, half-copied files, rsync's temporary files.
-    public static let parts = ["trash", "partial", "tmp"]
+    static let parts = ["trash", "partial", "tmp"]
 
     let location: Location
 
-    public init(_ location: Location) {
+    init(_ location: Location) {
         self.location = location
     }
 
-    public var path: String { location.path + "/" + Self.name }
-    public var partial: String { path + "/partial" }
-    public var temporary: String { path + "/tmp" }
+    var path: String { location.path + "/" + Self.name }
+    var partial: String { path + "/partial" }
+    var temporary: String { path + "/tmp" }
 
     /// Why micsync must not use this location (a symlink or a file where its folders belong); nil when each
     /// is a real directory or absent.
-    public func problem() -> String? {
+    func problem() -> String? {
         guard let root = LocationCheck.take(location) else { return nil }
         for relative in [Self.name] + Self.parts.map({ Self.name + "/" + $0 }) {
             var info = stat()
@@ -35,14 +35,14 @@ public struct StateFolder: Sendable {
     }
 
     /// Throws the refusal when a folder of micsync's is not a real directory.
-    public func check() throws(MicsyncError) {
+    func check() throws(MicsyncError) {
         if let problem = problem() { throw .notFound(problem) }
     }
 
     /// Checks, then creates `.micsync/` and the folders rsync needs to exist (partial, tmp) that are
     /// missing, each with `mkdirat` in a directory opened with `O_NOFOLLOW`. The trash is made by rsync
     /// when something goes there, below the checked `.micsync`.
-    public func prepare() throws(MicsyncError) {
+    func prepare() throws(MicsyncError) {
         try check()
         let top = open(location.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { throw failure(location.path) }

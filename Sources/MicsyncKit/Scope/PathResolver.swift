@@ -1,7 +1,7 @@
 /// Turns the paths users type (on the command line or in a config file) into absolute, comparable paths.
 public struct PathResolver: Sendable {
     public let home: String
-    public let base: String
+    let base: String
 
     /// - Parameter base: the directory that relative paths are relative to.
     public init(base: String, home: String = FileSystem.homeDirectory) {
@@ -10,7 +10,7 @@ public struct PathResolver: Sendable {
     }
 
     /// `~` expanded, made absolute against `base`, `.`/`..`/`//` and trailing slashes removed.
-    public func absolute(_ path: String) -> String {
+    func absolute(_ path: String) -> String {
         var expanded = path
         if path == "~" {
             expanded = home
@@ -23,7 +23,7 @@ public struct PathResolver: Sendable {
 
     /// `absolute(path)` with its parent resolved through symlinks; the last component stays as given,
     /// so a symlink is synced as a symlink.
-    public func resolvingParent(_ path: String) -> String {
+    func resolvingParent(_ path: String) -> String {
         let plain = absolute(path)
         guard plain != "/" else { return plain }
         let slash = plain.lastIndex(of: "/")!

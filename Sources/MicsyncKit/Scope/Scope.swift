@@ -14,24 +14,18 @@ public struct Scope: Sendable {
 
     /// `relativePaths` in `location`, as rsync reads them: `LOCATION/./RELATIVE`, so that `--relative` keeps
     /// the part after `/./` and several paths go in one call.
-    public func rsyncSources(in location: Location) -> [String] {
+    func rsyncSources(in location: Location) -> [String] {
         relativePaths.map { location.path + "/./" + $0 }
     }
 }
 
 /// Finds the configuration and location that hold the command-line paths.
-public struct ScopeResolver {
+struct ScopeResolver {
     let configurations: [Configuration]
     let resolver: PathResolver
     let questions: Questions
 
-    public init(configurations: [Configuration], resolver: PathResolver, questions: Questions) {
-        self.configurations = configurations
-        self.resolver = resolver
-        self.questions = questions
-    }
-
-    public func resolve(_ paths: [String], configurationName: String?) throws(MicsyncError) -> Scope {
+    func resolve(_ paths: [String], configurationName: String?) throws(MicsyncError) -> Scope {
         guard !paths.isEmpty else { throw .usage("give at least one path inside a configured location") }
         let absolute = paths.map(locate)
         let candidates =
@@ -93,7 +87,7 @@ public struct ScopeResolver {
 
 extension [Configuration] {
     /// The configuration called `name`; a usage error listing the names when there is none.
-    public func named(_ name: String) throws(MicsyncError) -> Configuration {
+    func named(_ name: String) throws(MicsyncError) -> Configuration {
         guard let match = first(where: { $0.name == name }) else {
             let names = map { "\"\($0.name)\"" }.joined(separator: ", ")
             throw .usage("no configuration is named \"\(name)\"; the configurations are: \(names)")

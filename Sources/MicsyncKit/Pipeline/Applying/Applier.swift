@@ -2,25 +2,25 @@ import Foundation
 
 /// What one destination got: rsync's own counts, what was left alone because the world changed since the
 /// plan, and why nothing or not everything was written.
-public struct DestinationOutcome: Sendable {
-    public let destination: Location
-    public var report = ApplyReport()
+struct DestinationOutcome: Sendable {
+    let destination: Location
+    var report = ApplyReport()
     /// Planned as new, but something was at the destination by then: left alone.
-    public var appeared: [String] = []
+    var appeared: [String] = []
     /// Planned, but gone from the source by then: nothing done.
-    public var vanished: [String] = []
+    var vanished: [String] = []
     /// Approved for deletion, but back at the source by then: kept.
-    public var returned: [String] = []
+    var returned: [String] = []
     /// Planned for its attributes alone, but its content changed by then: left alone.
-    public var changed: [String] = []
+    var changed: [String] = []
     /// Why the destination was not written at all.
-    public var notWritten: String?
+    var notWritten: String?
     /// rsync's failure at this destination, with its messages.
-    public var problem: String?
+    var problem: String?
     /// What the user said No to here.
-    public var declined = RunSummary.Declined()
+    var declined = RunSummary.Declined()
     /// How long its passes took.
-    public var elapsed: Duration?
+    var elapsed: Duration?
 
     init(_ destination: Location) {
         self.destination = destination

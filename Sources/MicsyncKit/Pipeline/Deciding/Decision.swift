@@ -1,34 +1,34 @@
 /// What the user approved of one destination's plan, and the lists each apply pass gets. Deciding is pure:
 /// the plan, the options and the answers given; it never touches files.
-public struct Decision: Sendable {
+struct Decision: Sendable {
     /// The answers to a destination's questions; nil for a question not asked.
-    public struct Answers: Sendable {
-        public var overwrite: Bool?
-        public var delete: Bool?
+    struct Answers: Sendable {
+        var overwrite: Bool?
+        var delete: Bool?
 
-        public init(overwrite: Bool? = nil, delete: Bool? = nil) {
+        init(overwrite: Bool? = nil, delete: Bool? = nil) {
             self.overwrite = overwrite
             self.delete = delete
         }
     }
 
-    public let plan: Plan
-    public let overwrite: Bool
-    public let delete: Bool
+    let plan: Plan
+    let overwrite: Bool
+    let delete: Bool
 
     /// Whether `plan` needs the question about overwriting, given the options.
-    public static func asksOverwrite(_ plan: Plan, _ options: RunOptions) -> Bool {
+    static func asksOverwrite(_ plan: Plan, _ options: RunOptions) -> Bool {
         !options.dryRun && !options.modify && !plan.modified.isEmpty
     }
 
     /// Whether `plan` needs the question about deleting, given the options.
-    public static func asksDelete(_ plan: Plan, _ options: RunOptions) -> Bool {
+    static func asksDelete(_ plan: Plan, _ options: RunOptions) -> Bool {
         !options.dryRun && options.deletion == .ask && !plan.deleted.isEmpty
     }
 
     /// -m approves every overwrite and -D every deletion; otherwise the answer does. A dry run approves
     /// nothing.
-    public init(_ plan: Plan, options: RunOptions, answers: Answers) {
+    init(_ plan: Plan, options: RunOptions, answers: Answers) {
         self.plan = plan
         overwrite = !options.dryRun && (options.modify || answers.overwrite == true)
         delete =
@@ -39,7 +39,7 @@ public struct Decision: Sendable {
     /// The paths the `pass` gets: new items (and folders whose attributes differ) always; overwrites and
     /// type changes when approved, with the files whose attributes alone differ; deletions when approved
     /// (the apply keeps only those still absent from the source).
-    public func list(_ pass: RsyncInvocation.Pass) -> PathList {
+    func list(_ pass: RsyncInvocation.Pass) -> PathList {
         switch pass {
         case .create:
             var list = plan.new
@@ -56,5 +56,5 @@ public struct Decision: Sendable {
     }
 
     /// Whether any pass has something to do.
-    public var hasWork: Bool { RsyncInvocation.Pass.allCases.contains { !list($0).isEmpty } }
+    var hasWork: Bool { RsyncInvocation.Pass.allCases.contains { !list($0).isEmpty } }
 }

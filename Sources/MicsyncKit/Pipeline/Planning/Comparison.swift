@@ -6,7 +6,7 @@ public struct Comparison: Sendable {
     /// Added to every dry run, e.g. `--checksum` to compare content instead of size and modification time.
     public var rsyncOptions: [String] = []
     /// rsync filter rules of the comparing action.
-    public var filters: [String] = []
+    var filters: [String] = []
 
     public init(source: Location, scope: Scope) {
         self.source = source

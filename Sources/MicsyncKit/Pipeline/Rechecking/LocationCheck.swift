@@ -3,14 +3,14 @@ import Foundation
 /// A location's directory as it was when a run planned it (device and inode), so that a disc unplugged or a
 /// directory replaced while a question waited is noticed before anything is written to or read from it.
 /// The one place that says whether a location is still the one planned.
-public struct LocationCheck: Sendable, Equatable {
+struct LocationCheck: Sendable, Equatable {
     let device: UInt64
     let inode: UInt64
     /// Its identity marker, when it has one: the disc planned for.
     let marker: String?
 
     /// The location's directory now; nil when it is not there.
-    public static func take(_ location: Location) -> LocationCheck? {
+    static func take(_ location: Location) -> LocationCheck? {
         var info = stat()
         guard stat(location.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
         return LocationCheck(
@@ -19,7 +19,7 @@ public struct LocationCheck: Sendable, Equatable {
 
     /// Why `location` is not the directory `planned` was (a location that was missing then counts as gone);
     /// nil when it still is.
-    public static func change(in location: Location, since planned: LocationCheck?) -> String? {
+    static func change(in location: Location, since planned: LocationCheck?) -> String? {
         guard let planned, let now = take(location) else {
             return "\(location.heading) is gone since the plan (unplugged?)"
         }

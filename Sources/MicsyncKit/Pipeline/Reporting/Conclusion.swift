@@ -1,14 +1,14 @@
 /// What a sync did, destination by destination, and how it ended: what the journal records.
-public struct SessionOutcome: Sendable {
-    public var destinations: [DestinationOutcome] = []
+struct SessionOutcome: Sendable {
+    var destinations: [DestinationOutcome] = []
     /// rsync's messages about what it could not plan (unreadable files, say).
-    public var planProblems: [String] = []
+    var planProblems: [String] = []
     /// What each destination's filesystem cannot hold: left out of the apply.
-    public var cannotStore: [(destination: Location, items: [Unstorable])] = []
+    var cannotStore: [(destination: Location, items: [Unstorable])] = []
     /// Why the run did not end well; nil when it did.
-    public var error: MicsyncError?
+    var error: MicsyncError?
 
-    public var status: ExitStatus { error?.status ?? .success }
+    var status: ExitStatus { error?.status ?? .success }
 }
 
 /// How a whole sync ends: rsync failures (exit 1), and locations that were not written, each already said

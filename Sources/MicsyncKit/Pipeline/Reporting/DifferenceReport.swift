@@ -2,19 +2,19 @@ import Foundation
 
 /// What a read-only run found between its source and each destination, for people and as JSON: what is
 /// only on one side, and what differs, with which side's copy is newer.
-public struct DifferenceReport {
-    public let source: Location
-    public let byContent: Bool
-    public let plans: [(Location, Plan)]
+struct DifferenceReport {
+    let source: Location
+    let byContent: Bool
+    let plans: [(Location, Plan)]
 
-    public init(source: Location, byContent: Bool, plans: [(Location, Plan)]) {
+    init(source: Location, byContent: Bool, plans: [(Location, Plan)]) {
         self.source = source
         self.byContent = byContent
         self.plans = plans
     }
 
     /// Whether any destination differs from the source.
-    public var differs: Bool {
+    var differs: Bool {
         plans.contains { _, plan in
             !plan.new.isEmpty || !plan.deleted.isEmpty || !plan.modified.isEmpty || !plan.cannotStore.isEmpty
         }
@@ -39,7 +39,7 @@ public struct DifferenceReport {
 
     /// Writes the JSON document to stdout as it goes: `{"backups": [...], "checksum": …, "working": {…}}`;
     /// each differing item says which side is newer (`"newer": "WORKING"`, `"BACKUP"` or `"same"`).
-    public func writeJSON(to terminal: Terminal) {
+    func writeJSON(to terminal: Terminal) {
         var json = JSONStream(to: terminal)
         json.object { json in
             json.array("backups") { json in
@@ -66,7 +66,7 @@ public struct DifferenceReport {
         json.finish()
     }
 
-    public func text(style: Style) -> String {
+    func text(style: Style) -> String {
         let how = byContent ? "by content" : "by size and modification time"
         var lines = ["\(source.heading), compared \(how) with:"]
         for (location, plan) in plans {

@@ -187,7 +187,7 @@ extension PlanPrinter {
 }
 
 /// `1,234`: counts as people read them.
-public func grouped(_ count: Int) -> String {
+func grouped(_ count: Int) -> String {
     let digits = String(count.magnitude)
     var result = ""
     for (position, digit) in digits.enumerated() {

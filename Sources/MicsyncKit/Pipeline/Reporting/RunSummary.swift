@@ -1,17 +1,17 @@
 import Foundation
 
 /// What one apply did at one destination, counted from rsync's own itemized output.
-public struct ApplyReport: Sendable {
-    public var copied = 0, overwritten = 0, deleted = 0
-    public var directoriesCreated = 0, directoriesDeleted = 0
+struct ApplyReport: Sendable {
+    var copied = 0, overwritten = 0, deleted = 0
+    var directoriesCreated = 0, directoriesDeleted = 0
     /// Bytes written: the files copied new and those overwritten.
-    public var bytes: Int64 = 0
+    var bytes: Int64 = 0
     /// Bytes of the files copied new.
-    public var copiedBytes: Int64 = 0
+    var copiedBytes: Int64 = 0
     /// Every itemized line, attribute changes included: what the pass got through.
-    public var items = 0
+    var items = 0
 
-    public init() {}
+    init() {}
 
     mutating func count(_ item: ItemizedChange) {
         items += 1
@@ -33,12 +33,12 @@ public struct ApplyReport: Sendable {
 }
 
 /// The words of a run's closing lines: one per destination, and what is left after an interruption.
-public enum RunSummary {
+enum RunSummary {
     /// What the user said No to at one destination.
-    public struct Declined: Sendable {
-        public var modified = 0, deletions = 0
+    struct Declined: Sendable {
+        var modified = 0, deletions = 0
 
-        public init(modified: Int = 0, deletions: Int = 0) {
+        init(modified: Int = 0, deletions: Int = 0) {
             self.modified = modified
             self.deletions = deletions
         }
@@ -47,7 +47,7 @@ public enum RunSummary {
     }
 
     /// `60 copied (1.2 GB), 3 overwritten, 0 deleted, 50 modified declined, in 14 s`.
-    public static func line(_ report: ApplyReport, declined: Declined = .init(), elapsed: Duration? = nil) -> String {
+    static func line(_ report: ApplyReport, declined: Declined = .init(), elapsed: Duration? = nil) -> String {
         var parts = [
             "\(grouped(report.copied)) copied (\(ByteCount.readable(report.copiedBytes)))",
             "\(grouped(report.overwritten)) overwritten", "\(grouped(report.deleted)) deleted",
@@ -65,14 +65,14 @@ public enum RunSummary {
     }
 
     /// What a destination without an apply pass says: nothing to do, or what was declined.
-    public static func nothingApplied(declined: Declined) -> String {
+    static func nothingApplied(declined: Declined) -> String {
         declined.isEmpty ? "nothing to do" : line(ApplyReport(), declined: declined)
     }
 
     /// After an interruption: how much of the current destination is left, which destinations were not
     /// started, and that the same command finishes the job (new items are copied only while still absent,
     /// so a second run picks up where this one stopped).
-    public static func interrupted(at destination: Location, left: Int?, of planned: Int?, notStarted: [Location])
+    static func interrupted(at destination: Location, left: Int?, of planned: Int?, notStarted: [Location])
         -> String
     {
         var parts: [String] = []
@@ -88,7 +88,7 @@ public enum RunSummary {
     }
 
     /// `0.4 s`, `14 s`, `2 min 5 s`, `1 h 3 min`.
-    public static func readable(_ duration: Duration) -> String {
+    static func readable(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         if seconds < 10 { return String(format: "%.1f s", seconds) }
         let whole = Int(seconds.rounded())
