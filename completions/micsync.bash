@@ -216,7 +216,7 @@ _micsync() {
 
 _micsync_backup() {
     repeating_flags=()
-    non_repeating_flags=(-m -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --create --version -h --help)
+    non_repeating_flags=(-m -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --create --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -256,7 +256,7 @@ _micsync_backup() {
 
 _micsync_work() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --create --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --create --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -296,7 +296,7 @@ _micsync_work() {
 
 _micsync_transfer() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --create --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --create --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1
@@ -336,7 +336,7 @@ _micsync_transfer() {
 
 _micsync_tree() {
     repeating_flags=()
-    non_repeating_flags=(-s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --create --version -h --help)
+    non_repeating_flags=(-s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --create --version -h --help)
     repeating_options=(--from --to)
     non_repeating_options=(--config --config-name --color)
     __micsync_offer_flags_options -1

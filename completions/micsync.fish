@@ -35,13 +35,13 @@ function __micsync_parse_tokens -S
         __micsync_parse_subcommand 0 'backup' 'work' 'transfer' 'tree' 'verify' 'color=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'backup'
-            __micsync_parse_subcommand -r 1 'm' 's' 'v' 'print-commands' 'n/dry-run' 'q/quiet' 'list' 'no-trash' 'progress' 'no-progress' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'create' 'color=' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'm' 's' 'v' 'print-commands' 'n/dry-run' 'q/quiet' 'list' 'no-trash' 'progress' 'no-progress' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'xattrs' 'acls' 'create' 'color=' 'version' 'h/help'
         case 'work'
-            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 'force' 's' 'v' 'print-commands' 'n/dry-run' 'q/quiet' 'list' 'no-trash' 'progress' 'no-progress' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'create' 'color=' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 'force' 's' 'v' 'print-commands' 'n/dry-run' 'q/quiet' 'list' 'no-trash' 'progress' 'no-progress' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'xattrs' 'acls' 'create' 'color=' 'version' 'h/help'
         case 'transfer'
-            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 'force' 's' 'v' 'print-commands' 'n/dry-run' 'q/quiet' 'list' 'no-trash' 'progress' 'no-progress' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'create' 'color=' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 'm' 'd' 'D' 'force' 's' 'v' 'print-commands' 'n/dry-run' 'q/quiet' 'list' 'no-trash' 'progress' 'no-progress' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'xattrs' 'acls' 'create' 'color=' 'version' 'h/help'
         case 'tree'
-            __micsync_parse_subcommand -r 1 's' 'v' 'print-commands' 'n/dry-run' 'q/quiet' 'list' 'no-trash' 'progress' 'no-progress' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'create' 'color=' 'version' 'h/help'
+            __micsync_parse_subcommand -r 1 's' 'v' 'print-commands' 'n/dry-run' 'q/quiet' 'list' 'no-trash' 'progress' 'no-progress' 'config=' 'config-name=' 'from=+' 'to=+' 'json' 'xattrs' 'acls' 'create' 'color=' 'version' 'h/help'
         case 'status'
             __micsync_parse_subcommand -r 1 'config=' 'config-name=' 'changes' 'json' 'version' 'h/help'
         case 'diff'
@@ -161,6 +161,8 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion backup -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion backup -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" json' -l 'json' -d 'Print one JSON document: a sync\'s plan (with -n), a comparison\'s differences.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" xattrs' -l 'xattrs' -d 'Keep extended attributes (also "xattrs": true in the configuration).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" acls' -l 'acls' -d 'Keep ACLs (also "acls": true in the configuration).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" create' -l 'create' -d 'Create a destination location that does not exist yet (its parent must), without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" color' -l 'color' -d 'When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.' -rfka 'auto always never'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync backup" -ge 1' -F
@@ -184,6 +186,8 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion work -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion work -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" json' -l 'json' -d 'Print one JSON document: a sync\'s plan (with -n), a comparison\'s differences.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" xattrs' -l 'xattrs' -d 'Keep extended attributes (also "xattrs": true in the configuration).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" acls' -l 'acls' -d 'Keep ACLs (also "acls": true in the configuration).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" create' -l 'create' -d 'Create a destination location that does not exist yet (its parent must), without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync work" color' -l 'color' -d 'When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.' -rfka 'auto always never'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync work" -ge 1' -F
@@ -207,6 +211,8 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion transfer -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion transfer -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" json' -l 'json' -d 'Print one JSON document: a sync\'s plan (with -n), a comparison\'s differences.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" xattrs' -l 'xattrs' -d 'Keep extended attributes (also "xattrs": true in the configuration).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" acls' -l 'acls' -d 'Keep ACLs (also "acls": true in the configuration).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" create' -l 'create' -d 'Create a destination location that does not exist yet (its parent must), without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync transfer" color' -l 'color' -d 'When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.' -rfka 'auto always never'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync transfer" -ge 1' -F
@@ -226,6 +232,8 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree"' -l 'from' -d 'The source location: its index in the config or its path.' -rfka '(__micsync_custom_completion ---completion tree -- --from (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree"' -l 'to' -d 'A destination location: its index in the config or its path (repeatable).' -rfka '(__micsync_custom_completion ---completion tree -- --to (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" json' -l 'json' -d 'Print one JSON document: a sync\'s plan (with -n), a comparison\'s differences.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" xattrs' -l 'xattrs' -d 'Keep extended attributes (also "xattrs": true in the configuration).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" acls' -l 'acls' -d 'Keep ACLs (also "acls": true in the configuration).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" create' -l 'create' -d 'Create a destination location that does not exist yet (its parent must), without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync tree" color' -l 'color' -d 'When to colour: auto is on a terminal whose TERM is not dumb, without NO_COLOR.' -rfka 'auto always never'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync tree" -ge 1' -F

@@ -80,6 +80,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
     public var to: [String] = []
 
     @OptionGroup public var output: JSONOption
+    @OptionGroup public var metadata: ExtendedMetadataOptions
 
     @Flag(help: "Create a destination location that does not exist yet (its parent must), without asking.")
     public var create = false
@@ -104,6 +105,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
         options.to = to
         options.json = output.json
         options.create = create
+        options.extendedMetadata = metadata.wanted
         return options
     }
 }

@@ -119,3 +119,26 @@ import Testing
         #expect(!piped.stdout.contains("\u{1B}["), "\(piped)")
     }
 }
+
+/// Whether a configuration keeps extended attributes and ACLs, as `status` and `config show` say it.
+@Suite struct ExtendedMetadataStatusTests {
+    @Test(arguments: [("", "no xattrs or ACLs kept", false), (", \"xattrs\": true", "keeps xattrs, not ACLs", true)])
+    func statusAndConfigShowSayWhetherXattrsAreKept(extra: String, words: String, xattrs: Bool) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1, extra: extra)
+        let status = try box.expectRun(["status"], status: 0)
+        #expect(status.stdout.contains("main  (\(words))"), "\(status)")
+        let json = try box.jsonObject(try box.expectRun(["status", "--json"], status: 0).stdout)
+        let configuration = try #require((json["configurations"] as? [[String: Any]])?.first)
+        #expect(configuration["xattrs"] as? Bool == xattrs && configuration["acls"] as? Bool == false)
+        let show = try box.expectRun(["config", "show"], status: 0)
+        #expect(show.stdout.contains(words), "\(show)")
+    }
+
+    @Test func aKeyThatIsNoBooleanIsAConfigurationError() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1, extra: ", \"acls\": \"yes\"")
+        let result = try box.expectRun(["config", "check"], status: 2)
+        #expect(result.stdout.contains("configs[0].acls") || result.stderr.contains("configs[0].acls"), "\(result)")
+    }
+}

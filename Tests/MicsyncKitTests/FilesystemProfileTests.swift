@@ -42,12 +42,15 @@ import Testing
     @Test func rsyncOptionsForAndFromVfat() {
         let vfat = FilesystemProfile(Self.vfat)
         let ext4 = FilesystemProfile.unrestricted(type: "ext4")
-        let toDisc = vfat.rsyncOptions(from: ext4)
+        let both = ExtendedMetadata(xattrs: true, acls: true)
+        let toDisc = vfat.rsyncOptions(from: ext4, keeping: both)
         #expect(toDisc == ["--no-perms", "--no-owner", "--no-group", "--modify-window=1"])
-        let fromDisc = ext4.rsyncOptions(from: vfat)
+        let fromDisc = ext4.rsyncOptions(from: vfat, keeping: both)
         #expect(fromDisc.starts(with: ["--no-perms", "--no-owner", "--no-group", "--chmod=F-x", "--modify-window=1"]))
         #expect(!fromDisc.contains("--hard-links") && !fromDisc.contains("--xattrs") && !fromDisc.contains("--acls"))
-        #expect(ext4.rsyncOptions(from: ext4) == ["--hard-links", "--sparse", "--xattrs", "--acls"])
+        #expect(ext4.rsyncOptions(from: ext4, keeping: both) == ["--hard-links", "--sparse", "--xattrs", "--acls"])
+        #expect(ext4.rsyncOptions(from: ext4, keeping: ExtendedMetadata()) == ["--hard-links", "--sparse"], "opt-in")
+        #expect(ext4.rsyncOptions(from: ext4, keeping: ExtendedMetadata(xattrs: true)).last == "--xattrs")
     }
 
     @Test func whatVfatCannotStoreIsTakenOutOfThePlan() {

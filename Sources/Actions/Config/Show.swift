@@ -42,7 +42,8 @@ extension ConfigCommand {
                 }
                 terminal.print(
                     "  trash: \(configuration.trash ? "on" : "off"), "
-                        + "largest deletion without --force: \(configuration.maxDeletePercent.formatted())%")
+                        + "largest deletion without --force: \(configuration.maxDeletePercent.formatted())%, "
+                        + configuration.extendedMetadata.summary)
             }
         }
     }

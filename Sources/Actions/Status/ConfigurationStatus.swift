@@ -19,6 +19,9 @@ struct ConfigurationStatus: Encodable {
     }
 
     let name: String
+    /// Whether runs keep extended attributes and ACLs.
+    let xattrs: Bool
+    let acls: Bool
     /// The part of the locations looked at, relative to their roots ("" is everything).
     let paths: [String]
     let locations: [LocationStatus]
@@ -42,6 +45,7 @@ struct ConfigurationStatus: Encodable {
             }
         }
         name = configuration.name
+        (xattrs, acls) = (configuration.extendedMetadata.xattrs, configuration.extendedMetadata.acls)
         paths = scope.relativePaths
         let probe = FilesystemProbe()
         locations = configuration.locations.map { location in

@@ -21,7 +21,8 @@ struct StatusTable {
         var hints: [String] = []
         for configuration in document.configurations {
             let part = configuration.paths == [""] ? "" : " (" + configuration.paths.joined(separator: ", ") + ")"
-            lines += ["", style(configuration.name, .bold) + part]
+            let metadata = ExtendedMetadata(xattrs: configuration.xattrs, acls: configuration.acls)
+            lines += ["", style(configuration.name, .bold) + part + "  (\(metadata.summary))"]
             lines += table(configuration.locations)
             hints += configuration.locations.compactMap {
                 $0.facts.access.hint(for: $0.facts.location).map { "  \($0)" }

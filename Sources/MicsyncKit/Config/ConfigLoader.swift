@@ -4,7 +4,7 @@ import Foundation
 /// changes what a run does. Each problem names the file and the entry (`configs[1].backup[0]`).
 public struct ConfigLoader {
     static let topLevelKeys = ["configs"]
-    static let configurationKeys = ["name", "work", "backup", "exclude", "trash", "maxDeletePercent"]
+    static let configurationKeys = ["name", "work", "backup", "exclude", "trash", "maxDeletePercent", "xattrs", "acls"]
 
     public let file: String
 
@@ -94,11 +94,14 @@ private struct Validator {
         let maxDeletePercent =
             fields["maxDeletePercent"].map { percent($0, at: "\(entry).maxDeletePercent") }
             ?? Configuration.defaultMaxDeletePercent
+        let extendedMetadata = ExtendedMetadata(
+            xattrs: fields["xattrs"].map { bool($0, at: "\(entry).xattrs") } ?? false,
+            acls: fields["acls"].map { bool($0, at: "\(entry).acls") } ?? false)
         overlaps(working + backups, at: entry)
         guard problems.count == before, let name else { return nil }
         return Configuration(
             name: name, working: working, backups: backups, exclude: exclude,
-            trash: trash, maxDeletePercent: maxDeletePercent)
+            trash: trash, maxDeletePercent: maxDeletePercent, extendedMetadata: extendedMetadata)
     }
 
     mutating func locations(_ fields: [String: JSONValue], role: Role, at entry: String) -> [Location] {

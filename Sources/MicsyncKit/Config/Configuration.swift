@@ -51,10 +51,13 @@ public struct Configuration: Sendable {
     public let exclude: [String]
     public let trash: Bool
     public let maxDeletePercent: Double
+    /// `"xattrs"` and `"acls"`: whether every run keeps them (default: neither).
+    public let extendedMetadata: ExtendedMetadata
 
     init(
         name: String, working: [Location], backups: [Location], exclude: [String] = [],
-        trash: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent
+        trash: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent,
+        extendedMetadata: ExtendedMetadata = ExtendedMetadata()
     ) {
         self.name = name
         self.working = working
@@ -62,6 +65,7 @@ public struct Configuration: Sendable {
         self.exclude = exclude
         self.trash = trash
         self.maxDeletePercent = maxDeletePercent
+        self.extendedMetadata = extendedMetadata
     }
 
     public var locations: [Location] { working + backups }

@@ -88,8 +88,9 @@ public struct FilesystemProfile: Equatable, Sendable {
     }
 
     /// The rsync options for copying from a filesystem with `source`'s profile to one with this one,
-    /// added after `-a`: nothing is synced that either side cannot keep, so nothing differs forever.
-    public func rsyncOptions(from source: FilesystemProfile) -> [String] {
+    /// added after `-a`: nothing is synced that either side cannot keep, so nothing differs forever; xattrs
+    /// and ACLs only where `wanted`.
+    func rsyncOptions(from source: FilesystemProfile, keeping wanted: ExtendedMetadata) -> [String] {
         var options: [String] = []
         if !keepsPermissions || !source.keepsPermissions {
             options += ["--no-perms", "--no-owner", "--no-group"]
@@ -101,8 +102,8 @@ public struct FilesystemProfile: Equatable, Sendable {
         if timeGranularity > 1 || source.timeGranularity > 1 { options.append("--modify-window=1") }
         if hardLinks && source.hardLinks { options.append("--hard-links") }
         if sparseFiles { options.append("--sparse") }
-        if extendedAttributes && source.extendedAttributes { options.append("--xattrs") }
-        if accessControlLists && source.accessControlLists { options.append("--acls") }
+        if wanted.xattrs && extendedAttributes && source.extendedAttributes { options.append("--xattrs") }
+        if wanted.acls && accessControlLists && source.accessControlLists { options.append("--acls") }
         return options
     }
 }

@@ -3,6 +3,8 @@
 struct RunFilesystems: Sendable {
     let source: FilesystemProfile?
     let destinations: [Location: FilesystemProfile]
+    /// The xattrs and ACLs the run keeps, where both ends can hold them.
+    var keeping = ExtendedMetadata()
 
     init(source: FilesystemProfile? = nil, destinations: [Location: FilesystemProfile] = [:]) {
         self.source = source
@@ -25,6 +27,6 @@ struct RunFilesystems: Sendable {
     /// filesystem was not probed.
     func options(to destination: Location) -> [String] {
         guard let profile = destinations[destination] else { return ["--hard-links", "--sparse"] }
-        return profile.rsyncOptions(from: source ?? .unrestricted(type: "unknown"))
+        return profile.rsyncOptions(from: source ?? .unrestricted(type: "unknown"), keeping: keeping)
     }
 }

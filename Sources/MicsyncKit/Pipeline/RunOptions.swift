@@ -27,6 +27,8 @@ public struct RunOptions: Sendable {
     public var force = false
     /// Create a destination location that does not exist yet (its parent does) without asking.
     public var create = false
+    /// `--xattrs`, `--acls`: kept in this run, whatever the configuration says.
+    public var extendedMetadata = ExtendedMetadata()
 
     public init() {}
 

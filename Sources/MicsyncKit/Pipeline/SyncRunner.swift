@@ -24,6 +24,7 @@ public struct SyncRunner {
         invocation.actionOptions = request.rsyncOptions
         invocation.applyOptions += progress.rsyncOptions
         invocation.filesystems = .probe(source: endpoints.source, destinations: endpoints.destinations)
+        invocation.filesystems.keeping = request.scope.configuration.extendedMetadata.union(options.extendedMetadata)
         let job = SyncJob(
             action: request.action, scope: request.scope, source: endpoints.source,
             destinations: endpoints.destinations, options: options, overwrites: request.overwrites, rsync: rsync,

@@ -22,6 +22,7 @@ public struct Comparison: Sendable {
         var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: filters, deleting: true)
         invocation.planOptions = ["--delete-missing-args"] + rsyncOptions
         invocation.filesystems = .probe(source: source, destinations: destinations)
+        invocation.filesystems.keeping = scope.configuration.extendedMetadata
         return try await Planner(rsync: rsync, invocation: invocation, printingTo: terminal).plan(destinations)
     }
 }
