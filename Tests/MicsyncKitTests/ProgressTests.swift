@@ -36,6 +36,24 @@ import Testing
         #expect(ProgressLine.line(done: 5, planned: 0, rate: nil) == "5 B  – B/s")
     }
 
+    /// rsync reports thousands of times a second on small files: the line is redrawn at most every 100 ms,
+    /// and the pass's last report is drawn before the line is cleared.
+    @Test func theLineIsRedrawnAtMostTenTimesASecondAndEndsOnTheLastReport() {
+        let sink = RecordingSink()
+        let progress = ProgressLine(requested: true, on: .recording(sink))
+        progress.expect(20_000)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for bytes in 1...20_000 {
+            _ = progress.consume(Array("     \(bytes)  50%    1.00MB/s    0:00:01".utf8))
+        }
+        let elapsed = start.duration(to: clock.now)
+        progress.passFinished()
+        let draws = sink[.output].components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }
+        #expect(draws.count <= 2 + Int(elapsed / ProgressLine.redrawInterval), "\(draws.count) in \(elapsed)")
+        #expect(draws.last?.hasPrefix("20.0 KB of 20.0 KB  100%") == true, "\(draws.last ?? "")")
+    }
+
     @Test func theItemizeParserIgnoresProgress() {
         let items = lines().compactMap { ItemizedChange.parse($0) }
         #expect(items.map { String(decoding: $0.path, as: UTF8.self) } == ["big", "small"])

@@ -30,9 +30,17 @@ final class ProgressLine: @unchecked Sendable {
     private var planned: Int64 = 0
     /// Bytes of the passes already finished, and of the current one so far.
     private var finished: Int64 = 0, current: Int64 = 0
-    /// Recent (time, bytes done) samples: the rate is measured over the last few seconds.
+    /// Recent (time, bytes done) samples, one per redraw: the rate is measured over the last few seconds.
+    /// Those before `oldest` have aged out; they are dropped in batches, so each rsync line costs O(1).
     private var samples: [(time: ContinuousClock.Instant, bytes: Int64)] = []
+    private var oldest = 0
+    /// When the line was last drawn, and whether rsync has said more since.
+    private var lastDraw: ContinuousClock.Instant?
+    private var pending = false
     private let clock = ContinuousClock()
+    /// The line is redrawn at most this often: a tree of small files makes rsync report thousands of times a
+    /// second, and a terminal cannot show that anyway.
+    static let redrawInterval = Duration.milliseconds(100)
 
     /// - Parameter requested: `--progress` (true), `--no-progress` (false), or neither (nil: only on a terminal).
     init(requested: Bool?, on terminal: Terminal) {
@@ -60,17 +68,31 @@ final class ProgressLine: @unchecked Sendable {
         current = progress.bytes
         guard isShown else { return true }
         let now = clock.now
-        let done = finished + current
-        samples.append((now, done))
-        samples.removeAll { now - $0.time > .seconds(5) }
-        terminal.write("\r\u{1B}[K" + Self.line(done: done, planned: planned, rate: rate(now: now)))
-        drawn = true
+        if let lastDraw, now - lastDraw < Self.redrawInterval {
+            pending = true
+        } else {
+            draw(at: now)
+        }
         return true
     }
 
+    private func draw(at now: ContinuousClock.Instant) {
+        let done = finished + current
+        samples.append((now, done))
+        while oldest < samples.count - 1, now - samples[oldest].time > .seconds(5) { oldest += 1 }
+        if oldest >= 64 {
+            samples.removeFirst(oldest)
+            oldest = 0
+        }
+        terminal.write("\r\u{1B}[K" + Self.line(done: done, planned: planned, rate: rate()))
+        lastDraw = now
+        pending = false
+        drawn = true
+    }
+
     /// Bytes a second over the last few seconds; nil until there is a second to measure.
-    private func rate(now: ContinuousClock.Instant) -> Double? {
-        guard let first = samples.first, let last = samples.last else { return nil }
+    private func rate() -> Double? {
+        guard let first = samples[oldest...].first, let last = samples.last else { return nil }
         let span = first.time.duration(to: last.time)
         let seconds = Double(span.components.seconds) + Double(span.components.attoseconds) / 1e18
         return seconds >= 1 ? Double(last.bytes - first.bytes) / seconds : nil
@@ -78,6 +100,8 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Ends one rsync pass: the next starts counting from zero again.
     func passFinished() {
+        // What rsync said last is shown before the line goes: the pass's end, never a stale share.
+        if pending { draw(at: clock.now) }
         finished += current
         current = 0
         clear()
