@@ -23,6 +23,21 @@ import Testing
         #expect(sorted.deleted.names == ["old"])
     }
 
+    /// A first backup: below a new folder that is not at the destination nothing is looked up.
+    @Test func nothingBelowAnAbsentNewFolderIsLookedUp() {
+        var plan = Plan()
+        plan.new = PathList(["docs/", "docs/a", "docs/sub/", "docs/sub/b", "top", "x/", "x/c"])
+        var looked: [String] = []
+        let sorted = plan.sortingTypeChanges { path in
+            let name = String(decoding: path, as: UTF8.self)
+            looked.append(name)
+            return name == "x"
+        }
+        #expect(looked == ["docs", "top", "x"])
+        #expect(sorted.new.names == ["docs/", "docs/a", "docs/sub/", "docs/sub/b", "top"])
+        #expect(sorted.modified.names == ["x/", "x/c"])
+    }
+
     @Test func deletionOptionsOnlyEverGoWithTheDeletionPass() {
         let scope = Scope(
             configuration: Configuration(name: "c", working: [source], backups: [destination]),

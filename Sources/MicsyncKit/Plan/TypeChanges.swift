@@ -2,19 +2,24 @@ extension Plan {
     /// The plan with type changes sorted as modifications: an item rsync would create (a folder, a file, a
     /// symlink) where the destination already holds something of another type replaces that thing, so it
     /// is asked about and trashed like any overwrite, and so is everything planned below it. rsync's
-    /// deletions to make way for it are part of that change, not deletions of their own.
+    /// deletions to make way for it are part of that change, not deletions of their own. Nothing below a new
+    /// folder that is not at the destination can be there either, so it is not looked up: a first backup of
+    /// 100,000 files looks up its top folders only.
     func sortingTypeChanges(existsAtDestination: (ArraySlice<UInt8>) -> Bool) -> Plan {
         var result = self
         result.new = PathList()
-        var replaced = Set<ArraySlice<UInt8>>()
+        var replaced = Set<ArraySlice<UInt8>>(), absent = Set<ArraySlice<UInt8>>()
         for entry in new {
             let path = entry.isDirectory ? entry.path.dropLast() : entry.path
             if Self.lies(path, belowAnyOf: replaced) {
                 result.modified.append(entry.path, size: entry.size)
+            } else if Self.lies(path, belowAnyOf: absent) {
+                result.new.append(entry.path, size: entry.size)
             } else if existsAtDestination(path) {
                 replaced.insert(path)
                 result.modified.append(entry.path, size: entry.size)
             } else {
+                if entry.isDirectory { absent.insert(path) }
                 result.new.append(entry.path, size: entry.size)
             }
         }
