@@ -11,6 +11,14 @@ struct DeleteGuard {
     let scope: Scope
     let source: Location
     let maxDeletePercent: Double
+    /// The source scope's files, counted once for every destination.
+    private var sourceFiles: Int?
+
+    init(scope: Scope, source: Location, maxDeletePercent: Double) {
+        self.scope = scope
+        self.source = source
+        self.maxDeletePercent = maxDeletePercent
+    }
 
     enum Verdict: Equatable {
         /// Go on; with the share to say in the delete question when it is large.
@@ -19,11 +27,13 @@ struct DeleteGuard {
     }
 
     /// The verdict for `plan` at `destination`; nil when nothing would be deleted.
-    func check(_ plan: Plan, at destination: Location, asking: Bool) -> Verdict? {
+    mutating func check(_ plan: Plan, at destination: Location, asking: Bool) -> Verdict? {
         guard !plan.deleted.isEmpty else { return nil }
+        let sourceFiles = self.sourceFiles ?? countFiles(source)
+        self.sourceFiles = sourceFiles
         return Self.verdict(
             deletedFiles: plan.deleted.count - plan.deleted.directoryCount,
-            sourceFiles: countFiles(source), destinationFiles: countFiles(destination),
+            sourceFiles: sourceFiles, destinationFiles: countFiles(destination),
             maxDeletePercent: maxDeletePercent, asking: asking, source: source, destination: destination)
     }
 

@@ -9,21 +9,24 @@ struct DeletionGuarding {
     func check(_ planned: [PlannedDestination]) throws(MicsyncError) -> [GuardedDestination] {
         let options = job.options
         guard options.deletion != .never else { return planned.map { GuardedDestination(planned: $0) } }
-        let rule = DeleteGuard(
+        var rule = DeleteGuard(
             scope: job.scope, source: job.source, maxDeletePercent: job.scope.configuration.maxDeletePercent)
-        return try planned.map { destination throws(MicsyncError) in
+        var guarded: [GuardedDestination] = []
+        for destination in planned {
+            var passed = GuardedDestination(planned: destination)
             switch rule.check(destination.plan, at: destination.destination, asking: options.deletion == .ask) {
             case .refused(let why) where !options.force:
                 let error = DeleteGuard.refusal(why)
                 guard options.dryRun else { throw error }
                 job.terminal.notice("note: without -n this run would be \(error.message)")
-                return GuardedDestination(planned: destination)
             case .allowed(let share?) where options.deletion == .ask:
-                return GuardedDestination(planned: destination, deleteShare: share)
+                passed.deleteShare = share
             default:
-                return GuardedDestination(planned: destination)
+                break
             }
+            guarded.append(passed)
         }
+        return guarded
     }
 }
 
