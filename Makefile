@@ -10,7 +10,7 @@ BUILD_PACKAGES := rsync libgit2-dev pkg-config zlib1g-dev
 # exfat-fuse, exfatprogs and ntfs-3g: the real-disc tests mount exFAT and NTFS images.
 TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux man-db groff-base \
 	pacman-package-manager makepkg libarchive-tools fakeroot attr e2fsprogs exfat-fuse exfatprogs ntfs-3g
-BENCH_PACKAGES := $(BUILD_PACKAGES) hyperfine time
+BENCH_PACKAGES := $(BUILD_PACKAGES) python3 util-linux
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 define apt_install
@@ -63,7 +63,7 @@ test: test-deps lint
 
 # micsync against raw rsync in the same run, on a generated 100,000-file tree (README: Performance).
 bench: bench-deps build-release
-	bash scripts/bench/run.sh "$$($(SWIFT) build -c release --show-bin-path)/micsync"
+	python3 scripts/bench/bench.py "$$($(SWIFT) build -c release --show-bin-path)/micsync"
 
 # Regenerate completions/ from the command tree (run after changing actions or options, then commit completions/).
 completions: deps
