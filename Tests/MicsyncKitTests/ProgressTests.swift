@@ -41,14 +41,15 @@ import Testing
     @Test func theLineIsRedrawnAtMostTenTimesASecondAndEndsOnTheLastReport() {
         let sink = RecordingSink()
         let progress = ProgressLine(requested: true, on: .recording(sink))
+        let destination = Location(role: .backup, index: 0, path: "/b")
         progress.expect(20_000)
         let clock = ContinuousClock()
         let start = clock.now
         for bytes in 1...20_000 {
-            _ = progress.consume(Array("     \(bytes)  50%    1.00MB/s    0:00:01".utf8))
+            _ = progress.consume(Array("     \(bytes)  50%    1.00MB/s    0:00:01".utf8), at: destination)
         }
         let elapsed = start.duration(to: clock.now)
-        progress.passFinished()
+        progress.passFinished(at: destination)
         let draws = sink[.output].components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }
         #expect(draws.count <= 2 + Int(elapsed / ProgressLine.redrawInterval), "\(draws.count) in \(elapsed)")
         #expect(draws.last?.hasPrefix("20.0 KB of 20.0 KB  100%") == true, "\(draws.last ?? "")")

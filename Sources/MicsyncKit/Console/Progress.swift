@@ -28,8 +28,9 @@ final class ProgressLine: @unchecked Sendable {
     private let terminal: Terminal
     private var drawn = false
     private var planned: Int64 = 0
-    /// Bytes of the passes already finished, and of the current one so far.
-    private var finished: Int64 = 0, current: Int64 = 0
+    /// Bytes of the passes already finished, and of each one running (one per disc at once) so far.
+    private var finished: Int64 = 0, running: Int64 = 0
+    private var current: [Location: Int64] = [:]
     /// Recent (time, bytes done) samples, one per redraw: the rate is measured over the last few seconds.
     /// Those before `oldest` have aged out; they are dropped in batches, so each rsync line costs O(1).
     private var samples: [(time: ContinuousClock.Instant, bytes: Int64)] = []
@@ -62,10 +63,12 @@ final class ProgressLine: @unchecked Sendable {
         planned = bytes
     }
 
-    /// Takes a line of rsync's output; returns true when it was progress (and is consumed).
-    func consume(_ line: some Collection<UInt8>) -> Bool {
+    /// Takes a line of the output of the rsync pass to `destination`; returns true when it was progress (and
+    /// is consumed).
+    func consume(_ line: some Collection<UInt8>, at destination: Location) -> Bool {
         guard let progress = TransferProgress.parse(line) else { return false }
-        current = progress.bytes
+        running += progress.bytes - (current[destination] ?? 0)
+        current[destination] = progress.bytes
         guard isShown else { return true }
         let now = clock.now
         if let lastDraw, now - lastDraw < Self.redrawInterval {
@@ -77,7 +80,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     private func draw(at now: ContinuousClock.Instant) {
-        let done = finished + current
+        let done = finished + running
         samples.append((now, done))
         while oldest < samples.count - 1, now - samples[oldest].time > .seconds(5) { oldest += 1 }
         if oldest >= 64 {
@@ -98,13 +101,15 @@ final class ProgressLine: @unchecked Sendable {
         return seconds >= 1 ? Double(last.bytes - first.bytes) / seconds : nil
     }
 
-    /// Ends one rsync pass: the next starts counting from zero again.
-    func passFinished() {
+    /// Ends the rsync pass to `destination`: its next pass starts counting from zero again. The line is
+    /// cleared once no pass runs.
+    func passFinished(at destination: Location) {
         // What rsync said last is shown before the line goes: the pass's end, never a stale share.
         if pending { draw(at: clock.now) }
-        finished += current
-        current = 0
-        clear()
+        let bytes = current.removeValue(forKey: destination) ?? 0
+        finished += bytes
+        running -= bytes
+        if current.isEmpty { clear() }
     }
 
     /// Clears the line, so that the next report starts at the left margin.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A temporary file holding the NUL-separated paths of one apply pass; removed when no longer referenced.
-final class ListFile {
+final class ListFile: Sendable {
     let path: String
 
     /// Reserves a new, empty list file.

@@ -41,28 +41,36 @@ struct Applier {
     private var rsync: Rsync { job.rsync }
     private var source: Location { job.source }
 
-    /// What each destination got; after a signal, the destinations done so far (the caller ends the run).
+    /// What each destination got, in their order; destinations on different discs are applied at once
+    /// (`DiscSchedule`). After a signal, the destinations done so far (the caller ends the run).
     func apply(_ prepared: [PreparedDestination]) async -> [DestinationOutcome] {
         let interruption = job.context.interruption
         progress.expect(prepared.reduce(0) { $0 + $1.decision.bytesToCopy })
         interruption.applying(true)
         defer { interruption.applying(false) }
         var outcomes: [DestinationOutcome] = []
-        for (position, destination) in prepared.enumerated() {
-            let start = ContinuousClock.now
-            var done = await apply(destination)
-            done.elapsed = .now - start
-            done.declined = destination.decision.declined(job.options.deletion)
-            outcomes.append(done)
-            reporter.applied(done)
-            if interruption.receivedSignal != nil {
-                let planned = destination.passes.reduce(0) { $0 + destination.decision.list($1.pass).count }
-                job.terminal.note(
-                    RunSummary.interrupted(
-                        at: destination.destination, left: planned - done.report.items,
-                        of: planned, notStarted: prepared[(position + 1)...].map(\.destination)))
-                break
-            }
+        var interrupted: [(PreparedDestination, DestinationOutcome)] = []
+        let started = await DiscSchedule.run(
+            prepared.map(\.destination), stopped: { interruption.receivedSignal != nil },
+            { index in
+                let start = ContinuousClock.now
+                var done = await apply(prepared[index])
+                done.elapsed = .now - start
+                done.declined = prepared[index].decision.declined(job.options.deletion)
+                return done
+            },
+            inOrder: { index, done in
+                outcomes.append(done)
+                reporter.applied(done)
+                if interruption.receivedSignal != nil { interrupted.append((prepared[index], done)) }
+            })
+        let notStarted = prepared.indices.filter { !started.contains($0) }.map { prepared[$0].destination }
+        for (position, (destination, done)) in interrupted.enumerated() {
+            let planned = destination.passes.reduce(0) { $0 + destination.decision.list($1.pass).count }
+            job.terminal.note(
+                RunSummary.interrupted(
+                    at: destination.destination, left: planned - done.report.items, of: planned,
+                    notStarted: position == interrupted.count - 1 ? notStarted : []))
         }
         return outcomes
     }
@@ -91,7 +99,7 @@ struct Applier {
             guard !list.isEmpty else { continue }
             do throws(MicsyncError) {
                 try file.write(list)
-                let (done, result) = try await run(arguments, of: pass, holding: lock)
+                let (done, result) = try await run(arguments, of: pass, to: destination, holding: lock)
                 count(done, of: pass, planned: list, failed: result.exitCode != 0, into: &outcome)
                 if result.exitCode != 0 {
                     // A partial pass goes on to the next one: keep every pass's list of what failed.
@@ -108,15 +116,15 @@ struct Applier {
     }
 
     /// Runs one pass, returning what rsync itemized.
-    private func run(_ arguments: [String], of pass: RsyncInvocation.Pass, holding lock: LocationLock?)
-        async throws(MicsyncError) -> (PassResult, Rsync.Outcome)
-    {
+    private func run(
+        _ arguments: [String], of pass: RsyncInvocation.Pass, to destination: Location, holding lock: LocationLock?
+    ) async throws(MicsyncError) -> (PassResult, Rsync.Outcome) {
         var done = PassResult(pass)
         let outcome = try await rsync.run(arguments, holding: lock) { line in
-            guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
+            guard !progress.consume(line, at: destination), let item = ItemizedChange.parse(line) else { return }
             done.add(item)
         }
-        progress.passFinished()
+        progress.passFinished(at: destination)
         return (done, outcome)
     }
 

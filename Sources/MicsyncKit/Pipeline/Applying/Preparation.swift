@@ -1,5 +1,5 @@
 /// One destination ready to apply: what was approved, and the command of each pass (confirmed with -v).
-struct PreparedDestination {
+struct PreparedDestination: Sendable {
     let destination: Location
     let decision: Decision
     /// The destination's directory when it was planned.

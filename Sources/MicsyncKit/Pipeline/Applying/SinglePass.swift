@@ -33,41 +33,50 @@ struct SinglePass {
         interruption.applying(true)
         defer { interruption.applying(false) }
         var outcomes: [DestinationOutcome] = []
-        for (position, (destination, arguments)) in confirmed.enumerated() {
-            let start = ContinuousClock.now
-            var done = await apply(arguments, to: destination)
-            done.elapsed = .now - start
-            outcomes.append(done)
-            reporter.applied(done)
-            if interruption.receivedSignal != nil {
-                job.terminal.note(
-                    RunSummary.interrupted(
-                        at: destination, left: nil, of: nil, notStarted: confirmed[(position + 1)...].map(\.0)))
-                break
-            }
+        var stoppedAt: Location?
+        let started = await DiscSchedule.run(
+            confirmed.map(\.0), stopped: { interruption.receivedSignal != nil },
+            { index in
+                let start = ContinuousClock.now
+                let (plan, outcome) = await apply(confirmed[index].1, to: confirmed[index].0)
+                var done = outcome
+                done.elapsed = .now - start
+                return (plan, done)
+            },
+            inOrder: { _, result in
+                let (plan, done) = result
+                // What a pass did is listed cut, never paged, so listing it cannot be interrupted.
+                try? reporter.planned(plan, at: done.destination, newer: [])
+                outcomes.append(done)
+                reporter.applied(done)
+                if interruption.receivedSignal != nil { stoppedAt = done.destination }
+            })
+        if let stoppedAt {
+            let notStarted = confirmed.indices.filter { !started.contains($0) }.map { confirmed[$0].0 }
+            job.terminal.note(RunSummary.interrupted(at: stoppedAt, left: nil, of: nil, notStarted: notStarted))
         }
         return outcomes
     }
 
-    private func apply(_ arguments: [String], to destination: Location) async -> DestinationOutcome {
+    /// One pass: what rsync itemized, as a plan to list, and as counts.
+    private func apply(_ arguments: [String], to destination: Location) async -> (Plan, DestinationOutcome) {
         var done = DestinationOutcome(destination)
+        var plan = Plan()
         do throws(MicsyncError) {
             try StateFolder(destination).prepare()
             try destination.claim()
-            var plan = Plan()
             let result = try await job.rsync.run(arguments, holding: job.locks[destination]) { line in
-                guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
+                guard !progress.consume(line, at: destination), let item = ItemizedChange.parse(line) else { return }
                 plan.add(item)
                 done.report.count(item)
             }
-            progress.passFinished()
-            try reporter.planned(plan, at: destination, newer: [])
+            progress.passFinished(at: destination)
             if result.exitCode != 0 {
                 done.problem = RsyncProblem.at(destination, result.problems, exitCode: result.exitCode)
             }
         } catch {
             done.notWritten = error.message
         }
-        return done
+        return (plan, done)
     }
 }
