@@ -58,7 +58,7 @@ import Testing
         try Data(repeating: 0x63, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
         try box.touch("w/big", secondsAgo: -60)
         let result = try box.expectRunInTerminal(
-            ["backup", "-m", "w"], environment: ["MICSYNC_TEST_BWLIMIT": "400"], status: 0)
+            ["backup", "w"], input: "m\n", environment: ["MICSYNC_TEST_BWLIMIT": "400"], status: 0)
         #expect(result.stdout.contains(" of 2.00 MB  "), "the plan's bytes, not the tree's 3 MB: \(result)")
         #expect(!result.stdout.contains("kB/s") && !result.stdout.contains("ETA"), "\(result)")
         let left = timesLeft(result.stdout)
@@ -66,5 +66,24 @@ import Testing
         #expect(zip(left, left.dropFirst()).allSatisfy { $1 <= $0 }, "never rising: \(left)")
         #expect((left.first ?? 0) > (left.last ?? 0), "falling: \(left)")
         #expect(box.read("b1/big")?.first == "c")
+    }
+
+    /// `backup -m` at a terminal asks nothing, so it walks the tree once, as rsync alone would: one pass, its
+    /// progress line following rsync's own share of the tree.
+    @Test func aRunWithoutQuestionsWalksTheTreeOnceAtATerminalToo() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try Data(repeating: 0x61, count: 1_000_000).write(to: URL(fileURLWithPath: box.path("w/unchanged")))
+        try box.expectRun(["backup", "w"], status: 0)
+        try Data(repeating: 0x62, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
+        let result = try box.expectRunInTerminal(
+            ["backup", "-m", "--print-commands", "w"], environment: ["MICSYNC_TEST_BWLIMIT": "800"], status: 0)
+        let commands = result.stdout.components(separatedBy: "\r\n").filter {
+            $0.hasPrefix("/") && $0.contains("rsync ")
+        }
+        #expect(commands.count == 1 && !commands[0].contains("--dry-run"), "one real pass: \(result)")
+        #expect(result.stdout.contains("100% checked  "), "\(result)")
+        #expect(timesLeft(result.stdout).count >= 1, "\(result)")
+        #expect(box.read("b1/big")?.count == 2_000_000)
     }
 }

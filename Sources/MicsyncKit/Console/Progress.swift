@@ -1,11 +1,13 @@
 import Foundation
 
-/// One line of rsync's `--info=progress2` output: the bytes this rsync pass has transferred so far.
-/// e.g. `     21,921,792  73%   19.55MB/s    0:00:00 (xfr#1, to-chk=1/3)`. Only the bytes are used: rsync's
-/// percent is of every file it looked at, not of what is copied, and its time is the elapsed time once a
-/// file is done.
+/// One line of rsync's `--info=progress2` output: the bytes this rsync pass has transferred so far and, at
+/// the end of a file, how many of the files it knows it has still to check (`to-chk=1/3`; `ir-chk` while it
+/// still scans), e.g. `     21,921,792  73%   19.55MB/s    0:00:00 (xfr#1, to-chk=1/3)`. rsync's percent
+/// and time are not used: the percent is of every byte of the tree, copied or not, the time the elapsed one.
 struct TransferProgress: Sendable, Equatable {
     let bytes: Int64
+    /// The share of the files it knows that rsync has checked, 0 to 1; nil on a line that does not say.
+    var checked: Double?
 
     /// Parses one `\r`-separated segment; nil for anything else (itemized lines, messages).
     static func parse(_ segment: some Collection<UInt8>) -> TransferProgress? {
@@ -15,25 +17,44 @@ struct TransferProgress: Sendable, Equatable {
             Int(fields[1].dropLast()) != nil, fields[2].hasSuffix("/s"),
             fields[3].allSatisfy({ $0.isNumber || $0 == ":" })
         else { return nil }
-        return TransferProgress(bytes: bytes)
+        return TransferProgress(bytes: bytes, checked: fields.last.flatMap(Self.checked))
+    }
+
+    /// `to-chk=1/3)` → 2/3.
+    private static func checked(_ field: Substring) -> Double? {
+        guard let equals = field.firstIndex(of: "="), field.hasSuffix(")") else { return nil }
+        let counts = field[field.index(after: equals)...].dropLast().split(separator: "/").compactMap { Int($0) }
+        guard counts.count == 2, counts[1] > 0 else { return nil }
+        return Double(counts[1] - counts[0]) / Double(counts[1])
     }
 }
 
 /// The overall progress line shown while applying, redrawn in place on stdout and cleared before anything
-/// else is printed: the bytes copied of the bytes planned for the whole run (every destination), the share,
-/// the rate and the time left, e.g. `12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left`. Shown on a terminal
-/// unless `--no-progress`; `--progress` shows it anyway.
+/// else is printed. After a plan: the bytes copied of the bytes planned for the whole run (every
+/// destination), the share, the rate and the time left, e.g. `12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left`.
+/// In a run that plans nothing (one pass, no question), the share is of the files rsync has checked, by its
+/// own running totals, and the time left follows that share: `12.0 MB copied  30% checked  1.00 MB/s  0:28
+/// left`. Shown on a terminal unless `--no-progress`; `--progress` shows it anyway.
 final class ProgressLine: @unchecked Sendable {
+    /// What the share is of: the plan's bytes, or rsync's passes (one per destination) through the tree.
+    enum Total {
+        case bytes(Int64)
+        case passes(Int)
+    }
+
     let isShown: Bool
     private let terminal: Terminal
     private var drawn = false
-    private var planned: Int64 = 0
-    /// Bytes of the passes already finished, and of each one running (one per disc at once) so far.
+    private var total = Total.bytes(0)
+    /// Bytes of the passes already finished, and of each one running (one per disc at once) so far; the
+    /// same for rsync's share of the tree.
     private var finished: Int64 = 0, running: Int64 = 0
-    private var current: [Location: Int64] = [:]
-    /// Recent (time, bytes done) samples, one per redraw: the rate is measured over the last few seconds.
-    /// Those before `oldest` have aged out; they are dropped in batches, so each rsync line costs O(1).
-    private var samples: [(time: ContinuousClock.Instant, bytes: Int64)] = []
+    private var current: [Location: TransferProgress] = [:]
+    private var finishedPasses = 0, runningChecked = 0.0
+    /// Recent (time, bytes done, share in %) samples, one per redraw: the rates are measured over the last
+    /// few seconds. Those before `oldest` have aged out; they are dropped in batches, so each rsync line
+    /// costs O(1).
+    private var samples: [(time: ContinuousClock.Instant, bytes: Double, share: Double)] = []
     private var oldest = 0
     /// When the line was last drawn, and whether rsync has said more since.
     private var lastDraw: ContinuousClock.Instant?
@@ -58,17 +79,21 @@ final class ProgressLine: @unchecked Sendable {
         ProcessInfo.processInfo.environment["MICSYNC_TEST_BWLIMIT"].map { ["--bwlimit=\($0)"] } ?? []
     }
 
-    /// The bytes the whole run is to copy, known once every question is answered.
-    func expect(_ bytes: Int64) {
-        planned = bytes
+    /// What the whole run is to do: the plan's bytes, known once every question is answered, or the number
+    /// of single passes.
+    func expect(_ total: Total) {
+        self.total = total
     }
 
     /// Takes a line of the output of the rsync pass to `destination`; returns true when it was progress (and
     /// is consumed).
     func consume(_ line: some Collection<UInt8>, at destination: Location) -> Bool {
-        guard let progress = TransferProgress.parse(line) else { return false }
-        running += progress.bytes - (current[destination] ?? 0)
-        current[destination] = progress.bytes
+        guard var progress = TransferProgress.parse(line) else { return false }
+        let previous = current[destination]
+        progress.checked = progress.checked ?? previous?.checked
+        running += progress.bytes - (previous?.bytes ?? 0)
+        runningChecked += (progress.checked ?? 0) - (previous?.checked ?? 0)
+        current[destination] = progress
         guard isShown else { return true }
         let now = clock.now
         if let lastDraw, now - lastDraw < Self.redrawInterval {
@@ -81,24 +106,35 @@ final class ProgressLine: @unchecked Sendable {
 
     private func draw(at now: ContinuousClock.Instant) {
         let done = finished + running
-        samples.append((now, done))
+        samples.append((now, Double(done), share))
         while oldest < samples.count - 1, now - samples[oldest].time > .seconds(5) { oldest += 1 }
         if oldest >= 64 {
             samples.removeFirst(oldest)
             oldest = 0
         }
-        terminal.write("\r\u{1B}[K" + Self.line(done: done, planned: planned, rate: rate()))
+        let line =
+            switch total {
+            case .bytes(let planned): Self.line(done: done, planned: planned, rate: rate { $0.bytes })
+            case .passes: Self.line(done: done, share: share, rate: rate { $0.bytes }, shareRate: rate { $0.share })
+            }
+        terminal.write("\r\u{1B}[K" + line)
         lastDraw = now
         pending = false
         drawn = true
     }
 
-    /// Bytes a second over the last few seconds; nil until there is a second to measure.
-    private func rate() -> Double? {
+    /// The share of the files rsync has checked, in %, over every pass of the run.
+    private var share: Double {
+        guard case .passes(let passes) = total, passes > 0 else { return 0 }
+        return min(100, (Double(finishedPasses) + runningChecked) * 100 / Double(passes))
+    }
+
+    /// How fast `measure` grew a second over the last few seconds; nil until there is a second to measure.
+    private func rate(_ measure: ((time: ContinuousClock.Instant, bytes: Double, share: Double)) -> Double) -> Double? {
         guard let first = samples[oldest...].first, let last = samples.last else { return nil }
         let span = first.time.duration(to: last.time)
         let seconds = Double(span.components.seconds) + Double(span.components.attoseconds) / 1e18
-        return seconds >= 1 ? Double(last.bytes - first.bytes) / seconds : nil
+        return seconds >= 1 ? (measure(last) - measure(first)) / seconds : nil
     }
 
     /// Ends the rsync pass to `destination`: its next pass starts counting from zero again. The line is
@@ -106,9 +142,11 @@ final class ProgressLine: @unchecked Sendable {
     func passFinished(at destination: Location) {
         // What rsync said last is shown before the line goes: the pass's end, never a stale share.
         if pending { draw(at: clock.now) }
-        let bytes = current.removeValue(forKey: destination) ?? 0
-        finished += bytes
-        running -= bytes
+        let last = current.removeValue(forKey: destination) ?? TransferProgress(bytes: 0)
+        finished += last.bytes
+        running -= last.bytes
+        finishedPasses += 1
+        runningChecked -= last.checked ?? 0
         if current.isEmpty { clear() }
     }
 
@@ -126,6 +164,13 @@ final class ProgressLine: @unchecked Sendable {
         let percent = min(100, Int(Double(done) * 100 / Double(planned)))
         let left = rate.flatMap { $0 > 0 ? clock(Double(max(planned - done, 0)) / $0) : nil } ?? "–:––"
         return "\(ByteCount.readable(done)) of \(ByteCount.readable(planned))  \(percent)%  \(speed)  \(left) left"
+    }
+
+    /// `12.0 MB copied  30% checked  1.00 MB/s  0:28 left`: a run without a plan, by rsync's totals.
+    static func line(done: Int64, share: Double, rate: Double?, shareRate: Double?) -> String {
+        let speed = rate.map { ByteCount.readable(Int64($0)) + "/s" } ?? "– B/s"
+        let left = shareRate.flatMap { $0 > 0 ? clock((100 - share) / $0) : nil } ?? "–:––"
+        return "\(ByteCount.readable(done)) copied  \(Int(share))% checked  \(speed)  \(left) left"
     }
 
     /// `0:28`, `12:05`, `1:02:03`.

@@ -31,7 +31,7 @@ struct SyncPipeline {
         reporter.started()
         let preflight = try Preflight(job: job).check()
         outcome.destinations = preflight.refused
-        if SinglePass.suffices(for: job, progress: progress) {
+        if SinglePass.suffices(for: job) {
             let single = SinglePass(job: job, progress: progress, reporter: reporter)
             outcome.destinations += try await single.apply(preflight.usable)
         } else {

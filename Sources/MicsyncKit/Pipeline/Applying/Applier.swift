@@ -45,7 +45,7 @@ struct Applier {
     /// (`DiscSchedule`). After a signal, the destinations done so far (the caller ends the run).
     func apply(_ prepared: [PreparedDestination]) async -> [DestinationOutcome] {
         let interruption = job.context.interruption
-        progress.expect(prepared.reduce(0) { $0 + $1.decision.bytesToCopy })
+        progress.expect(.bytes(prepared.reduce(0) { $0 + $1.decision.bytesToCopy }))
         interruption.applying(true)
         defer { interruption.applying(false) }
         var outcomes: [DestinationOutcome] = []

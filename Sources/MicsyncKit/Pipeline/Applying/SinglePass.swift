@@ -1,8 +1,8 @@
 /// A run with no question to ask plans and applies in one real rsync pass per destination: every
 /// modification is approved (-m, or none possible) and deletions are off, or on without asking and past the
-/// guard (--force). Not with a progress line (its total is what the plan copies, not every byte of the
-/// scope), nor where a destination's filesystem has limits (what it cannot hold must be found and left out
-/// first). The counts are what rsync itemized, as in a planned run.
+/// guard (--force); at a terminal too, its progress line then following rsync's own totals. Not where a
+/// destination's filesystem has limits (what it cannot hold must be found and left out first). The counts
+/// are what rsync itemized, as in a planned run.
 @MainActor
 struct SinglePass {
     let job: SyncJob
@@ -10,9 +10,9 @@ struct SinglePass {
     let reporter: any SessionReporter
 
     /// Whether `job` can skip the plan.
-    static func suffices(for job: SyncJob, progress: ProgressLine) -> Bool {
+    static func suffices(for job: SyncJob) -> Bool {
         let options = job.options
-        return !progress.isShown && !options.dryRun && (options.modify || !job.overwrites)
+        return !options.dryRun && (options.modify || !job.overwrites)
             && !job.destinations.contains { job.invocation.filesystems.profile(of: $0)?.hasLimits == true }
             && (options.deletion == .never || (options.deletion == .always && options.force))
     }
@@ -29,6 +29,7 @@ struct SinglePass {
                 confirmed.append((destination, arguments))
             }
         }
+        progress.expect(.passes(confirmed.count))
         let interruption = job.context.interruption
         interruption.applying(true)
         defer { interruption.applying(false) }
