@@ -35,6 +35,8 @@ public struct CommandContext: Sendable {
 
     /// A run's context: this terminal, answers from standard input, these signals.
     public var run: RunContext {
-        RunContext(terminal: terminal, answers: StandardInputAnswers(), interruption: interruption)
+        RunContext(
+            terminal: terminal, answers: StandardInputAnswers(), interruption: interruption,
+            locations: LocationBook())
     }
 }

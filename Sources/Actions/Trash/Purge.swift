@@ -51,7 +51,7 @@ extension TrashCommand {
                 return access.isAccessible && !Trash.timestamps(in: location).isEmpty
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.
-            let locks = try LocationLock.acquire(withTrash)
+            let locks = try context.run.locations.lock(withTrash)
             defer { withExtendedLifetime(locks) {} }
             let cutoff = olderThan.flatMap(Age.init).map { Date(timeIntervalSinceNow: -$0.seconds) }
             let doomed = withTrash.map { location in

@@ -52,17 +52,22 @@ struct SinglePass {
     private func apply(_ arguments: [String], to destination: Location) async -> DestinationOutcome {
         var done = DestinationOutcome(destination)
         do throws(MicsyncError) {
-            try StateFolder(destination).prepare()
-            try destination.claim()
-            var plan = Plan()
+            try job.context.locations.prepareForWriting(destination)
+            var itemized = PassResult(.update)
             let result = try await job.rsync.run(arguments, holding: job.locks[destination]) { line in
                 guard !progress.consume(line), let item = ItemizedChange.parse(line) else { return }
+                itemized.add(item)
+            }
+            progress.passFinished()
+            // After a failed pass only what is really there counts, as in a planned run's passes.
+            let failed = result.exitCode != 0
+            var plan = Plan()
+            for item in itemized.items where !failed || item.isDone(from: job.source, at: destination) {
                 plan.add(item)
                 done.report.count(item)
             }
-            progress.passFinished()
             try reporter.planned(plan, at: destination, newer: [])
-            if result.exitCode != 0 {
+            if failed {
                 done.problem = RsyncProblem.at(destination, result.problems, exitCode: result.exitCode)
             }
         } catch {
