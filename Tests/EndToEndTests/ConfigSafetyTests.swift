@@ -9,7 +9,7 @@ import Testing
         try box.makeDirectory("w")
         try box.makeDirectory("config-dir.json")
         let directory = try box.expectRun(["backup", "--config", box.path("config-dir.json"), "w"], status: 2)
-        #expect(directory.stderr.contains("cannot read the config file: Is a directory"), "\(directory)")
+        #expect(directory.stderr.contains("cannot read the config file: it is a directory, not a file"), "\(directory)")
     }
 
     @Test func locationsOverlappingThroughABindMountAreRefused() throws {

@@ -68,7 +68,8 @@ import Testing
         try first.waitForStderr(containing: "Overwrite")
         let second = try box.expectRun(["backup", "-m", "w"], status: 5)
         #expect(
-            second.stderr.contains("being written by another micsync run (pid \(first.process.processIdentifier)"),
+            second.stderr.contains("being written by another micsync run (host ")
+                && second.stderr.contains(", pid \(first.process.processIdentifier): "),
             "\(second)")
         #expect(box.read("b1/f") == "old, longer")
 

@@ -50,8 +50,8 @@ enum ProcessGroup {
             while :; do
               alive=
               for f in /proc/[0-9]*/stat; do
-                read -r line < "$f" 2>/dev/null || continue
-                set -- ${line##*) }
+                read -r line 2>/dev/null < "$f" || continue
+                set -- ${line##*") "}
                 if [ "$3" = "$0" ] && [ "$1" != Z ] && [ "$1" != X ]; then alive=1; break; fi
               done
               [ -n "$alive" ] || exit 0
@@ -67,6 +67,14 @@ enum ProcessGroup {
             posix_spawnattr_destroy(&attributes)
         }
         posix_spawn_file_actions_adddup2(&actions, lock, 0)
+        // Nothing else of micsync's (its output, pipes it inherited): whoever reads them must see their end
+        // when micsync ends.
+        for output in [STDOUT_FILENO, STDERR_FILENO] {
+            posix_spawn_file_actions_addopen(&actions, output, "/dev/null", O_WRONLY, 0)
+        }
+        for descriptor in openDescriptors() where descriptor > STDERR_FILENO {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
         posix_spawnattr_setpgroup(&attributes, 0)
         let arguments = ["sh", "-c", script, "\(group)"]
@@ -75,6 +83,19 @@ enum ProcessGroup {
         var pid: pid_t = 0
         guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, &pointers, environ) == 0 else { return nil }
         return pid
+    }
+
+    /// micsync's open file descriptors, from `/proc/self/fd`.
+    private static func openDescriptors() -> [Int32] {
+        guard let listing = opendir("/proc/self/fd") else { return [] }
+        defer { closedir(listing) }
+        let own = dirfd(listing)
+        var descriptors: [Int32] = []
+        while let entry = readdir(listing) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if let descriptor = Int32(name), descriptor != own { descriptors.append(descriptor) }
+        }
+        return descriptors
     }
 
     /// Collects the holder once it has seen its group end.

@@ -15,7 +15,8 @@ struct StateFile<Content: Codable & Sendable>: Sendable {
     func read() throws(MicsyncError) -> Content? {
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            if errno == ENOENT { return nil }
+            // ENOTDIR: a parent is no folder, so there is no such file (the journal's folder check says why).
+            if errno == ENOENT || errno == ENOTDIR { return nil }
             throw unreadable(String(cString: strerror(errno)))
         }
         let data: Data
