@@ -37,6 +37,7 @@ public final class LocationBook: Sendable {
     /// checked and made, its marker left and remembered.
     func prepareForWriting(_ location: Location) throws(MicsyncError) {
         guard !ready.withLock({ $0.contains(location) }) else { return }
+        try known.check()
         try StateFolder(location).prepare()
         try location.claim(known: known)
         ready.withLock { _ = $0.insert(location) }
