@@ -69,37 +69,19 @@ import Testing
         #expect(box.tree("w") == ["a", "b", "c", "d"], "no WORKING file deleted: \(box.tree("w"))")
     }
 
-    /// A run waiting at its question on `b1`; `second` is tried meanwhile and must be refused naming it.
-    func whileARunWaits(_ box: Sandbox, second: () throws -> RunResult) throws {
-        try box.write("new", at: "w/f")
-        try box.write("old, longer", at: "b1/f")
-        let first = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
-        defer { first.finish() }
-        try first.waitForStderr(containing: "Overwrite")
-        let refused = try second()
-        refused.expect(status: 5, "the second run reaches the same directory")
-        #expect(refused.stderr.contains("being written by another micsync run (host "), "\(refused)")
-        #expect(refused.stderr.contains("pid \(first.process.processIdentifier): "), "names the holder: \(refused)")
-        #expect(box.read("b1/f") == "old, longer", "the second run wrote nothing")
-        try first.stdin.write(contentsOf: Data("m\n".utf8))
-        first.finish()
-        first.result.expect(status: 0, "the first run goes on once answered")
-        #expect(box.read("b1/f") == "new")
-    }
-
     @Test func aSecondRunThroughABindMountIsRefused() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         guard let bind = try BindMount(box.path("b1"), at: box.path("bound")) else { return }
         defer { bind.unmount() }
         let other = try box.configure([("other", ["w"], ["bound"])], to: box.path("other.json"))
-        try whileARunWaits(box) { try box.run(["backup", "-m", "--config", other, "w"]) }
+        try box.whileARunWaits { try box.run(["backup", "-m", "--config", other, "w"]) }
     }
 
     @Test func aSecondRunWithAnotherStateFolderIsRefused() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        try whileARunWaits(box) {
+        try box.whileARunWaits {
             try box.run(["backup", "-m", "w"], environment: ["XDG_STATE_HOME": box.path("another-user/state")])
         }
     }
@@ -127,7 +109,7 @@ import Testing
         try box.write("old", at: "w/f")
         try box.expectRun(["backup", "-m", "w"], status: 0)
         try bind.makeReadOnly()
-        try box.write("new", at: "w/f")  // the same size as the copy there: only its time tells
+        try box.write("new", at: "w/f") // the same size as the copy there: only its time tells
         try box.touch("w/f", secondsAgo: -5)
         try box.write("n", at: "w/n")
         let result = try box.expectRun(["backup", "-m", "w"], status: 1)

@@ -4,22 +4,22 @@ import Testing
 /// rsync never outlives micsync: every rsync process a run started (rsync forks: a receiver, a generator)
 /// is gone when micsync exits, and after `kill -9` the location's lock stays held until the last one is.
 @Suite struct RsyncLifetimeTests {
+    /// Sends `signal` to micsync and returns the rsync processes writing `destination` that are alive the
+    /// moment it has exited.
+    func rsyncLeft(after signal: Int32, to run: RunningProcess, writing destination: String) -> [Int32] {
+        kill(run.process.processIdentifier, signal)
+        run.process.waitUntilExit()
+        let left = rsyncProcesses(mentioning: destination)
+        run.finish()
+        return left
+    }
+
     @Test func afterSIGTERMMidCopyNoRsyncOfTheRunIsLeft() throws {
         let box = try Sandbox()
-        try box.standard(backups: 1)
-        try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/big")))
-        let run = try Binary.start(
-            Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: try box.slowRsyncEnvironment())
+        let run = try box.backupMidCopy(of: "big", ["backup", "-m", "w"])
         defer { run.finish() }
-        #expect(
-            waitUntil {
-                !((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp"))) ?? []).isEmpty
-            }, "mid-copy")
         #expect(rsyncProcesses(mentioning: box.path("b1")).count > 1, "rsync forked")
-        kill(run.process.processIdentifier, SIGTERM)
-        run.process.waitUntilExit()
-        let left = rsyncProcesses(mentioning: box.path("b1"))
-        run.finish()
+        let left = rsyncLeft(after: SIGTERM, to: run, writing: box.path("b1"))
         run.result.expect(status: 143)
         #expect(left.isEmpty, "rsync processes alive when micsync had exited: \(left)")
     }
@@ -46,25 +46,15 @@ import Testing
         #expect(waitUntil { rsyncProcesses(mentioning: box.path("b1")).count > 1 }, "planning runs")
         usleep(300_000)
         #expect(!rsyncProcesses(mentioning: box.path("b1")).isEmpty, "still planning when interrupted")
-        kill(run.process.processIdentifier, SIGINT)
-        run.process.waitUntilExit()
-        let left = rsyncProcesses(mentioning: box.path("b1"))
-        run.finish()
+        let left = rsyncLeft(after: SIGINT, to: run, writing: box.path("b1"))
         run.result.expect(status: 130)
         #expect(left.isEmpty, "dry-run rsync processes alive when micsync had exited: \(left)")
     }
 
     @Test func afterKillingMicsyncTheLockIsHeldUntilTheLastRsyncProcessIsGone() throws {
         let box = try Sandbox()
-        try box.standard(backups: 1)
-        try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/big")))
-        let run = try Binary.start(
-            Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: try box.slowRsyncEnvironment())
+        let run = try box.backupMidCopy(of: "big", ["backup", "-m", "w"])
         defer { run.finish() }
-        #expect(
-            waitUntil {
-                !((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp"))) ?? []).isEmpty
-            }, "mid-copy")
         #expect(rsyncProcesses(mentioning: box.path("b1")).count > 1, "rsync forked")
         let lock = open(box.path("b1/.micsync/lock"), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         #expect(lock >= 0, "the lock is on the location")
@@ -81,7 +71,8 @@ import Testing
                 if free && !alive.isEmpty { freeWhileRsyncLived = alive }
                 return free && alive.isEmpty
             }, "rsync ends, and the lock with it")
-        #expect(freeWhileRsyncLived.isEmpty, "the lock was free while these rsync processes lived: \(freeWhileRsyncLived)")
+        #expect(
+            freeWhileRsyncLived.isEmpty, "the lock was free while these rsync processes lived: \(freeWhileRsyncLived)")
         run.finish()
         run.result.expect(killedBy: SIGKILL)
         try box.expectRun(["backup", "-m", "w"], status: 0, "free once the last one is gone")

@@ -89,7 +89,10 @@ import Testing
         func first(_ json: String) -> [String]? {
             DuplicateKeys.first(in: Array(json.utf8)).map { [$0.key, $0.entry] }
         }
-        #expect(first(#"{"configs": [{"a": 1}, {"trash": false, "x": {"trash": 1}, "trash": true}]}"#) == ["trash", "configs[1]"])
+        #expect(
+            first(#"{"configs": [{"a": 1}, {"trash": false, "x": {"trash": 1}, "trash": true}]}"#) == [
+                "trash", "configs[1]",
+            ])
         #expect(first(#"{"configs": [{"name": "n", "na\u006de": "m"}]}"#) == ["name", "configs[0]"], "escapes")
         #expect(first(#"{"a": {"b": 1}, "c": {"b": 2}, "d": ["b", "b"]}"#) == nil, "one key per object")
     }

@@ -24,7 +24,9 @@ public struct SyncRun<Action: SyncAction> {
             scope: scope, questions: context.questions, resolver: PathResolver(base: FileSystem.currentDirectory),
             locations: context.locations)
         chooser.newLocations =
-            run.dryRun ? (run.create ? .pretend : .explain) : run.create ? .create : context.terminal.isInteractive ? .ask : .explain
+            run.dryRun
+            ? (run.create ? .pretend : .explain)
+            : run.create ? .create : context.terminal.isInteractive ? .ask : .explain
         let endpoints = try Action.endpoints(chooser, options: options)
         if Action.readOnly {
             return try await ReadOnlyRun(

@@ -10,7 +10,9 @@ enum ProcessGroup {
         guard let proc = opendir("/proc") else { return true }
         defer { closedir(proc) }
         while let entry = readdir(proc) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             guard let pid = pid_t(name), let (state, processGroup) = status(of: pid) else { continue }
             if processGroup == group, state != "Z", state != "X" { return true }
         }
@@ -92,7 +94,9 @@ enum ProcessGroup {
         let own = dirfd(listing)
         var descriptors: [Int32] = []
         while let entry = readdir(listing) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if let descriptor = Int32(name), descriptor != own { descriptors.append(descriptor) }
         }
         return descriptors

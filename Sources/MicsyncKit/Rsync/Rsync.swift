@@ -111,7 +111,8 @@ public struct Rsync: Sendable {
                 output: .sequence, error: .sequence
             ) { execution in
                 let pid = execution.processIdentifier.value
-                started.set(group: pid, holder: lock.flatMap { ProcessGroup.startHolder(of: $0.descriptor, untilGone: pid) })
+                started.set(
+                    group: pid, holder: lock.flatMap { ProcessGroup.startHolder(of: $0.descriptor, untilGone: pid) })
                 let key = interruption.register(group: pid)
                 defer { interruption.unregister(key) }
                 async let messages = Self.lines(of: execution.standardError)

@@ -82,7 +82,8 @@ public final class LocationLock {
         .notFound("\(path) \(what); micsync does not use this location until it is removed")
     }
 
-    private static func openInStateFolder(_ location: Location, folder: String) throws(MicsyncError) -> (Int32, String) {
+    private static func openInStateFolder(_ location: Location, folder: String) throws(MicsyncError) -> (Int32, String)
+    {
         try FileSystem.makeDirectories(folder, purpose: "the lock folder")
         var info = stat()
         guard stat(location.path, &info) == 0 else {

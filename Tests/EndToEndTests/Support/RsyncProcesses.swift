@@ -14,6 +14,40 @@ extension Sandbox {
     }
 }
 
+extension Sandbox {
+    /// A standard sandbox's `backup` of a 16 MiB file `w/NAME`, started with a slow rsync and returned once
+    /// rsync is writing its temporary file under `b1/.micsync/tmp`.
+    func backupMidCopy(of name: String, _ arguments: [String] = ["backup", "w"]) throws -> RunningProcess {
+        try standard(backups: 1)
+        try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: path("w/" + name)))
+        let run = try Binary.start(Binary.micsync, arguments, directory: root, environment: try slowRsyncEnvironment())
+        #expect(
+            waitUntil {
+                !((try? FileManager.default.contentsOfDirectory(atPath: path("b1/.micsync/tmp"))) ?? []).isEmpty
+            }, "rsync writes its temporary file under .micsync/tmp")
+        return run
+    }
+
+    /// A run waiting at its question on `b1`; `second` is tried meanwhile and must be refused, naming the
+    /// first; then the first is answered and goes on.
+    func whileARunWaits(second: () throws -> RunResult) throws {
+        try write("new", at: "w/f")
+        try write("old, longer", at: "b1/f")
+        let first = try Binary.start(Binary.micsync, ["backup", "w"], directory: root, environment: environment)
+        defer { first.finish() }
+        try first.waitForStderr(containing: "Overwrite")
+        let refused = try second()
+        refused.expect(status: 5, "the second run reaches the same directory")
+        #expect(refused.stderr.contains("being written by another micsync run (host "), "\(refused)")
+        #expect(refused.stderr.contains("pid \(first.process.processIdentifier): "), "names the holder: \(refused)")
+        #expect(read("b1/f") == "old, longer", "the second run wrote nothing")
+        try first.stdin.write(contentsOf: Data("m\n".utf8))
+        first.finish()
+        first.result.expect(status: 0, "the first run goes on once answered")
+        #expect(read("b1/f") == "new")
+    }
+}
+
 /// The pids of the rsync processes (forked ones included: they keep the command line) that mention `text`;
 /// a zombie, dead and waiting to be reaped, is not one.
 func rsyncProcesses(mentioning text: String) -> [Int32] {

@@ -42,7 +42,8 @@ final class JobBench {
             overwrites: overwrites, rsync: try await Rsync.locate(interruption: interruption),
             invocation: RsyncInvocation(
                 source: source, scope: scope, actionFilters: [], deleting: options.deletion != .never),
-            locks: [:], context: RunContext(
+            locks: [:],
+            context: RunContext(
                 terminal: terminal, answers: answers, interruption: interruption, locations: locations),
             started: Date())
     }
