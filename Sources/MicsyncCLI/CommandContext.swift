@@ -12,6 +12,8 @@ public struct CommandContext: Sendable {
     public var typedPaths: [String]?
     /// The sync actions' directions by name: what `--from` and `--to` complete.
     public var directions: [String: Direction]
+    /// What this command knows about locations (micsync's state folder, the known locations read once).
+    public let locations = LocationBook()
 
     public init(
         terminal: Terminal, interruption: Interruption, typedPaths: [String]? = nil,
@@ -37,6 +39,6 @@ public struct CommandContext: Sendable {
     public var run: RunContext {
         RunContext(
             terminal: terminal, answers: StandardInputAnswers(), interruption: interruption,
-            locations: LocationBook())
+            locations: locations)
     }
 }

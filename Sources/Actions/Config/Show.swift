@@ -29,9 +29,10 @@ extension ConfigCommand {
                 terminal.print("")
                 terminal.print(style(configuration.name, .bold))
                 var table = TextTable()
-                let probe = FilesystemProbe()
+                let probe = CommandContext.current.locations.probe
                 for location in configuration.locations {
-                    let facts = LocationFacts(location, access: location.access(), probe: probe)
+                    let facts = LocationFacts(
+                        location, access: CommandContext.current.locations.access(location), probe: probe)
                     let free = facts.freeBytes.map { ", \(ByteCount.readable($0)) free" } ?? ""
                     table.rows.append(facts.cells)
                     table.rows.append([.init(""), .init(""), .init(facts.detail.text + free, facts.detail.colour)])

@@ -24,9 +24,11 @@ struct ConfigurationStatus: Encodable {
     let locations: [LocationStatus]
 
     /// With `countingChanges`, the rsync that counts each BACKUP's pending changes (--changes).
-    init(_ scope: Scope, journal: [JournalEntry], countingChanges rsync: Rsync?) async throws(MicsyncError) {
+    init(_ scope: Scope, locations book: LocationBook, journal: [JournalEntry], countingChanges rsync: Rsync?)
+        async throws(MicsyncError)
+    {
         let configuration = scope.configuration
-        let access = Dictionary(configuration.locations.map { ($0.path, $0.access()) }) { first, _ in first }
+        let access = Dictionary(configuration.locations.map { ($0.path, book.access($0)) }) { first, _ in first }
         let accessible = Set(access.filter { $0.value.isAccessible }.map(\.key))
         var pending: [String: Pending] = [:]
         let source =
@@ -34,7 +36,7 @@ struct ConfigurationStatus: Encodable {
             ? scope.typedIn : configuration.working.first { accessible.contains($0.path) }
         let backups = configuration.backups.filter { accessible.contains($0.path) }
         if let rsync, let source, !backups.isEmpty {
-            let plans = try await Comparison(source: source, scope: scope).plans(backups, rsync: rsync)
+            let plans = try await Comparison(source: source, scope: scope, locations: book).plans(backups, rsync: rsync)
             for (backup, plan) in zip(backups, plans) {
                 pending[backup.path] = Pending(
                     comparedWith: source.path, new: plan.new.count,
@@ -43,7 +45,7 @@ struct ConfigurationStatus: Encodable {
         }
         name = configuration.name
         paths = scope.relativePaths
-        let probe = FilesystemProbe()
+        let probe = book.probe
         locations = configuration.locations.map { location in
             LocationStatus(
                 facts: LocationFacts(location, access: access[location.path] ?? .accessible, probe: probe),

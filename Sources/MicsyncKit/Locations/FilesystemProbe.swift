@@ -7,7 +7,7 @@ import Foundation
 public struct FilesystemProbe: Sendable {
     let cache: StateFile<[String: FilesystemFacts]>
 
-    public init(cacheFile: String = StateHome().filesystemCache) {
+    public init(cacheFile: String) {
         cache = StateFile(path: cacheFile, consequence: "every filesystem is then probed again")
     }
 

@@ -57,7 +57,7 @@ public enum LocationAccess: Equatable, Sendable {
 extension Location {
     /// Whether the location can be used now, and why not: one `stat` of the location, its micsync folders
     /// and, once micsync has written there, its marker against the id remembered for it.
-    public func access(known: KnownLocations = KnownLocations()) -> LocationAccess {
+    func access(known: KnownLocations) -> LocationAccess {
         let remembered: String?
         do throws(MicsyncError) {
             remembered = try known.id(of: self)
@@ -78,9 +78,6 @@ extension Location {
         return marker == remembered ? .accessible : .otherMarker
     }
 
-    /// The directory exists now and, if micsync has written to it before, still carries its marker.
-    public var isAccessible: Bool { access().isAccessible }
-
     /// Called right before a run first writes here: leaves the marker (or keeps the one there) and remembers
     /// it, so that an unplugged disc's bare mount point is never taken for this location.
     func claim(known: KnownLocations) throws(MicsyncError) {
@@ -91,7 +88,7 @@ extension Location {
     }
 
     /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
-    public func adopt(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
+    func adopt(known: KnownLocations) throws(MicsyncError) {
         try known.check()
         try known.remember(try LocationMarker(self).write(), for: self)
     }

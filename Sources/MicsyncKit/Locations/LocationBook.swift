@@ -25,6 +25,11 @@ public final class LocationBook: Sendable {
         location.access(known: known)
     }
 
+    /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
+    public func adopt(_ location: Location) throws(MicsyncError) {
+        try location.adopt(known: known)
+    }
+
     /// The filesystem prober, caching in this run's state folder.
     public var probe: FilesystemProbe { FilesystemProbe(cacheFile: state.filesystemCache) }
 

@@ -12,7 +12,7 @@ struct RunFilesystems: Sendable {
     /// Probes (or finds in the cache) the filesystems of `source` and `destinations`.
     static func probe(
         source: Location, destinations: [Location],
-        probe: FilesystemProbe = FilesystemProbe()
+        probe: FilesystemProbe
     ) -> RunFilesystems {
         RunFilesystems(
             source: probe.profile(of: source),

@@ -9,7 +9,7 @@ public struct RunContext: Sendable {
 
     public init(
         terminal: Terminal, answers: any AnswerSource, interruption: Interruption,
-        locations: LocationBook = LocationBook()
+        locations: LocationBook
     ) {
         self.terminal = terminal
         self.answers = answers

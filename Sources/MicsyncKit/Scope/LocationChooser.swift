@@ -22,7 +22,7 @@ public struct LocationChooser {
     }
 
     public init(
-        scope: Scope, questions: Questions, resolver: PathResolver, locations: LocationBook = LocationBook()
+        scope: Scope, questions: Questions, resolver: PathResolver, locations: LocationBook
     ) {
         self.scope = scope
         self.questions = questions
