@@ -29,10 +29,9 @@ extension ConfigCommand {
                 terminal.print("")
                 terminal.print(style(configuration.name, .bold))
                 var table = TextTable()
-                let probe = CommandContext.current.locations.probe
+                let book = CommandContext.current.locations
                 for location in configuration.locations {
-                    let facts = LocationFacts(
-                        location, access: CommandContext.current.locations.access(location), probe: probe)
+                    let facts = LocationFacts(location, access: book.access(location), locations: book)
                     let free = facts.freeBytes.map { ", \(ByteCount.readable($0)) free" } ?? ""
                     table.rows.append(facts.cells)
                     table.rows.append([.init(""), .init(""), .init(facts.detail.text + free, facts.detail.colour)])

@@ -45,10 +45,9 @@ struct ConfigurationStatus: Encodable {
         }
         name = configuration.name
         paths = scope.relativePaths
-        let probe = book.probe
         locations = configuration.locations.map { location in
             LocationStatus(
-                facts: LocationFacts(location, access: access[location.path] ?? .accessible, probe: probe),
+                facts: LocationFacts(location, access: access[location.path] ?? .accessible, locations: book),
                 lastBackup: location.role == .backup ? Journal.lastSuccess(into: location.path, in: journal) : nil,
                 pending: pending[location.path])
         }

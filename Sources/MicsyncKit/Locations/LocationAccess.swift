@@ -55,41 +55,27 @@ public enum LocationAccess: Equatable, Sendable {
 }
 
 extension Location {
-    /// Whether the location can be used now, and why not: one `stat` of the location, its micsync folders
-    /// and, once micsync has written there, its marker against the id remembered for it.
+    /// Whether the location can be used now, and why not: its site's answer, given the id remembered for it.
     func access(known: KnownLocations) -> LocationAccess {
-        let remembered: String?
         do throws(MicsyncError) {
-            remembered = try known.id(of: self)
+            return site.access(remembered: try known.id(of: self))
         } catch {
             return .identityUnknown(error.message)
         }
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if remembered != nil { return .missing }
-            return FileSystem.isDirectory((path as NSString).deletingLastPathComponent) ? .new : .missing
-        }
-        guard info.st_mode & S_IFMT == S_IFDIR else { return .notDirectory }
-        if let problem = StateFolder(self).problem() {
-            return .unsafeStateFolder(String(problem.dropFirst(heading.count + 2)))
-        }
-        guard let remembered else { return .accessible }
-        guard let marker = LocationMarker(self).id else { return .markerMissing }
-        return marker == remembered ? .accessible : .otherMarker
     }
 
     /// Called right before a run first writes here: leaves the marker (or keeps the one there) and remembers
     /// it, so that an unplugged disc's bare mount point is never taken for this location.
     func claim(known: KnownLocations) throws(MicsyncError) {
-        let marker = LocationMarker(self)
+        try known.check()
         let id: String
-        if let existing = marker.id { id = existing } else { id = try marker.write() }
+        if let existing = site.markerID() { id = existing } else { id = try site.writeMarker() }
         try known.remember(id, for: self)
     }
 
     /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
     func adopt(known: KnownLocations) throws(MicsyncError) {
         try known.check()
-        try known.remember(try LocationMarker(self).write(), for: self)
+        try known.remember(try site.writeMarker(), for: self)
     }
 }

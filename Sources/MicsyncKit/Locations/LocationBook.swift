@@ -31,11 +31,23 @@ public final class LocationBook: Sendable {
     }
 
     /// The filesystem prober, caching in this run's state folder.
-    public var probe: FilesystemProbe { FilesystemProbe(cacheFile: state.filesystemCache) }
+    var probe: FilesystemProbe { FilesystemProbe(cacheFile: state.filesystemCache) }
+
+    /// What the filesystem of `location` can hold.
+    public func profile(_ location: Location) -> FilesystemProfile {
+        location.site.profile(probe: probe)
+    }
+
+    /// The bytes free at `location`.
+    public func freeBytes(_ location: Location) -> Int64? {
+        location.site.freeBytes()
+    }
 
     /// Locks every location of `locations` or none; throws exit 5 naming the holder.
     public func lock(_ locations: [Location]) throws(MicsyncError) -> [Location: LocationLock] {
-        try LocationLock.acquire(locations, fallbackFolder: state.locks)
+        var locks: [Location: LocationLock] = [:]
+        for location in locations { locks[location] = try location.site.lock(fallbackFolder: state.locks) }
+        return locks
     }
 
     /// Makes `location` ready to be written, the first time this run writes there: its micsync folders
@@ -43,7 +55,7 @@ public final class LocationBook: Sendable {
     func prepareForWriting(_ location: Location) throws(MicsyncError) {
         guard !ready.withLock({ $0.contains(location) }) else { return }
         try known.check()
-        try StateFolder(location).prepare()
+        try location.site.prepareForWriting()
         try location.claim(known: known)
         ready.withLock { _ = $0.insert(location) }
     }

@@ -28,7 +28,7 @@ public struct SyncRunner {
         invocation.actionOptions = request.rsyncOptions
         invocation.applyOptions += progress.rsyncOptions
         invocation.filesystems = .probe(
-            source: endpoints.source, destinations: endpoints.destinations, probe: book.probe)
+            source: endpoints.source, destinations: endpoints.destinations, locations: book)
         let job = SyncJob(
             action: request.action, scope: request.scope, source: endpoints.source,
             destinations: endpoints.destinations, options: options, overwrites: request.overwrites, rsync: rsync,

@@ -18,15 +18,6 @@ public final class LocationLock {
 
     deinit { close(descriptor) }
 
-    /// Locks every location of `locations` or none; throws exit 5 naming the holder.
-    static func acquire(_ locations: [Location], fallbackFolder: String) throws(MicsyncError)
-        -> [Location: LocationLock]
-    {
-        var locks: [Location: LocationLock] = [:]
-        for location in locations { locks[location] = try acquire(location, fallbackFolder: fallbackFolder) }
-        return locks
-    }
-
     static func acquire(_ location: Location, fallbackFolder: String) throws(MicsyncError) -> LocationLock {
         let (descriptor, file) = try openLockFile(location, fallbackFolder: fallbackFolder)
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {

@@ -3,8 +3,8 @@
 public struct Comparison: Sendable {
     public let source: Location
     public let scope: Scope
-    /// Where the filesystems' profiles are cached.
-    let probe: FilesystemProbe
+    /// What the run knows about its locations: their filesystems' profiles.
+    let locations: LocationBook
     /// Added to every dry run, e.g. `--checksum` to compare content instead of size and modification time.
     public var rsyncOptions: [String] = []
     /// rsync filter rules of the comparing action.
@@ -13,7 +13,7 @@ public struct Comparison: Sendable {
     public init(source: Location, scope: Scope, locations: LocationBook) {
         self.source = source
         self.scope = scope
-        probe = locations.probe
+        self.locations = locations
     }
 
     /// One plan per destination: `new` is only in the source, `modified` differs, `deleted` is only in the
@@ -24,7 +24,7 @@ public struct Comparison: Sendable {
     {
         var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: filters, deleting: true)
         invocation.planOptions = ["--delete-missing-args"] + rsyncOptions
-        invocation.filesystems = .probe(source: source, destinations: destinations, probe: probe)
+        invocation.filesystems = .probe(source: source, destinations: destinations, locations: locations)
         return try await Planner(rsync: rsync, invocation: invocation, printingTo: terminal).plan(destinations)
     }
 }
