@@ -100,7 +100,7 @@ public struct Rsync: Sendable {
         defer { if lock == nil { close(input) } }
         var platform = PlatformOptions()
         platform.processGroupID = 0
-        let started = Started()
+        let started = Started(interruption: interruption)
         do {
             let result = try await Subprocess.run(
                 .path(.init(program)),
@@ -113,8 +113,6 @@ public struct Rsync: Sendable {
                 let pid = execution.processIdentifier.value
                 started.set(
                     group: pid, holder: lock.flatMap { ProcessGroup.startHolder(of: $0.descriptor, untilGone: pid) })
-                let key = interruption.register(group: pid)
-                defer { interruption.unregister(key) }
                 async let messages = Self.lines(of: execution.standardError)
                 var splitter = LineSplitter()
                 for try await buffer in execution.standardOutput {
@@ -137,12 +135,19 @@ public struct Rsync: Sendable {
         }
     }
 
-    /// rsync's process group and the lock's holder process, once started.
+    /// rsync's process group and the lock's holder process, once started. The group gets micsync's signals
+    /// until its last process is gone, not only while the first one runs.
     private final class Started: Sendable {
-        private let processes = Mutex<(group: pid_t?, holder: pid_t?)>((nil, nil))
+        private let processes = Mutex<(group: pid_t?, holder: pid_t?, key: Int?)>((nil, nil, nil))
+        let interruption: Interruption
+
+        init(interruption: Interruption) {
+            self.interruption = interruption
+        }
 
         func set(group: pid_t, holder: pid_t?) {
-            processes.withLock { $0 = (group, holder) }
+            let key = interruption.register(group: group)
+            processes.withLock { $0 = (group, holder, key) }
         }
 
         func stop() {
@@ -151,8 +156,9 @@ public struct Rsync: Sendable {
 
         /// Returns once no process of rsync's group is left and the holder has let the lock go.
         func waitUntilGone() async {
-            let (group, holder) = processes.withLock { $0 }
+            let (group, holder, key) = processes.withLock { $0 }
             if let group { await ProcessGroup.waitUntilGone(group) }
+            if let key { interruption.unregister(key) }
             if let holder { await ProcessGroup.reap(holder) }
         }
     }
