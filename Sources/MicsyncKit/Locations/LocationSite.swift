@@ -37,7 +37,7 @@ struct LocalDirectory: LocationSite {
             return FileSystem.isDirectory((location.path as NSString).deletingLastPathComponent) ? .new : .missing
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { return .notDirectory }
-        if let problem = StateFolder(location).problem() {
+        if let problem = StateFolder(location).problem(device: UInt64(info.st_dev)) {
             return .unsafeStateFolder(String(problem.dropFirst(location.heading.count + 2)))
         }
         guard let remembered else { return .accessible }
