@@ -12,6 +12,8 @@ public struct CommandContext: Sendable {
     public var typedPaths: [String]?
     /// The sync actions' directions by name: what `--from` and `--to` complete.
     public var directions: [String: Direction]
+    /// What this command knows about locations (micsync's state folder, the known locations read once).
+    public let locations = LocationBook()
 
     public init(
         terminal: Terminal, interruption: Interruption, typedPaths: [String]? = nil,
@@ -35,6 +37,8 @@ public struct CommandContext: Sendable {
 
     /// A run's context: this terminal, answers from standard input, these signals.
     public var run: RunContext {
-        RunContext(terminal: terminal, answers: StandardInputAnswers(), interruption: interruption)
+        RunContext(
+            terminal: terminal, answers: StandardInputAnswers(), interruption: interruption,
+            locations: locations)
     }
 }

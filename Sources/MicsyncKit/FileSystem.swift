@@ -89,20 +89,28 @@ public enum FileSystem {
         return RawPath.string(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
     }
 
-    /// The whole contents of the file at `path`; the error is the system's reason (`Is a directory`,
-    /// `Permission denied`, …).
-    static func contents(of path: String) -> Result<Data, POSIXErrorText> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(POSIXErrorText()) }
+    /// The whole contents of the regular file at `path`, at most `limit` bytes; the error is the system's
+    /// reason (`Permission denied`, …) or what is there instead of a file. Opened without blocking, so that
+    /// a FIFO never hangs the caller, and read no further than the limit, so that `/dev/zero` never fills
+    /// the memory.
+    static func contents(of path: String, limit: Int) -> Result<Data, FileReadError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
+        if let kind = FileReadError.notAFile(info.st_mode) { return .failure(FileReadError(kind)) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = read(descriptor, &buffer, buffer.count)
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return .failure(POSIXErrorText()) }
+            guard count >= 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
             guard count > 0 else { return .success(data) }
             data.append(contentsOf: buffer[..<count])
+            if data.count > limit {
+                return .failure(FileReadError("it is larger than \(limit / (1024 * 1024)) MiB"))
+            }
         }
     }
 
@@ -139,6 +147,25 @@ public enum FileSystem {
     }
 
     public static var currentDirectory: String { FileManager.default.currentDirectoryPath }
+}
+
+/// Why a file could not be read: the system's reason, or what is there instead of a regular file.
+struct FileReadError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+
+    /// What a non-regular file is, as an error says it; nil for a regular file.
+    static func notAFile(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "it is a directory, not a file"
+        case S_IFIFO: "it is a FIFO (named pipe), not a file"
+        case S_IFSOCK: "it is a socket, not a file"
+        case S_IFCHR, S_IFBLK: "it is a device, not a file"
+        default: "it is not a regular file"
+        }
+    }
 }
 
 /// The text of the current `errno`, taken when made.

@@ -101,8 +101,8 @@ enum MicsyncSections {
             ),
             (
                 "XDG_STATE_HOME",
-                "Where micsync keeps its journal and lock files: $XDG_STATE_HOME/micsync "
-                    + "(default ~/.local/state)."
+                "Where micsync keeps its journal, the ids of the locations it knows and the filesystem cache: "
+                    + "$XDG_STATE_HOME/micsync (default ~/.local/state)."
             ),
             (
                 "NO_COLOR",
@@ -126,14 +126,23 @@ enum MicsyncSections {
                     + "($XDG_STATE_HOME/micsync/journal.jsonl)."
             ),
             (
+                "~/.local/state/micsync/locations.json",
+                "The id of each location's marker, by the location as the configuration spells it. Written "
+                    + "whole; a damaged one stops every run until it is moved away (every disc is then adopted anew)."
+            ),
+            (
                 "~/.local/state/micsync/locks/",
-                "One lock file per location being written, so that two runs never write "
-                    + "to one location at once; never inside your locations."
+                "The lock of a location whose .micsync/ cannot be written (a read-only disc), by device and inode."
             ),
             (
                 "LOCATION/.micsync/",
-                "micsync's folder in each location it writes to; never synced, planned or listed, "
+                "micsync's folder in each location it writes to; never synced, planned or listed, never a scope, "
                     + "and used only if it is a real directory (a symlink there makes micsync refuse the location)."
+            ),
+            (
+                "LOCATION/.micsync/lock",
+                "The lock of a run writing the location (host, pid and command of the holder inside): every run "
+                    + "that reaches the location, by any path or state folder, meets it."
             ),
             (
                 "LOCATION/.micsync/trash/TIMESTAMP/",

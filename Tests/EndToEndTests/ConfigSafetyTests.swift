@@ -9,28 +9,58 @@ import Testing
         try box.makeDirectory("w")
         try box.makeDirectory("config-dir.json")
         let directory = try box.expectRun(["backup", "--config", box.path("config-dir.json"), "w"], status: 2)
-        #expect(directory.stderr.contains("cannot read the config file: Is a directory"), "\(directory)")
+        #expect(directory.stderr.contains("cannot read the config file: it is a directory, not a file"), "\(directory)")
+    }
+
+    @Test func aFIFOGivenAsTheConfigIsRefusedWithoutWaiting() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        #expect(mkfifo(box.path("config.fifo"), 0o600) == 0)
+        let run = try Binary.start(
+            Binary.micsync, ["config", "check", "--config", box.path("config.fifo")], directory: box.root,
+            environment: box.environment)
+        defer {
+            if run.process.isRunning { kill(run.process.processIdentifier, SIGKILL) }
+            run.finish()
+        }
+        #expect(waitUntil(5) { !run.process.isRunning }, "no hang on a FIFO nobody writes")
+        run.finish()
+        run.result.expect(status: 2)
+        #expect((run.stdout + run.stderr).contains("it is a FIFO (named pipe), not a file"), "\(run.result)")
+    }
+
+    @Test func devZeroAsTheConfigIsRefusedWithinAnAddressSpaceLimit() throws {
+        let box = try Sandbox()
+        let limited = try box.run(
+            "/usr/bin/prlimit", ["--as=\(1 << 30)", Binary.micsync, "status", "--config", "/dev/zero"])
+        limited.expect(status: 2)
+        #expect(limited.stderr.contains("/dev/zero: cannot read the config file: it is a device"), "\(limited)")
+        #expect(!limited.stderr.contains("Fatal error"), "\(limited)")
+    }
+
+    @Test func aKeyGivenTwiceInOneEntryIsAnError() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1, extra: ", \"trash\": false, \"exclude\": [], \"trash\": true")
+        let result = try box.expectRun(["config", "check"], status: 2)
+        #expect(result.stdout.contains("configs[0]: the key \"trash\" is given twice"), "\(result)")
+        try box.expectRun(["backup", "-m", "w"], status: 2, "no run on a config whose safety is ambiguous")
+    }
+
+    @Test func aControlCharacterInAPathIsAnError() throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.write(
+            #"{"configs": [{"name": "m", "work": ["w"], "backup": ["b\u0000/etc"]}]}"#, to: box.configFile)
+        let result = try box.expectRun(["config", "check"], status: 2)
+        #expect(
+            result.stdout.contains("configs[0].backup[0]: the path holds a control character (U+0000)"), "\(result)")
     }
 
     @Test func locationsOverlappingThroughABindMountAreRefused() throws {
-        guard getuid() == 0 else {
-            Issue.record("needs root to bind-mount")
-            return
-        }
         let box = try Sandbox()
         try box.makeDirectory("w/inner")
-        try box.makeDirectory("elsewhere")
-        let mounted = try Binary.run(
-            "/bin/mount", ["--bind", box.path("w/inner"), box.path("elsewhere")], input: "",
-            directory: box.root, environment: [:])
-        guard mounted.status == 0 else {
-            Issue.record("cannot bind-mount here: \(mounted)")
-            return
-        }
-        defer {
-            _ = try? Binary.run(
-                "/bin/umount", [box.path("elsewhere")], input: "", directory: box.root, environment: [:])
-        }
+        guard let bind = try BindMount(box.path("w/inner"), at: box.path("elsewhere")) else { return }
+        defer { bind.unmount() }
         try box.configure([("main", ["w"], ["elsewhere"])])
         let result = try box.expectRun(["backup", "w"], status: 2)
         #expect(result.stderr.contains("overlaps (one contains the other)"), "\(result)")

@@ -4,48 +4,10 @@ import Testing
 /// Faults that must never lose data, crash or hang: a killed micsync, a full disc, an output
 /// that cannot be written, signals and endless input at a question, planted symlinks in `.micsync`.
 @Suite struct FaultTests {
-    /// A destination rsync writes slowly into (1 MB/s), so that the test acts mid-transfer.
-    func slowEnvironment(_ box: Sandbox) throws -> [String: String] {
-        let rsync = try #require(
-            ["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
-        try box.write("#!/bin/sh\nexec \(rsync) --bwlimit=1000 \"$@\"\n", at: "slow-bin/rsync")
-        chmod(box.path("slow-bin/rsync"), 0o755)
-        var environment = box.environment
-        environment["PATH"] = box.path("slow-bin") + ":/usr/bin:/bin"
-        return environment
-    }
-
-    /// The pids of rsync processes whose command line mentions `text`.
-    func rsyncProcesses(mentioning text: String) -> [Int32] {
-        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { Int32($0) } ?? []
-        return pids.filter { pid in
-            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
-            let words = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            return words.contains { $0.hasSuffix("rsync") } && words.contains { $0.contains(text) }
-        }
-    }
-
-    func waitUntil(_ seconds: Double = 10, _ condition: () -> Bool) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: seconds)
-        while !condition() {
-            if Date() > deadline { return false }
-            usleep(20_000)
-        }
-        return true
-    }
-
     @Test func killingMicsyncKillsItsRsyncAndLeavesNoTemporaryFileAmongTheUsersFiles() throws {
         let box = try Sandbox()
-        try box.standard(backups: 1)
-        try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/big.bin")))
-        let run = try Binary.start(
-            Binary.micsync, ["backup", "w"], directory: box.root, environment: try slowEnvironment(box))
+        let run = try box.backupMidCopy(of: "big.bin")
         defer { run.finish() }
-        #expect(
-            waitUntil {
-                !((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp"))) ?? []).isEmpty
-            },
-            "rsync writes its temporary file under .micsync/tmp")
         #expect(!rsyncProcesses(mentioning: box.path("b1")).isEmpty)
         kill(run.process.processIdentifier, SIGKILL)
         #expect(waitUntil(1) { rsyncProcesses(mentioning: box.path("b1")).isEmpty }, "rsync is gone within a second")

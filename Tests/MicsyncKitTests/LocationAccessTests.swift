@@ -18,7 +18,7 @@ import Testing
         #expect(disc.access(known: known) == .accessible, "never written: no marker needed")
         try disc.claim(known: known)
         let id = try #require(LocationMarker(disc).id)
-        #expect(known.id(of: disc) == id)
+        #expect(try known.id(of: disc) == id)
         #expect(disc.access(known: known) == .accessible)
 
         // The disc unplugged, its mount point left: a bare folder.

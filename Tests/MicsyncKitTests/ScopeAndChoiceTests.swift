@@ -89,7 +89,11 @@ struct Locations {
         LocationChooser(
             scope: Scope(configuration: configuration, typedIn: typedIn, relativePaths: [""]),
             questions: Questions(source: answers, terminal: .recording(RecordingSink())),
-            resolver: PathResolver(base: "/"))
+            resolver: PathResolver(base: "/"),
+            // The state folder beside the locations, in their sandbox.
+            locations: LocationBook(
+                state: StateHome(path: (configuration.working[0].path as NSString).deletingLastPathComponent + "/state")
+            ))
     }
 
     @Test func theTypedInLocationIsTakenWhenItHasTheRole() throws {

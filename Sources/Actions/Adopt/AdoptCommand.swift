@@ -37,11 +37,11 @@ public struct AdoptCommand: ParsableCommand {
     public func run() throws {
         let terminal = CommandContext.current.terminal
         let location = try config.selection.load().scope(paths, questions: CommandContext.current.run.questions).typedIn
-        switch location.access() {
+        switch CommandContext.current.locations.access(location) {
         case .accessible where LocationMarker(location).id != nil:
             terminal.print("\(location.heading) already carries its micsync marker; nothing to do")
         case .accessible, .markerMissing, .otherMarker:
-            try location.adopt()
+            try CommandContext.current.locations.adopt(location)
             terminal.print("adopted \(location.heading): it has a new micsync marker, and runs use it again")
         case let access:
             throw MicsyncError.notFound("cannot adopt \(location.heading): \(access.reason)")

@@ -29,9 +29,9 @@ extension ConfigCommand {
                 terminal.print("")
                 terminal.print(style(configuration.name, .bold))
                 var table = TextTable()
-                let probe = FilesystemProbe()
+                let book = CommandContext.current.locations
                 for location in configuration.locations {
-                    let facts = LocationFacts(location, access: location.access(), probe: probe)
+                    let facts = LocationFacts(location, access: book.access(location), locations: book)
                     let free = facts.freeBytes.map { ", \(ByteCount.readable($0)) free" } ?? ""
                     table.rows.append(facts.cells)
                     table.rows.append([.init(""), .init(""), .init(facts.detail.text + free, facts.detail.colour)])

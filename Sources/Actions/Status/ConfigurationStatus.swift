@@ -27,9 +27,11 @@ struct ConfigurationStatus: Encodable {
     let locations: [LocationStatus]
 
     /// With `countingChanges`, the rsync that counts each BACKUP's pending changes (--changes).
-    init(_ scope: Scope, journal: [JournalEntry], countingChanges rsync: Rsync?) async throws(MicsyncError) {
+    init(_ scope: Scope, locations book: LocationBook, journal: [JournalEntry], countingChanges rsync: Rsync?)
+        async throws(MicsyncError)
+    {
         let configuration = scope.configuration
-        let access = Dictionary(configuration.locations.map { ($0.path, $0.access()) }) { first, _ in first }
+        let access = Dictionary(configuration.locations.map { ($0.path, book.access($0)) }) { first, _ in first }
         let accessible = Set(access.filter { $0.value.isAccessible }.map(\.key))
         var pending: [String: Pending] = [:]
         let source =
@@ -37,7 +39,7 @@ struct ConfigurationStatus: Encodable {
             ? scope.typedIn : configuration.working.first { accessible.contains($0.path) }
         let backups = configuration.backups.filter { accessible.contains($0.path) }
         if let rsync, let source, !backups.isEmpty {
-            let plans = try await Comparison(source: source, scope: scope).plans(backups, rsync: rsync)
+            let plans = try await Comparison(source: source, scope: scope, locations: book).plans(backups, rsync: rsync)
             for (backup, plan) in zip(backups, plans) {
                 pending[backup.path] = Pending(
                     comparedWith: source.path, new: plan.new.count,
@@ -47,10 +49,9 @@ struct ConfigurationStatus: Encodable {
         name = configuration.name
         (xattrs, acls) = (configuration.extendedMetadata.xattrs, configuration.extendedMetadata.acls)
         paths = scope.relativePaths
-        let probe = FilesystemProbe()
         locations = configuration.locations.map { location in
             LocationStatus(
-                facts: LocationFacts(location, access: access[location.path] ?? .accessible, probe: probe),
+                facts: LocationFacts(location, access: access[location.path] ?? .accessible, locations: book),
                 lastBackup: location.role == .backup ? Journal.lastSuccess(into: location.path, in: journal) : nil,
                 pending: pending[location.path])
         }

@@ -44,12 +44,12 @@ public struct StatusCommand: AsyncParsableCommand {
             paths.isEmpty
             ? try loaded.chosen().map { Scope.whole($0.working[0], of: $0) }
             : [try loaded.scope(paths, questions: context.run.questions)]
-        let journal = Journal().entries(warningsTo: context.terminal)
+        let journal = Journal(path: context.locations.state.journal).entries(warningsTo: context.terminal)
         var reports: [ConfigurationStatus] = []
         for scope in scopes {
             reports.append(
                 try await ConfigurationStatus(
-                    scope, journal: journal,
+                    scope, locations: context.locations, journal: journal,
                     countingChanges: changes ? try await Rsync.locate(interruption: context.interruption) : nil))
         }
         let document = StatusDocument(configFile: loaded.found.file, configurations: reports)

@@ -71,7 +71,7 @@ extension TrashCommand {
             if let timestamp { return try showFiles(of: timestamp, paths: Array(arguments.dropFirst())) }
             let entries = try locations.scopes(arguments).map { scope in
                 let location = scope.typedIn
-                let access = location.access()
+                let access = CommandContext.current.locations.access(location)
                 return Entry(
                     configuration: scope.configuration.name, role: location.role.rawValue, path: location.path,
                     accessible: access.isAccessible, reason: access.isAccessible ? nil : access.reason,
@@ -96,7 +96,9 @@ extension TrashCommand {
         /// Every file of the trash folder `timestamp`, in each location (of those holding `paths`) that has it.
         private func showFiles(of timestamp: String, paths: [String]) throws {
             let context = CommandContext.current
-            let holding = try locations.scopes(paths).map(\.typedIn).filter(\.isAccessible).holdingTrash(timestamp)
+            let holding = try locations.scopes(paths).map(\.typedIn).filter {
+                context.locations.access($0).isAccessible
+            }.holdingTrash(timestamp)
             let contents = holding.map { location in
                 var files: [(path: [UInt8], size: Int64)] = []
                 FileSystem.forEachFile(under: Array((Trash.root(of: location) + "/" + timestamp).utf8)) {

@@ -46,12 +46,12 @@ extension TrashCommand {
             let context = CommandContext.current
             let terminal = context.terminal
             let withTrash = try locations.scopes(paths).map(\.typedIn).filter { location in
-                let access = location.access()
+                let access = context.locations.access(location)
                 if !access.isAccessible { terminal.notice(access.note(for: location)) }
                 return access.isAccessible && !Trash.timestamps(in: location).isEmpty
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.
-            let locks = try LocationLock.acquire(withTrash)
+            let locks = try context.locations.lock(withTrash)
             defer { withExtendedLifetime(locks) {} }
             let cutoff = olderThan.flatMap(Age.init).map { Date(timeIntervalSinceNow: -$0.seconds) }
             let doomed = withTrash.map { location in

@@ -76,7 +76,9 @@ extension TrashCommand {
                 }
                 return path == nil ? .whole(first.typedIn, of: first.configuration) : first
             }
-            let all = try locations.scopes([]).filter { $0.typedIn.isAccessible }
+            let all = try locations.scopes([]).filter {
+                CommandContext.current.locations.access($0.typedIn).isAccessible
+            }
             let holding = try all.map(\.typedIn).holdingTrash(timestamp)
             guard holding.count == 1 else {
                 throw .usage(

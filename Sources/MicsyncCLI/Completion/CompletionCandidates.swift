@@ -61,7 +61,7 @@ public enum CompletionCandidates {
         var seen = Set<String>()
         let candidates = line.namedConfigurations.flatMap(\.locations).filter { seen.insert($0.path).inserted }
             .compactMap { location -> Candidate? in
-                let access = location.access()
+                let access = CommandContext.current.locations.access(location)
                 guard access == .markerMissing || access == .otherMarker else { return nil }
                 return Candidate(
                     value: location.path, description: "\(location.role.rawValue) \(location.index) (\(access.reason))")
@@ -72,7 +72,7 @@ public enum CompletionCandidates {
     /// Beside a location that cannot be used now: unplugged, or the kernel's reason (a bare mount point,
     /// a folder to create, …); nothing beside one that can.
     private static func unusable(_ location: Location) -> String {
-        switch location.access() {
+        switch CommandContext.current.locations.access(location) {
         case .accessible: ""
         case .missing: " (unplugged)"
         case let access: " (\(access.reason))"
@@ -86,7 +86,7 @@ public enum CompletionCandidates {
         var holders: [String: [String]] = [:]
         var seen = Set<String>()
         let locations = line.namedConfigurations.flatMap(\.locations).filter { seen.insert($0.path).inserted }
-        for location in locations where location.isAccessible {
+        for location in locations where CommandContext.current.locations.access(location).isAccessible {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: Trash.root(of: location))) ?? []
             for timestamp in names where Trash.date(of: timestamp) != nil {
                 holders[timestamp, default: []].append(location.heading)

@@ -5,6 +5,8 @@ import Foundation
 public struct ConfigLoader {
     static let topLevelKeys = ["configs"]
     static let configurationKeys = ["name", "work", "backup", "exclude", "trash", "maxDeletePercent", "xattrs", "acls"]
+    /// No config is near this; a larger "file" (`/dev/zero`, a disc image given by mistake) is refused unread.
+    static let sizeLimit = 16 * 1024 * 1024
 
     public let file: String
 
@@ -23,7 +25,7 @@ public struct ConfigLoader {
     /// Throws only when the file cannot be read or is not JSON at all.
     public func check() throws(MicsyncError) -> (ConfigSet, problems: [String]) {
         let data: Data
-        switch FileSystem.contents(of: file) {
+        switch FileSystem.contents(of: file, limit: Self.sizeLimit) {
         case .success(let contents): data = contents
         case .failure(let reason): throw .config("\(file): cannot read the config file: \(reason)")
         }
@@ -33,6 +35,12 @@ public struct ConfigLoader {
         } catch {
             let place = error.location.map { "line \($0.line), column \($0.column): " } ?? ""
             throw .config("\(file): \(place)invalid JSON: \(error.reason)")
+        }
+        if let duplicate = DuplicateKeys.first(in: [UInt8](data)) {
+            let entry = duplicate.entry.isEmpty ? "" : duplicate.entry + ": "
+            throw .config(
+                "\(file): \(entry)the key \"\(duplicate.key)\" is given twice; keep one (a setting must not depend "
+                    + "on which of the two wins)")
         }
         var validator = Validator(
             file: file, resolver: PathResolver(base: (file as NSString).deletingLastPathComponent))
@@ -116,7 +124,14 @@ private struct Validator {
                 problem("\(key)[\(index)]", "the path is empty")
                 return nil
             }
-            return Location(role: role, index: index, path: resolver.location(path))
+            // A NUL would cut the path short where the system reads it; other control characters are typos.
+            if let control = path.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                problem(
+                    "\(key)[\(index)]",
+                    "the path holds a control character (U+\(String(format: "%04X", control.value))); remove it")
+                return nil
+            }
+            return Location(role: role, index: index, path: resolver.location(path), spelled: resolver.absolute(path))
         }
     }
 

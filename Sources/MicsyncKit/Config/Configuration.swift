@@ -16,11 +16,15 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
     public let index: Int
     /// Absolute, normalised, symlinks resolved where the directory exists.
     public let path: String
+    /// Absolute and normalised, symlinks kept: the location as its configuration spells it, which is what
+    /// its identity is remembered by, so that a symlink re-pointed elsewhere is another location.
+    public let identityKey: String
 
-    public init(role: Role, index: Int, path: String) {
+    public init(role: Role, index: Int, path: String, spelled: String? = nil) {
         self.role = role
         self.index = index
         self.path = path
+        identityKey = spelled ?? path
     }
 
     public var description: String { path }

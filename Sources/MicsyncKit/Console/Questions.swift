@@ -82,7 +82,8 @@ public struct Questions: Sendable {
         }
         // A terminal echoes the answer; an answer from a pipe is echoed here, so the transcript reads the same.
         if !terminal.inputIsTerminal { terminal.note(DisplayName.readable(line.utf8.prefix(80))) }
-        let reply = line.trimmingCharacters(in: .whitespaces).lowercased()
+        // `.whitespacesAndNewlines`: an answer file with CRLF line ends leaves a carriage return on each line.
+        let reply = line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if reply == "q" || reply == "quit" { throw .cancelled }
         return reply
     }

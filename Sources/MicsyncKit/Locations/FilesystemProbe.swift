@@ -5,10 +5,15 @@ import Foundation
 /// micsync's state folder (`filesystems.json`), keyed by `Mount.cacheKey`: type, device, mount point and
 /// mount options, which are what decide them.
 public struct FilesystemProbe: Sendable {
-    let cacheFile: String
+    let cache: StateFile<[String: FilesystemFacts]>
 
-    public init(cacheFile: String = FileSystem.stateDirectory() + "/filesystems.json") {
-        self.cacheFile = cacheFile
+    public init(cacheFile: String) {
+        cache = StateFile(path: cacheFile, consequence: "every filesystem is then probed again")
+    }
+
+    /// Throws when the cache exists but cannot be read.
+    func checkCache() throws(MicsyncError) {
+        _ = try cache.read()
     }
 
     /// The profile of `location`'s filesystem: cached, else probed; a filesystem that cannot be probed
@@ -16,12 +21,14 @@ public struct FilesystemProbe: Sendable {
     func profile(of location: Location) -> FilesystemProfile {
         let mount = Mount.holding(location.path)
         let type = mount?.type ?? "unknown"
-        var cache = loadCache()
-        if let mount, let facts = cache[mount.cacheKey] { return FilesystemProfile(facts) }
+        // A cache that cannot be read is never replaced here; a run refuses it first (`checkCache`).
+        let cached = Result { () throws(MicsyncError) in try cache.read() ?? [:] }
+        if let mount, let facts = try? cached.get()[mount.cacheKey] { return FilesystemProfile(facts) }
         guard let facts = probe(location, type: type) else { return .unrestricted(type: type) }
-        if let mount {
-            cache[mount.cacheKey] = facts
-            saveCache(cache)
+        if let mount, case .success(var updated) = cached {
+            updated[mount.cacheKey] = facts
+            // A cache that cannot be written only means probing again next time.
+            try? cache.write(updated)
         }
         return FilesystemProfile(facts)
     }
@@ -107,21 +114,6 @@ public struct FilesystemProbe: Sendable {
             for name in names { unlink(scratch + "/" + name) }
         }
         rmdir(scratch)
-    }
-
-    private func loadCache() -> [String: FilesystemFacts] {
-        guard let data = FileManager.default.contents(atPath: cacheFile) else { return [:] }
-        return (try? JSONDecoder().decode([String: FilesystemFacts].self, from: data)) ?? [:]
-    }
-
-    /// A cache that cannot be written only means probing again next time.
-    private func saveCache(_ cache: [String: FilesystemFacts]) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try? FileManager.default.createDirectory(
-            atPath: (cacheFile as NSString).deletingLastPathComponent,
-            withIntermediateDirectories: true)
-        try? encoder.encode(cache).write(to: URL(fileURLWithPath: cacheFile), options: .atomic)
     }
 }
 

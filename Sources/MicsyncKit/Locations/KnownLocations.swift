@@ -1,38 +1,47 @@
 import Foundation
+import Synchronization
 
-/// The marker id micsync wrote (or adopted) in each location, by path: `locations.json` in micsync's state
-/// folder. A location listed here has been written to before; its marker must be there for it to be accessible.
-public struct KnownLocations: Sendable {
-    public let file: String
+/// The marker id micsync wrote (or adopted) in each location, keyed by the location as its configuration
+/// spells it (never by where a symlink points today): `locations.json` in micsync's state folder. A location
+/// listed here has been written to before; its marker must be there for it to be accessible. Read once, on
+/// the first question (and kept up to date by what this run remembers): a file that cannot be read makes
+/// every location's identity unknown, never "never written".
+public final class KnownLocations: Sendable {
+    let file: StateFile<[String: String]>
+    private let ids = Mutex<Result<[String: String], MicsyncError>?>(nil)
 
-    public init(file: String = FileSystem.stateDirectory() + "/locations.json") {
-        self.file = file
+    public init(file: String) {
+        self.file = StateFile(path: file, consequence: "every disc is then adopted anew on its next run")
     }
 
-    /// Path → id; empty when the file is missing or unreadable.
-    public func all() -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: file),
-            let ids = try? JSONDecoder().decode([String: String].self, from: data)
-        else { return [:] }
-        return ids
+    /// Every remembered id by location, read on the first call.
+    private func all() throws(MicsyncError) -> [String: String] {
+        let file = file
+        return try ids.withLock { ids in
+            if ids == nil { ids = Result { () throws(MicsyncError) in try file.read() ?? [:] } }
+            return ids!
+        }.get()
     }
 
-    public func id(of location: Location) -> String? { all()[location.path] }
+    /// Throws when the file could not be read: nothing may be written to a location then.
+    public func check() throws(MicsyncError) {
+        _ = try all()
+    }
 
-    /// Remembers `id` as the marker of `location` (written whole, then renamed into place).
+    /// The id remembered for `location`; nil when micsync never wrote there. Throws when unknown.
+    public func id(of location: Location) throws(MicsyncError) -> String? {
+        try all()[location.identityKey]
+    }
+
+    /// Remembers `id` as the marker of `location`, re-reading the file first (another run may have added
+    /// its own locations meanwhile); never over a file that cannot be read.
     func remember(_ id: String, for location: Location) throws(MicsyncError) {
-        var ids = all()
-        guard ids[location.path] != id else { return }
-        ids[location.path] = id
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            try FileManager.default.createDirectory(
-                atPath: (file as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true)
-            try encoder.encode(ids).write(to: URL(fileURLWithPath: file), options: .atomic)
-        } catch {
-            throw .usage("cannot write micsync's list of locations \(file): \(error.localizedDescription)")
+        try check()
+        var now = try file.read() ?? [:]
+        if now[location.identityKey] != id {
+            now[location.identityKey] = id
+            try file.write(now)
         }
+        ids.withLock { $0 = .success(now) }
     }
 }

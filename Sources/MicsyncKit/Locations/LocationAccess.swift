@@ -18,6 +18,8 @@ public enum LocationAccess: Equatable, Sendable {
     /// `.micsync` (or a folder micsync keeps in it) is a symlink or a file: refused, never followed. The
     /// state folder's own line says which.
     case unsafeStateFolder(String)
+    /// micsync's list of known locations cannot be read: whether this is the disc it knows is unknown.
+    case identityUnknown(String)
 
     public var isAccessible: Bool { self == .accessible }
 
@@ -31,6 +33,7 @@ public enum LocationAccess: Equatable, Sendable {
         case .markerMissing: "not mounted? (its micsync marker is missing)"
         case .otherMarker: "another disc? (its micsync marker is not the one micsync left there)"
         case .unsafeStateFolder(let problem): problem
+        case .identityUnknown(let problem): problem
         }
     }
 
@@ -52,38 +55,27 @@ public enum LocationAccess: Equatable, Sendable {
 }
 
 extension Location {
-    /// Whether the location can be used now, and why not.
-    public func access(known: KnownLocations = KnownLocations()) -> LocationAccess {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if known.id(of: self) != nil { return .missing }
-            return FileSystem.isDirectory((path as NSString).deletingLastPathComponent) ? .new : .missing
+    /// Whether the location can be used now, and why not: its site's answer, given the id remembered for it.
+    func access(known: KnownLocations) -> LocationAccess {
+        do throws(MicsyncError) {
+            return site.access(remembered: try known.id(of: self))
+        } catch {
+            return .identityUnknown(error.message)
         }
-        guard info.st_mode & S_IFMT == S_IFDIR else { return .notDirectory }
-        if let problem = StateFolder(self).problem() {
-            return .unsafeStateFolder(String(problem.dropFirst(heading.count + 2)))
-        }
-        guard let remembered = known.id(of: self) else { return .accessible }
-        guard let marker = LocationMarker(self).id else { return .markerMissing }
-        return marker == remembered ? .accessible : .otherMarker
     }
-
-    /// The directory exists now and, if micsync has written to it before, still carries its marker.
-    public var isAccessible: Bool { access().isAccessible }
 
     /// Called right before a run first writes here: leaves the marker (or keeps the one there) and remembers
     /// it, so that an unplugged disc's bare mount point is never taken for this location.
-    func claim(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
-        let marker = LocationMarker(self)
-        if let id = marker.id {
-            try known.remember(id, for: self)
-        } else {
-            try known.remember(try marker.write(), for: self)
-        }
+    func claim(known: KnownLocations) throws(MicsyncError) {
+        try known.check()
+        let id: String
+        if let existing = site.markerID() { id = existing } else { id = try site.writeMarker() }
+        try known.remember(id, for: self)
     }
 
     /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
-    public func adopt(known: KnownLocations = KnownLocations()) throws(MicsyncError) {
-        try known.remember(try LocationMarker(self).write(), for: self)
+    func adopt(known: KnownLocations) throws(MicsyncError) {
+        try known.check()
+        try known.remember(try site.writeMarker(), for: self)
     }
 }

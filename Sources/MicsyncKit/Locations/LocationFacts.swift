@@ -6,11 +6,11 @@ public struct LocationFacts: Sendable {
     public let filesystem: FilesystemProfile?
     public let freeBytes: Int64?
 
-    public init(_ location: Location, access: LocationAccess, probe: FilesystemProbe) {
+    public init(_ location: Location, access: LocationAccess, locations: LocationBook) {
         self.location = location
         self.access = access
-        filesystem = access.isAccessible ? probe.profile(of: location) : nil
-        freeBytes = access.isAccessible ? FileSystem.freeSpace(location.path) : nil
+        filesystem = access.isAccessible ? locations.profile(location) : nil
+        freeBytes = access.isAccessible ? locations.freeBytes(location) : nil
     }
 
     /// The row's first cells: role, number, path, and `accessible` or `not accessible`.

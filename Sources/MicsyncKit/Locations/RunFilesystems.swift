@@ -12,13 +12,10 @@ struct RunFilesystems: Sendable {
     }
 
     /// Probes (or finds in the cache) the filesystems of `source` and `destinations`.
-    static func probe(
-        source: Location, destinations: [Location],
-        probe: FilesystemProbe = FilesystemProbe()
-    ) -> RunFilesystems {
+    static func probe(source: Location, destinations: [Location], locations: LocationBook) -> RunFilesystems {
         RunFilesystems(
-            source: probe.profile(of: source),
-            destinations: Dictionary(destinations.map { ($0, probe.profile(of: $0)) }) { first, _ in first })
+            source: locations.profile(source),
+            destinations: Dictionary(destinations.map { ($0, locations.profile($0)) }) { first, _ in first })
     }
 
     func profile(of destination: Location) -> FilesystemProfile? { destinations[destination] }

@@ -10,7 +10,7 @@ struct ReadOnlyRun {
 
     func compare(_ run: RunOptions) async throws(MicsyncError) {
         try requireScope()
-        var comparison = Comparison(source: endpoints.source, scope: scope)
+        var comparison = Comparison(source: endpoints.source, scope: scope, locations: context.locations)
         comparison.rsyncOptions = rsyncOptions
         comparison.filters = filters
         let rsync = try await Rsync.locate(interruption: context.interruption)

@@ -17,10 +17,16 @@ public struct SyncRun<Action: SyncAction> {
         let run = options.run
         var context = context
         context.terminal.quiet = run.quiet
+        // What micsync remembers about the locations must be readable before any of them is judged.
+        try context.locations.check()
         let scope = try run.config.load().scope(paths, questions: context.questions)
         var chooser = LocationChooser(
-            scope: scope, questions: context.questions, resolver: PathResolver(base: FileSystem.currentDirectory))
-        chooser.newLocations = run.create ? .create : !run.dryRun && context.terminal.isInteractive ? .ask : .explain
+            scope: scope, questions: context.questions, resolver: PathResolver(base: FileSystem.currentDirectory),
+            locations: context.locations)
+        chooser.newLocations =
+            run.dryRun
+            ? (run.create ? .pretend : .explain)
+            : run.create ? .create : context.terminal.isInteractive ? .ask : .explain
         let endpoints = try Action.endpoints(chooser, options: options)
         if Action.readOnly {
             return try await ReadOnlyRun(

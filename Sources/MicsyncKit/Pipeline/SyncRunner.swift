@@ -14,16 +14,21 @@ public struct SyncRunner {
     public func run(_ request: SyncRequest) async throws(MicsyncError) {
         let (options, endpoints) = (request.options, request.endpoints)
         let rsync = try await Rsync.locate(interruption: context.interruption)
-        let journal = Journal()
-        if !options.dryRun { try journal.prepare() }
-        let locks = options.dryRun ? [:] : try LocationLock.acquire(endpoints.destinations)
+        let book = context.locations
+        let journal = Journal(path: book.state.journal)
+        if !options.dryRun {
+            try book.check()
+            try journal.prepare()
+        }
+        let locks = options.dryRun ? [:] : try book.lock(endpoints.destinations)
         let progress = ProgressLine(requested: options.progress, on: context.terminal)
         var invocation = RsyncInvocation(
             source: endpoints.source, scope: request.scope, actionFilters: request.filters,
             deleting: options.deletion != .never)
         invocation.actionOptions = request.rsyncOptions
         invocation.applyOptions += progress.rsyncOptions
-        invocation.filesystems = .probe(source: endpoints.source, destinations: endpoints.destinations)
+        invocation.filesystems = .probe(
+            source: endpoints.source, destinations: endpoints.destinations, locations: book)
         invocation.filesystems.keeping = request.scope.configuration.extendedMetadata.union(options.extendedMetadata)
         let job = SyncJob(
             action: request.action, scope: request.scope, source: endpoints.source,

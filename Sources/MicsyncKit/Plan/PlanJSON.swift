@@ -148,9 +148,9 @@ struct PlanDocument {
     }
 
     /// The locations of `configuration` a run leaves out now, each with the reason.
-    static func skipped(in configuration: Configuration) -> [(Location, String)] {
+    static func skipped(in configuration: Configuration, locations: LocationBook) -> [(Location, String)] {
         configuration.locations.compactMap { location in
-            let access = location.access()
+            let access = locations.access(location)
             return access.isAccessible ? nil : (location, access.reason)
         }
     }

@@ -9,8 +9,20 @@ import Synchronization
 /// half done then. SIGPIPE is ignored: a reader that went away is a failed write, never a crash. A front end
 /// makes one per process and hands it to every run.
 public final class Interruption: Sendable {
+    private enum Target {
+        case process(pid_t)
+        case group(pid_t)
+
+        func send(_ signal: Int32) {
+            switch self {
+            case .process(let pid): kill(pid, signal)
+            case .group(let group): ProcessGroup.send(signal, to: group)
+            }
+        }
+    }
+
     private struct State {
-        var running: [Int: pid_t] = [:]
+        var running: [Int: Target] = [:]
         var nextKey = 0
         var received: Int32?
         /// While applying, a signal only stops what runs; the session then reports and journals.
@@ -64,18 +76,23 @@ public final class Interruption: Sendable {
         state.withLock { $0.applying = applying }
     }
 
-    func register<I, O, E>(_ execution: Execution<I, O, E>) -> Int {
-        register(pid: execution.processIdentifier.value)
+    /// A child (the pager) that gets the signals micsync receives while it runs.
+    func register(pid: pid_t) -> Int {
+        register(.process(pid))
     }
 
-    /// A child (rsync, the pager) that gets the signals micsync receives while it runs.
-    func register(pid: pid_t) -> Int {
+    /// A process group (rsync's) whose every process gets the signals micsync receives while it runs.
+    func register(group: pid_t) -> Int {
+        register(.group(group))
+    }
+
+    private func register(_ target: Target) -> Int {
         let (key, pending) = state.withLock { state in
             state.nextKey += 1
-            state.running[state.nextKey] = pid
+            state.running[state.nextKey] = target
             return (state.nextKey, state.received)
         }
-        if let pending { kill(pid, pending) }
+        if let pending { target.send(pending) }
         return key
     }
 
@@ -89,6 +106,6 @@ public final class Interruption: Sendable {
             return (Array(state.running.values), state.applying)
         }
         guard !running.isEmpty || applying else { return idle(Self.error(for: signalNumber)) }
-        running.forEach { kill($0, signalNumber) }
+        running.forEach { $0.send(signalNumber) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Subprocess
+import Synchronization
 
 /// The rsync executable micsync runs for every file operation: found on PATH, version checked once per run.
 public struct Rsync: Sendable {
@@ -81,9 +82,11 @@ public struct Rsync: Sendable {
     /// while stderr is collected concurrently. A signal that micsync receives meanwhile goes to rsync.
     ///
     /// rsync dies with micsync: `setpriv --pdeathsig` sends it SIGTERM when the thread that started it ends,
-    /// so it is started from the main thread, which lives as long as micsync. With `lock`, rsync's stdin is
-    /// the lock file (rsync never reads it): the lock stays held as long as rsync lives, even when micsync
-    /// is killed.
+    /// so it is started from the main thread, which lives as long as micsync. rsync runs in a process group
+    /// of its own, and this returns only once every process of it is gone (rsync forks, and its children
+    /// can outlive the first process). With `lock`, rsync's stdin is the lock file (rsync never reads it),
+    /// and a holder process keeps it too until the group is empty: the lock stays held as long as any rsync
+    /// process lives, even when micsync is killed.
     @MainActor
     func run(
         _ arguments: [String], holding lock: LocationLock? = nil,
@@ -95,16 +98,21 @@ public struct Rsync: Sendable {
         let input = lock?.descriptor ?? open("/dev/null", O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw .rsync("cannot open /dev/null: \(String(cString: strerror(errno)))") }
         defer { if lock == nil { close(input) } }
+        var platform = PlatformOptions()
+        platform.processGroupID = 0
+        let started = Started(interruption: interruption)
         do {
             let result = try await Subprocess.run(
                 .path(.init(program)),
                 // NUL-terminated: swift-subprocess hands raw-byte arguments to strdup as they are.
                 arguments: Arguments(words.map { RawPath.bytes($0) + [0] }),
+                platformOptions: platform,
                 input: .fileDescriptor(.init(rawValue: input), closeAfterSpawningProcess: false),
                 output: .sequence, error: .sequence
             ) { execution in
-                let key = interruption.register(execution)
-                defer { interruption.unregister(key) }
+                let pid = execution.processIdentifier.value
+                started.set(
+                    group: pid, holder: lock.flatMap { ProcessGroup.startHolder(of: $0.descriptor, untilGone: pid) })
                 async let messages = Self.lines(of: execution.standardError)
                 var splitter = LineSplitter()
                 for try await buffer in execution.standardOutput {
@@ -113,6 +121,7 @@ public struct Rsync: Sendable {
                 splitter.finish(onLine)
                 return try await messages
             }
+            await started.waitUntilGone()
             let code: Int32 =
                 switch result.terminationStatus {
                 case .exited(let code): code
@@ -120,7 +129,37 @@ public struct Rsync: Sendable {
                 }
             return Outcome(exitCode: code, messages: result.closureResult)
         } catch {
+            started.stop()
+            await started.waitUntilGone()
             throw .rsync("cannot run \(executable): \(error)")
+        }
+    }
+
+    /// rsync's process group and the lock's holder process, once started. The group gets micsync's signals
+    /// until its last process is gone, not only while the first one runs.
+    private final class Started: Sendable {
+        private let processes = Mutex<(group: pid_t?, holder: pid_t?, key: Int?)>((nil, nil, nil))
+        let interruption: Interruption
+
+        init(interruption: Interruption) {
+            self.interruption = interruption
+        }
+
+        func set(group: pid_t, holder: pid_t?) {
+            let key = interruption.register(group: group)
+            processes.withLock { $0 = (group, holder, key) }
+        }
+
+        func stop() {
+            if let group = processes.withLock({ $0.group }) { ProcessGroup.send(SIGTERM, to: group) }
+        }
+
+        /// Returns once no process of rsync's group is left and the holder has let the lock go.
+        func waitUntilGone() async {
+            let (group, holder, key) = processes.withLock { $0 }
+            if let group { await ProcessGroup.waitUntilGone(group) }
+            if let key { interruption.unregister(key) }
+            if let holder { await ProcessGroup.reap(holder) }
         }
     }
 

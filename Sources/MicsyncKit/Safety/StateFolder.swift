@@ -20,16 +20,21 @@ struct StateFolder: Sendable {
     var temporary: String { path + "/tmp" }
 
     /// Why micsync must not use this location (a symlink or a file where its folders belong); nil when each
-    /// is a real directory or absent.
-    func problem() -> String? {
-        guard let root = LocationCheck.take(location) else { return nil }
+    /// is a real directory or absent. `device`: the location's, when the caller has just looked.
+    func problem(device known: UInt64? = nil) -> String? {
+        var root = stat()
+        guard let device = known ?? (stat(location.path, &root) == 0 ? UInt64(root.st_dev) : nil) else { return nil }
         for relative in [Self.name] + Self.parts.map({ Self.name + "/" + $0 }) {
             var info = stat()
-            guard lstat(location.path + "/" + relative, &info) == 0 else { continue }
+            guard lstat(location.path + "/" + relative, &info) == 0 else {
+                // No `.micsync` at all: nothing below it to look at.
+                if relative == Self.name { return nil }
+                continue
+            }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFLNK { return refusal(relative, "is a symlink") }
             if kind != S_IFDIR { return refusal(relative, "is not a folder") }
-            if UInt64(info.st_dev) != root.device { return refusal(relative, "is another filesystem") }
+            if UInt64(info.st_dev) != device { return refusal(relative, "is another filesystem") }
         }
         return nil
     }

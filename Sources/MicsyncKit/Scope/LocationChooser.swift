@@ -6,6 +6,7 @@ public struct LocationChooser {
     let scope: Scope
     let questions: Questions
     let resolver: PathResolver
+    let locations: LocationBook
     /// What to do with a destination that does not exist yet and was never written to.
     public var newLocations = NewLocations.explain
 
@@ -16,12 +17,17 @@ public struct LocationChooser {
         case ask
         /// Otherwise: skip it, saying how to make it.
         case explain
+        /// A dry run: plan it as if it were made, make nothing.
+        case pretend
     }
 
-    public init(scope: Scope, questions: Questions, resolver: PathResolver) {
+    public init(
+        scope: Scope, questions: Questions, resolver: PathResolver, locations: LocationBook
+    ) {
         self.scope = scope
         self.questions = questions
         self.resolver = resolver
+        self.locations = locations
     }
 
     /// One location of `role`: the one named by `flag`, else the typed-in one, else the only accessible one,
@@ -99,12 +105,15 @@ public struct LocationChooser {
 
     /// The location's access, after creating it when it is a new destination and that is wanted.
     private func usable(_ location: Location, purpose: String) throws(MicsyncError) -> LocationAccess {
-        let access = location.access()
+        let access = locations.access(location)
         // Only a destination is worth creating: an empty source has nothing to copy.
         guard access == .new else { return access }
         guard purpose == "destination" else { return .missing }
         switch newLocations {
         case .explain: return access
+        case .pretend:
+            questions.terminal.note("would create \(location.heading)")
+            return .accessible
         case .ask:
             let question = "\(location.heading) does not exist yet; create it?"
             guard try questions.ask(question, [.yes, .no]) == .yes else { return access }
@@ -114,7 +123,7 @@ public struct LocationChooser {
             throw .notFound("cannot create \(location.heading): \(String(cString: strerror(errno)))")
         }
         questions.terminal.note("created \(location.heading)")
-        return location.access()
+        return locations.access(location)
     }
 
     /// `--from`/`--to` value: the location's index in the config or its path.

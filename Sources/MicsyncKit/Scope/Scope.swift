@@ -44,9 +44,19 @@ struct ScopeResolver {
         guard !matches.isEmpty else { throw .notFound(outsideMessage(absolute, configurationName)) }
         let (configuration, location) = try pickConfiguration(matches)
         let relative = Set(absolute.map { location.relativePath(of: $0)! })
+        if let inside = relative.sorted().first(where: Self.isInsideStateFolder) {
+            throw .usage(
+                "\(location.path)/\(inside) is inside micsync's own folder \(StateFolder.name)/, which is never synced; "
+                    + "use `micsync trash` to reach the trash")
+        }
         return Scope(
             configuration: configuration, typedIn: location,
             relativePaths: relative.contains("") ? [""] : relative.sorted())
+    }
+
+    /// Whether a path relative to a location lies in its `.micsync/` (trash, partial, tmp, id, lock).
+    static func isInsideStateFolder(_ relative: String) -> Bool {
+        relative.split(separator: "/", maxSplits: 1).first == Substring(StateFolder.name)
     }
 
     /// The typed path made absolute; when it is a symlink to a location root (a disc mounted elsewhere),

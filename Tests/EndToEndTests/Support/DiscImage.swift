@@ -65,10 +65,13 @@ final class DiscImage {
         }
     }
 
-    /// Unmounts (the mount point stays, empty) and detaches the loop device.
+    /// Unmounts (the mount point stays, empty) and detaches the loop device. A disc that a waiting run holds
+    /// open (its lock) is detached lazily, as a disc pulled out would be: gone from the path at once.
     func unmount() {
         guard let device else { return }
-        _ = try? Self.run("/usr/bin/umount", [mountPoint])
+        if (try? Self.run("/usr/bin/umount", [mountPoint])) == nil {
+            _ = try? Self.run("/usr/bin/umount", ["-l", mountPoint])
+        }
         _ = try? Self.run("/usr/sbin/losetup", ["-d", device])
         self.device = nil
     }

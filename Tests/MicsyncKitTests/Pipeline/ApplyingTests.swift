@@ -20,7 +20,8 @@ import Testing
         let reporter = TextReporter(job, printer: PlanPrinter(job.options, job.context))
         let prepared = try Preparation(job: job, reporter: reporter).prepare(decided)
         let applier = Applier(
-            job: job, recheck: Recheck(source: job.source, sourceCheck: run.sourceCheck),
+            job: job,
+            recheck: Recheck(source: job.source, sourceCheck: run.sourceCheck, locations: job.context.locations),
             progress: ProgressLine(requested: false, on: job.terminal), reporter: reporter)
         return await applier.apply(prepared)
     }

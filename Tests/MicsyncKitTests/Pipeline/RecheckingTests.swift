@@ -13,7 +13,8 @@ import Testing
 
     init() throws {
         bench = try JobBench()
-        recheck = Recheck(source: bench.source, sourceCheck: LocationCheck.take(bench.source))
+        recheck = Recheck(
+            source: bench.source, sourceCheck: LocationCheck.take(bench.source), locations: bench.locations)
         planned = LocationCheck.take(bench.destinations[0])
     }
 

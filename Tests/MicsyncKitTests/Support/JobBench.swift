@@ -11,12 +11,15 @@ final class JobBench {
     let source: Location
     let destinations: [Location]
     let sink = RecordingSink()
+    /// micsync's state folder in the sandbox: a test never touches the user's.
+    let locations: LocationBook
 
     init(backups: Int = 1) throws {
         let box = try Sandbox()
         let names = (1...backups).map { "b\($0)" }
         for name in ["w"] + names { try box.makeDirectory(name) }
         self.box = box
+        locations = LocationBook(state: StateHome(path: box.path("state")))
         source = Location(role: .working, index: 0, path: box.path("w"))
         destinations = names.enumerated().map { Location(role: .backup, index: $0, path: box.path($1)) }
     }
@@ -39,7 +42,9 @@ final class JobBench {
             overwrites: overwrites, rsync: try await Rsync.locate(interruption: interruption),
             invocation: RsyncInvocation(
                 source: source, scope: scope, actionFilters: [], deleting: options.deletion != .never),
-            locks: [:], context: RunContext(terminal: terminal, answers: answers, interruption: interruption),
+            locks: [:],
+            context: RunContext(
+                terminal: terminal, answers: answers, interruption: interruption, locations: locations),
             started: Date())
     }
 

@@ -134,7 +134,7 @@ struct Applier {
         _ done: PassResult, of pass: RsyncInvocation.Pass, planned: PathList, failed: Bool,
         into outcome: inout DestinationOutcome
     ) {
-        for item in done.items where !failed || landed(item, at: outcome.destination) {
+        for item in done.items where !failed || item.isDone(from: source, at: outcome.destination) {
             outcome.report.count(item)
         }
         guard let itemized = done.paths else { return }
@@ -147,12 +147,6 @@ struct Applier {
         }
     }
 
-    /// Whether a copied item is at the destination whole (its size as rsync announced it).
-    private func landed(_ item: ItemizedChange, at destination: Location) -> Bool {
-        guard item.change == .new || item.change == .modified, item.path.last != UInt8(ascii: "/") else { return true }
-        return FileSystem.status(destination.path, item.path).map { Int64($0.st_size) == item.size } ?? false
-    }
-
     /// rsync's failure at one destination; on a full disc, how much is free and the first file that did
     /// not fit.
     private func problem(_ result: Rsync.Outcome, done: PassResult, at destination: Location) -> String {
@@ -161,7 +155,7 @@ struct Applier {
             $0.contains("No space left on device") || $0.contains("Disk quota exceeded")
         }) {
             let first =
-                done.items.first { !landed($0, at: destination) }.map {
+                done.items.first { !$0.isDone(from: source, at: destination) }.map {
                     " " + DisplayName.readable($0.path) + " did not fit;"
                 } ?? ""
             let free = FileSystem.freeSpace(destination.path).map(ByteCount.readable) ?? "no space"

@@ -64,15 +64,20 @@ struct SinglePass {
         var done = DestinationOutcome(destination)
         var plan = Plan()
         do throws(MicsyncError) {
-            try StateFolder(destination).prepare()
-            try destination.claim()
+            try job.context.locations.prepareForWriting(destination)
+            var itemized = PassResult(.update)
             let result = try await job.rsync.run(arguments, holding: job.locks[destination]) { line in
                 guard !progress.consume(line, at: destination), let item = ItemizedChange.parse(line) else { return }
+                itemized.add(item)
+            }
+            progress.passFinished(at: destination)
+            // After a failed pass only what is really there counts, as in a planned run's passes.
+            let failed = result.exitCode != 0
+            for item in itemized.items where !failed || item.isDone(from: job.source, at: destination) {
                 plan.add(item)
                 done.report.count(item)
             }
-            progress.passFinished(at: destination)
-            if result.exitCode != 0 {
+            if failed {
                 done.problem = RsyncProblem.at(destination, result.problems, exitCode: result.exitCode)
             }
         } catch {

@@ -3,14 +3,17 @@
 public struct Comparison: Sendable {
     public let source: Location
     public let scope: Scope
+    /// What the run knows about its locations: their filesystems' profiles.
+    let locations: LocationBook
     /// Added to every dry run, e.g. `--checksum` to compare content instead of size and modification time.
     public var rsyncOptions: [String] = []
     /// rsync filter rules of the comparing action.
     var filters: [String] = []
 
-    public init(source: Location, scope: Scope) {
+    public init(source: Location, scope: Scope, locations: LocationBook) {
         self.source = source
         self.scope = scope
+        self.locations = locations
     }
 
     /// One plan per destination: `new` is only in the source, `modified` differs, `deleted` is only in the
@@ -21,7 +24,7 @@ public struct Comparison: Sendable {
     {
         var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: filters, deleting: true)
         invocation.planOptions = ["--delete-missing-args"] + rsyncOptions
-        invocation.filesystems = .probe(source: source, destinations: destinations)
+        invocation.filesystems = .probe(source: source, destinations: destinations, locations: locations)
         invocation.filesystems.keeping = scope.configuration.extendedMetadata
         return try await Planner(rsync: rsync, invocation: invocation, printingTo: terminal).plan(destinations)
     }

@@ -1,11 +1,12 @@
 /// The re-check stage, run right before each apply pass (a disc unplugged after the first pass gets no
 /// more): are the source and the destination still the directories planned, and are micsync's own folders
-/// there real folders (created now when missing)? It never touches the user's files.
+/// there real folders (made, with the marker, the first time the run writes there)? It never touches the user's files.
 @MainActor
 struct Recheck {
     let source: Location
     /// The source's directory when it was planned.
     let sourceCheck: LocationCheck?
+    let locations: LocationBook
 
     /// Why nothing may be written to `destination` now; nil when it may.
     func whyNot(writing destination: Location, plannedAs check: LocationCheck?) -> String? {
@@ -16,8 +17,7 @@ struct Recheck {
             return why + "; nothing was written there"
         }
         do throws(MicsyncError) {
-            try StateFolder(destination).prepare()
-            try destination.claim()
+            try locations.prepareForWriting(destination)
         } catch { return error.message }
         return nil
     }

@@ -92,7 +92,7 @@ final class JSONReporter: SessionReporter {
         source = job.source
         deleting = job.options.deletion != .never
         terminal = job.terminal
-        skipped = PlanDocument.skipped(in: job.scope.configuration)
+        skipped = PlanDocument.skipped(in: job.scope.configuration, locations: job.context.locations)
     }
 
     func started() {}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where a location's directory lives and how micsync reaches it: every fact and write that depends on the
+/// kind of place. `LocationBook` asks only this, so a directory on another host (over ssh) is one more
+/// conforming type, chosen in `Location.site`, and no caller branches on the kind.
+protocol LocationSite: Sendable {
+    /// Whether it can be used now and why not, given the id remembered for it (nil: never written there).
+    func access(remembered: String?) -> LocationAccess
+    /// The id of its marker, `.micsync/id`; nil when it has none.
+    func markerID() -> String?
+    /// Leaves a new random marker and returns its id.
+    func writeMarker() throws(MicsyncError) -> String
+    /// Its micsync folders checked and made, ready for rsync to write there.
+    func prepareForWriting() throws(MicsyncError)
+    /// Its lock, held until released; `fallbackFolder` keeps it where the location itself cannot be written.
+    func lock(fallbackFolder: String) throws(MicsyncError) -> LocationLock
+    /// What its filesystem can hold.
+    func profile(probe: FilesystemProbe) -> FilesystemProfile
+    /// The bytes free there.
+    func freeBytes() -> Int64?
+}
+
+extension Location {
+    /// How micsync reaches this location: the one place its kind is chosen.
+    var site: any LocationSite { LocalDirectory(location: self) }
+}
+
+/// A location that is a directory of this machine.
+struct LocalDirectory: LocationSite {
+    let location: Location
+
+    /// One `stat` of the directory, its micsync folders and, once micsync has written there, its marker.
+    func access(remembered: String?) -> LocationAccess {
+        var info = stat()
+        guard stat(location.path, &info) == 0 else {
+            if remembered != nil { return .missing }
+            return FileSystem.isDirectory((location.path as NSString).deletingLastPathComponent) ? .new : .missing
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return .notDirectory }
+        if let problem = StateFolder(location).problem(device: UInt64(info.st_dev)) {
+            return .unsafeStateFolder(String(problem.dropFirst(location.heading.count + 2)))
+        }
+        guard let remembered else { return .accessible }
+        guard let marker = markerID() else { return .markerMissing }
+        return marker == remembered ? .accessible : .otherMarker
+    }
+
+    func markerID() -> String? { LocationMarker(location).id }
+
+    func writeMarker() throws(MicsyncError) -> String { try LocationMarker(location).write() }
+
+    func prepareForWriting() throws(MicsyncError) { try StateFolder(location).prepare() }
+
+    func lock(fallbackFolder: String) throws(MicsyncError) -> LocationLock {
+        try LocationLock.acquire(location, fallbackFolder: fallbackFolder)
+    }
+
+    func profile(probe: FilesystemProbe) -> FilesystemProfile { probe.profile(of: location) }
+
+    func freeBytes() -> Int64? { FileSystem.freeSpace(location.path) }
+}

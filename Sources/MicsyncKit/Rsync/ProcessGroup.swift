@@ -1,0 +1,112 @@
+import Foundation
+
+/// rsync forks (a receiver, a generator): the first process micsync starts is not the last to end. Each
+/// rsync runs in a process group of its own, so that micsync can signal all its processes and wait until
+/// none is left, on every way out.
+enum ProcessGroup {
+    /// Whether a process of group `group` still lives (a zombie, dead but not yet reaped, does not count).
+    static func isAlive(_ group: pid_t) -> Bool {
+        guard kill(-group, 0) == 0 else { return false }
+        guard let proc = opendir("/proc") else { return true }
+        defer { closedir(proc) }
+        while let entry = readdir(proc) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard let pid = pid_t(name), let (state, processGroup) = status(of: pid) else { continue }
+            if processGroup == group, state != "Z", state != "X" { return true }
+        }
+        return false
+    }
+
+    /// Waits until no process of `group` is left.
+    static func waitUntilGone(_ group: pid_t) async {
+        while isAlive(group) {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    /// Sends `signal` to every process of `group`.
+    static func send(_ signal: Int32, to group: pid_t) {
+        kill(-group, signal)
+    }
+
+    /// The state letter and process group of `pid`, from `/proc/PID/stat` (after the name, which may hold
+    /// spaces and parentheses, so read from the last `)`).
+    private static func status(of pid: pid_t) -> (Character, pid_t)? {
+        guard case .success(let data) = FileSystem.contents(of: "/proc/\(pid)/stat", limit: 4096),
+            let text = String(data: data, encoding: .utf8), let close = text.lastIndex(of: ")")
+        else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 3, let state = fields[0].first, let group = pid_t(fields[2]) else { return nil }
+        return (state, group)
+    }
+
+    /// A process that keeps `lock` (as its stdin) until no process of `group` is left, so that the lock
+    /// outlives micsync when micsync is killed (`kill -9`) while rsync still runs. It ignores the signals
+    /// micsync ignores (inherited) and is in a group of its own, so Ctrl-C on the terminal leaves it be.
+    /// Returns its pid, for `reap`; nil when it could not be started (the lock is then rsync's alone).
+    static func startHolder(of lock: Int32, untilGone group: pid_t) -> pid_t? {
+        // Reads each process's group from /proc/PID/stat after the name's last ")"; a zombie does not count.
+        let script = """
+            while :; do
+              alive=
+              for f in /proc/[0-9]*/stat; do
+                read -r line 2>/dev/null < "$f" || continue
+                set -- ${line##*") "}
+                if [ "$3" = "$0" ] && [ "$1" != Z ] && [ "$1" != X ]; then alive=1; break; fi
+              done
+              [ -n "$alive" ] || exit 0
+              sleep 0.05
+            done
+            """
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawnattr_init(&attributes)
+        defer {
+            posix_spawn_file_actions_destroy(&actions)
+            posix_spawnattr_destroy(&attributes)
+        }
+        posix_spawn_file_actions_adddup2(&actions, lock, 0)
+        // Nothing else of micsync's (its output, pipes it inherited): whoever reads them must see their end
+        // when micsync ends.
+        for output in [STDOUT_FILENO, STDERR_FILENO] {
+            posix_spawn_file_actions_addopen(&actions, output, "/dev/null", O_WRONLY, 0)
+        }
+        for descriptor in openDescriptors() where descriptor > STDERR_FILENO {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let arguments = ["sh", "-c", script, "\(group)"]
+        var pointers = arguments.map { strdup($0) } + [nil]
+        defer { pointers.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, &pointers, environ) == 0 else { return nil }
+        return pid
+    }
+
+    /// micsync's open file descriptors, from `/proc/self/fd`.
+    private static func openDescriptors() -> [Int32] {
+        guard let listing = opendir("/proc/self/fd") else { return [] }
+        defer { closedir(listing) }
+        let own = dirfd(listing)
+        var descriptors: [Int32] = []
+        while let entry = readdir(listing) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if let descriptor = Int32(name), descriptor != own { descriptors.append(descriptor) }
+        }
+        return descriptors
+    }
+
+    /// Collects the holder once it has seen its group end.
+    static func reap(_ holder: pid_t) async {
+        var status: Int32 = 0
+        while waitpid(holder, &status, WNOHANG) == 0 {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+}
