@@ -72,8 +72,7 @@ import Testing
     func workDeletesAfterAsking(arguments: [String]) throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 100")
-        try box.write("keep", at: "b1/p/keep")
-        try box.write("keep", at: "w/p/keep")
+        try box.writeAlike("keep", at: "p/keep", in: ["b1", "w"])
         try box.write("stale", at: "w/p/stale")
         try box.write("stale", at: "w/p/staledir/x")
         let declined = try box.expectRun(arguments + ["w/p"], input: "n\n", status: 0)
@@ -88,13 +87,9 @@ import Testing
     func workDashCapitalDDeletesWithoutAsking(arguments: [String]) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        try box.write("keep", at: "b1/keep")
-        try box.write("keep", at: "w/keep")
-        try box.write("keep too", at: "b1/keep2")
-        try box.write("keep too", at: "w/keep2")
+        try box.writeAlike("keep", at: "keep", in: ["b1", "w"])
+        try box.writeAlike("keep too", at: "keep2", in: ["b1", "w"])
         try box.write("stale", at: "w/stale")
-        // The same times on both sides, however slowly the files were written: nothing is modified.
-        for file in ["b1/keep", "w/keep", "b1/keep2", "w/keep2"] { try box.touch(file, secondsAgo: 60) }
         let result = try box.expectRun(arguments + ["w"], status: 0)
         #expect(!result.stderr.contains("Delete"))
         #expect(box.tree("w") == ["keep", "keep2"])

@@ -29,8 +29,7 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 100")
         for name in ["a", "b", "c"] {
-            try box.write("same", at: "b1/\(name)")
-            try box.write("same", at: "w/\(name)")
+            try box.writeAlike("same", at: name, in: ["b1", "w"])
         }
         try box.write("modified at the backup", at: "b1/m")
         try box.write("old", at: "w/m")
@@ -138,8 +137,7 @@ import Testing
                 [.posixPermissions: mode, .modificationDate: Date(timeIntervalSince1970: 1_700_000_000)],
                 ofItemAtPath: box.path("\(side)/p"))
         }
-        try box.write("same", at: "w/q")
-        try box.write("same", at: "b1/q")
+        try box.writeAlike("same", at: "q", in: ["w", "b1"])
         chmod(box.path("b1/q"), 0o600)
         let run = try answer(box, ["backup", "w"], at: "Overwrite", with: reply, status: 0) {
             try box.write("edited after the plan", at: "w/p")

@@ -6,8 +6,7 @@ import Testing
     @Test func showsBothDirectionsAndChangesNothing() throws {
         let box = try Sandbox()
         try box.standard()
-        try box.write("same", at: "w/docs/same")
-        try box.write("same", at: "b1/docs/same")
+        try box.writeAlike("same", at: "docs/same", in: ["w", "b1"])
         try box.write("same", at: "b2/docs/same")
         try box.touch("w/docs/same", secondsAgo: 100)
         try box.touch("b1/docs/same", secondsAgo: 100)

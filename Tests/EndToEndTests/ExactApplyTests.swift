@@ -20,8 +20,7 @@ import Testing
     @Test func deletionsOfFilesAndWholeDirectories() throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 100")
-        try box.write("k", at: "b1/keep")
-        try box.write("k", at: "w/keep")
+        try box.writeAlike("k", at: "keep", in: ["b1", "w"])
         try box.write("x", at: "w/gone/deep/er/x")
         try box.write("y", at: "w/gone/y")
         try box.write("z", at: "w/z")
@@ -51,8 +50,7 @@ import Testing
     @Test func aFileApprovedForDeletionThatReappearedInTheSourceIsKept() throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 100")
-        try box.write("k", at: "b1/keep")
-        try box.write("k", at: "w/keep")
+        try box.writeAlike("k", at: "keep", in: ["b1", "w"])
         try box.write("stale", at: "w/back")
         try box.write("stale", at: "w/dir/inner")
         let run = try Binary.start(

@@ -35,8 +35,7 @@ import Testing
     @Test func workPlanListsDeletionsOnlyWhenDeleting() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        try box.write("kept", at: "b1/kept")
-        try box.write("kept", at: "w/kept")
+        try box.writeAlike("kept", at: "kept", in: ["b1", "w"])
         try box.write("stray", at: "w/stray")
         let deleting = try box.jsonObject(try box.expectRun(["work", "-n", "-d", "--json", "w"], status: 0).stdout)
         let delete = try #require((deleting["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])
@@ -78,8 +77,7 @@ import Testing
     @Test func itemsToDeleteHaveTheirRealSizes() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        try box.write("kept", at: "b1/kept")
-        try box.write("kept", at: "w/kept")
+        try box.writeAlike("kept", at: "kept", in: ["b1", "w"])
         try box.write("12345", at: "w/stray")
         try box.write("1234567", at: "w/old/deep")
         let result = try box.expectRun(["work", "-n", "-d", "--json", "w"], status: 0)

@@ -25,10 +25,7 @@ import Testing
     func workKeepsWhatItDeletes(arguments: [String], input: String) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        for name in ["a", "b", "c"] {
-            try box.write(name, at: "b1/p/\(name)")
-            try box.write(name, at: "w/p/\(name)")
-        }
+        for name in ["a", "b", "c"] { try box.writeAlike(name, at: "p/\(name)", in: ["b1", "w"]) }
         try box.write("stale", at: "w/p/sub/stale")
         try box.expectRun(arguments + ["w/p"], input: input, status: 0)
         #expect(box.tree("w") == ["p/", "p/a", "p/b", "p/c"])
@@ -141,8 +138,7 @@ import Testing
     @Test func restoreBringsDeletedFilesBack() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        try box.write("keep", at: "b1/p/keep")
-        try box.write("keep", at: "w/p/keep")
+        try box.writeAlike("keep", at: "p/keep", in: ["b1", "w"])
         try box.write("one", at: "w/p/gone/one")
         try box.write("two", at: "w/p/two")
         try box.expectRun(["work", "-D", "--force", "w"], status: 0)

@@ -53,6 +53,15 @@ public final class Sandbox {
         try FileManager.default.createDirectory(atPath: path(relative), withIntermediateDirectories: true)
     }
 
+    /// The same file in several locations (`["b1", "w"]`), with the same time everywhere however slowly it
+    /// was written: rsync's quick check sees them as equal, never as modified.
+    public func writeAlike(_ contents: String, at relative: String, in roots: [String]) throws {
+        for root in roots {
+            try write(contents, at: root + "/" + relative)
+            try touch(root + "/" + relative, secondsAgo: 120)
+        }
+    }
+
     public func write(_ contents: String, at relative: String) throws {
         try write(contents, to: path(relative))
     }
