@@ -1,18 +1,19 @@
 import Foundation
 import MicsyncKit
 
-/// The status as a table people read, within 80 columns: one block per configuration, a header row, one row
-/// per location and under it, in the PATH column, its filesystem and limits, or why it cannot be used.
+/// The status as a table people read, using the terminal's whole width: one block per configuration, a
+/// header row, one row per location and under it, in the PATH column, its filesystem and limits, or why it
+/// cannot be used.
 struct StatusTable {
-    static let width = 80
-
     let document: StatusDocument
     let style: Style
+    let width: Int
     let now: Date
 
-    init(_ document: StatusDocument, style: Style, now: Date = Date()) {
+    init(_ document: StatusDocument, style: Style, width: Int, now: Date = Date()) {
         self.document = document
         self.style = style
+        self.width = width
         self.now = now
     }
 
@@ -33,17 +34,17 @@ struct StatusTable {
     private func table(_ locations: [ConfigurationStatus.LocationStatus]) -> [String] {
         let header = ["ROLE", "#", "PATH", "STATE", "FREE", "LAST BACKUP"].map { TextTable.Cell($0, .bold) }
         let rows = locations.map(cells)
-        // PATH gets what the other columns leave of 80, the start of a long path elided.
+        // PATH gets what the other columns leave of the width, the middle of a long path elided.
         let others = (0..<header.count).filter { $0 != 2 }.map { column in
             ([header] + rows).map { $0[column].text.count }.max()!
         }
-        let room = max(12, Self.width - 2 - others.reduce(0, +) - 2 * (header.count - 1))
+        let room = max(12, width - 2 - others.reduce(0, +) - 2 * (header.count - 1))
         var table = TextTable()
         table.rows =
             [header]
             + rows.map { row in
                 var row = row
-                row[2] = .init(Self.elided(row[2].text, to: room))
+                row[2] = .init(MiddleElision.elided(row[2].text, to: room))
                 return row
             }
         let lines = table.lines(style: style)
@@ -54,7 +55,7 @@ struct StatusTable {
             result.append(line)
             result += details(status).map { detail in
                 String(repeating: " ", count: indent)
-                    + style.colour(Self.elided(detail.text, to: Self.width - indent), detail.colour)
+                    + style.colour(Self.elided(detail.text, to: max(12, width - indent)), detail.colour)
             }
         }
         return result
@@ -65,7 +66,7 @@ struct StatusTable {
         let lastBackup: TextTable.Cell =
             location.role != .backup
             ? .init("")
-            : status.lastBackup.map { .init(ago($0)) } ?? .init("never", .yellow)
+            : status.lastBackup.map { .init(TimeWords.ago($0, now: now)) } ?? .init("never", .yellow)
         return status.facts.cells + [.init(status.facts.freeBytes.map { ByteCount.readable($0) } ?? ""), lastBackup]
     }
 
@@ -82,16 +83,5 @@ struct StatusTable {
     /// `…/of/a/long/path`: the end of a path is what tells locations apart.
     static func elided(_ text: String, to width: Int) -> String {
         text.count <= width ? text : "…" + text.suffix(width - 1)
-    }
-
-    /// How long ago, as it matters for a backup: `just now`, `12 min ago`, `5 h ago`, `3 days ago`.
-    private func ago(_ date: Date) -> String {
-        let seconds = Int(now.timeIntervalSince(date))
-        return switch seconds {
-        case ..<60: "just now"
-        case ..<3600: "\(seconds / 60) min ago"
-        case ..<172_800: "\(seconds / 3600) h ago"
-        default: "\(seconds / 86_400) days ago"
-        }
     }
 }

@@ -75,7 +75,8 @@ public struct Questions: Sendable {
     }
 
     private func read(_ prompt: String) throws(MicsyncError) -> String {
-        terminal.prompt(prompt)
+        try terminal.checkOutputBeforeAsking()
+        terminal.prompt(WordWrap.wrapped(prompt, width: terminal.width - 1))
         guard let line = source.nextAnswer() else {
             terminal.note("")
             throw .cancelled

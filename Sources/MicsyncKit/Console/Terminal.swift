@@ -45,11 +45,15 @@ public struct Terminal: Sendable {
     ) -> Terminal {
         let outputIsTerminal = isatty(STDOUT_FILENO) == 1
         var size = winsize()
-        let sized = outputIsTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0
+        // stdout's size, else stderr's (`| head`: the questions still go to the terminal).
+        let sized = [STDOUT_FILENO, STDERR_FILENO].contains { descriptor in
+            isatty(descriptor) == 1 && ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0
+        }
+        let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
         return Terminal(
             sink: StandardStreams(),
             style: Style(enabled: Style.enabled(colour, isTerminal: outputIsTerminal, environment: environment)),
-            width: sized && size.ws_col > 0 ? Int(size.ws_col) : 80, height: sized ? Int(size.ws_row) : 24,
+            width: columns ?? (sized && size.ws_col > 0 ? Int(size.ws_col) : 80), height: sized ? Int(size.ws_row) : 24,
             inputIsTerminal: isatty(STDIN_FILENO) == 1, outputIsTerminal: outputIsTerminal,
             messagesAreTerminal: isatty(STDERR_FILENO) == 1, pagerCommand: Pager.command(environment))
     }
@@ -64,6 +68,12 @@ public struct Terminal: Sendable {
     func checkOutput() throws(MicsyncError) {
         guard let code = outputFailure else { return }
         throw .io("cannot write to standard output (\(String(cString: strerror(code)))); nothing was changed")
+    }
+
+    /// Before a question: stdout's reader gone (`| head`) is noticed now, never after an answer was given.
+    func checkOutputBeforeAsking() throws(MicsyncError) {
+        if outputFailure == nil, let code = sink.outputReaderGone() { health.fail(code) }
+        try checkOutput()
     }
 
     /// At the end of a command: throws when part of its output was lost to a closed or full stdout. A reader

@@ -20,7 +20,9 @@ public struct SyncRun<Action: SyncAction> {
         let scope = try run.config.load().scope(paths, questions: context.questions)
         var chooser = LocationChooser(
             scope: scope, questions: context.questions, resolver: PathResolver(base: FileSystem.currentDirectory))
-        chooser.newLocations = run.create ? .create : !run.dryRun && context.terminal.isInteractive ? .ask : .explain
+        chooser.newLocations =
+            run.create
+            ? (run.dryRun ? .pretendCreated : .create) : !run.dryRun && context.terminal.isInteractive ? .ask : .explain
         let endpoints = try Action.endpoints(chooser, options: options)
         if Action.readOnly {
             return try await ReadOnlyRun(

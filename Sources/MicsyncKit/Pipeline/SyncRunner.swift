@@ -21,7 +21,8 @@ public struct SyncRunner {
         var invocation = RsyncInvocation(
             source: endpoints.source, scope: request.scope, actionFilters: request.filters,
             deleting: options.deletion != .never)
-        invocation.actionOptions = request.rsyncOptions
+        invocation.actionOptions = request.rsyncOptions + options.everydayRsyncOptions
+        invocation.filters += options.excludes.map { "--exclude=\($0)" }
         invocation.applyOptions += progress.rsyncOptions
         invocation.filesystems = .probe(source: endpoints.source, destinations: endpoints.destinations)
         let job = SyncJob(

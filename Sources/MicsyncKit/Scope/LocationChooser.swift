@@ -12,6 +12,8 @@ public struct LocationChooser {
     public enum NewLocations: Sendable {
         /// `--create`: make the folder.
         case create
+        /// `-n --create`: plan as if the folder were made, and make nothing.
+        case pretendCreated
         /// On a terminal: ask whether to make it.
         case ask
         /// Otherwise: skip it, saying how to make it.
@@ -109,6 +111,9 @@ public struct LocationChooser {
             let question = "\(location.heading) does not exist yet; create it?"
             guard try questions.ask(question, [.yes, .no]) == .yes else { return access }
         case .create: break
+        case .pretendCreated:
+            questions.terminal.notice("note: \(location.heading) does not exist yet; a run without -n creates it")
+            return .accessible
         }
         guard mkdir(location.path, 0o755) == 0 else {
             throw .notFound("cannot create \(location.heading): \(String(cString: strerror(errno)))")
