@@ -17,7 +17,7 @@ public struct ConfigLoader {
         let (set, problems) = try check()
         guard problems.count < 2 else {
             throw .config(
-                "\(problems.count) problems in the config file; fix them (`micsync config check` lists them):\n"
+                "\(file): \(problems.count) problems; fix them (`micsync config check` lists them):\n"
                     + problems.map { "  " + $0 }.joined(separator: "\n"))
         }
         if let first = problems.first { throw .config("\(first); see `micsync config check`") }

@@ -76,7 +76,8 @@ public struct Questions: Sendable {
 
     private func read(_ prompt: String) throws(MicsyncError) -> String {
         try terminal.checkOutputBeforeAsking()
-        terminal.prompt(WordWrap.wrapped(prompt, width: terminal.width - 1))
+        // Wrapped between words on a terminal; a transcript or a log keeps each question on one line.
+        terminal.prompt(terminal.messagesAreTerminal ? WordWrap.wrapped(prompt, width: terminal.width - 1) : prompt)
         guard let line = source.nextAnswer() else {
             terminal.note("")
             throw .cancelled

@@ -35,7 +35,8 @@ import Testing
         let start = try #require(lines.firstIndex { $0.hasPrefix("Overwrite") }, "\(result)")
         let end = try #require(lines.firstIndex { $0.contains("[q]uit") }, "\(result)")
         var question = Array(lines[start...end])
-        question[question.count - 1] = String(question.last!.prefix { $0 != "\r" })
+        let last = question[question.count - 1]
+        question[question.count - 1] = String(last[..<last.range(of: "[q]uit: ")!.upperBound])
         #expect(question.allSatisfy { $0.count <= columns }, "\(question)")
         #expect(question.count > 1 || columns > 80, "a long question is wrapped: \(question)")
         let words = question.joined(separator: " ").split(separator: " ")

@@ -53,8 +53,6 @@ struct TextReporter: SessionReporter {
     func dryRunEnded() { terminal.print("dry run: nothing was changed") }
 
     func nothingToDo(at destination: Location, declined: RunSummary.Declined) {
-        // Its plan already said `up to date`: one line per destination is enough.
-        if declined.isEmpty, !options.quiet { return }
         terminal.print("\(destination.heading): \(RunSummary.nothingApplied(declined: declined))")
     }
 
