@@ -136,7 +136,7 @@ __micsync_add_completions() {
 
 # micsync: live candidates arrive filtered and quoted for the line (micsync-completions: ScriptPatch)
 __micsync_add_custom_completions() {
-    compopt +o filenames 2>/dev/null
+    compopt +o filenames -o nosort 2>/dev/null
     local completion
     while IFS='' read -r completion; do
         [[ -n "${completion}" ]] && COMPREPLY+=("${completion}")

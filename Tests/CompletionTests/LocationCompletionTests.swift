@@ -131,7 +131,9 @@ import Testing
         }
         try sandbox.makeDirectory("main/b1/.micsync/trash/not-a-run")
         let all = try sandbox.complete("micsync trash restore ", in: shell)
-        #expect(all.candidates == ["20261126T080000Z", "20261124T213005Z", "20261101T000000Z"], "\(all)")
+        let newestFirst = ["20261126T080000Z", "20261124T213005Z", "20261101T000000Z"]
+        #expect(all.candidates == newestFirst, "\(all)")
+        if shell == .bash { #expect(all.shown == newestFirst, "listed newest first, as offered: \(all)") }
         let other = try sandbox.complete("micsync trash restore --config-name other ", in: shell)
         #expect(other.candidates == ["20261101T000000Z"], "\(other)")
         if shell != .bash {
