@@ -36,7 +36,7 @@ enum ParserErrors {
     }
 
     /// The command the arguments name (`trash restore`), nil for the root.
-    private static func command(of arguments: [String]) -> (any ParsableCommand.Type)? {
+    static func command(of arguments: [String]) -> (any ParsableCommand.Type)? {
         var level = Registry.commands
         var found: (any ParsableCommand.Type)?
         for word in arguments {

@@ -43,6 +43,19 @@ import Testing
         #expect(words.contains("[m]odify") && words.contains("\(box.path("b1"))?"), "no word is cut: \(question)")
     }
 
+    @Test(arguments: [50, 80])
+    func helpFitsTheWidthAndKeepsItsExamplesIndented(columns: Int) throws {
+        let box = try Sandbox()
+        for command in ["micsync help trash list", "micsync backup --help", "micsync --help"] {
+            let result = try inTerminal(box, columns: columns, command)
+            #expect(result.status == 0, "\(result)")
+            let lines = result.stdout.components(separatedBy: "\r\n")
+            #expect(lines.allSatisfy { $0.count <= columns }, "\(command) fits: \(result)")
+            let examples = lines.drop { $0 != "Examples:" }.dropFirst().prefix { !$0.isEmpty }
+            #expect(!examples.isEmpty && examples.allSatisfy { $0.hasPrefix("  ") }, "\(command): \(examples)")
+        }
+    }
+
     @Test func ctrlCAtAQuestionEndsOnAFreshLine() throws {
         let box = try modifiedSandbox()
         let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
