@@ -87,7 +87,8 @@ public struct Micsync: AsyncParsableCommand {
                 let message = fullMessage(for: error)
                 // Help (not --version) fits the terminal, each column wrapped in place.
                 let help = message.contains("USAGE:")
-                terminal.print(help ? HelpText.rendered(for: arguments, width: terminal.width) : message)
+                terminal.print(
+                    help ? HelpText.rendered(for: OriginalSpelling.rewrite(arguments), width: terminal.width) : message)
                 return 0
             }
             // ArgumentParser's usage errors exit 64; micsync's contract says 2, in its own one-line style.

@@ -4,17 +4,7 @@ import Testing
 /// `trash restore TIMESTAMP rel/path`: a relative PATH is the path in the location, as the help says, from
 /// wherever micsync is run; a path typed from inside the location still means what it says there.
 @Suite struct TrashRestorePathTests {
-    /// `work -D` deleted `w/p/gone/one` and `w/p/two` into WORKING w's trash: the sandbox and that folder.
-    private func deleted() throws -> (Sandbox, String) {
-        let box = try Sandbox()
-        try box.standard(backups: 1)
-        try box.write("keep", at: "b1/p/keep")
-        try box.write("keep", at: "w/p/keep")
-        try box.write("one", at: "w/p/gone/one")
-        try box.write("two", at: "w/p/two")
-        try box.expectRun(["work", "-D", "--force", "w"], status: 0)
-        return (box, try #require(box.trashFolders("w").first))
-    }
+    private func deleted() throws -> (Sandbox, String) { try Sandbox.deletedIntoTrash() }
 
     @Test func withLocationARelativePathIsThePathInTheLocation() throws {
         let (box, folder) = try deleted()

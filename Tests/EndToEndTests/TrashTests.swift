@@ -140,15 +140,8 @@ import Testing
     // MARK: trash restore
 
     @Test func restoreBringsDeletedFilesBack() throws {
-        let box = try Sandbox()
-        try box.standard(backups: 1)
-        try box.write("keep", at: "b1/p/keep")
-        try box.write("keep", at: "w/p/keep")
-        try box.write("one", at: "w/p/gone/one")
-        try box.write("two", at: "w/p/two")
-        try box.expectRun(["work", "-D", "--force", "w"], status: 0)
+        let (box, folder) = try Sandbox.deletedIntoTrash()
         #expect(box.tree("w") == ["p/", "p/keep"])
-        let folder = try #require(box.trashFolders("w").first)
 
         try box.touch("w/p", secondsAgo: 3600)
         let one = try box.expectRun(["trash", "restore", folder, "w/p/gone/one"], status: 0)
@@ -312,6 +305,18 @@ import Testing
 }
 
 extension Sandbox {
+    /// `work -D` deleted `w/p/gone/one` and `w/p/two` into WORKING w's trash: the sandbox and that folder.
+    static func deletedIntoTrash() throws -> (Sandbox, String) {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("keep", at: "b1/p/keep")
+        try box.write("keep", at: "w/p/keep")
+        try box.write("one", at: "w/p/gone/one")
+        try box.write("two", at: "w/p/two")
+        try box.expectRun(["work", "-D", "--force", "w"], status: 0)
+        return (box, try #require(box.trashFolders("w").first))
+    }
+
     /// The trash folder names of the location at `relative`, oldest first.
     func trashFolders(_ relative: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: path(relative + "/.micsync/trash"))) ?? []).sorted()

@@ -6,6 +6,14 @@ import Testing
     /// A POSIX zone nine hours east of UTC: a local time shown as UTC would not match.
     private let zone = ["TZ": "XYZ-9", "COLUMNS": "250"]
 
+    /// `date` as micsync shows it in `zone`.
+    private func inZone(_ date: Date) -> String {
+        let format = DateFormatter()
+        format.timeZone = TimeZone(secondsFromGMT: 9 * 3600)
+        format.dateFormat = "yyyy-MM-dd HH:mm"
+        return format.string(from: date)
+    }
+
     /// Three backups: one, two, then three new files.
     private func threeRuns() throws -> Sandbox {
         let box = try Sandbox()
@@ -30,11 +38,7 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json)")
         #expect(runs.map { $0["copied"] as? Int } == [3, 2, 1])
         let start = try #require(ISO8601DateFormatter().date(from: runs[0]["start"] as? String ?? ""))
-        let local = start.addingTimeInterval(9 * 3600)
-        let format = DateFormatter()
-        format.timeZone = TimeZone(identifier: "UTC")
-        format.dateFormat = "yyyy-MM-dd HH:mm"
-        #expect(result.lines[0].hasPrefix(format.string(from: local) + "  backup"), "local time: \(result)")
+        #expect(result.lines[0].hasPrefix(inZone(start) + "  backup"), "local time: \(result)")
 
         let two = try box.expectRun(["log", "-n", "2"], status: 0)
         #expect(two.lines.count == 2 && two.lines[0].contains("3 copied"), "\(two)")
@@ -62,10 +66,6 @@ import Testing
                 from: stamp.replacingOccurrences(
                     of: #"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z"#, with: "$1-$2-$3T$4:$5:$6Z",
                     options: .regularExpression)))
-        date.addTimeInterval(9 * 3600)
-        let format = DateFormatter()
-        format.timeZone = TimeZone(identifier: "UTC")
-        format.dateFormat = "yyyy-MM-dd HH:mm"
-        #expect(line.contains(format.string(from: date)), "local time: \(result)")
+        #expect(line.contains(inZone(date)), "local time: \(result)")
     }
 }
