@@ -27,4 +27,13 @@ import Testing
         try box.expectRun(["trash", "restore", folder, "gone/one"], in: box.path("w/p"), status: 0)
         #expect(box.read("w/p/gone/one") == "one")
     }
+
+    @Test func aLocationWithoutTheTimestampNamesTheOneThatHasIt() throws {
+        let (box, folder) = try deleted()
+        let result = try box.expectRun(["trash", "restore", folder, box.path("b1/p/two")], status: 3)
+        #expect(
+            result.stderr.contains("no trash \(folder) in BACKUP \(box.path("b1")); it is in WORKING \(box.path("w"))"),
+            "\(result)")
+        #expect(result.stderr.contains("give --location \(box.path("w"))"), "\(result)")
+    }
 }

@@ -43,6 +43,7 @@ extension TrashCommand {
         func run() async throws {
             let target = try target()
             let destination = target.typedIn
+            try requireTrash(in: destination)
             let folder = try destination.trashFolder(timestamp)
             let relative = target.relativePaths[0]
             let source = Location(role: destination.role, index: destination.index, path: folder)
@@ -60,6 +61,19 @@ extension TrashCommand {
                 SyncRequest(
                     action: "restore", scope: scope, endpoints: Endpoints(source: source, destinations: [destination]),
                     options: options))
+        }
+
+        /// A location without trash TIMESTAMP: the error names the locations that have it.
+        private func requireTrash(in destination: Location) throws {
+            guard !Trash.timestamps(in: destination).contains(timestamp) else { return }
+            let holding = try locations.scopes([]).map(\.typedIn).filter {
+                $0.isAccessible && Trash.timestamps(in: $0).contains(timestamp)
+            }
+            guard !holding.isEmpty else { return }
+            throw MicsyncError.notFound(
+                "no trash \(timestamp) in \(destination.heading); it is in "
+                    + holding.map(\.heading).joined(separator: ", ")
+                    + ": give --location \(holding[0].path), or a path there")
         }
 
         /// The location to restore into and the path in it ("" for everything): the one holding PATH, the
