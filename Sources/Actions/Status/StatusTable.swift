@@ -18,7 +18,7 @@ struct StatusTable {
     }
 
     var text: String {
-        var lines = ["config file: \(document.configFile)"]
+        var lines = ["config file: " + MiddleElision.elided(document.configFile, to: max(12, width - 13))]
         var hints: [String] = []
         for configuration in document.configurations {
             let part = configuration.paths == [""] ? "" : " (" + configuration.paths.joined(separator: ", ") + ")"
@@ -28,17 +28,20 @@ struct StatusTable {
                 $0.facts.access.hint(for: $0.facts.location).map { "  \($0)" }
             }
         }
-        return (lines + (hints.isEmpty ? [] : [""] + hints)).joined(separator: "\n")
+        let wrapped = hints.map { WordWrap.wrapped($0, width: width) }
+        return (lines + (hints.isEmpty ? [] : [""] + wrapped)).joined(separator: "\n")
     }
 
     private func table(_ locations: [ConfigurationStatus.LocationStatus]) -> [String] {
-        let header = ["ROLE", "#", "PATH", "STATE", "FREE", "LAST BACKUP"].map { TextTable.Cell($0, .bold) }
-        let rows = locations.map(cells)
-        // PATH gets what the other columns leave of the width, the middle of a long path elided.
-        let others = (0..<header.count).filter { $0 != 2 }.map { column in
-            ([header] + rows).map { $0[column].text.count }.max()!
-        }
-        let room = max(12, width - 2 - others.reduce(0, +) - 2 * (header.count - 1))
+        let allColumns = ["ROLE", "#", "PATH", "STATE", "FREE", "LAST BACKUP"].map { TextTable.Cell($0, .bold) }
+        let allRows = locations.map(cells)
+        // PATH gets what the other columns leave of the width, the middle of a long path elided; on a narrow
+        // terminal FREE and LAST BACKUP move under the path, so that PATH keeps room.
+        let narrow = room(for: allColumns, allRows) < Self.narrowPath
+        let header = Array(allColumns.prefix(narrow ? 4 : 6))
+        let rows = allRows.map { Array($0.prefix(header.count)) }
+        let others = otherWidths(header, rows)
+        let room = room(for: header, rows)
         var table = TextTable()
         table.rows =
             [header]
@@ -53,12 +56,25 @@ struct StatusTable {
         var result = [lines[0]]
         for (status, line) in zip(locations, lines.dropFirst()) {
             result.append(line)
-            result += details(status).map { detail in
+            result += details(status, moved: narrow ? cells(status).suffix(2).map(\.text) : []).map { detail in
                 String(repeating: " ", count: indent)
                     + style.colour(Self.elided(detail.text, to: max(12, width - indent)), detail.colour)
             }
         }
         return result
+    }
+
+    /// Below this, PATH is too cut to tell locations apart: the table drops its last two columns.
+    static let narrowPath = 24
+
+    /// The widest cell of each column but PATH.
+    private func otherWidths(_ header: [TextTable.Cell], _ rows: [[TextTable.Cell]]) -> [Int] {
+        (0..<header.count).filter { $0 != 2 }.map { column in ([header] + rows).map { $0[column].text.count }.max()! }
+    }
+
+    /// What the other columns leave PATH of the width.
+    private func room(for header: [TextTable.Cell], _ rows: [[TextTable.Cell]]) -> Int {
+        max(12, width - 2 - otherWidths(header, rows).reduce(0, +) - 2 * (header.count - 1))
     }
 
     private func cells(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
@@ -70,9 +86,14 @@ struct StatusTable {
         return status.facts.cells + [.init(status.facts.freeBytes.map { ByteCount.readable($0) } ?? ""), lastBackup]
     }
 
-    /// The lines under a location: its filesystem and limits, or why it is not accessible; pending changes.
-    private func details(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
+    /// The lines under a location: its filesystem and limits, or why it is not accessible; on a narrow
+    /// terminal its free space and last backup (`moved`); pending changes.
+    private func details(_ status: ConfigurationStatus.LocationStatus, moved: [String]) -> [TextTable.Cell] {
         var lines = [status.facts.detail]
+        let free = moved.first.flatMap { $0.isEmpty ? nil : "\($0) free" }
+        let last = moved.last.flatMap { $0.isEmpty ? nil : "last backup \($0)" }
+        let movedLine = [free, last].compactMap { $0 }.joined(separator: ", ")
+        if !movedLine.isEmpty { lines.append(.init(movedLine)) }
         if let pending = status.pending {
             let text = "\(pending.new) new, \(pending.modified) modified, \(pending.onlyInBackup) only in BACKUP"
             lines.append(.init(text, pending.new + pending.modified > 0 ? .yellow : .green))

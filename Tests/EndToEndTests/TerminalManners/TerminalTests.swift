@@ -56,6 +56,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [50, 80])
+    func theStatusTableFitsANarrowTerminal(columns: Int) throws {
+        let box = try Sandbox()
+        try box.makeDirectory("w")
+        try box.makeDirectory("b1")
+        try box.configure([("main", ["w"], ["b1", "unplugged"])])
+        try box.write("a", at: "w/a")
+        try box.expectRun(["backup", "w"], status: 0)
+        let result = try inTerminal(box, columns: columns, "micsync status")
+        let lines = result.stdout.components(separatedBy: "\r\n")
+        #expect(result.status == 0 && lines.allSatisfy { $0.count <= columns }, "\(result)")
+        let row = try #require(lines.first { $0.hasPrefix("  BACKUP   0") }, "\(result)")
+        #expect(row.contains("/tmp/") && row.contains("/b1 "), "a long path keeps its start and end: \(row)")
+        #expect(result.stdout.contains("just now"), "the last backup stays: \(result)")
+    }
+
     @Test func ctrlCAtAQuestionEndsOnAFreshLine() throws {
         let box = try modifiedSandbox()
         let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
