@@ -21,6 +21,8 @@ public struct Terminal: Sendable {
     let messagesAreTerminal: Bool
     /// `$PAGER`, for long read-only lists on a terminal.
     let pagerCommand: String?
+    /// `TERM=dumb`: no escape sequence may be written (no progress line redrawn in place).
+    public var isDumb = false
     private let health = OutputHealth()
 
     public init(
@@ -50,12 +52,14 @@ public struct Terminal: Sendable {
             isatty(descriptor) == 1 && ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0
         }
         let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-        return Terminal(
+        var terminal = Terminal(
             sink: StandardStreams(),
             style: Style(enabled: Style.enabled(colour, isTerminal: outputIsTerminal, environment: environment)),
             width: columns ?? (sized && size.ws_col > 0 ? Int(size.ws_col) : 80), height: sized ? Int(size.ws_row) : 24,
             inputIsTerminal: isatty(STDIN_FILENO) == 1, outputIsTerminal: outputIsTerminal,
             messagesAreTerminal: isatty(STDERR_FILENO) == 1, pagerCommand: Pager.command(environment))
+        terminal.isDumb = environment["TERM"] == "dumb"
+        return terminal
     }
 
     /// Whether a person is there to answer: stdin and stderr are terminals.

@@ -17,7 +17,8 @@ public struct SyncRunner {
         let journal = Journal()
         if !options.dryRun { try journal.prepare() }
         let locks = options.dryRun ? [:] : try LocationLock.acquire(endpoints.destinations)
-        let progress = ProgressLine(requested: options.progress, on: context.terminal)
+        // The progress line redraws itself with an escape sequence, which TERM=dumb must never receive.
+        let progress = ProgressLine(requested: context.terminal.isDumb ? false : options.progress, on: context.terminal)
         var invocation = RsyncInvocation(
             source: endpoints.source, scope: request.scope, actionFilters: request.filters,
             deleting: options.deletion != .never)

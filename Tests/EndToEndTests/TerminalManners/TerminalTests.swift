@@ -72,6 +72,22 @@ import Testing
         #expect(result.stdout.contains("just now"), "the last backup stays: \(result)")
     }
 
+    @Test func aDumbTerminalGetsNoEscapeSequence() throws {
+        let box = try modifiedSandbox()
+        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        for term in ["dumb", "xterm"] {
+            let result = try Binary.run(
+                "/usr/bin/script", ["-qec", "micsync backup -m w; micsync status; micsync help backup", "/dev/null"],
+                directory: box.root,
+                environment: box.environment.merging(["PATH": path, "TERM": term, "MICSYNC_TEST_BWLIMIT": "1"]) { $1 }
+                    .filter { $0.key != "NO_COLOR" })
+            #expect(result.status == 0, "\(result)")
+            #expect(result.stdout.contains("\u{1B}") == (term != "dumb"), "TERM=\(term): \(result)")
+            try box.write("changed again \(term)", at: "w/a")
+            try box.touch("w/a", secondsAgo: term == "dumb" ? 5 : 1)
+        }
+    }
+
     @Test func ctrlCAtAQuestionEndsOnAFreshLine() throws {
         let box = try modifiedSandbox()
         let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
