@@ -42,6 +42,14 @@ import Testing
         #expect(result.stdout.contains("dry run: nothing was changed"))
         #expect(box.tree("b1").isEmpty)
 
+        let json = try box.jsonObject(try box.expectRun(["backup", "-n", "--create", "--json", "w"], status: 0).stdout)
+        let planned = (json["destinations"] as? [[String: Any]])?.compactMap {
+            ($0["location"] as? [String: Any])?["path"] as? String
+        }
+        #expect(planned == [box.path("b1"), box.path("b2")], "\(json)")
+        #expect((json["skipped"] as? [Any])?.isEmpty == true, "planned, so not skipped: \(json)")
+        #expect(!box.exists("b2"))
+
         try box.expectRun(["backup", "--create", "w"], status: 0)
         #expect(box.read("b2/a") == "a")
     }
