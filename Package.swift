@@ -13,6 +13,7 @@ let actionModules: [(target: String, folder: String)] = [
     ("TrashAction", "Trash"),
     ("VerifyAction", "Verify"),
     ("AdoptAction", "Adopt"),
+    ("LogAction", "Log"),
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")

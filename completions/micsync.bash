@@ -136,7 +136,7 @@ __micsync_add_completions() {
 
 # micsync: live candidates arrive filtered and quoted for the line (micsync-completions: ScriptPatch)
 __micsync_add_custom_completions() {
-    compopt +o filenames 2>/dev/null
+    compopt +o filenames -o nosort 2>/dev/null
     local completion
     while IFS='' read -r completion; do
         [[ -n "${completion}" ]] && COMPREPLY+=("${completion}")
@@ -203,22 +203,22 @@ _micsync() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    backup|work|transfer|tree|status|diff|config|trash|verify|adopt|help)
+    backup|work|transfer|tree|status|diff|config|trash|verify|adopt|log|help)
         # Offer subcommand argument completions
         "_micsync_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify adopt help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify adopt log help' -- "${cur}"))
         ;;
     esac
 }
 
 _micsync_backup() {
     repeating_flags=()
-    non_repeating_flags=(-m -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --create --version -h --help)
-    repeating_options=(--from --to)
-    non_repeating_options=(--config --config-name --color)
+    non_repeating_flags=(-m -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
+    repeating_options=(--from --to --exclude)
+    non_repeating_options=(--config --config-name --bwlimit --color)
     __micsync_offer_flags_options -1
 
     # Offer option value completions
@@ -239,6 +239,12 @@ _micsync_backup() {
         __micsync_add_custom_completions "$(__micsync_custom_complete ---completion backup -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
+    '--exclude')
+        return
+        ;;
+    '--bwlimit')
+        return
+        ;;
     '--color')
         __micsync_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -256,9 +262,9 @@ _micsync_backup() {
 
 _micsync_work() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --create --version -h --help)
-    repeating_options=(--from --to)
-    non_repeating_options=(--config --config-name --color)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
+    repeating_options=(--from --to --exclude)
+    non_repeating_options=(--config --config-name --bwlimit --color)
     __micsync_offer_flags_options -1
 
     # Offer option value completions
@@ -279,6 +285,12 @@ _micsync_work() {
         __micsync_add_custom_completions "$(__micsync_custom_complete ---completion work -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
+    '--exclude')
+        return
+        ;;
+    '--bwlimit')
+        return
+        ;;
     '--color')
         __micsync_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -296,9 +308,9 @@ _micsync_work() {
 
 _micsync_transfer() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --create --version -h --help)
-    repeating_options=(--from --to)
-    non_repeating_options=(--config --config-name --color)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
+    repeating_options=(--from --to --exclude)
+    non_repeating_options=(--config --config-name --bwlimit --color)
     __micsync_offer_flags_options -1
 
     # Offer option value completions
@@ -319,6 +331,12 @@ _micsync_transfer() {
         __micsync_add_custom_completions "$(__micsync_custom_complete ---completion transfer -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
         return
         ;;
+    '--exclude')
+        return
+        ;;
+    '--bwlimit')
+        return
+        ;;
     '--color')
         __micsync_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -336,9 +354,9 @@ _micsync_transfer() {
 
 _micsync_tree() {
     repeating_flags=()
-    non_repeating_flags=(-s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --create --version -h --help)
-    repeating_options=(--from --to)
-    non_repeating_options=(--config --config-name --color)
+    non_repeating_flags=(-s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
+    repeating_options=(--from --to --exclude)
+    non_repeating_options=(--config --config-name --bwlimit --color)
     __micsync_offer_flags_options -1
 
     # Offer option value completions
@@ -357,6 +375,12 @@ _micsync_tree() {
         ;;
     '--to')
         __micsync_add_custom_completions "$(__micsync_custom_complete ---completion tree -- --to "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--exclude')
+        return
+        ;;
+    '--bwlimit')
         return
         ;;
     '--color')
@@ -691,6 +715,21 @@ _micsync_adopt() {
     esac
 }
 
+_micsync_log() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-n --count)
+    __micsync_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '-n'|'--count')
+        return
+        ;;
+    esac
+}
+
 _micsync_help() {
     repeating_flags=()
     non_repeating_flags=(--version)
@@ -699,7 +738,7 @@ _micsync_help() {
     __micsync_offer_flags_options -1
     # micsync: `help` completes the actions (micsync-completions: ScriptPatch)
     if [[ "${positional_number}" -eq 1 ]]; then
-        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify\nadopt'
+        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify\nadopt\nlog'
     fi
 }
 

@@ -16,10 +16,8 @@ public struct SyncCommand<Action: SyncAction>: AsyncParsableCommand where Action
 
     public init() {}
 
-    public func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one path inside a configured location") }
-    }
-
+    // No path is an error of the run (`Scope`), not of validation: ArgumentParser validates before it
+    // reports an unknown option, and `work -x` must name `-x`.
     public func run() async throws {
         let context = CommandContext.current
         try await SyncRun<Action>(options: options, paths: context.typedPaths ?? paths, context: context.run).execute()

@@ -52,6 +52,36 @@ public struct ApplyOptions: ParsableArguments, Sendable {
     }
 }
 
+/// rsync's everyday filters and limits, on every sync action: --exclude, --bwlimit, --checksum; and --strict.
+public struct EverydayRsyncOptions: ParsableArguments, Sendable {
+    @Option(
+        name: .customLong("exclude"),
+        help: ArgumentHelp(
+            "Leave out what matches this rsync pattern, besides the configuration's \"exclude\" (repeatable).",
+            valueName: "pattern"))
+    public var excludes: [String] = []
+
+    @Option(
+        name: .customLong("bwlimit"),
+        help: ArgumentHelp("Limit the transfer rate as rsync's --bwlimit does (e.g. 5M, 500K).", valueName: "rate"))
+    public var bandwidthLimit: String?
+
+    @Flag(help: "Compare files by content (checksums), not by size and time: slower, finds silent changes.")
+    public var checksum = false
+
+    @Flag(help: "Fail (exit 3) when a location was skipped (unplugged, not created): for timers and scripts.")
+    public var strict = false
+
+    public init() {}
+
+    public func apply(to options: inout RunOptions) {
+        options.excludes = excludes
+        options.bandwidthLimit = bandwidthLimit
+        options.checksum = checksum
+        options.strict = strict
+    }
+}
+
 /// --json: one document for scripts.
 public struct JSONOption: ParsableArguments, Sendable {
     @Flag(help: "Print one JSON document: a sync's plan (with -n), a comparison's differences.")
@@ -82,6 +112,8 @@ public struct CommonOptions: ParsableArguments, Sendable {
     @OptionGroup public var output: JSONOption
     @OptionGroup public var metadata: ExtendedMetadataOptions
 
+    @OptionGroup public var everyday: EverydayRsyncOptions
+
     @Flag(help: "Create a destination location that does not exist yet (its parent must), without asking.")
     public var create = false
 
@@ -100,6 +132,7 @@ public struct CommonOptions: ParsableArguments, Sendable {
         options.suppressDirectories = suppress
         printing.apply(to: &options)
         apply.apply(to: &options)
+        everyday.apply(to: &options)
         options.config = config.selection
         options.from = from
         options.to = to

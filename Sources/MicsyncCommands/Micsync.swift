@@ -46,14 +46,17 @@ public struct Micsync: AsyncParsableCommand {
         // `_exit`, not `exit`: the main thread may be blocked reading an answer, and exit's stdio cleanup
         // would wait for it forever.
         let interruption = Interruption { error in
-            terminal.error(error.message)
+            // On a terminal the echoed ^C ends the question's line: the message starts a fresh one.
+            let freshLine = isatty(STDERR_FILENO) == 1 ? "\n" : ""
+            terminal.note(freshLine + "micsync: \(error.message); nothing was changed")
             _exit(error.status.rawValue)
         }
         let context = CommandContext(
             terminal: terminal, interruption: interruption, directions: CommandContext.directions(of: Registry.commands)
         )
         return await CommandContext.$current.withValue(context) {
-            await run(LeadingConfigOptions.rewrite(taken.rest), in: context)
+            // `-V` alone is the version, as in rsync and rclone.
+            await run(LeadingConfigOptions.rewrite(taken.rest == ["-V"] ? ["--version"] : taken.rest), in: context)
         }
     }
 
@@ -80,14 +83,21 @@ public struct Micsync: AsyncParsableCommand {
             return fail(error, on: terminal)
         } catch {
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
             if code == .success {
-                terminal.print(message)
+                let message = fullMessage(for: error)
+                // Help (not --version) fits the terminal, each column wrapped in place.
+                let help = message.contains("USAGE:")
+                terminal.print(
+                    help ? HelpText.rendered(for: OriginalSpelling.rewrite(arguments), width: terminal.width) : message)
                 return 0
             }
-            terminal.note(message)
-            // ArgumentParser's usage errors exit 64; micsync's contract says 2.
-            return code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue
+            // ArgumentParser's usage errors exit 64; micsync's contract says 2, in its own one-line style.
+            guard code == .validationFailure else {
+                terminal.note(fullMessage(for: error))
+                return code.rawValue
+            }
+            terminal.error(ParserErrors.message(for: error, arguments: arguments))
+            return ExitStatus.usage.rawValue
         }
     }
 

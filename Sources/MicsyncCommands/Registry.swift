@@ -3,6 +3,7 @@ import ArgumentParser
 import BackupAction
 import ConfigAction
 import DiffAction
+import LogAction
 import MicsyncCLI
 import MicsyncKit
 import StatusAction
@@ -26,5 +27,6 @@ public enum Registry {
         TrashCommand.self,
         SyncCommand<Verify>.self,
         AdoptCommand.self,
+        LogCommand.self,
     ]
 }

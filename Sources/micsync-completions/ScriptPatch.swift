@@ -28,13 +28,14 @@ struct ScriptPatch {
     /// (locations, configuration names, trash timestamps) come from `micsync` already filtered by what was
     /// typed and quoted for the line (`CompletionCandidates`), so they are added without `compgen` and without
     /// `-o filenames`: full paths are shown, and `Photo\ archive` or `"Photo archive"` completes as typed.
+    /// `-o nosort` keeps micsync's order (locations by number, trash timestamps newest first), as fish does.
     static let bashLiveCandidates = [
         ScriptPatch(
             find: "__micsync_custom_complete() {\n",
             replacement: #"""
                 # micsync: live candidates arrive filtered and quoted for the line (micsync-completions: ScriptPatch)
                 __micsync_add_custom_completions() {
-                    compopt +o filenames 2>/dev/null
+                    compopt +o filenames -o nosort 2>/dev/null
                     local completion
                     while IFS='' read -r completion; do
                         [[ -n "${completion}" ]] && COMPREPLY+=("${completion}")

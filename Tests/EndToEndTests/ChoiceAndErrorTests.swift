@@ -96,9 +96,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (["backup", "--bogus", "w"], "Unknown option"),
-        (["backup", "-D", "w"], "Unknown option"),
-        (["tree", "-m", "w"], "Unknown option"),
+        (["backup", "--bogus", "w"], "micsync: unknown option '--bogus'"),
+        (["backup", "-D", "w"], "micsync: unknown option '-D'"),
+        (["tree", "-m", "w"], "micsync: unknown option '-m'"),
         (["backup"], "give at least one path"),
         (["frobnicate"], "unknown action 'frobnicate'"),
     ])

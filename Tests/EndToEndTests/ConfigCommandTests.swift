@@ -30,6 +30,10 @@ import Testing
             ["configs[0].maxDeletePercent: must be a number from 0 to 100"]
         ),
         (#"["w", "b"]"#, ["must hold an object"]),
+        (
+            #"{"configs": [{"name": "a, ]", "work": ["/a",], "backup": ["b"]}]}"#,
+            ["line 1, column 44", "invalid JSON: a comma before a closing bracket"]
+        ),
     ])
     func checkNamesEveryProblemWithItsPlace(contents: String, expected: [String]) throws {
         let box = try Sandbox()

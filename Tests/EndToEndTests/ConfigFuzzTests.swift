@@ -57,6 +57,7 @@ import Testing
         }
     }
 
+    /// One message, first naming the file; a config with several problems lists each on a line of its own.
     @Test func hundredsOfBrokenConfigsAreEachRefusedWithOneMessage() throws {
         let box = try Sandbox()
         let configFile = box.path("fuzz.json")
@@ -67,15 +68,17 @@ import Testing
                 Issue.record("sample \(number) was accepted: \(String(decoding: bytes.prefix(300), as: UTF8.self))")
             } catch {
                 #expect(
-                    error.status == .usage && !error.message.contains("\n")
-                        && error.message.hasPrefix(configFile + ":"),
+                    error.status == .usage && error.message.hasPrefix(configFile + ":")
+                        && error.message.split(separator: "\n").dropFirst().allSatisfy {
+                            $0.hasPrefix("  " + configFile + ":")
+                        },
                     "sample \(number): \(error.message.prefix(500))")
             }
         }
     }
 
     /// The same through the binary, for the first three samples of each kind (the biggest among them):
-    /// exit 2, one line on stderr, no trap.
+    /// exit 2, one message on stderr (a line per problem), no trap.
     @Test func theBinaryExitsTwoWithOneLine() throws {
         let box = try Sandbox()
         let configFile = box.path("fuzz.json")
@@ -85,7 +88,8 @@ import Testing
                 ["backup", "-n", "--config", configFile, "/tmp/w"], status: 2, "sample \(number)")
             let lines = result.stderr.split(separator: "\n")
             #expect(
-                lines.count == 1 && lines[0].hasPrefix("micsync: \(configFile):"),
+                lines[0].hasPrefix("micsync: \(configFile):")
+                    && lines.dropFirst().allSatisfy { $0.hasPrefix("  \(configFile):") },
                 "sample \(number): \(result.description.prefix(2000))")
         }
     }

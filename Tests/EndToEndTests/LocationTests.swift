@@ -32,7 +32,8 @@ import Testing
 
     @Test func onATerminalMicsyncAsksToCreateIt() throws {
         let box = try newBackupSandbox()
-        let no = try box.expectRunInTerminal(["backup", "w"], input: "n\n", status: 3)
+        let no = try box.expectRunInTerminal(
+            ["backup", "w"], input: "n\n", environment: ["COLUMNS": "200"], status: 3)
         #expect(
             no.stdout.contains("BACKUP \(box.path("disc/docs")) does not exist yet; create it? [y]es / [n]o / [q]uit"),
             "\(no)")

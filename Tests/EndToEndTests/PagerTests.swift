@@ -45,7 +45,8 @@ import Testing
         let (box, environment) = try sandbox(files: 300)
         try box.expectRun(["backup", "w"], status: 0)
         for index in 0..<300 { try box.write("changed \(index)\n", at: "w/file\(index).txt") }
-        let result = try box.expectRunInTerminal(["backup", "w"], input: "l\nm\n", environment: environment, status: 0)
+        let result = try box.expectRunInTerminal(
+            ["backup", "w"], input: "l\nm\n", environment: environment.merging(["COLUMNS": "200"]) { $1 }, status: 0)
         #expect(calls(box) == 1, "\(result)")
         let question = "Overwrite 300 modified items in \(box.path("b1"))? [m]odify / [n]o / [l]ist / [q]uit"
         let first = try #require(result.stdout.range(of: question), "\(result)")

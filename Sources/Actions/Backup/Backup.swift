@@ -19,5 +19,7 @@ public enum Backup: SyncAction {
           micsync --backup -m ~/docs/report     the original's spelling; overwrite modified files
           micsync backup -n ~/docs              show what would be copied, change nothing
           micsync backup --to 1 ~/docs          only to BACKUP number 1 of the configuration
+          micsync backup --exclude '*.tmp' ~/docs   leave out what matches, besides the config's exclude
+          micsync backup --strict -m ~/docs     for a timer: exit 3 when a BACKUP was skipped
         """
 }

@@ -35,6 +35,13 @@ extension ConfigCommand {
             }
             let count = configurations.configurations.count
             terminal.print("\(found.file): OK, \(count) configuration\(count == 1 ? "" : "s")")
+            // Valid, yet useless as written: most likely a typo, or paths relative to another folder.
+            for configuration in configurations.configurations
+            where !configuration.locations.contains(where: { FileSystem.exists($0.path) }) {
+                terminal.print(
+                    "warning: configuration \"\(configuration.name)\": none of its locations exists "
+                        + "(relative paths are relative to the config file's folder)")
+            }
         }
     }
 }

@@ -53,6 +53,8 @@ public struct StatusCommand: AsyncParsableCommand {
                     countingChanges: changes ? try await Rsync.locate(interruption: context.interruption) : nil))
         }
         let document = StatusDocument(configFile: loaded.found.file, configurations: reports)
-        context.terminal.print(json ? document.jsonText() : StatusTable(document, style: context.terminal.style).text)
+        let terminal = context.terminal
+        terminal.print(
+            json ? document.jsonText() : StatusTable(document, style: terminal.style, width: terminal.width).text)
     }
 }

@@ -1,23 +1,24 @@
 import Foundation
 import MicsyncKit
 
-/// The status as a table people read, within 80 columns: one block per configuration, a header row, one row
-/// per location and under it, in the PATH column, its filesystem and limits, or why it cannot be used.
+/// The status as a table people read, using the terminal's whole width: one block per configuration, a
+/// header row, one row per location and under it, in the PATH column, its filesystem and limits, or why it
+/// cannot be used.
 struct StatusTable {
-    static let width = 80
-
     let document: StatusDocument
     let style: Style
+    let width: Int
     let now: Date
 
-    init(_ document: StatusDocument, style: Style, now: Date = Date()) {
+    init(_ document: StatusDocument, style: Style, width: Int, now: Date = Date()) {
         self.document = document
         self.style = style
+        self.width = width
         self.now = now
     }
 
     var text: String {
-        var lines = ["config file: \(document.configFile)"]
+        var lines = ["config file: " + MiddleElision.elided(document.configFile, to: max(12, width - 13))]
         var hints: [String] = []
         for configuration in document.configurations {
             let part = configuration.paths == [""] ? "" : " (" + configuration.paths.joined(separator: ", ") + ")"
@@ -28,23 +29,26 @@ struct StatusTable {
                 $0.facts.access.hint(for: $0.facts.location).map { "  \($0)" }
             }
         }
-        return (lines + (hints.isEmpty ? [] : [""] + hints)).joined(separator: "\n")
+        let wrapped = hints.map { WordWrap.wrapped($0, width: width) }
+        return (lines + (hints.isEmpty ? [] : [""] + wrapped)).joined(separator: "\n")
     }
 
     private func table(_ locations: [ConfigurationStatus.LocationStatus]) -> [String] {
-        let header = ["ROLE", "#", "PATH", "STATE", "FREE", "LAST BACKUP"].map { TextTable.Cell($0, .bold) }
-        let rows = locations.map(cells)
-        // PATH gets what the other columns leave of 80, the start of a long path elided.
-        let others = (0..<header.count).filter { $0 != 2 }.map { column in
-            ([header] + rows).map { $0[column].text.count }.max()!
-        }
-        let room = max(12, Self.width - 2 - others.reduce(0, +) - 2 * (header.count - 1))
+        let allColumns = ["ROLE", "#", "PATH", "STATE", "FREE", "LAST BACKUP"].map { TextTable.Cell($0, .bold) }
+        let allRows = locations.map(cells)
+        // PATH gets what the other columns leave of the width, the middle of a long path elided; on a narrow
+        // terminal FREE and LAST BACKUP move under the path, so that PATH keeps room.
+        let narrow = room(for: allColumns, allRows) < Self.narrowPath
+        let header = Array(allColumns.prefix(narrow ? 4 : 6))
+        let rows = allRows.map { Array($0.prefix(header.count)) }
+        let others = otherWidths(header, rows)
+        let room = room(for: header, rows)
         var table = TextTable()
         table.rows =
             [header]
             + rows.map { row in
                 var row = row
-                row[2] = .init(Self.elided(row[2].text, to: room))
+                row[2] = .init(MiddleElision.elided(row[2].text, to: room))
                 return row
             }
         let lines = table.lines(style: style)
@@ -53,12 +57,25 @@ struct StatusTable {
         var result = [lines[0]]
         for (status, line) in zip(locations, lines.dropFirst()) {
             result.append(line)
-            result += details(status).map { detail in
+            result += details(status, moved: narrow ? cells(status).suffix(2).map(\.text) : []).map { detail in
                 String(repeating: " ", count: indent)
-                    + style.colour(Self.elided(detail.text, to: Self.width - indent), detail.colour)
+                    + style.colour(Self.elided(detail.text, to: max(12, width - indent)), detail.colour)
             }
         }
         return result
+    }
+
+    /// Below this, PATH is too cut to tell locations apart: the table drops its last two columns.
+    static let narrowPath = 24
+
+    /// The widest cell of each column but PATH.
+    private func otherWidths(_ header: [TextTable.Cell], _ rows: [[TextTable.Cell]]) -> [Int] {
+        (0..<header.count).filter { $0 != 2 }.map { column in ([header] + rows).map { $0[column].text.count }.max()! }
+    }
+
+    /// What the other columns leave PATH of the width.
+    private func room(for header: [TextTable.Cell], _ rows: [[TextTable.Cell]]) -> Int {
+        max(12, width - 2 - otherWidths(header, rows).reduce(0, +) - 2 * (header.count - 1))
     }
 
     private func cells(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
@@ -66,13 +83,18 @@ struct StatusTable {
         let lastBackup: TextTable.Cell =
             location.role != .backup
             ? .init("")
-            : status.lastBackup.map { .init(ago($0)) } ?? .init("never", .yellow)
+            : status.lastBackup.map { .init(TimeWords.ago($0, now: now)) } ?? .init("never", .yellow)
         return status.facts.cells + [.init(status.facts.freeBytes.map { ByteCount.readable($0) } ?? ""), lastBackup]
     }
 
-    /// The lines under a location: its filesystem and limits, or why it is not accessible; pending changes.
-    private func details(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
+    /// The lines under a location: its filesystem and limits, or why it is not accessible; on a narrow
+    /// terminal its free space and last backup (`moved`); pending changes.
+    private func details(_ status: ConfigurationStatus.LocationStatus, moved: [String]) -> [TextTable.Cell] {
         var lines = [status.facts.detail]
+        let free = moved.first.flatMap { $0.isEmpty ? nil : "\($0) free" }
+        let last = moved.last.flatMap { $0.isEmpty ? nil : "last backup \($0)" }
+        let movedLine = [free, last].compactMap { $0 }.joined(separator: ", ")
+        if !movedLine.isEmpty { lines.append(.init(movedLine)) }
         if let pending = status.pending {
             let text = "\(pending.new) new, \(pending.modified) modified, \(pending.onlyInBackup) only in BACKUP"
             lines.append(.init(text, pending.new + pending.modified > 0 ? .yellow : .green))
@@ -83,16 +105,5 @@ struct StatusTable {
     /// `…/of/a/long/path`: the end of a path is what tells locations apart.
     static func elided(_ text: String, to width: Int) -> String {
         text.count <= width ? text : "…" + text.suffix(width - 1)
-    }
-
-    /// How long ago, as it matters for a backup: `just now`, `12 min ago`, `5 h ago`, `3 days ago`.
-    private func ago(_ date: Date) -> String {
-        let seconds = Int(now.timeIntervalSince(date))
-        return switch seconds {
-        case ..<60: "just now"
-        case ..<3600: "\(seconds / 60) min ago"
-        case ..<172_800: "\(seconds / 3600) h ago"
-        default: "\(seconds / 86_400) days ago"
-        }
     }
 }

@@ -43,6 +43,7 @@ extension TrashCommand {
         func run() async throws {
             let target = try target()
             let destination = target.typedIn
+            try requireTrash(in: destination)
             let folder = try destination.trashFolder(timestamp)
             let relative = target.relativePaths[0]
             let source = Location(role: destination.role, index: destination.index, path: folder)
@@ -62,30 +63,66 @@ extension TrashCommand {
                     options: options))
         }
 
+        /// A location without trash TIMESTAMP: the error names the locations that have it.
+        private func requireTrash(in destination: Location) throws {
+            guard !Trash.timestamps(in: destination).contains(timestamp) else { return }
+            let book = CommandContext.current.locations
+            let holding = try locations.scopes([]).map(\.typedIn).filter {
+                book.access($0).isAccessible && Trash.timestamps(in: $0).contains(timestamp)
+            }
+            guard !holding.isEmpty else { return }
+            throw MicsyncError.notFound(
+                "no trash \(timestamp) in \(destination.heading); it is in "
+                    + holding.map(\.heading).joined(separator: ", ")
+                    + ": give --location \(holding[0].path), or a path there")
+        }
+
         /// The location to restore into and the path in it ("" for everything): the one holding PATH, the
         /// one named by --location, or the only one whose trash has TIMESTAMP.
-        private func target() throws(MicsyncError) -> Scope {
+        private func target() throws -> Scope {
+            if let path, let relative = try relativeToLocation(path) { return relative }
             let named = [path, location].compactMap { $0 }
             if !named.isEmpty {
                 let typed = try locations.scopes(named)
                 let first = typed[0]
                 guard typed.count == 1 else {
-                    throw .usage(
+                    throw MicsyncError.usage(
                         "\(path ?? "") is in \(first.typedIn.heading), not in the location given with "
                             + "--location, \(typed[1].typedIn.heading)")
                 }
                 return path == nil ? .whole(first.typedIn, of: first.configuration) : first
             }
+            return try holdingLocation()
+        }
+
+        /// The only location whose trash has TIMESTAMP, whole.
+        private func holdingLocation() throws -> Scope {
             let all = try locations.scopes([]).filter {
                 CommandContext.current.locations.access($0.typedIn).isAccessible
             }
             let holding = try all.map(\.typedIn).holdingTrash(timestamp)
             guard holding.count == 1 else {
-                throw .usage(
+                throw MicsyncError.usage(
                     "trash \(timestamp) is in several locations; choose one with --location or a PATH:\n"
                         + holding.trashLines)
             }
             return all.first { $0.typedIn == holding[0] }!
+        }
+
+        /// A relative PATH, as the help describes it: a path in the location (the one of --location, or the
+        /// only one whose trash has TIMESTAMP), unless it names a place there from the current directory.
+        /// nil for an absolute path.
+        private func relativeToLocation(_ path: String) throws -> Scope? {
+            guard !path.hasPrefix("/"), !path.hasPrefix("~") else { return nil }
+            let base = try location.map { try locations.scopes([$0])[0] } ?? holdingLocation()
+            if let typed = try? locations.scopes([path]).first, typed.typedIn == base.typedIn { return typed }
+            let parts = path.split(separator: "/").filter { $0 != "." }
+            guard !parts.contains("..") else {
+                throw MicsyncError.usage("\(path): give the path in the location without '..'")
+            }
+            return Scope(
+                configuration: base.configuration, typedIn: base.typedIn,
+                relativePaths: [parts.joined(separator: "/")])
         }
     }
 }

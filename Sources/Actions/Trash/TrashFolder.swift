@@ -20,13 +20,14 @@ struct TrashFolder: Encodable {
     /// When the run that filled it started, from its name; nil for a name micsync did not make.
     var date: Date? { Trash.date(of: timestamp) }
 
-    /// One aligned line per folder: timestamp, file count, size.
+    /// One aligned line per folder: timestamp, file count, size, and the run's local time and age.
     static func lines(_ folders: [TrashFolder], style: Style) -> [String] {
         var table = TextTable()
         table.rows = folders.map { folder in
             [
                 .init(folder.timestamp), .init(plural(folder.files, "file", "files")),
-                .init(ByteCount.readable(folder.bytes)),
+                .init(ByteCount.readable(folder.bytes)), .init(folder.date.map(TimeWords.local) ?? ""),
+                .init(folder.date.map { TimeWords.ago($0) } ?? ""),
             ]
         }
         return table.lines(style: style)

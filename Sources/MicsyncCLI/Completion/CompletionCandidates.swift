@@ -6,10 +6,17 @@ import MicsyncKit
 /// typed earlier on the line, `$MICSYNC_CONFIG`, then the default places). They run inside the shell's
 /// completion, so they never print: a missing or broken config simply offers nothing.
 public enum CompletionCandidates {
-    /// Configuration names, for `--config-name`.
+    /// Configuration names, for `--config-name`, each with its WORKINGs and how many BACKUPs beside it (fish
+    /// would otherwise repeat the option's help beside every name).
     @Sendable public static func configurationNames(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let line = TypedLine(words, index, prefix)
-        return line.offer(line.configurations.map { Candidate(value: $0.name) })
+        return line.offer(
+            line.configurations.map { configuration in
+                Candidate(
+                    value: configuration.name,
+                    description: configuration.working.map(\.path).joined(separator: ", ") + " → "
+                        + plural(configuration.backups.count, "BACKUP", "BACKUPs"))
+            })
     }
 
     /// For `--from` and `--to`: the locations of the role the action takes there (every location for an action
@@ -25,7 +32,9 @@ public enum CompletionCandidates {
             case "--to": line.direction?.to
             default: nil
             }
-        let numbered = line.option == "--from" || line.option == "--to"
+        // bash shows no descriptions: a bare 0 or 1 among paths means nothing there, unless a digit was typed.
+        let bare = ProcessInfo.processInfo.environment["SAP_SHELL"] == "bash" && prefix.first?.isNumber != true
+        let numbered = (line.option == "--from" || line.option == "--to") && !bare
         let configurations = line.chosenConfigurations
         let several = configurations.count > 1
         let locations = configurations.flatMap { configuration in

@@ -14,10 +14,15 @@ public struct ConfigLoader {
         self.file = file
     }
 
-    /// Loads and validates the file; throws the first problem found.
+    /// Loads and validates the file; throws with every problem found, pointing at `config check`.
     public func load() throws(MicsyncError) -> ConfigSet {
         let (set, problems) = try check()
-        if let first = problems.first { throw .config(first) }
+        guard problems.count < 2 else {
+            throw .config(
+                "\(file): \(problems.count) problems; fix them (`micsync config check` lists them):\n"
+                    + problems.map { "  " + $0 }.joined(separator: "\n"))
+        }
+        if let first = problems.first { throw .config("\(first); see `micsync config check`") }
         return set
     }
 

@@ -44,7 +44,12 @@ indirect enum JSONValue: Decodable {
         do {
             // JSONSerialization reports where the syntax breaks; JSONDecoder keeps booleans apart from numbers.
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            if let comma = TrailingCommas.first(in: data) {
+                throw SyntaxError(detail: "a comma before a closing bracket around character \(comma).", data: data)
+            }
             return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch let error as SyntaxError {
+            throw error
         } catch {
             let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "not valid JSON"
             throw SyntaxError(detail: detail, data: data)

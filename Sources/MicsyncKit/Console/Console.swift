@@ -13,6 +13,12 @@ public enum ConsoleStream: Sendable {
 public protocol ConsoleSink: Sendable {
     /// Writes `text` as it is; returns the errno of a failed write, nil when it was written.
     func write(_ text: String, to stream: ConsoleStream) -> Int32?
+    /// EPIPE when the output's reader went away (`| head`) before anything more was written; nil otherwise.
+    func outputReaderGone() -> Int32?
+}
+
+extension ConsoleSink {
+    public func outputReaderGone() -> Int32? { nil }
 }
 
 /// stdout and stderr, written with `write(2)`: a closed, full or broken output is an errno, never a crash.
@@ -27,6 +33,17 @@ struct StandardStreams: ConsoleSink {
             bytes = bytes.dropFirst(written)
         }
         return nil
+    }
+
+    /// A pipe whose reader has exited polls as an error. `head -3` exits a moment after the lines it
+    /// wanted arrive, so the reader is given that moment first.
+    func outputReaderGone() -> Int32? {
+        var info = stat()
+        guard fstat(STDOUT_FILENO, &info) == 0, info.st_mode & S_IFMT == S_IFIFO else { return nil }
+        var descriptor = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+        usleep(50_000)
+        guard poll(&descriptor, 1, 0) == 1, descriptor.revents & Int16(POLLERR) != 0 else { return nil }
+        return EPIPE
     }
 }
 

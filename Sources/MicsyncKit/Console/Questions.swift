@@ -75,7 +75,9 @@ public struct Questions: Sendable {
     }
 
     private func read(_ prompt: String) throws(MicsyncError) -> String {
-        terminal.prompt(prompt)
+        try terminal.checkOutputBeforeAsking()
+        // Wrapped between words on a terminal; a transcript or a log keeps each question on one line.
+        terminal.prompt(terminal.messagesAreTerminal ? WordWrap.wrapped(prompt, width: terminal.width - 1) : prompt)
         guard let line = source.nextAnswer() else {
             terminal.note("")
             throw .cancelled

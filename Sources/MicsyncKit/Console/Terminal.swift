@@ -21,6 +21,8 @@ public struct Terminal: Sendable {
     let messagesAreTerminal: Bool
     /// `$PAGER`, for long read-only lists on a terminal.
     let pagerCommand: String?
+    /// `TERM=dumb`: no escape sequence may be written (no progress line redrawn in place).
+    public var isDumb = false
     private let health = OutputHealth()
 
     public init(
@@ -45,13 +47,19 @@ public struct Terminal: Sendable {
     ) -> Terminal {
         let outputIsTerminal = isatty(STDOUT_FILENO) == 1
         var size = winsize()
-        let sized = outputIsTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0
-        return Terminal(
+        // stdout's size, else stderr's (`| head`: the questions still go to the terminal).
+        let sized = [STDOUT_FILENO, STDERR_FILENO].contains { descriptor in
+            isatty(descriptor) == 1 && ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0
+        }
+        let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        var terminal = Terminal(
             sink: StandardStreams(),
             style: Style(enabled: Style.enabled(colour, isTerminal: outputIsTerminal, environment: environment)),
-            width: sized && size.ws_col > 0 ? Int(size.ws_col) : 80, height: sized ? Int(size.ws_row) : 24,
+            width: columns ?? (sized && size.ws_col > 0 ? Int(size.ws_col) : 80), height: sized ? Int(size.ws_row) : 24,
             inputIsTerminal: isatty(STDIN_FILENO) == 1, outputIsTerminal: outputIsTerminal,
             messagesAreTerminal: isatty(STDERR_FILENO) == 1, pagerCommand: Pager.command(environment))
+        terminal.isDumb = environment["TERM"] == "dumb"
+        return terminal
     }
 
     /// Whether a person is there to answer: stdin and stderr are terminals.
@@ -64,6 +72,12 @@ public struct Terminal: Sendable {
     func checkOutput() throws(MicsyncError) {
         guard let code = outputFailure else { return }
         throw .io("cannot write to standard output (\(String(cString: strerror(code)))); nothing was changed")
+    }
+
+    /// Before a question: stdout's reader gone (`| head`) is noticed now, never after an answer was given.
+    func checkOutputBeforeAsking() throws(MicsyncError) {
+        if outputFailure == nil, let code = sink.outputReaderGone() { health.fail(code) }
+        try checkOutput()
     }
 
     /// At the end of a command: throws when part of its output was lost to a closed or full stdout. A reader

@@ -41,7 +41,7 @@ public enum LocationAccess: Equatable, Sendable {
     public func hint(for location: Location) -> String? {
         let quoted = RsyncInvocation.shellQuoted(location.path)
         return switch self {
-        case .new: "create it with `mkdir \(quoted)`, or run again with --create"
+        case .new: "create it with `mkdir \(quoted)`, or let a sync create it (--create)"
         case .markerMissing, .otherMarker:
             "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
         default: nil

@@ -29,9 +29,22 @@ public struct RunOptions: Sendable {
     public var create = false
     /// `--xattrs`, `--acls`: kept in this run, whatever the configuration says.
     public var extendedMetadata = ExtendedMetadata()
+    /// `--strict`: a location skipped (unplugged, not created) fails the run, exit 3.
+    public var strict = false
+    /// `--exclude`: rsync filter patterns added to the configuration's.
+    public var excludes: [String] = []
+    /// `--bwlimit RATE`, as rsync takes it.
+    public var bandwidthLimit: String?
+    /// `--checksum`: compare by content, not by size and time.
+    public var checksum = false
 
     public init() {}
 
     /// -v or --print-commands: every rsync command is printed.
     public var printsCommands: Bool { verbose || printCommands }
+
+    /// `--bwlimit` and `--checksum` as rsync takes them, for every pass.
+    var everydayRsyncOptions: [String] {
+        (bandwidthLimit.map { ["--bwlimit=\($0)"] } ?? []) + (checksum ? ["--checksum"] : [])
+    }
 }

@@ -38,7 +38,10 @@ struct SyncPipeline {
             try await planAndApply(preflight.usable, into: &outcome)
         }
         try job.context.interruption.checkpoint()
+        let skipped = SkippedLocations(job: job)
+        let skippedCount = skipped.say()
         try Conclusion(destinationCount: job.destinations.count, dryRun: job.options.dryRun).verdict(outcome)
+        try skipped.requireNone(skippedCount)
     }
 
     private func planAndApply(_ usable: [Location], into outcome: inout SessionOutcome) async throws(MicsyncError) {

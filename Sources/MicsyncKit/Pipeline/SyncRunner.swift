@@ -21,11 +21,13 @@ public struct SyncRunner {
             try journal.prepare()
         }
         let locks = options.dryRun ? [:] : try book.lock(endpoints.destinations)
-        let progress = ProgressLine(requested: options.progress, on: context.terminal)
+        // The progress line redraws itself with an escape sequence, which TERM=dumb must never receive.
+        let progress = ProgressLine(requested: context.terminal.isDumb ? false : options.progress, on: context.terminal)
         var invocation = RsyncInvocation(
             source: endpoints.source, scope: request.scope, actionFilters: request.filters,
             deleting: options.deletion != .never)
-        invocation.actionOptions = request.rsyncOptions
+        invocation.actionOptions = request.rsyncOptions + options.everydayRsyncOptions
+        invocation.filters += options.excludes.map { "--exclude=\($0)" }
         invocation.applyOptions += progress.rsyncOptions
         invocation.filesystems = .probe(
             source: endpoints.source, destinations: endpoints.destinations, locations: book)

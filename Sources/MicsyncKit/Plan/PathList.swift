@@ -71,10 +71,19 @@ public struct PathList: Sendable, Sequence {
     func outermost() -> PathList {
         var result = PathList()
         var enclosing: ArraySlice<UInt8>?
-        for entry in sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
+        for entry in sortedByPath() {
             if let enclosing, entry.path.starts(with: enclosing) { continue }
             result.append(entry.path, size: entry.size)
             enclosing = entry.isDirectory ? entry.path : nil
+        }
+        return result
+    }
+
+    /// The same entries in byte order of their paths: a folder before what it holds.
+    func sortedByPath() -> PathList {
+        var result = PathList()
+        for entry in sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
+            result.append(entry.path, size: entry.size)
         }
         return result
     }

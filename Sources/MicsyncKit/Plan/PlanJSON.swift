@@ -46,7 +46,9 @@ struct JSONStream {
         more: (PathList.Entry, inout JSONStream) -> Void = { _, _ in }
     ) {
         let size = { (entry: PathList.Entry) -> Int64 in
-            guard let root, !entry.isDirectory else { return entry.size }
+            // A directory's own size (4096 on ext4) is no data to copy or delete.
+            if entry.isDirectory { return 0 }
+            guard let root else { return entry.size }
             return FileSystem.status(root, entry.path).map { Int64($0.st_size) } ?? 0
         }
         object(key) { json in

@@ -109,6 +109,14 @@ struct RsyncInvocation: Sendable {
         ([executable] + arguments).map(shellQuoted).joined(separator: " ")
     }
 
+    /// A pass's command as it can be pasted: its temporary list file is gone once the run ends, so the
+    /// list is handed to rsync on stdin instead (`printf '%s\0' a b | rsync … --files-from=- …`).
+    static func pasteableLine(_ executable: String, _ arguments: [String], listing list: PathList) -> String {
+        let reading = arguments.map { $0.hasPrefix("--files-from=") ? "--files-from=-" : $0 }
+        let names = list.map { shellQuoted(RawPath.string($0.path)) }
+        return (["printf", "'%s\\0'"] + names).joined(separator: " ") + " | " + commandLine(executable, reading)
+    }
+
     static func shellQuoted(_ word: String) -> String {
         let bytes = RawPath.bytes(word)
         if String(validating: bytes, as: UTF8.self) == nil {

@@ -17,7 +17,7 @@ public struct LocationChooser {
         case ask
         /// Otherwise: skip it, saying how to make it.
         case explain
-        /// A dry run: plan it as if it were made, make nothing.
+        /// `-n --create`: plan it as if it were made, make nothing.
         case pretend
     }
 

@@ -23,7 +23,7 @@ import Testing
         #expect(run.destinations.map(\.destination) == bench.destinations)
         #expect(plan.new.names == ["n"])
         #expect(plan.modified.names == ["m"])
-        #expect(plan.deleted.names == ["gone/x", "gone/"], "in rsync's order")
+        #expect(plan.deleted.names == ["gone/", "gone/x"], "a folder before what it holds")
         #expect(bench.box.tree("b1") == ["gone/", "gone/x", "m", "same"], "planning changes nothing")
     }
 

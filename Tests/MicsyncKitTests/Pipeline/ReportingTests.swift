@@ -73,8 +73,12 @@ import Testing
         return (bench, TextReporter(job, printer: PlanPrinter(job.options, job.context)))
     }
 
+    /// A dry run's empty plan says `up to date`; a run that applies says `nothing to do` at its end instead,
+    /// one line per destination.
     @Test func theStartAndAnEmptyPlanSayUpToDate() async throws {
-        let (bench, reporter) = try await reporter()
+        var dry = RunOptions()
+        dry.dryRun = true
+        let (bench, reporter) = try await reporter(dry)
         reporter.started()
         try reporter.planned(Plan(), at: bench.destinations[0], newer: [])
         #expect(
@@ -87,6 +91,10 @@ import Testing
         counts.started()
         try counts.planned(Plan(), at: silent.destinations[0], newer: [])
         #expect(silent.sink[.output] == "\(silent.destinations[0].heading): up to date\n")
+
+        let (applying, real) = try await self.reporter()
+        try real.planned(Plan(), at: applying.destinations[0], newer: [])
+        #expect(applying.sink[.output] == "", "said once, at the end: nothing to do")
     }
 
     @Test func eachDestinationEndsWithItsSummaryLine() async throws {

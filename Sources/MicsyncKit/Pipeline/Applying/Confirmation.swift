@@ -4,10 +4,15 @@
 struct Confirmation {
     let job: SyncJob
 
-    func confirm(_ arguments: [String], to destination: Location) throws(MicsyncError) -> Bool {
+    /// `list`: the paths of a pass that reads them from a list file, printed with its command.
+    func confirm(_ arguments: [String], listing list: PathList? = nil, to destination: Location)
+        throws(MicsyncError) -> Bool
+    {
         let (options, terminal) = (job.options, job.terminal)
         guard options.printsCommands else { return true }
-        terminal.print(RsyncInvocation.commandLine(job.rsync.executable, arguments))
+        terminal.print(
+            list.map { RsyncInvocation.pasteableLine(job.rsync.executable, arguments, listing: $0) }
+                ?? RsyncInvocation.commandLine(job.rsync.executable, arguments))
         guard options.verbose else { return true }
         guard try job.context.questions.ask("Run this command?", [.yes, .no]) == .yes else {
             terminal.print("\(destination.heading): skipped")

@@ -38,7 +38,10 @@ struct Preparation {
         for pass in RsyncInvocation.Pass.allCases where !decision.list(pass).isEmpty {
             let list = try ListFile()
             let arguments = job.invocation.apply(pass, to: destination, listFile: list.path, trash: trash)
-            guard try Confirmation(job: job).confirm(arguments, to: destination) else { return nil }
+            let confirmation = Confirmation(job: job)
+            guard try confirmation.confirm(arguments, listing: decision.list(pass), to: destination) else {
+                return nil
+            }
             passes.append((pass, list, arguments))
         }
         return PreparedDestination(destination: destination, decision: decision, check: check, passes: passes)

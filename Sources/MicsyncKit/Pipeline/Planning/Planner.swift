@@ -66,6 +66,8 @@ struct Planner {
             check?.observe(item)
         }
         check?.apply(to: &plan)
+        // rsync itemizes deletions deepest first, in reverse order: listed, they read best sorted.
+        plan.deleted = plan.deleted.sortedByPath()
         if let source = invocation.filesystems.source {
             StorageCheck.keepWhatTheSourceCannotHold(in: &plan, at: destination, source: source)
         }

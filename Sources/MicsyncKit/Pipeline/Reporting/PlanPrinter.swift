@@ -17,6 +17,9 @@ struct PlanPrinter {
     let suppressDirectories: Bool
     let terminal: Terminal
     let pager: Pager
+    /// Whether an empty plan says `up to date`: a run that applies says `nothing to do` at its end instead,
+    /// one line per destination.
+    var saysUpToDate = true
 
     /// Lines shown per category before `… and N more`.
     static let cut = 20
@@ -32,6 +35,7 @@ struct PlanPrinter {
         let mode: Mode =
             options.quiet ? .quiet : options.dryRun ? .all(paged: true) : options.list ? .all(paged: false) : .cut
         self.init(mode: mode, suppressDirectories: options.suppressDirectories, context: context)
+        saysUpToDate = options.dryRun
     }
 
     private var style: Style { terminal.style }
@@ -68,7 +72,7 @@ struct PlanPrinter {
         case .quiet:
             return
         case _ where shown.isEmpty && unstorable.items.isEmpty:
-            terminal.print("\(heading): up to date")
+            if saysUpToDate { terminal.print("\(heading): up to date") }
         case .cut:
             var output = LineWriter(terminal)
             write(heading, shown, unstorable, limit: Self.cut, to: &output)

@@ -92,7 +92,9 @@ final class JSONReporter: SessionReporter {
         source = job.source
         deleting = job.options.deletion != .never
         terminal = job.terminal
+        // A destination planned though it does not exist yet (`-n --create`) is in the plan, not skipped.
         skipped = PlanDocument.skipped(in: job.scope.configuration, locations: job.context.locations)
+            .filter { !job.destinations.contains($0.0) }
     }
 
     func started() {}

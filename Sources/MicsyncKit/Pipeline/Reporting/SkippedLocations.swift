@@ -1,0 +1,35 @@
+/// The locations a run could have written but skipped (unplugged, never created, another disc), named again
+/// at the very end, where they can't scroll away behind a long plan: `not written: BACKUP /media/disc2 (not
+/// mounted?)`. With `--strict` they make the run fail (exit 3), for timers that must know a BACKUP was missed.
+@MainActor
+struct SkippedLocations {
+    let job: SyncJob
+
+    /// The configuration's locations of the destinations' role that are neither in the run nor accessible.
+    var locations: [(location: Location, reason: String)] {
+        let roles = Set(job.destinations.map(\.role))
+        return job.scope.configuration.locations.compactMap { location in
+            guard roles.contains(location.role), location != job.source, !job.destinations.contains(location)
+            else { return nil }
+            let access = job.context.locations.access(location)
+            return access.isAccessible ? nil : (location, access.reason)
+        }
+    }
+
+    /// Says each one on stderr (not in a JSON run: the document lists them); returns how many.
+    func say() -> Int {
+        let skipped = locations
+        if !job.options.json {
+            for (location, reason) in skipped { job.terminal.note("not written: \(location.heading) (\(reason))") }
+        }
+        return skipped.count
+    }
+
+    /// With `--strict`, any skipped location fails the run.
+    func requireNone(_ count: Int) throws(MicsyncError) {
+        guard job.options.strict, count > 0 else { return }
+        throw .notFound(
+            "--strict: \(plural(count, "location was", "locations were")) not written; "
+                + "plug in or create \(count == 1 ? "it" : "them"), or run without --strict")
+    }
+}
