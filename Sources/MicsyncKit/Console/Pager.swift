@@ -46,7 +46,7 @@ public struct Pager {
     }
 
     /// `$PAGER`, by default `less -FRX`; nil when it is empty or `cat` (no pager).
-    static func command(_ environment: [String: String]) -> String? {
+    public static func command(_ environment: [String: String]) -> String? {
         let command = environment["PAGER"] ?? "less -FRX"
         let trimmed = command.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty || trimmed == "cat" ? nil : command

@@ -41,27 +41,6 @@ public struct Terminal: Sendable {
         self.pagerCommand = pagerCommand
     }
 
-    /// The process's own streams, as they are now, coloured by `colour`.
-    public static func standard(
-        colour: Style.Choice, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> Terminal {
-        let outputIsTerminal = isatty(STDOUT_FILENO) == 1
-        var size = winsize()
-        // stdout's size, else stderr's (`| head`: the questions still go to the terminal).
-        let sized = [STDOUT_FILENO, STDERR_FILENO].contains { descriptor in
-            isatty(descriptor) == 1 && ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0
-        }
-        let columns = environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-        var terminal = Terminal(
-            sink: StandardStreams(),
-            style: Style(enabled: Style.enabled(colour, isTerminal: outputIsTerminal, environment: environment)),
-            width: columns ?? (sized && size.ws_col > 0 ? Int(size.ws_col) : 80), height: sized ? Int(size.ws_row) : 24,
-            inputIsTerminal: isatty(STDIN_FILENO) == 1, outputIsTerminal: outputIsTerminal,
-            messagesAreTerminal: isatty(STDERR_FILENO) == 1, pagerCommand: Pager.command(environment))
-        terminal.isDumb = environment["TERM"] == "dumb"
-        return terminal
-    }
-
     /// Whether a person is there to answer: stdin and stderr are terminals.
     var isInteractive: Bool { inputIsTerminal && messagesAreTerminal }
 
