@@ -25,15 +25,27 @@ import Testing
     }
 
     /// Bytes of the run's plan, the share of it, one unit for sizes and rates, and the time left.
+    /// Bytes and items of the run's plan, the share, one unit for sizes and rates, and a time left that
+    /// blends what the bytes and the items say: 28 s by bytes and 8 s by items (small files, slow per file
+    /// more than per byte) make 18 s.
     @Test func theLineCountsAgainstThePlan() {
+        func line(_ done: Int64, of planned: Int64, _ files: (Int, Int), rate: Double?, share: Double, per: Double?)
+            -> String
+        {
+            ProgressLine.line(done: done, planned: planned, files: files, rate: rate, shareRate: per, share: share)
+        }
         #expect(
-            ProgressLine.line(done: 12_000_000, planned: 40_000_000, rate: 1_000_000)
-                == "12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left")
+            line(12_000_000, of: 40_000_000, (300, 1_000), rate: 1_000_000, share: 30, per: nil)
+                == "12.0 MB of 40.0 MB  30%  300 of 1,000 items  1.00 MB/s  0:28 left")
         #expect(
-            ProgressLine.line(done: 1_000, planned: 7_200_000_000, rate: 1_000_000)
-                == "1.00 KB of 7.20 GB  0%  1.00 MB/s  2:00:00 left")
-        #expect(ProgressLine.line(done: 5, planned: 10, rate: nil) == "5 B of 10 B  50%  – B/s  –:–– left")
-        #expect(ProgressLine.line(done: 5, planned: 0, rate: nil) == "5 B  – B/s")
+            line(12_000_000, of: 40_000_000, (600, 1_000), rate: 1_000_000, share: 60, per: 5)
+                == "12.0 MB of 40.0 MB  30%  600 of 1,000 items  1.00 MB/s  0:18 left")
+        #expect(
+            line(1_000, of: 7_200_000_000, (1, 2), rate: 1_000_000, share: 50, per: nil)
+                == "1.00 KB of 7.20 GB  0%  1 of 2 items  1.00 MB/s  2:00:00 left")
+        #expect(
+            line(5, of: 10, (0, 1), rate: nil, share: 0, per: nil) == "5 B of 10 B  50%  0 of 1 item  – B/s  –:–– left")
+        #expect(line(0, of: 0, (3, 12), rate: nil, share: 25, per: 25) == "3 of 12 items  – B/s  0:03 left")
     }
 
     /// rsync reports thousands of times a second on small files: the line is redrawn at most every 100 ms,
@@ -42,7 +54,7 @@ import Testing
         let sink = RecordingSink()
         let progress = ProgressLine(requested: true, on: .recording(sink))
         let destination = Location(role: .backup, index: 0, path: "/b")
-        progress.expect(.bytes(20_000))
+        progress.expect(.plan(bytes: 20_000, files: 1))
         let clock = ContinuousClock()
         let start = clock.now
         for bytes in 1...20_000 {
@@ -52,7 +64,7 @@ import Testing
         progress.passFinished(at: destination)
         let draws = sink[.output].components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }
         #expect(draws.count <= 2 + Int(elapsed / ProgressLine.redrawInterval), "\(draws.count) in \(elapsed)")
-        #expect(draws.last?.hasPrefix("20.0 KB of 20.0 KB  100%") == true, "\(draws.last ?? "")")
+        #expect(draws.last?.hasPrefix("20.0 KB of 20.0 KB  100%  0 of 1 item") == true, "\(draws.last ?? "")")
     }
 
     /// Without a plan (one pass, no question), the share is of the files rsync has checked, over every pass

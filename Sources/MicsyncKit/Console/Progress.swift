@@ -38,19 +38,24 @@ struct TransferProgress: Sendable, Equatable {
 final class ProgressLine: @unchecked Sendable {
     /// What the share is of: the plan's bytes, or rsync's passes (one per destination) through the tree.
     enum Total {
-        case bytes(Int64)
+        /// The plan's bytes and files (items of every pass).
+        case plan(bytes: Int64, files: Int)
+        /// Single passes, one per destination, each weighing one.
         case passes(Int)
     }
 
     let isShown: Bool
     private let terminal: Terminal
     private var drawn = false
-    private var total = Total.bytes(0)
+    private var total = Total.plan(bytes: 0, files: 0)
     /// Bytes of the passes already finished, and of each one running (one per disc at once) so far; the
     /// same for rsync's share of the tree.
     private var finished: Int64 = 0, running: Int64 = 0
     private var current: [Location: TransferProgress] = [:]
-    private var finishedPasses = 0, runningChecked = 0.0
+    /// The files of the passes finished, and of those running: each pass's share of its files checked,
+    /// weighted by its number of files (one for a single pass, which counts as a whole).
+    private var finishedFiles = 0.0, runningFiles = 0.0
+    private var weights: [Location: Double] = [:]
     /// Recent (time, bytes done, share in %) samples, one per redraw: the rates are measured over the last
     /// few seconds. Those before `oldest` have aged out; they are dropped in batches, so each rsync line
     /// costs O(1).
@@ -85,6 +90,11 @@ final class ProgressLine: @unchecked Sendable {
         self.total = total
     }
 
+    /// A pass to `destination` over `files` items starts (a single pass weighs one whatever its size).
+    func passStarted(at destination: Location, files: Int = 1) {
+        weights[destination] = Double(files)
+    }
+
     /// Takes a line of the output of the rsync pass to `destination`; returns true when it was progress (and
     /// is consumed).
     func consume(_ line: some Collection<UInt8>, at destination: Location) -> Bool {
@@ -92,7 +102,7 @@ final class ProgressLine: @unchecked Sendable {
         let previous = current[destination]
         progress.checked = progress.checked ?? previous?.checked
         running += progress.bytes - (previous?.bytes ?? 0)
-        runningChecked += (progress.checked ?? 0) - (previous?.checked ?? 0)
+        runningFiles += ((progress.checked ?? 0) - (previous?.checked ?? 0)) * (weights[destination] ?? 1)
         current[destination] = progress
         guard isShown else { return true }
         let now = clock.now
@@ -114,7 +124,10 @@ final class ProgressLine: @unchecked Sendable {
         }
         let line =
             switch total {
-            case .bytes(let planned): Self.line(done: done, planned: planned, rate: rate { $0.bytes })
+            case .plan(let bytes, let files):
+                Self.line(
+                    done: done, planned: bytes, files: (Int(finishedFiles + runningFiles), files),
+                    rate: rate { $0.bytes }, shareRate: rate { $0.share }, share: share)
             case .passes: Self.line(done: done, share: share, rate: rate { $0.bytes }, shareRate: rate { $0.share })
             }
         terminal.write("\r\u{1B}[K" + line)
@@ -125,8 +138,12 @@ final class ProgressLine: @unchecked Sendable {
 
     /// The share of the files rsync has checked, in %, over every pass of the run.
     private var share: Double {
-        guard case .passes(let passes) = total, passes > 0 else { return 0 }
-        return min(100, (Double(finishedPasses) + runningChecked) * 100 / Double(passes))
+        let files =
+            switch total {
+            case .plan(_, let files): files
+            case .passes(let passes): passes
+            }
+        return files > 0 ? min(100, (finishedFiles + runningFiles) * 100 / Double(files)) : 0
     }
 
     /// How fast `measure` grew a second over the last few seconds; nil until there is a second to measure.
@@ -145,8 +162,9 @@ final class ProgressLine: @unchecked Sendable {
         let last = current.removeValue(forKey: destination) ?? TransferProgress(bytes: 0)
         finished += last.bytes
         running -= last.bytes
-        finishedPasses += 1
-        runningChecked -= last.checked ?? 0
+        let weight = weights.removeValue(forKey: destination) ?? 1
+        finishedFiles += weight
+        runningFiles -= (last.checked ?? 0) * weight
         if current.isEmpty { clear() }
     }
 
@@ -157,13 +175,22 @@ final class ProgressLine: @unchecked Sendable {
         drawn = false
     }
 
-    /// `12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left`; without a plan (nothing known to copy) the bytes alone.
-    static func line(done: Int64, planned: Int64, rate: Double?) -> String {
+    /// `12.0 MB of 40.0 MB  30%  1,234 of 3,000 items  1.00 MB/s  0:28 left`; without bytes to copy (nothing
+    /// but folders and attributes) the items alone. The time left blends what the bytes and what the items
+    /// say (many small files are slow per file, not per byte): the mean of the two.
+    static func line(
+        done: Int64, planned: Int64, files: (done: Int, of: Int), rate: Double?, shareRate: Double?, share: Double
+    ) -> String {
         let speed = rate.map { ByteCount.readable(Int64($0)) + "/s" } ?? "– B/s"
-        guard planned > 0 else { return "\(ByteCount.readable(done))  \(speed)" }
+        let byBytes = planned > 0 ? rate.flatMap { $0 > 0 ? Double(max(planned - done, 0)) / $0 : nil } : nil
+        let byFiles = files.of > 0 ? shareRate.flatMap { $0 > 0 ? (100 - share) / $0 : nil } : nil
+        let estimates = [byBytes, byFiles].compactMap { $0 }
+        let left = estimates.isEmpty ? "–:––" : clock(estimates.reduce(0, +) / Double(estimates.count))
+        let count = "\(grouped(min(files.done, files.of))) of \(plural(files.of, "item", "items"))"
+        guard planned > 0 else { return "\(count)  \(speed)  \(left) left" }
         let percent = min(100, Int(Double(done) * 100 / Double(planned)))
-        let left = rate.flatMap { $0 > 0 ? clock(Double(max(planned - done, 0)) / $0) : nil } ?? "–:––"
-        return "\(ByteCount.readable(done)) of \(ByteCount.readable(planned))  \(percent)%  \(speed)  \(left) left"
+        return
+            "\(ByteCount.readable(done)) of \(ByteCount.readable(planned))  \(percent)%  \(count)  \(speed)  \(left) left"
     }
 
     /// `12.0 MB copied  30% checked  1.00 MB/s  0:28 left`: a run without a plan, by rsync's totals.

@@ -72,8 +72,25 @@ final class DiscImage {
         if (try? Self.run("/usr/bin/umount", [mountPoint])) == nil {
             _ = try? Self.run("/usr/bin/umount", ["-l", mountPoint])
         }
+        Self.waitForDriverToEnd(on: device)
         _ = try? Self.run("/usr/sbin/losetup", ["-d", device])
         self.device = nil
+    }
+
+    /// `umount` of a FUSE filesystem returns before its driver has written everything and exited: a disc
+    /// mounted again meanwhile would be read by a second driver as the first left it, half written. Waits (up
+    /// to 10 s) until no process is left that was started on `device`.
+    private static func waitForDriverToEnd(on device: String) {
+        for _ in 0..<200 {
+            let drivers = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
+                guard Int(pid) != nil,
+                    let command = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
+                else { return false }
+                return command.split(separator: "\0").contains { $0 == device }
+            }
+            if drivers.isEmpty { return }
+            usleep(50_000)
+        }
     }
 
     /// Runs a system tool with only stdin, stdout and stderr open, its output in a file: a FUSE driver stays

@@ -45,7 +45,12 @@ struct Applier {
     /// (`DiscSchedule`). After a signal, the destinations done so far (the caller ends the run).
     func apply(_ prepared: [PreparedDestination]) async -> [DestinationOutcome] {
         let interruption = job.context.interruption
-        progress.expect(.bytes(prepared.reduce(0) { $0 + $1.decision.bytesToCopy }))
+        progress.expect(
+            .plan(
+                bytes: prepared.reduce(0) { $0 + $1.decision.bytesToCopy },
+                files: prepared.reduce(0) { total, destination in
+                    destination.passes.reduce(total) { $0 + destination.decision.list($1.pass).count }
+                }))
         interruption.applying(true)
         defer { interruption.applying(false) }
         var outcomes: [DestinationOutcome] = []
@@ -99,7 +104,8 @@ struct Applier {
             guard !list.isEmpty else { continue }
             do throws(MicsyncError) {
                 try file.write(list)
-                let (done, result) = try await run(arguments, of: pass, to: destination, holding: lock)
+                let (done, result) = try await run(
+                    arguments, of: pass, to: destination, files: list.count, holding: lock)
                 count(done, of: pass, planned: list, failed: result.exitCode != 0, into: &outcome)
                 if result.exitCode != 0 {
                     // A partial pass goes on to the next one: keep every pass's list of what failed.
@@ -117,9 +123,11 @@ struct Applier {
 
     /// Runs one pass, returning what rsync itemized.
     private func run(
-        _ arguments: [String], of pass: RsyncInvocation.Pass, to destination: Location, holding lock: LocationLock?
+        _ arguments: [String], of pass: RsyncInvocation.Pass, to destination: Location, files: Int,
+        holding lock: LocationLock?
     ) async throws(MicsyncError) -> (PassResult, Rsync.Outcome) {
         var done = PassResult(pass)
+        progress.passStarted(at: destination, files: files)
         let outcome = try await rsync.run(arguments, holding: lock) { line in
             guard !progress.consume(line, at: destination), let item = ItemizedChange.parse(line) else { return }
             done.add(item)
