@@ -50,6 +50,11 @@ enum MicsyncSections {
                     "The mass-delete guard: refuse a run that would delete more than this share of "
                         + "the files in the destination's scope (default 50)."
                 ),
+                (
+                    "auto",
+                    "When the configuration is to back up by itself: \"plugged\", an interval (30m, 12h, 1d, 2w), "
+                        + "or a list of both (optional; shown by status, not yet acted on)."
+                ),
             ]) + [
                 ".PP",
                 Roff.escape(

@@ -53,7 +53,9 @@ import Testing
         #expect(result.stderr.contains(timestamp), "\(result)")
     }
 
-    @Test(arguments: [("12h", true), ("30d", false), ("2w", false), ("1", true), ("0h", true)])
+    @Test(arguments: [
+        ("12h", true), ("30d", false), ("2w", false), ("1", true), ("0h", true), ("90m", true), ("1500m", false),
+    ])
     func purgeTakesAnAge(age: String, purgesTheOldOne: Bool) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
@@ -74,11 +76,13 @@ import Testing
         #expect(box.exists("b1/.micsync/trash/\(recent)") || age == "0h", "\(age): \(result)")
     }
 
-    @Test(arguments: ["3x", "-2d", "d", "12 h", "1.5d"])
+    @Test(arguments: ["3x", "-2d", "d", "12 h", "1.5d", "30s"])
     func aBadAgeIsAUsageError(age: String) throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         let result = try box.expectRun(["trash", "purge", "--older-than=\(age)"], status: 2)
-        #expect(result.stderr.contains("--older-than takes an age: 30d, 12h, 2w"), "\(result)")
+        #expect(
+            result.stderr.contains("--older-than takes an age: 30m, 12h, 1d, 2w (a bare number counts days)"),
+            "\(result)")
     }
 }

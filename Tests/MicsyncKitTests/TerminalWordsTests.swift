@@ -2,22 +2,9 @@ import Foundation
 import Testing
 
 @testable import MicsyncKit
-@testable import TrashAction
 
-/// The small pieces of what micsync prints: ages typed, counts, durations, and when colour is on.
+/// The small pieces of what micsync prints: counts, durations, and when colour is on.
 @Suite struct TerminalWordsTests {
-    @Test func agesTakeHoursDaysAndWeeks() {
-        let day: TimeInterval = 86_400
-        #expect(Age("12h")?.seconds == day / 2)
-        #expect(Age("30d")?.seconds == 30 * day)
-        #expect(Age("2w")?.seconds == 14 * day)
-        #expect(Age("30")?.seconds == 30 * day, "a bare number counts days, as --older-than always did")
-        #expect(Age("0h")?.seconds == 0)
-        for bad in ["", "d", "-1d", "-1", "1.5d", "3x", "12 h", "99999999999999999999d"] {
-            #expect(Age(bad) == nil, "\(bad)")
-        }
-    }
-
     @Test func countsAreGroupedByThousands() {
         #expect(grouped(0) == "0" && grouped(999) == "999" && grouped(1_234) == "1,234")
         #expect(grouped(1_234_567) == "1,234,567" && grouped(-1_000) == "-1,000")

@@ -44,6 +44,7 @@ extension ConfigCommand {
                     "  trash: \(configuration.trash ? "on" : "off"), "
                         + "largest deletion without --force: \(configuration.maxDeletePercent.formatted())%, "
                         + configuration.extendedMetadata.summary)
+                terminal.print("  auto: \(configuration.auto)")
             }
         }
     }

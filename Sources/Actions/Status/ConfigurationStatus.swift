@@ -18,7 +18,33 @@ struct ConfigurationStatus: Encodable {
         let onlyInBackup: Int
     }
 
+    /// When a configuration backs up by itself (its `auto` key). The last automatic run and the next one due
+    /// come once `micsync watch` journals its runs.
+    struct Auto: Encodable {
+        let plugged: Bool
+        let everySeconds: Int?
+        /// `when plugged in, every 1 d`, or `off`.
+        let summary: String
+
+        init(_ schedule: AutoSchedule) {
+            plugged = schedule.plugged
+            everySeconds = schedule.every?.seconds
+            summary = schedule.description
+        }
+
+        /// `everySeconds` is null when there is no interval.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(plugged, forKey: .plugged)
+            try container.encode(everySeconds, forKey: .everySeconds)
+            try container.encode(summary, forKey: .summary)
+        }
+
+        enum CodingKeys: String, CodingKey { case plugged, everySeconds, summary }
+    }
+
     let name: String
+    let auto: Auto
     /// Whether runs keep extended attributes and ACLs.
     let xattrs: Bool
     let acls: Bool
@@ -47,6 +73,7 @@ struct ConfigurationStatus: Encodable {
             }
         }
         name = configuration.name
+        auto = Auto(configuration.auto)
         (xattrs, acls) = (configuration.extendedMetadata.xattrs, configuration.extendedMetadata.acls)
         paths = scope.relativePaths
         locations = configuration.locations.map { location in

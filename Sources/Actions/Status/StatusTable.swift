@@ -24,6 +24,7 @@ struct StatusTable {
             let part = configuration.paths == [""] ? "" : " (" + configuration.paths.joined(separator: ", ") + ")"
             let metadata = ExtendedMetadata(xattrs: configuration.xattrs, acls: configuration.acls)
             lines += ["", style(configuration.name, .bold) + part + "  (\(metadata.summary))"]
+            lines.append("  auto: \(configuration.auto.summary)")
             lines += table(configuration.locations)
             hints += configuration.locations.compactMap {
                 $0.facts.access.hint(for: $0.facts.location).map { "  \($0)" }

@@ -27,7 +27,7 @@ extension TrashCommand {
         @Option(
             name: .customLong("older-than"),
             help: ArgumentHelp(
-                "Only trash folders of runs older than this: 12h, 30d, 2w (a bare number counts days).",
+                "Only trash folders of runs older than this: 30m, 12h, 30d, 2w (a bare number counts days).",
                 valueName: "age"))
         var olderThan: String?
 
@@ -37,10 +37,14 @@ extension TrashCommand {
         @OptionGroup var locations: TrashLocationOptions
 
         func validate() throws {
-            if let olderThan, Age(olderThan) == nil {
-                throw ValidationError("--older-than takes \(Age.help), not '\(olderThan)'")
+            if let olderThan, Self.age(olderThan) == nil {
+                throw ValidationError(
+                    "--older-than takes an age: \(Interval.forms) (a bare number counts days), not '\(olderThan)'")
             }
         }
+
+        /// `--older-than`: an interval, or a bare number of days as it always took.
+        static func age(_ text: String) -> Interval? { Interval(text, bareNumberUnit: "d") }
 
         func run() throws {
             let context = CommandContext.current
@@ -53,7 +57,7 @@ extension TrashCommand {
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.
             let locks = try context.locations.lock(withTrash)
             defer { withExtendedLifetime(locks) {} }
-            let cutoff = olderThan.flatMap(Age.init).map { Date(timeIntervalSinceNow: -$0.seconds) }
+            let cutoff = olderThan.flatMap(Self.age).map { Date(timeIntervalSinceNow: -$0.timeInterval) }
             let doomed = withTrash.map { location in
                 (
                     location,

@@ -4,7 +4,9 @@ import Foundation
 /// changes what a run does. Each problem names the file and the entry (`configs[1].backup[0]`).
 public struct ConfigLoader {
     static let topLevelKeys = ["configs"]
-    static let configurationKeys = ["name", "work", "backup", "exclude", "trash", "maxDeletePercent", "xattrs", "acls"]
+    static let configurationKeys = [
+        "name", "work", "backup", "exclude", "trash", "maxDeletePercent", "xattrs", "acls", "auto",
+    ]
     /// No config is near this; a larger "file" (`/dev/zero`, a disc image given by mistake) is refused unread.
     static let sizeLimit = 16 * 1024 * 1024
 
@@ -110,11 +112,13 @@ private struct Validator {
         let extendedMetadata = ExtendedMetadata(
             xattrs: fields["xattrs"].map { bool($0, at: "\(entry).xattrs") } ?? false,
             acls: fields["acls"].map { bool($0, at: "\(entry).acls") } ?? false)
+        let auto = fields["auto"].map { autoSchedule($0, at: "\(entry).auto") } ?? .off
         overlaps(working + backups, at: entry)
         guard problems.count == before, let name else { return nil }
         return Configuration(
             name: name, working: working, backups: backups, exclude: exclude,
-            trash: trash, maxDeletePercent: maxDeletePercent, extendedMetadata: extendedMetadata)
+            trash: trash, maxDeletePercent: maxDeletePercent, extendedMetadata: extendedMetadata,
+            auto: auto)
     }
 
     mutating func locations(_ fields: [String: JSONValue], role: Role, at entry: String) -> [Location] {
@@ -202,6 +206,12 @@ private struct Validator {
             return true
         }
         return flag
+    }
+
+    mutating func autoSchedule(_ value: JSONValue, at entry: String) -> AutoSchedule {
+        let (schedule, found) = AutoSchedule.read(value, at: entry)
+        for (place, text) in found { problem(place, text) }
+        return schedule
     }
 
     mutating func percent(_ value: JSONValue, at entry: String) -> Double {

@@ -57,11 +57,13 @@ public struct Configuration: Sendable {
     public let maxDeletePercent: Double
     /// `"xattrs"` and `"acls"`: whether every run keeps them (default: neither).
     public let extendedMetadata: ExtendedMetadata
+    /// `"auto"`: when it backs up by itself (default: never).
+    public let auto: AutoSchedule
 
     init(
         name: String, working: [Location], backups: [Location], exclude: [String] = [],
         trash: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent,
-        extendedMetadata: ExtendedMetadata = ExtendedMetadata()
+        extendedMetadata: ExtendedMetadata = ExtendedMetadata(), auto: AutoSchedule = .off
     ) {
         self.name = name
         self.working = working
@@ -70,6 +72,7 @@ public struct Configuration: Sendable {
         self.trash = trash
         self.maxDeletePercent = maxDeletePercent
         self.extendedMetadata = extendedMetadata
+        self.auto = auto
     }
 
     public var locations: [Location] { working + backups }
