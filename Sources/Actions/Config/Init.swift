@@ -32,6 +32,8 @@ extension ConfigCommand {
               exclude           rsync filter patterns left out of every action (optional)
               trash             keep overwritten and deleted files in .micsync/trash (optional, default true)
               maxDeletePercent  refuse a run deleting more than this share of files (optional, default 50)
+              xattrs, acls      keep extended attributes, ACLs (optional, default false: they slow every run)
+              auto              when to back up by itself: "plugged", "1d", or both (optional; not acted on yet)
             Paths may be absolute, ~/..., or relative to the config file's directory.
             """
 
