@@ -45,10 +45,14 @@ enum ProcessGroup {
     /// A process that keeps `lock` (as its stdin) until no process of `group` is left, so that the lock
     /// outlives micsync when micsync is killed (`kill -9`) while rsync still runs. It ignores the signals
     /// micsync ignores (inherited) and is in a group of its own, so Ctrl-C on the terminal leaves it be.
-    /// Returns its pid, for `reap`; nil when it could not be started (the lock is then rsync's alone).
-    static func startHolder(of lock: Int32, untilGone group: pid_t) -> pid_t? {
-        // Reads each process's group from /proc/PID/stat after the name's last ")"; a zombie does not count.
+    /// nil when it could not be started (the lock is then rsync's alone).
+    static func startHolder(of lock: Int32, untilGone group: pid_t) -> LockHolder? {
+        // While micsync lives it holds the lock itself: the holder sleeps in `read` on a connection that only
+        // micsync writes to, which ends however micsync ends (a socket pair: made close-on-exec at once, so
+        // no rsync started meanwhile inherits it). Only then does it look at /proc (each process's
+        // group after the name's last ")"; a zombie does not count) until the group is gone.
         let script = """
+            read -r _ <&3
             while :; do
               alive=
               for f in /proc/[0-9]*/stat; do
@@ -60,6 +64,11 @@ enum ProcessGroup {
               sleep 0.05
             done
             """
+        var ends: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0 else {
+            return nil
+        }
+        defer { close(ends[0]) }
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
         posix_spawn_file_actions_init(&actions)
@@ -69,12 +78,13 @@ enum ProcessGroup {
             posix_spawnattr_destroy(&attributes)
         }
         posix_spawn_file_actions_adddup2(&actions, lock, 0)
+        posix_spawn_file_actions_adddup2(&actions, ends[0], 3)
         // Nothing else of micsync's (its output, pipes it inherited): whoever reads them must see their end
         // when micsync ends.
         for output in [STDOUT_FILENO, STDERR_FILENO] {
             posix_spawn_file_actions_addopen(&actions, output, "/dev/null", O_WRONLY, 0)
         }
-        for descriptor in openDescriptors() where descriptor > STDERR_FILENO {
+        for descriptor in openDescriptors() where descriptor > 3 {
             posix_spawn_file_actions_addclose(&actions, descriptor)
         }
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
@@ -83,8 +93,27 @@ enum ProcessGroup {
         var pointers = arguments.map { strdup($0) } + [nil]
         defer { pointers.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, &pointers, environ) == 0 else { return nil }
-        return pid
+        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, &pointers, environ) == 0 else {
+            close(ends[1])
+            return nil
+        }
+        return LockHolder(pid: pid, micsyncAlive: ends[1])
+    }
+
+    /// The holder process and micsync's end of the connection it sleeps on.
+    struct LockHolder: Sendable {
+        let pid: pid_t
+        let micsyncAlive: Int32
+
+        /// Ends the holder once rsync's group is gone (micsync still holds the lock) and collects it.
+        func release() async {
+            kill(pid, SIGKILL)
+            close(micsyncAlive)
+            var status: Int32 = 0
+            while waitpid(pid, &status, WNOHANG) == 0 {
+                try? await Task.sleep(for: .milliseconds(1))
+            }
+        }
     }
 
     /// micsync's open file descriptors, from `/proc/self/fd`.
@@ -100,13 +129,5 @@ enum ProcessGroup {
             if let descriptor = Int32(name), descriptor != own { descriptors.append(descriptor) }
         }
         return descriptors
-    }
-
-    /// Collects the holder once it has seen its group end.
-    static func reap(_ holder: pid_t) async {
-        var status: Int32 = 0
-        while waitpid(holder, &status, WNOHANG) == 0 {
-            try? await Task.sleep(for: .milliseconds(10))
-        }
     }
 }

@@ -138,14 +138,14 @@ public struct Rsync: Sendable {
     /// rsync's process group and the lock's holder process, once started. The group gets micsync's signals
     /// until its last process is gone, not only while the first one runs.
     private final class Started: Sendable {
-        private let processes = Mutex<(group: pid_t?, holder: pid_t?, key: Int?)>((nil, nil, nil))
+        private let processes = Mutex<(group: pid_t?, holder: ProcessGroup.LockHolder?, key: Int?)>((nil, nil, nil))
         let interruption: Interruption
 
         init(interruption: Interruption) {
             self.interruption = interruption
         }
 
-        func set(group: pid_t, holder: pid_t?) {
+        func set(group: pid_t, holder: ProcessGroup.LockHolder?) {
             let key = interruption.register(group: group)
             processes.withLock { $0 = (group, holder, key) }
         }
@@ -159,7 +159,7 @@ public struct Rsync: Sendable {
             let (group, holder, key) = processes.withLock { $0 }
             if let group { await ProcessGroup.waitUntilGone(group) }
             if let key { interruption.unregister(key) }
-            if let holder { await ProcessGroup.reap(holder) }
+            if let holder { await holder.release() }
         }
     }
 
