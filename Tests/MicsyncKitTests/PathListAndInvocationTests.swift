@@ -56,8 +56,9 @@ import Testing
             delete.contains("--delete-missing-args") && delete.contains("--existing")
                 && delete.contains("--ignore-existing"))
         for pass in RsyncInvocation.Pass.allCases {
-            #expect(arguments(pass).contains("--temp-dir=/b/.micsync/tmp") && arguments(pass).contains("--hard-links"))
-            #expect(arguments(pass).contains("--backup-dir=.micsync/trash/T"))
+            #expect(arguments(pass).contains("--temp-dir=.micsync/tmp") && arguments(pass).contains("--hard-links"))
+            #expect(arguments(pass).contains("--partial-dir=/b/.micsync/partial"))
+            #expect(arguments(pass).contains("--backup-dir=.micsync/trash/T") == (pass != .create), "\(pass)")
         }
         #expect(!invocation.plan(to: destination).contains("--delete-missing-args"))
     }

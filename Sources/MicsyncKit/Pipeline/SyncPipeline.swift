@@ -58,7 +58,8 @@ struct SyncPipeline {
         }
         try job.terminal.checkOutput()
         guard !job.options.dryRun else { return reporter.dryRunEnded() }
-        let prepared = try Preparation(job: job, reporter: reporter).prepare(decided)
+        let unattended = !decided.contains(where: \.asked)
+        let prepared = try Preparation(job: job, reporter: reporter, unattended: unattended).prepare(decided)
         let recheck = Recheck(
             source: job.source, sourceCheck: planned.sourceCheck, locations: job.context.locations)
         let applier = Applier(job: job, recheck: recheck, progress: progress, reporter: reporter)

@@ -73,16 +73,21 @@ struct RsyncInvocation: Sendable {
     }
 
     /// The pass of one kind over exactly the paths listed (NUL-separated) in `listFile`, without walking
-    /// the tree again.
-    func apply(_ pass: Pass, to destination: Location, listFile: String, trash: String?) -> [String] {
+    /// the tree again; `wholeFolders`: the creating pass's listed folders are created with all they hold
+    /// (`Decision.written(_:wholeFolders:)`).
+    func apply(
+        _ pass: Pass, to destination: Location, listFile: String, trash: String?, wholeFolders: Bool = false
+    ) -> [String] {
         let kind: [String] =
             switch pass {
-            case .create: ["--ignore-existing", "--ignore-missing-args"]
+            case .create: ["--ignore-existing", "--ignore-missing-args"] + (wholeFolders ? ["--recursive"] : [])
             case .update: ["--ignore-missing-args", "--force"]
             case .delete: ["--existing", "--ignore-existing", "--delete-missing-args", "--force"]
             }
+        // Creating never replaces anything (`--ignore-existing`): nothing for the trash, whose option alone
+        // costs rsync a look per file.
         return copying(to: destination) + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"] + kind
-            + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
+            + writing(to: destination, trash: pass == .create ? nil : trash) + applyOptions + actionOptions + filters
             + [source.path + "/", destination.path + "/"]
     }
 
@@ -98,9 +103,10 @@ struct RsyncInvocation: Sendable {
     /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, rsync's
     /// temporary files in `.micsync/tmp` (never among the user's files, even after `kill -9`); what is
     /// overwritten or deleted goes to `trash` (`.micsync/trash/…`, relative to the destination) when given.
+    /// The temporary folder is spelled relative to the destination, where rsync's receiver works: rsync opens
+    /// it component by component several times per file, so a path from `/` costs it twice as much.
     private func writing(to destination: Location, trash: String?) -> [String] {
-        let state = StateFolder(destination)
-        return ["--partial-dir=\(state.partial)", "--temp-dir=\(state.temporary)"]
+        ["--partial-dir=\(StateFolder(destination).partial)", "--temp-dir=\(StateFolder.temporaryInLocation)"]
             + (trash.map { ["--backup", "--backup-dir=\($0)"] } ?? [])
     }
 

@@ -17,7 +17,8 @@ struct StateFolder: Sendable {
 
     var path: String { location.path + "/" + Self.name }
     var partial: String { path + "/partial" }
-    var temporary: String { path + "/tmp" }
+    /// rsync's temporary files, relative to the location.
+    static let temporaryInLocation = name + "/tmp"
 
     /// Why micsync must not use this location (a symlink or a file where its folders belong); nil when each
     /// is a real directory or absent. `device`: the location's, when the caller has just looked.

@@ -7,18 +7,21 @@ import Testing
 /// The apply stage on real trees: exactly the approved lists, one rsync pass per kind; what the world
 /// changed since the plan is left alone and said; when a run may skip the plan.
 @MainActor @Suite struct ApplyingTests {
-    /// Plans `job`, takes each destination's answers as given, prepares and applies.
-    func apply(_ bench: JobBench, _ job: SyncJob, answers: [Decision.Answers], between: () throws -> Void = {})
-        async throws -> [DestinationOutcome]
-    {
+    /// Plans `job`, takes each destination's answers as given, prepares and applies. `between` changes the
+    /// world while the run waits for its answers (`unattended` says that nothing was asked).
+    func apply(
+        _ bench: JobBench, _ job: SyncJob, answers: [Decision.Answers], unattended: Bool = false,
+        between: () throws -> Void = {}
+    ) async throws -> [DestinationOutcome] {
         let run = try await bench.plan(job)
         try between()
         let decided = zip(run.destinations, answers).map { planned, answers in
             DecidedDestination(
-                planned: planned, decision: Decision(planned.plan, options: job.options, answers: answers))
+                planned: planned, decision: Decision(planned.plan, options: job.options, answers: answers),
+                asked: !unattended)
         }
         let reporter = TextReporter(job, printer: PlanPrinter(job.options, job.context))
-        let prepared = try Preparation(job: job, reporter: reporter).prepare(decided)
+        let prepared = try Preparation(job: job, reporter: reporter, unattended: unattended).prepare(decided)
         let applier = Applier(
             job: job,
             recheck: Recheck(source: job.source, sourceCheck: run.sourceCheck, locations: job.context.locations),
@@ -82,6 +85,37 @@ import Testing
         #expect(outcomes.first?.appeared == ["n"])
         #expect(outcomes.first?.report.copied == 1)
         #expect(bench.sink[.messages].contains("1 item appeared at the destination since the plan; left alone: n"))
+    }
+
+    @Test func aNewFolderIsCreatedWholeOnlyWhenNothingWasAsked() async throws {
+        for unattended in [true, false] {
+            let bench = try JobBench()
+            try bench.box.write("1", at: "w/new/a/one")
+            try bench.box.write("2", at: "w/new/two")
+            try bench.box.makeDirectory("b1/old")
+            let job = try await bench.job()
+            let outcomes = try await apply(bench, job, answers: [.init()], unattended: unattended) {
+                // After the plan: in a new folder, and next to an existing one.
+                try bench.box.write("late", at: "w/new/late")
+                try bench.box.write("late", at: "w/old/late")
+            }
+            #expect(bench.box.read("b1/new/a/one") == "1" && bench.box.read("b1/new/two") == "2")
+            #expect(!bench.box.exists("b1/old/late"), "never planned, in a folder that existed")
+            // Waiting for an answer, the folder may have got what nobody saw planned; applied at once, it
+            // is copied whole, as rsync would.
+            #expect(bench.box.exists("b1/new/late") == unattended, "unattended: \(unattended)")
+            #expect(outcomes.first?.report.copied == (unattended ? 3 : 2), "unattended: \(unattended)")
+        }
+    }
+
+    @Test func aNewFolderAboveATypedPathStandsOnlyForItself() async throws {
+        let bench = try JobBench()
+        try bench.box.write("1", at: "w/new/typed/one")
+        try bench.box.write("2", at: "w/new/other")
+        let job = try await bench.job(paths: ["new/typed"])
+        _ = try await apply(bench, job, answers: [.init()], unattended: true)
+        #expect(bench.box.read("b1/new/typed/one") == "1")
+        #expect(!bench.box.exists("b1/new/other"), "outside the typed path")
     }
 
     @Test func aDestinationReplacedSinceThePlanGetsNothing() async throws {

@@ -26,16 +26,18 @@ final class JobBench {
 
     var terminal: Terminal { .recording(sink) }
 
-    /// The job of one run over the whole of `w`, as `SyncRunner` makes it (no locks, no progress line).
+    /// The job of one run over `paths` of `w` (all of it by default), as `SyncRunner` makes it (no locks, no
+    /// progress line).
     func job(
         _ options: RunOptions = RunOptions(), answers: ScriptedAnswers = ScriptedAnswers(),
-        overwrites: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent
+        overwrites: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent,
+        paths: [String] = [""]
     ) async throws -> SyncJob {
         var options = options
         options.progress = options.progress ?? false
         let configuration = Configuration(
             name: "c", working: [source], backups: destinations, maxDeletePercent: maxDeletePercent)
-        let scope = Scope(configuration: configuration, typedIn: source, relativePaths: [""])
+        let scope = Scope(configuration: configuration, typedIn: source, relativePaths: paths)
         let interruption = Interruption { _ in }
         return SyncJob(
             action: "backup", scope: scope, source: source, destinations: destinations, options: options,

@@ -103,7 +103,8 @@ struct Applier {
             }
             guard !list.isEmpty else { continue }
             do throws(MicsyncError) {
-                try file.write(list)
+                let wholeFolders = prepared.createsWholeFolders
+                try file.write(pass == .create ? prepared.decision.written(.create, wholeFolders: wholeFolders) : list)
                 let (done, result) = try await run(
                     arguments, of: pass, to: destination, files: list.count, holding: lock)
                 count(done, of: pass, planned: list, failed: result.exitCode != 0, into: &outcome)

@@ -5,6 +5,8 @@ struct PreparedDestination: Sendable {
     /// The destination's directory when it was planned.
     let check: LocationCheck?
     let passes: [(pass: RsyncInvocation.Pass, list: ListFile, arguments: [String])]
+    /// Whether the creating pass lists new folders whole (`Decision.written(_:wholeFolders:)`).
+    let createsWholeFolders: Bool
 }
 
 /// Turns each decision into the commands of its passes, confirmed with -v; a destination with nothing to
@@ -13,6 +15,9 @@ struct PreparedDestination: Sendable {
 struct Preparation {
     let job: SyncJob
     let reporter: any SessionReporter
+    /// Whether the run applies right after planning: nothing was asked, not even -v's question. Only then may
+    /// a new folder be created with all it holds, as nothing can have been added to it since the plan.
+    let unattended: Bool
 
     func prepare(_ decided: [DecidedDestination]) throws(MicsyncError) -> [PreparedDestination] {
         var prepared: [PreparedDestination] = []
@@ -34,16 +39,22 @@ struct Preparation {
         throws(MicsyncError) -> PreparedDestination?
     {
         let trash = job.trashFolder(in: destination)
+        // Not where the filesystem has limits: what it cannot hold was left out of the plan, and must stay out.
+        let wholeFolders =
+            unattended && !job.options.verbose && decision.createsWholeFolders(scope: job.scope)
+            && job.invocation.filesystems.profile(of: destination)?.hasLimits != true
         var passes: [(RsyncInvocation.Pass, ListFile, [String])] = []
         for pass in RsyncInvocation.Pass.allCases where !decision.list(pass).isEmpty {
             let list = try ListFile()
-            let arguments = job.invocation.apply(pass, to: destination, listFile: list.path, trash: trash)
+            let arguments = job.invocation.apply(
+                pass, to: destination, listFile: list.path, trash: trash, wholeFolders: wholeFolders)
             let confirmation = Confirmation(job: job)
-            guard try confirmation.confirm(arguments, listing: decision.list(pass), to: destination) else {
-                return nil
-            }
+            let listing = decision.written(pass, wholeFolders: wholeFolders)
+            guard try confirmation.confirm(arguments, listing: listing, to: destination) else { return nil }
             passes.append((pass, list, arguments))
         }
-        return PreparedDestination(destination: destination, decision: decision, check: check, passes: passes)
+        return PreparedDestination(
+            destination: destination, decision: decision, check: check, passes: passes,
+            createsWholeFolders: wholeFolders)
     }
 }

@@ -9,7 +9,8 @@ struct Asking {
         let planned = guarded.planned
         let answers = try ask(about: planned, deleteShare: guarded.deleteShare)
         return DecidedDestination(
-            planned: planned, decision: Decision(planned.plan, options: job.options, answers: answers))
+            planned: planned, decision: Decision(planned.plan, options: job.options, answers: answers),
+            asked: answers.overwrite != nil || answers.delete != nil)
     }
 
     private func ask(about planned: PlannedDestination, deleteShare: String?) throws(MicsyncError)
@@ -44,4 +45,6 @@ struct Asking {
 struct DecidedDestination {
     let planned: PlannedDestination
     let decision: Decision
+    /// Whether a question was put about it: minutes may then pass between its plan and its apply.
+    let asked: Bool
 }

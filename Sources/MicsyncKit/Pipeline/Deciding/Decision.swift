@@ -55,6 +55,21 @@ struct Decision: Sendable {
         }
     }
 
+    /// What the list file of `pass` holds: `list(pass)`; with `wholeFolders`, the creating pass's new items
+    /// with each new folder standing for all it holds, for a pass that recurses (`--recursive`): rsync walks
+    /// a listed folder far faster than it looks up each of its items. See `createsWholeFolders(scope:)`.
+    func written(_ pass: RsyncInvocation.Pass, wholeFolders: Bool) -> PathList {
+        pass == .create && wholeFolders ? plan.new.outermost() : list(pass)
+    }
+
+    /// Whether the creating pass may list new folders whole: over a whole location, whatever a new folder held
+    /// when planned was planned as new too. Not when a folder above a typed path is new (it holds more than
+    /// the scope), nor when a folder's attributes alone differ: it exists, and recursing into it would reach
+    /// further than its own attributes.
+    func createsWholeFolders(scope: Scope) -> Bool {
+        scope.relativePaths == [""] && !plan.attributesOnly.contains(where: \.isDirectory)
+    }
+
     /// Whether any pass has something to do.
     var hasWork: Bool { RsyncInvocation.Pass.allCases.contains { !list($0).isEmpty } }
 }
