@@ -1,13 +1,13 @@
 import Foundation
 
-/// A length of time as people type it, the same everywhere: `30m`, `12h`, `1d`, `2w` (the `auto` key of a
-/// configuration, `trash purge --older-than`).
+/// A length of time as people type it, the same everywhere: `30m`, `12h`, `1d`, `2w`, and `45s` for a test's
+/// few seconds (the `auto` key of a configuration, `trash purge --older-than`).
 public struct Interval: Sendable, Hashable, CustomStringConvertible {
     public let seconds: Int
 
     /// Each unit with its length in seconds and how it is shown, largest first.
     static let units: [(letter: Character, seconds: Int, shown: String)] = [
-        ("w", 7 * 86_400, "w"), ("d", 86_400, "d"), ("h", 3_600, "h"), ("m", 60, "min"),
+        ("w", 7 * 86_400, "w"), ("d", 86_400, "d"), ("h", 3_600, "h"), ("m", 60, "min"), ("s", 1, "s"),
     ]
 
     /// What is accepted, for messages: `30m, 12h, 1d, 2w`.

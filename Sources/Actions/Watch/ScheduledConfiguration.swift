@@ -1,0 +1,52 @@
+import Foundation
+import MicsyncKit
+
+/// One configuration with an `auto` key, as the watcher follows it: which of its BACKUPs were plugged in
+/// (accessible, on which device) when it last looked, and when it last ran by itself.
+struct ScheduledConfiguration {
+    /// A BACKUP as last seen: accessible or not, and the device its folder is on.
+    struct Seen: Equatable {
+        let accessible: Bool
+        let device: UInt?
+    }
+
+    let configuration: Configuration
+    private var seen: [String: Seen] = [:]
+    /// The start of its last automatic run (from the journal, then this watcher's own attempts).
+    private(set) var lastRun: Date?
+
+    init(_ configuration: Configuration, journal: [JournalEntry], book: LocationBook) {
+        self.configuration = configuration
+        lastRun = Journal.lastAutomatic(of: configuration.name, in: journal)
+        _ = pluggedIn(book)
+    }
+
+    var schedule: AutoSchedule { configuration.auto }
+
+    /// When its interval next comes round: at once when it never ran; nil without an interval.
+    func nextDue(now: Date) -> Date? {
+        schedule.every.map { every in lastRun.map { $0 + every.timeInterval } ?? now }
+    }
+
+    mutating func ran(at start: Date) {
+        lastRun = start
+    }
+
+    /// Whether a mount change calls for a run: a BACKUP became accessible (a disc plugged in, or another
+    /// accessible disc now at its path) and the configuration backs up when plugged in, or its interval
+    /// is overdue (a disc that was away when the time came). Remembers what it saw.
+    mutating func pluggedIn(_ book: LocationBook, now: Date = Date()) -> Bool {
+        var plugged = false
+        for backup in configuration.backups {
+            let current = Seen(accessible: book.access(backup).isAccessible, device: Self.device(of: backup.path))
+            if current.accessible, seen[backup.path] != current { plugged = true }
+            seen[backup.path] = current
+        }
+        return plugged && (schedule.plugged || nextDue(now: now).map { $0 <= now } == true)
+    }
+
+    private static func device(of path: String) -> UInt? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt(info.st_dev) : nil
+    }
+}
