@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// `micsync watch` with `"auto": "plugged"` on real mounts: an ext4 image on a loop device plugged in and out
+/// at a BACKUP's path, and a bind mount of an empty folder standing in for the wrong disc.
+@Suite(.enabled(if: DiscImage.ext4Unavailable == nil, "\(DiscImage.ext4Unavailable ?? "")"), .serialized)
+struct WatchPluggedTests {
+    /// WORKING `w` holding `a`, BACKUP `disc` (an ext4 image, unplugged), backed up when plugged in.
+    private func sandbox() throws -> (Sandbox, DiscImage) {
+        let box = try Sandbox()
+        try box.write("one", at: "w/a")
+        let disc = try DiscImage(.ext4, in: box, mounted: false)
+        try box.configure([("main", ["w"], ["disc"])], extra: #", "auto": "plugged""#)
+        return (box, disc)
+    }
+
+    @Test func aDiscPluggedInIsBackedUpAndAgainWhenPluggedInAgain() throws {
+        let (box, disc) = try sandbox()
+        defer { disc.unmount() }
+        let watcher = try WatchProcess(in: box)
+        defer { watcher.stop() }
+        #expect(box.tree("disc").isEmpty, "nothing runs before a disc is plugged in")
+
+        try disc.mount()
+        #expect(waitUntil(30) { box.read("disc/a") == "one" }, "backed up once plugged in: \(watcher.stdout)")
+        #expect(watcher.waitForRuns(1))
+        #expect(
+            watcher.runLines.first?.contains("backup main → \(box.path("disc")): 1 copied") == true, "\(watcher.stdout)"
+        )
+
+        disc.unmount()
+        try box.write("two", at: "w/b")
+        usleep(1_500_000)
+        #expect(box.tree("disc").isEmpty, "the bare mount point is never written: \(watcher.stdout)")
+        #expect(watcher.runLines.count == 1, "unplugging runs nothing: \(watcher.stdout)")
+
+        try disc.mount()
+        #expect(waitUntil(30) { box.read("disc/b") == "two" }, "backed up again: \(watcher.stdout)")
+        #expect(watcher.waitForRuns(2))
+        #expect(watcher.runLines.last?.contains(": 1 copied") == true, "\(watcher.stdout)")
+        let result = watcher.stop()
+        result.expect(status: 143, "SIGTERM ends watch")
+        let journal = try box.journalEntries()
+        #expect(journal.count == 2 && journal.allSatisfy { $0["automatic"] as? Bool == true }, "\(journal)")
+    }
+
+    @Test func anEmptyFolderMountedAtTheDiscsPathIsNeverWritten() throws {
+        let (box, disc) = try sandbox()
+        defer { disc.unmount() }
+        try disc.mount()
+        try box.expectRun(["backup", "w"], status: 0, "a typed run leaves the disc's marker")
+        disc.unmount()
+        try box.write("two", at: "w/b")
+        try box.makeDirectory("empty")
+        let watcher = try WatchProcess(in: box)
+        defer { watcher.stop() }
+
+        let wrongDisc = try #require(try BindMount(box.path("empty"), at: box.path("disc")))
+        defer { wrongDisc.unmount() }
+        usleep(1_500_000)
+        #expect(box.tree("empty").isEmpty, "another folder at the path is never written: \(watcher.stdout)")
+        #expect(watcher.runLines.isEmpty, "\(watcher.stdout)")
+        wrongDisc.unmount()
+
+        try disc.mount()
+        #expect(waitUntil(30) { box.read("disc/b") == "two" }, "the right disc is: \(watcher.stdout)")
+        #expect(box.tree("empty").isEmpty)
+    }
+}
