@@ -25,7 +25,7 @@ struct ScheduledConfiguration {
 
     /// When its interval next comes round: at once when it never ran; nil without an interval.
     func nextDue(now: Date) -> Date? {
-        schedule.every.map { every in lastRun.map { $0 + every.timeInterval } ?? now }
+        schedule.nextDue(after: lastRun, now: now)
     }
 
     mutating func ran(at start: Date) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// When a configuration backs up by itself (the `auto` key): when one of its BACKUPs is plugged in, every
 /// interval, both, or never (no key). `micsync watch` acts on it.
 public struct AutoSchedule: Sendable, Equatable, CustomStringConvertible {
@@ -12,6 +14,12 @@ public struct AutoSchedule: Sendable, Equatable, CustomStringConvertible {
     public static let off = AutoSchedule()
 
     public var isOff: Bool { !plugged && every == nil }
+
+    /// When the interval next comes round after the automatic run that started at `lastRun`: `now` when
+    /// there was none; nil without an interval.
+    public func nextDue(after lastRun: Date?, now: Date) -> Date? {
+        every.map { every in lastRun.map { $0 + every.timeInterval } ?? now }
+    }
 
     /// What the key accepts, for messages.
     static let accepted =

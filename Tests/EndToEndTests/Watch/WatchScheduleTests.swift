@@ -25,6 +25,16 @@ struct WatchScheduleTests {
         watcher.stop().expect(status: 143)
         let automatic = try box.journalEntries().filter { $0["automatic"] as? Bool == true }
         #expect(automatic.count >= 2, "every automatic run is journaled, nothing to do too: \(automatic)")
+
+        let status = try box.expectRun(["status"], status: 0)
+        #expect(
+            status.stdout.contains("\n  auto: every 2 s\n  last automatic run: just now (exit 0); next: "), "\(status)")
+        let json = try box.jsonObject(try box.expectRun(["status", "--json"], status: 0).stdout)
+        let auto = try #require((json["configurations"] as? [[String: Any]])?.first?["auto"] as? [String: Any])
+        let lastRun = try #require(auto["lastRun"] as? String, "\(auto)")
+        let nextDue = try #require(auto["nextDue"] as? String, "\(auto)")
+        #expect(lastRun == automatic.last?["start"] as? String, "\(auto)")
+        #expect(nextDue > lastRun && auto["lastRunExitCode"] as? Int == 0, "\(auto)")
     }
 
     @Test func aSecondWatcherIsRefused() throws {
