@@ -26,6 +26,8 @@ struct WatchScheduleTests {
         let automatic = try box.journalEntries().filter { $0["automatic"] as? Bool == true }
         #expect(automatic.count >= 2, "every automatic run is journaled, nothing to do too: \(automatic)")
 
+        let log = try box.expectRun(["log"], status: 0)
+        #expect(log.lines.first?.contains("  backup (auto)  ") == true, "the log marks automatic runs: \(log)")
         let status = try box.expectRun(["status"], status: 0)
         #expect(
             status.stdout.contains("\n  auto: every 2 s\n  last automatic run: just now (exit 0); next: "), "\(status)")
