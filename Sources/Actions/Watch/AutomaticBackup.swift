@@ -25,8 +25,9 @@ struct AutomaticRun {
     let terminal: Terminal
     let interruption: Interruption
 
-    /// Runs it and prints its line. A run that fails is not tried again: the next trigger runs it anew.
-    func run() async {
+    /// Runs it and prints its line; returns whether it succeeded. A run that fails is not tried again: the
+    /// next trigger runs it anew.
+    func run() async -> Bool {
         var options = RunOptions()
         options.modify = true
         options.quiet = true
@@ -50,6 +51,8 @@ struct AutomaticRun {
         let line = RunLine(configuration: configuration, working: working, started: started, result: result)
         terminal.print(line.text)
         DesktopNotification.send(line.notification)
+        if case .failure = result { return false }
+        return true
     }
 }
 

@@ -26,9 +26,10 @@ struct RunLine {
             return "\(run) → \(entry.destinations.joined(separator: ", ")): \(counts)"
         case .success(nil): return "\(run): nothing to do"
         case .failure(let error):
-            // One line, whatever the message: its lines joined.
-            let message = error.message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            return "\(run): not done (exit \(error.status.rawValue)): \(message.joined(separator: "; "))"
+            // One line, whatever the message: its lines joined (a list after its colon, then by semicolons).
+            let lines = error.message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let message = lines.dropFirst().reduce(lines.first ?? "") { $0 + ($0.hasSuffix(":") ? " " : "; ") + $1 }
+            return "\(run): not done (exit \(error.status.rawValue)): \(message)"
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import MicsyncKit
 
 /// One configuration with an `auto` key, as the watcher follows it: which of its BACKUPs were plugged in
-/// (accessible, on which device) when it last looked, and when it last ran by itself.
+/// (accessible, on which device) when it last looked, and when it last ran by itself and last tried to.
 struct ScheduledConfiguration {
     /// A BACKUP as last seen: accessible or not, and the device its folder is on.
     struct Seen: Equatable {
@@ -12,12 +12,15 @@ struct ScheduledConfiguration {
 
     let configuration: Configuration
     private var seen: [String: Seen] = [:]
-    /// The start of its last automatic run (from the journal, then this watcher's own attempts).
-    private(set) var lastRun: Date?
+    /// The start of its last automatic run that succeeded (from the journal, then this watcher's).
+    private var lastBackedUp: Date?
+    /// The start of this watcher's last try, whatever came of it: the interval counts from it, so that a
+    /// run that fails waits for its next turn.
+    private var lastTried: Date?
 
     init(_ configuration: Configuration, journal: [JournalEntry], book: LocationBook) {
         self.configuration = configuration
-        lastRun = Journal.lastAutomatic(of: configuration.name, in: journal)
+        lastBackedUp = Journal.lastAutomaticSuccess(of: configuration.name, in: journal)
         _ = pluggedIn(book)
     }
 
@@ -25,11 +28,12 @@ struct ScheduledConfiguration {
 
     /// When its interval next comes round: at once when it never ran; nil without an interval.
     func nextDue(now: Date) -> Date? {
-        schedule.nextDue(after: lastRun, now: now)
+        schedule.nextDue(after: [lastBackedUp, lastTried].compactMap { $0 }.max(), now: now)
     }
 
-    mutating func ran(at start: Date) {
-        lastRun = start
+    mutating func tried(at start: Date, succeeded: Bool) {
+        lastTried = start
+        if succeeded { lastBackedUp = start }
     }
 
     /// Whether a mount change calls for a run: a BACKUP became accessible (a disc plugged in, or another
@@ -42,7 +46,8 @@ struct ScheduledConfiguration {
             if current.accessible, seen[backup.path] != current { plugged = true }
             seen[backup.path] = current
         }
-        return plugged && (schedule.plugged || nextDue(now: now).map { $0 <= now } == true)
+        let overdue = schedule.nextDue(after: lastBackedUp, now: now).map { $0 <= now } == true
+        return plugged && (schedule.plugged || overdue)
     }
 
     private static func device(of path: String) -> UInt? {

@@ -49,13 +49,15 @@ struct Watcher {
 
     /// `backup -m` of each WORKING of the configuration; throws only when a signal stopped a run.
     private func runAll(_ watched: inout ScheduledConfiguration, configFile: String) async throws(MicsyncError) {
-        watched.ran(at: Date())
+        let start = Date()
+        var succeeded = true
         for working in watched.configuration.working {
             let run = AutomaticRun(
                 configuration: watched.configuration, configFile: configFile, working: working,
                 terminal: terminal, interruption: interruption)
-            await run.run()
+            if !(await run.run()) { succeeded = false }
             if let signal = interruption.receivedSignal { throw Interruption.error(for: signal) }
         }
+        watched.tried(at: start, succeeded: succeeded)
     }
 }

@@ -81,9 +81,10 @@ public struct Journal: Sendable {
         entries.filter { $0.succeeded && $0.destinations.contains(location) }.map(\.end).max()
     }
 
-    /// The start of the last automatic run of `configuration`, whatever its outcome.
-    public static func lastAutomatic(of configuration: String, in entries: [JournalEntry]) -> Date? {
-        entries.filter { $0.automatic == true && $0.configuration == configuration }.map(\.start).max()
+    /// The start of the last automatic run of `configuration` that succeeded.
+    public static func lastAutomaticSuccess(of configuration: String, in entries: [JournalEntry]) -> Date? {
+        entries.filter { $0.automatic == true && $0.succeeded && $0.configuration == configuration }.map(\.start)
+            .max()
     }
 
     static let encoder: JSONEncoder = {

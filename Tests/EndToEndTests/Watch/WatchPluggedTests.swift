@@ -66,4 +66,26 @@ struct WatchPluggedTests {
         #expect(waitUntil(30) { box.read("disc/b") == "two" }, "the right disc is: \(watcher.stdout)")
         #expect(box.tree("empty").isEmpty)
     }
+
+    @Test func anIntervalThatCameRoundWhileTheDiscWasAwayRunsWhenItIsPluggedIn() throws {
+        let (box, disc) = try sandbox()
+        defer { disc.unmount() }
+        try box.configure([("main", ["w"], ["disc"])], extra: #", "auto": "1h""#)
+        try disc.mount()
+        try box.expectRun(["backup", "w"], status: 0, "a typed run leaves the disc's marker")
+        disc.unmount()
+        try box.write("two", at: "w/b")
+        let watcher = try WatchProcess(in: box)
+        defer { watcher.stop() }
+        #expect(watcher.waitForRuns(1), "due at once: never run by itself")
+        #expect(
+            watcher.runLines.first?.contains("not done (exit 3)") == true
+                && watcher.runLines.first?.contains("not mounted?") == true, "\(watcher.stdout)")
+        #expect(box.tree("disc").isEmpty, "the bare mount point is never written")
+
+        try disc.mount()
+        #expect(waitUntil(30) { box.read("disc/b") == "two" }, "the overdue backup runs: \(watcher.stdout)")
+        #expect(watcher.waitForRuns(2))
+        #expect(watcher.runLines.last?.contains(": 1 copied") == true, "\(watcher.stdout)")
+    }
 }
