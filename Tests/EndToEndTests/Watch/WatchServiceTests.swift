@@ -38,4 +38,29 @@ import Testing
         let refused = try box.expectRun(["watch"], status: 2)
         #expect(refused.stderr.contains("has an \"auto\" key, so there is nothing to watch"), "\(refused)")
     }
+
+    @Test(arguments: [true, false])
+    func aDesktopSessionGetsANotificationOfEachRun(sessionBus: Bool) throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1, extra: #", "auto": "1h""#)
+        try box.write("one", at: "w/a")
+        // notify-send as a desktop has it, recording what it was asked to show.
+        try box.write(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" >> \"\(box.path("notified"))\"\n", at: "desktop-bin/notify-send")
+        chmod(box.path("desktop-bin/notify-send"), 0o755)
+        try box.makeDirectory("runtime")
+        var environment = ["PATH": box.path("desktop-bin") + ":/usr/bin:/bin", "XDG_RUNTIME_DIR": box.path("runtime")]
+        if sessionBus { environment["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=" + box.path("runtime/bus") }
+        let watcher = try WatchProcess(in: box, environment: environment)
+        defer { watcher.stop() }
+        #expect(watcher.waitForRuns(1), "due at once")
+        watcher.stop()
+        let line = try #require(watcher.runLines.first)
+        let shown = box.read("notified")
+        if sessionBus {
+            #expect(shown?.contains("micsync\n" + line.dropFirst(6) + "\n") == true, "\(shown ?? "nothing")")
+        } else {
+            #expect(shown == nil, "no session bus: no notification")
+        }
+    }
 }
