@@ -77,7 +77,9 @@ struct UserService {
             return
         }
         try systemctl(["daemon-reload"])
-        try systemctl(["enable", "--now", Self.unitName])
+        try systemctl(["enable", Self.unitName])
+        // A watcher already running was started from the old file: restart runs the one just written.
+        try systemctl(["restart", Self.unitName])
         terminal.print("enabled and started \(Self.unitName); see it with: systemctl --user status \(Self.unitName)")
     }
 
