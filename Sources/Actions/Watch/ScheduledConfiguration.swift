@@ -10,7 +10,7 @@ struct ScheduledConfiguration {
         let device: UInt?
     }
 
-    let configuration: Configuration
+    private(set) var configuration: Configuration
     private var seen: [String: Seen] = [:]
     /// The start of its last automatic run that succeeded (from the journal, then this watcher's).
     private var lastBackedUp: Date?
@@ -25,6 +25,17 @@ struct ScheduledConfiguration {
     }
 
     var schedule: AutoSchedule { configuration.auto }
+
+    /// The configuration as the file says it now (its schedule edited, a symlink pointing elsewhere). Away
+    /// from a mount change (`baseline`), a BACKUP path not seen before is taken as it is now, so that only a
+    /// change at a mount is a trigger; right after one, it is left for `pluggedIn` to judge.
+    mutating func update(_ configuration: Configuration, baseline book: LocationBook?) {
+        self.configuration = configuration
+        guard let book else { return }
+        for backup in configuration.backups where seen[backup.path] == nil {
+            seen[backup.path] = Self.seen(backup, book)
+        }
+    }
 
     /// When its interval next comes round: at once when it never ran; nil without an interval.
     func nextDue(now: Date) -> Date? {
@@ -42,7 +53,7 @@ struct ScheduledConfiguration {
     mutating func pluggedIn(_ book: LocationBook, now: Date = Date()) -> Bool {
         var plugged = false
         for backup in configuration.backups {
-            let current = Seen(accessible: book.access(backup).isAccessible, device: Self.device(of: backup.path))
+            let current = Self.seen(backup, book)
             if current.accessible, seen[backup.path] != current { plugged = true }
             seen[backup.path] = current
         }
@@ -50,8 +61,9 @@ struct ScheduledConfiguration {
         return plugged && (schedule.plugged || overdue)
     }
 
-    private static func device(of path: String) -> UInt? {
+    private static func seen(_ backup: Location, _ book: LocationBook) -> Seen {
         var info = stat()
-        return stat(path, &info) == 0 ? UInt(info.st_dev) : nil
+        let device = stat(backup.path, &info) == 0 ? UInt(info.st_dev) : nil
+        return Seen(accessible: book.access(backup).isAccessible, device: device)
     }
 }

@@ -18,8 +18,7 @@ public struct WatchCommand: AsyncParsableCommand {
             automatic run never deletes and never asks; what it overwrites goes to the trash. Each run prints \
             one line, is journaled (`micsync log`), and shows a desktop notification where there is one; a run \
             that fails waits for the next trigger. SIGTERM or Ctrl-C ends watch after the run in progress has \
-            stopped cleanly. One watcher runs per user; it reads the configuration when it starts, so restart \
-            it after editing the configuration.
+            stopped cleanly. One watcher runs per user; an edit of the configuration counts within a minute.
 
             Examples:
               micsync watch                    watch in this terminal

@@ -32,14 +32,18 @@ struct Watcher {
             terminal.note("micsync watch: \(configuration.configuration.name): backs up \(configuration.schedule)")
         }
         terminal.note("micsync watch: watching (\(loaded.found.file)); stop with Ctrl-C or SIGTERM")
+        var reading = ConfigReading()
         while true {
+            reading.refresh(&watched, selection: selection, terminal: terminal, afterMountChange: false)
             let now = Date()
             for index in watched.indices where watched[index].nextDue(now: now).map({ $0 <= now }) == true {
                 try await runAll(&watched[index], configFile: loaded.found.file)
             }
-            let wake = watched.compactMap { $0.nextDue(now: Date()) }.min()
-            guard mounts.wait(wake.map { $0.timeIntervalSinceNow }) else { continue }
+            // Woken once a minute at the latest, so that an edited configuration counts within a minute.
+            let wake = (watched.compactMap { $0.nextDue(now: Date()) } + [Date() + 60]).min()!
+            guard mounts.wait(wake.timeIntervalSinceNow) else { continue }
             mounts.settle(settle)
+            reading.refresh(&watched, selection: selection, terminal: terminal, afterMountChange: true)
             let book = LocationBook()
             for index in watched.indices where watched[index].pluggedIn(book) {
                 try await runAll(&watched[index], configFile: loaded.found.file)
@@ -59,5 +63,38 @@ struct Watcher {
             if let signal = interruption.receivedSignal { throw Interruption.error(for: signal) }
         }
         watched.tried(at: start, succeeded: succeeded)
+    }
+}
+
+/// The configuration file, read anew before each look: an edit, or a symlinked location that now points
+/// elsewhere, counts from then on. A file that cannot be read keeps the configurations as they were, saying
+/// why once.
+private struct ConfigReading {
+    private var problem: String?
+
+    mutating func refresh(
+        _ watched: inout [ScheduledConfiguration], selection: ConfigSelection, terminal: Terminal,
+        afterMountChange: Bool
+    ) {
+        let chosen: [Configuration]
+        do throws(MicsyncError) {
+            chosen = try selection.load().chosen().filter { !$0.auto.isOff }
+        } catch {
+            if problem != error.message { terminal.error(error.message + "; watching as before") }
+            problem = error.message
+            return
+        }
+        problem = nil
+        let book = LocationBook()
+        var journal: [JournalEntry]?
+        watched = chosen.map { configuration in
+            guard var known = watched.first(where: { $0.configuration.name == configuration.name }) else {
+                terminal.note("micsync watch: \(configuration.name): backs up \(configuration.auto)")
+                journal = journal ?? Journal(path: book.state.journal).entries(warningsTo: terminal)
+                return ScheduledConfiguration(configuration, journal: journal ?? [], book: book)
+            }
+            known.update(configuration, baseline: afterMountChange ? nil : book)
+            return known
+        }
     }
 }

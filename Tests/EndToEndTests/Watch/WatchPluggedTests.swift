@@ -88,4 +88,34 @@ struct WatchPluggedTests {
         #expect(watcher.waitForRuns(2))
         #expect(watcher.runLines.last?.contains(": 1 copied") == true, "\(watcher.stdout)")
     }
+
+    @Test func aSymlinkRepointedAtAnotherFolderIsNeverWritten() throws {
+        let (box, disc) = try sandbox()
+        defer { disc.unmount() }
+        try FileManager.default.createSymbolicLink(atPath: box.path("link"), withDestinationPath: "disc")
+        try box.configure([("main", ["w"], ["link"])], extra: #", "auto": "plugged""#)
+        try disc.mount()
+        try box.expectRun(["backup", "w"], status: 0, "a typed run leaves the disc's marker")
+        disc.unmount()
+        try box.makeDirectory("other")
+        try FileManager.default.removeItem(atPath: box.path("link"))
+        try FileManager.default.createSymbolicLink(atPath: box.path("link"), withDestinationPath: "other")
+        try box.write("two", at: "w/b")
+        let watcher = try WatchProcess(in: box)
+        defer { watcher.stop() }
+
+        try disc.mount()
+        usleep(1_500_000)
+        #expect(box.tree("other").isEmpty, "the folder the symlink points at now is never written: \(watcher.stdout)")
+        #expect(watcher.runLines.isEmpty, "\(watcher.stdout)")
+        #expect(box.read("disc/b") == nil)
+
+        // Pointed back at the disc, plugged in again: that is the disc micsync knows.
+        try FileManager.default.removeItem(atPath: box.path("link"))
+        try FileManager.default.createSymbolicLink(atPath: box.path("link"), withDestinationPath: "disc")
+        disc.unmount()
+        try disc.mount()
+        #expect(waitUntil(30) { box.read("disc/b") == "two" }, "\(watcher.stdout)")
+        #expect(box.tree("other").isEmpty)
+    }
 }

@@ -95,6 +95,10 @@ struct WatchScheduleTests {
                 !((try? FileManager.default.contentsOfDirectory(atPath: box.path("b1/.micsync/tmp"))) ?? []).isEmpty
             }, "rsync writes its temporary file under .micsync/tmp")
 
+        let typed = try box.expectRun(["backup", "-m", "w"], status: 5, "the automatic run holds the BACKUP")
+        #expect(
+            typed.stderr.contains("pid \(watcher.running.process.processIdentifier): "), "names the watcher: \(typed)")
+
         let ended = watcher.stop()
         ended.expect(status: 143, "SIGTERM ends watch after the run in progress stopped")
         #expect(ended.stdout.contains("not done (exit 143)"), "\(ended)")
