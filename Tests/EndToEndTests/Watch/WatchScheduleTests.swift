@@ -14,7 +14,9 @@ struct WatchScheduleTests {
         defer { watcher.stop() }
         #expect(waitUntil(30) { box.read("b1/f") == "v1" }, "never run: due at once: \(watcher.stdout)")
 
-        try box.write("version two", at: "w/f")
+        // Written whole, then moved in: a run never sees the file half written.
+        try box.write("version two", at: "staging/f")
+        #expect(rename(box.path("staging/f"), box.path("w/f")) == 0)
         #expect(waitUntil(30) { box.read("b1/f") == "version two" }, "runs again when due: \(watcher.stdout)")
         #expect(watcher.waitForRuns(2))
         #expect(watcher.runLines.contains { $0.hasSuffix("1 overwritten") }, "\(watcher.stdout)")
