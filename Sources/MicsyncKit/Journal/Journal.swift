@@ -22,7 +22,7 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
 }
 
-/// The run journal: one JSON line per run that changed something or failed, at
+/// The run journal: one JSON line per run that changed something or failed, and per automatic run, at
 /// `$XDG_STATE_HOME/micsync/journal.jsonl` (default `~/.local/state/micsync/journal.jsonl`).
 /// A line is appended with one `write()` on an `O_APPEND` descriptor, so concurrent runs never interleave;
 /// a line that cannot be read back is skipped with a warning.
