@@ -203,13 +203,13 @@ _micsync() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    backup|work|transfer|tree|status|diff|config|trash|verify|adopt|log|help)
+    backup|work|transfer|tree|status|diff|config|trash|verify|adopt|log|watch|help)
         # Offer subcommand argument completions
         "_micsync_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify adopt log help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify adopt log watch help' -- "${cur}"))
         ;;
     esac
 }
@@ -730,6 +730,26 @@ _micsync_log() {
     esac
 }
 
+_micsync_watch() {
+    repeating_flags=()
+    non_repeating_flags=(--install --uninstall --no-start --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --config-name)
+    __micsync_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion watch -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
 _micsync_help() {
     repeating_flags=()
     non_repeating_flags=(--version)
@@ -738,7 +758,7 @@ _micsync_help() {
     __micsync_offer_flags_options -1
     # micsync: `help` completes the actions (micsync-completions: ScriptPatch)
     if [[ "${positional_number}" -eq 1 ]]; then
-        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify\nadopt\nlog'
+        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify\nadopt\nlog\nwatch'
     fi
 }
 

@@ -11,6 +11,7 @@ import TransferAction
 import TrashAction
 import TreeAction
 import VerifyAction
+import WatchAction
 import WorkAction
 
 /// The one list of built-in actions, one line each (`make new-action` adds them). Help, the original's
@@ -28,5 +29,6 @@ public enum Registry {
         SyncCommand<Verify>.self,
         AdoptCommand.self,
         LogCommand.self,
+        WatchCommand.self,
     ]
 }

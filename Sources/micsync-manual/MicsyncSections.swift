@@ -58,7 +58,7 @@ enum MicsyncSections {
                 (
                     "auto",
                     "When the configuration is to back up by itself: \"plugged\", an interval (30m, 12h, 1d, 2w), "
-                        + "or a list of both (optional; shown by status, not yet acted on)."
+                        + "or a list of both (optional; micsync watch acts on it, status shows it)."
                 ),
             ]) + [
                 ".PP",
@@ -132,13 +132,21 @@ enum MicsyncSections {
             ("~/.micsync.json", "The original micsync's config file, read when the one above does not exist."),
             (
                 "~/.local/state/micsync/journal.jsonl",
-                "One JSON line for every run that changed something or failed "
+                "One JSON line for every run that changed something or failed, and for every automatic run "
                     + "($XDG_STATE_HOME/micsync/journal.jsonl)."
             ),
             (
                 "~/.local/state/micsync/locations.json",
                 "The id of each location's marker, by the location as the configuration spells it. Written "
                     + "whole; a damaged one stops every run until it is moved away (every disc is then adopted anew)."
+            ),
+            (
+                "~/.local/state/micsync/watch.lock",
+                "Held by the running micsync watch (its pid inside): one watcher runs per state folder."
+            ),
+            (
+                "~/.config/systemd/user/micsync-watch.service",
+                "The systemd user service that micsync watch --install writes ($XDG_CONFIG_HOME/systemd/user)."
             ),
             (
                 "~/.local/state/micsync/locks/",

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// The `auto` key as `status` and `config show` show it: the schedule only, until `micsync watch` journals
-/// automatic runs.
+/// The `auto` key as `status` and `config show` show it, before `micsync watch` ran anything (WatchScheduleTests
+/// has the status after automatic runs).
 @Suite struct AutoScheduleTests {
     @Test(arguments: [
         ("", "off", false, nil as Int?),
@@ -15,12 +15,16 @@ import Testing
         try box.standard(backups: 1, extra: extra)
         let status = try box.expectRun(["status"], status: 0)
         #expect(status.stdout.contains("\n  auto: \(words)\n"), "\(status)")
+        let scheduled = plugged || every != nil
+        #expect(status.stdout.contains("\n  last automatic run: never; next: ") == scheduled, "\(status)")
         let json = try box.jsonObject(try box.expectRun(["status", "--json"], status: 0).stdout)
         let configuration = try #require((json["configurations"] as? [[String: Any]])?.first)
         let auto = try #require(configuration["auto"] as? [String: Any], "\(json)")
         #expect(auto["plugged"] as? Bool == plugged, "\(auto)")
         #expect(auto["everySeconds"] as? Int == every && (every != nil || auto["everySeconds"] is NSNull), "\(auto)")
         #expect(auto["summary"] as? String == words, "\(auto)")
+        #expect(auto["lastRun"] is NSNull && auto["lastRunExitCode"] is NSNull, "never run: \(auto)")
+        #expect((auto["nextDue"] is NSNull) == (every == nil), "due at once with an interval: \(auto)")
         let show = try box.expectRun(["config", "show"], status: 0)
         #expect(show.stdout.contains("  auto: \(words)\n"), "\(show)")
     }

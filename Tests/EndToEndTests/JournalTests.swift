@@ -3,20 +3,15 @@ import Testing
 
 /// The run journal: one JSON line per run that changed something or failed.
 @Suite struct JournalTests {
-    private func entries(_ box: Sandbox) throws -> [[String: Any]] {
-        guard let text = try? String(contentsOfFile: box.journalFile, encoding: .utf8) else { return [] }
-        return try text.split(separator: "\n").map { try box.jsonObject(String($0)) }
-    }
-
     @Test func aSuccessfulRunAppendsOneLine() throws {
         let box = try Sandbox()
         try box.standard()
         try box.write("12345", at: "w/docs/a")
         try box.expectRun(["backup", "-n", "w/docs"], status: 0)
-        #expect(try entries(box).isEmpty, "a dry run changes nothing")
+        #expect(try box.journalEntries().isEmpty, "a dry run changes nothing")
 
         try box.expectRun(["backup", "w/docs"], status: 0)
-        let entry = try #require(try entries(box).first)
+        let entry = try #require(try box.journalEntries().first)
         #expect(entry["action"] as? String == "backup")
         #expect(entry["configuration"] as? String == "main")
         #expect(entry["source"] as? String == box.path("w"))
@@ -30,10 +25,10 @@ import Testing
         #expect(start <= end)
 
         try box.expectRun(["backup", "w/docs"], status: 0)
-        #expect(try entries(box).count == 1, "nothing to do: no line")
+        #expect(try box.journalEntries().count == 1, "nothing to do: no line")
         try box.write("changed!", at: "w/docs/a")
         try box.expectRun(["backup", "-m", "w/docs"], status: 0)
-        let second = try entries(box)
+        let second = try box.journalEntries()
         #expect(second.count == 2)
         #expect(second.last?["overwritten"] as? Int == 2)
     }
@@ -57,7 +52,7 @@ import Testing
             """, at: "fakebin/rsync")
         chmod(box.path("fakebin/rsync"), 0o755)
         try box.expectRun(["backup", "w"], environment: ["PATH": box.path("fakebin") + ":/usr/bin:/bin"], status: 1)
-        let entry = try #require(try entries(box).first)
+        let entry = try #require(try box.journalEntries().first)
         #expect(entry["exitCode"] as? Int == 1)
         #expect(entry["copied"] as? Int == 0)
         #expect(!box.exists("b1/x"))

@@ -40,6 +40,7 @@ import Testing
         (#""1d""#, AutoSchedule(every: Interval(seconds: 86_400)), "every 1 d"),
         (#""30m""#, AutoSchedule(every: Interval(seconds: 1_800)), "every 30 min"),
         (#""2w""#, AutoSchedule(every: Interval(seconds: 14 * 86_400)), "every 2 w"),
+        (#""5s""#, AutoSchedule(every: Interval(seconds: 5)), "every 5 s"),
         (#"["plugged"]"#, AutoSchedule(plugged: true), "when plugged in"),
         (#"["1d"]"#, AutoSchedule(every: Interval(seconds: 86_400)), "every 1 d"),
         (

@@ -31,6 +31,13 @@ import Testing
         #expect(Interval("30", bareNumberUnit: "d")?.seconds == 30 * Self.day)
     }
 
+    @Test func secondsOnlyWhereAskedFor() {
+        #expect(Interval("30s") == nil, "an age in seconds means nothing to the trash")
+        #expect(Interval("5s", allowingSeconds: true)?.seconds == 5)
+        #expect(Interval("5s", allowingSeconds: true)?.description == "5 s")
+        #expect(Interval("120s", allowingSeconds: true)?.description == "2 min")
+    }
+
     @Test func purgeOlderThanStillTakesABareNumberOfDays() {
         let age = TrashCommand.Purge.age
         #expect(age("30")?.seconds == 30 * Self.day, "a bare number counts days, as --older-than always did")

@@ -33,7 +33,7 @@ extension ConfigCommand {
               trash             keep overwritten and deleted files in .micsync/trash (optional, default true)
               maxDeletePercent  refuse a run deleting more than this share of files (optional, default 50)
               xattrs, acls      keep extended attributes, ACLs (optional, default false: they slow every run)
-              auto              when to back up by itself: "plugged", "1d", or both (optional; not acted on yet)
+              auto              when to back up by itself: "plugged", "1d", or both (optional; see micsync watch)
             Paths may be absolute, ~/..., or relative to the config file's directory.
             """
 

@@ -8,7 +8,8 @@ public struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Show the journal: one line per run, newest first.",
         discussion: """
-            Every run that changed something or failed is journaled in $XDG_STATE_HOME/micsync/journal.jsonl \
+            Every run that changed something or failed, and every automatic run (`micsync watch`, shown as \
+            "backup (auto)"), is journaled in $XDG_STATE_HOME/micsync/journal.jsonl \
             (default ~/.local/state/micsync/journal.jsonl). Each line shows when the run started (local time), \
             the action, its source → destinations, what rsync did, and the exit status.
 

@@ -1,7 +1,8 @@
 import MicsyncKit
 
 /// One run as `micsync log` shows it:
-/// `2026-12-04 23:05  backup  /home/me/docs → /media/disc  3 copied (1.2 KB), 0 overwritten, 0 deleted  exit 0`.
+/// `2026-12-04 23:05  backup  /home/me/docs → /media/disc  3 copied (1.2 KB), 0 overwritten, 0 deleted  exit 0`,
+/// `backup (auto)` for a run `micsync watch` started.
 struct LogLine {
     let entry: JournalEntry
 
@@ -14,7 +15,9 @@ struct LogLine {
         let counts =
             "\(entry.copied) copied (\(ByteCount.readable(entry.bytes))), \(entry.overwritten) overwritten, "
             + "\(entry.deleted) deleted"
-        let fixed = [TimeWords.local(entry.start), entry.action, counts, "exit \(entry.exitCode)"]
+        // An automatic run (`micsync watch`) says so after its action.
+        let action = entry.automatic == true ? entry.action + " (auto)" : entry.action
+        let fixed = [TimeWords.local(entry.start), action, counts, "exit \(entry.exitCode)"]
         let locations = "\(entry.source) → \(entry.destinations.joined(separator: ", "))"
         let room = width - fixed.reduce(0) { $0 + $1.count } - 2 * fixed.count
         let shown = MiddleElision.elided(locations, to: max(room, 30))

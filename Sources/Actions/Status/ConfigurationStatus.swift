@@ -18,29 +18,39 @@ struct ConfigurationStatus: Encodable {
         let onlyInBackup: Int
     }
 
-    /// When a configuration backs up by itself (its `auto` key). The last automatic run and the next one due
-    /// come once `micsync watch` journals its runs.
+    /// When a configuration backs up by itself (its `auto` key), when `micsync watch` last did, and when its
+    /// interval next comes round.
     struct Auto: Encodable {
         let plugged: Bool
         let everySeconds: Int?
         /// `when plugged in, every 1 d`, or `off`.
         let summary: String
+        /// The start of the last automatic run, and its exit status.
+        let lastRun: JournalEntry?
+        /// nil without an interval.
+        let nextDue: Date?
 
-        init(_ schedule: AutoSchedule) {
+        init(_ configuration: Configuration, journal: [JournalEntry], now: Date) {
+            let schedule = configuration.auto
             plugged = schedule.plugged
             everySeconds = schedule.every?.seconds
             summary = schedule.description
+            lastRun = journal.last { $0.automatic == true && $0.configuration == configuration.name }
+            nextDue = schedule.nextDue(after: lastRun?.start, now: now)
         }
 
-        /// `everySeconds` is null when there is no interval.
+        /// `everySeconds`, `lastRun`, `lastRunExitCode` and `nextDue` are null when there is none.
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(plugged, forKey: .plugged)
             try container.encode(everySeconds, forKey: .everySeconds)
             try container.encode(summary, forKey: .summary)
+            try container.encode(lastRun?.start, forKey: .lastRun)
+            try container.encode(lastRun?.exitCode, forKey: .lastRunExitCode)
+            try container.encode(nextDue, forKey: .nextDue)
         }
 
-        enum CodingKeys: String, CodingKey { case plugged, everySeconds, summary }
+        enum CodingKeys: String, CodingKey { case plugged, everySeconds, summary, lastRun, lastRunExitCode, nextDue }
     }
 
     let name: String
@@ -73,7 +83,7 @@ struct ConfigurationStatus: Encodable {
             }
         }
         name = configuration.name
-        auto = Auto(configuration.auto)
+        auto = Auto(configuration, journal: journal, now: Date())
         (xattrs, acls) = (configuration.extendedMetadata.xattrs, configuration.extendedMetadata.acls)
         paths = scope.relativePaths
         locations = configuration.locations.map { location in

@@ -11,7 +11,8 @@ public struct StatusCommand: AsyncParsableCommand {
             For each configuration (or the one holding PATH): every WORKING and BACKUP location, whether it is \
             accessible now, the free space of its filesystem and, for each BACKUP, when a run last wrote into it \
             successfully (from the journal, $XDG_STATE_HOME/micsync/journal.jsonl; "never" when no run did); and \
-            per configuration when it backs up by itself (its "auto" key: when plugged in, every 1 d, or off). \
+            per configuration when it backs up by itself (its "auto" key: when plugged in, every 1 d, or off), \
+            when `micsync watch` last ran it and when it is next due. \
             With --changes, rsync dry runs (in parallel, changing nothing) count what a backup from the WORKING \
             would copy: new and modified items, and items found only in the BACKUP. With PATH, only that part \
             of the locations is compared.

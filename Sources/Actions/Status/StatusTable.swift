@@ -25,6 +25,7 @@ struct StatusTable {
             let metadata = ExtendedMetadata(xattrs: configuration.xattrs, acls: configuration.acls)
             lines += ["", style(configuration.name, .bold) + part + "  (\(metadata.summary))"]
             lines.append("  auto: \(configuration.auto.summary)")
+            if let automatic = automaticRuns(configuration.auto) { lines.append("  " + automatic) }
             lines += table(configuration.locations)
             hints += configuration.locations.compactMap {
                 $0.facts.access.hint(for: $0.facts.location).map { "  \($0)" }
@@ -32,6 +33,16 @@ struct StatusTable {
         }
         let wrapped = hints.map { WordWrap.wrapped($0, width: width) }
         return (lines + (hints.isEmpty ? [] : [""] + wrapped)).joined(separator: "\n")
+    }
+
+    /// `last automatic run: 3 h ago (exit 0); next due: 2026-12-05 12:08`; nil when the schedule is off.
+    private func automaticRuns(_ auto: ConfigurationStatus.Auto) -> String? {
+        guard auto.plugged || auto.everySeconds != nil else { return nil }
+        let last = auto.lastRun.map { "\(TimeWords.ago($0.start, now: now)) (exit \($0.exitCode))" } ?? "never"
+        let plugged = auto.plugged ? "when a BACKUP is plugged in" : nil
+        let due = auto.nextDue.map { $0 <= now ? "now" : TimeWords.local($0) }
+        let next = [due, plugged].compactMap { $0 }.joined(separator: ", or ")
+        return "last automatic run: \(last); next: \(next)"
     }
 
     private func table(_ locations: [ConfigurationStatus.LocationStatus]) -> [String] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// When a configuration backs up by itself (the `auto` key): when one of its BACKUPs is plugged in, every
 /// interval, both, or never (no key). `micsync watch` acts on it.
 public struct AutoSchedule: Sendable, Equatable, CustomStringConvertible {
@@ -12,6 +14,12 @@ public struct AutoSchedule: Sendable, Equatable, CustomStringConvertible {
     public static let off = AutoSchedule()
 
     public var isOff: Bool { !plugged && every == nil }
+
+    /// When the interval next comes round after the automatic run that started at `lastRun`: `now` when
+    /// there was none; nil without an interval.
+    public func nextDue(after lastRun: Date?, now: Date) -> Date? {
+        every.map { every in lastRun.map { $0 + every.timeInterval } ?? now }
+    }
 
     /// What the key accepts, for messages.
     static let accepted =
@@ -48,11 +56,11 @@ extension AutoSchedule {
             if text == "plugged" {
                 if schedule.plugged { problems.append((place, "\"plugged\" is given twice; keep one")) }
                 schedule.plugged = true
-            } else if let interval = Interval(text), interval.seconds > 0 {
+            } else if let interval = Interval(text, allowingSeconds: true), interval.seconds > 0 {
                 if schedule.every != nil { problems.append((place, "a second interval \"\(shown)\"; keep one")) }
                 schedule.every = schedule.every ?? interval
             } else {
-                let zero = Interval(text) != nil ? " (an interval must be longer than zero)" : ""
+                let zero = Interval(text, allowingSeconds: true) != nil ? " (an interval must be longer than zero)" : ""
                 problems.append(
                     (place, "\"\(shown)\" is not \"plugged\" or an interval\(zero); accepted: \(accepted)"))
             }

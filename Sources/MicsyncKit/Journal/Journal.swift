@@ -16,11 +16,13 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var start: Date
     var end: Date
     public var exitCode: Int32
+    /// A run `micsync watch` started by itself (absent for a typed run).
+    public var automatic: Bool?
 
-    var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
+    public var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
 }
 
-/// The run journal: one JSON line per run that changed something or failed, at
+/// The run journal: one JSON line per run that changed something or failed, and per automatic run, at
 /// `$XDG_STATE_HOME/micsync/journal.jsonl` (default `~/.local/state/micsync/journal.jsonl`).
 /// A line is appended with one `write()` on an `O_APPEND` descriptor, so concurrent runs never interleave;
 /// a line that cannot be read back is skipped with a warning.
@@ -77,6 +79,12 @@ public struct Journal: Sendable {
     /// The end of the last successful run that wrote into `location`, by location path.
     public static func lastSuccess(into location: String, in entries: [JournalEntry]) -> Date? {
         entries.filter { $0.succeeded && $0.destinations.contains(location) }.map(\.end).max()
+    }
+
+    /// The start of the last automatic run of `configuration` that succeeded.
+    public static func lastAutomaticSuccess(of configuration: String, in entries: [JournalEntry]) -> Date? {
+        entries.filter { $0.automatic == true && $0.succeeded && $0.configuration == configuration }.map(\.start)
+            .max()
     }
 
     static let encoder: JSONEncoder = {

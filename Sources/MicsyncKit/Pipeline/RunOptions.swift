@@ -37,6 +37,8 @@ public struct RunOptions: Sendable {
     public var bandwidthLimit: String?
     /// `--checksum`: compare by content, not by size and time.
     public var checksum = false
+    /// Started by `micsync watch`, not typed: journaled as automatic, even with nothing to do.
+    public var automatic = false
 
     public init() {}
 

@@ -13,7 +13,9 @@ public struct SyncRun<Action: SyncAction> {
         self.context = context
     }
 
-    public func execute() async throws(MicsyncError) {
+    /// Returns what a writing run did, as journaled (nil for a read-only action).
+    @discardableResult
+    public func execute() async throws(MicsyncError) -> JournalEntry? {
         let run = options.run
         var context = context
         context.terminal.quiet = run.quiet
@@ -29,17 +31,18 @@ public struct SyncRun<Action: SyncAction> {
             : run.create ? .create : context.terminal.isInteractive ? .ask : .explain
         let endpoints = try Action.endpoints(chooser, options: options)
         if Action.readOnly {
-            return try await ReadOnlyRun(
+            try await ReadOnlyRun(
                 scope: scope, endpoints: endpoints, rsyncOptions: Action.rsyncOptions(options),
                 filters: Action.filters, context: context
             ).compare(run)
+            return nil
         }
         try scope.require(in: endpoints.source)
         var request = SyncRequest(action: Action.name, scope: scope, endpoints: endpoints, options: run)
         request.filters = Action.filters
         request.rsyncOptions = Action.rsyncOptions(options)
         request.overwrites = Action.overwrites
-        try await SyncRunner(context: context).run(request)
+        return try await SyncRunner(context: context).run(request)
     }
 }
 

@@ -11,7 +11,9 @@ public struct SyncRunner {
         self.context = context
     }
 
-    public func run(_ request: SyncRequest) async throws(MicsyncError) {
+    /// Returns what the run did, as journaled; throws what stopped it.
+    @discardableResult
+    public func run(_ request: SyncRequest) async throws(MicsyncError) -> JournalEntry {
         let (options, endpoints) = (request.options, request.endpoints)
         let rsync = try await Rsync.locate(interruption: context.interruption)
         let book = context.locations
@@ -37,9 +39,10 @@ public struct SyncRunner {
             destinations: endpoints.destinations, options: options, overwrites: request.overwrites, rsync: rsync,
             invocation: invocation, locks: locks, context: context, started: Date())
         let outcome = await SyncPipeline(job, progress: progress).run()
-        journal.record(
+        let entry = journal.record(
             outcome, action: request.action, scope: request.scope, endpoints: endpoints, start: job.started,
-            warningsTo: context.terminal)
+            automatic: options.automatic && !options.dryRun, warningsTo: context.terminal)
         if let error = outcome.error { throw error }
+        return entry
     }
 }

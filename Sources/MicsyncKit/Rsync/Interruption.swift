@@ -55,7 +55,7 @@ public final class Interruption: Sendable {
     }
 
     /// The signal that stopped the run, if one did.
-    var receivedSignal: Int32? { state.withLock { $0.received } }
+    public var receivedSignal: Int32? { state.withLock { $0.received } }
 
     /// Throws the interruption once a signal has arrived, so that no further step starts.
     func checkpoint() throws(MicsyncError) {

@@ -4,9 +4,14 @@ import Testing
 /// A real filesystem in a small image file, loop-mounted at a folder of a sandbox (as root), unmounted and
 /// detached when the value goes away.
 final class DiscImage {
-    enum Kind: String, CustomStringConvertible, CaseIterable {
+    enum Kind: String, CustomStringConvertible {
         case exfat, ntfs
+        /// The kernel's own driver: what a Linux user's external disc often is.
+        case ext4
         var description: String { rawValue }
+
+        /// The FAT-like discs a user plugs in from other systems, through their FUSE drivers.
+        static let foreign: [Kind] = [.exfat, .ntfs]
     }
 
     let kind: Kind
@@ -30,10 +35,23 @@ final class DiscImage {
     }()
     static var available: Bool { unavailable == nil }
 
-    /// Makes a fresh `kind` filesystem in `box` at `image` and mounts it at `mountPoint` (both relative).
-    init(_ kind: Kind, in box: Sandbox, image: String = "disc.img", mountPoint: String = "disc", megabytes: Int = 8)
-        throws
-    {
+    /// Why an ext4 disc cannot be made here, or nil when it can (root, a loop device, mkfs.ext4).
+    static let ext4Unavailable: String? = {
+        if geteuid() != 0 { return "needs root to mount loop devices" }
+        if !FileManager.default.fileExists(atPath: "/dev/loop-control") { return "no loop devices" }
+        for tool in ["/usr/sbin/mkfs.ext4", "/usr/sbin/losetup"]
+        where !FileManager.default.isExecutableFile(atPath: tool) {
+            return "\(tool) is missing"
+        }
+        return nil
+    }()
+
+    /// Makes a fresh `kind` filesystem in `box` at `image` and mounts it at `mountPoint` (both relative),
+    /// unless it is to be plugged in later (`mount()`).
+    init(
+        _ kind: Kind, in box: Sandbox, image: String = "disc.img", mountPoint: String = "disc", megabytes: Int = 8,
+        mounted: Bool = true
+    ) throws {
         self.kind = kind
         self.image = box.path(image)
         self.mountPoint = box.path(mountPoint)
@@ -42,7 +60,7 @@ final class DiscImage {
             truncate(self.image, off_t(megabytes) << 20) == 0
         else { throw POSIXError(.EIO) }
         try format()
-        try mount()
+        if mounted { try mount() }
     }
 
     deinit { unmount() }
@@ -52,6 +70,7 @@ final class DiscImage {
         switch kind {
         case .exfat: try Self.run("/usr/sbin/mkfs.exfat", [image])
         case .ntfs: try Self.run("/usr/sbin/mkntfs", ["-F", "-q", "-f", image])
+        case .ext4: try Self.run("/usr/sbin/mkfs.ext4", ["-q", "-F", image])
         }
     }
 
@@ -62,6 +81,7 @@ final class DiscImage {
         switch kind {
         case .exfat: try Self.run("/usr/sbin/mount.exfat-fuse", [device, mountPoint])
         case .ntfs: try Self.run("/usr/bin/ntfs-3g", [device, mountPoint])
+        case .ext4: try Self.run("/usr/bin/mount", [device, mountPoint])
         }
     }
 

@@ -1,16 +1,18 @@
 import Foundation
 
 extension Journal {
-    /// Journals one sync run from its outcome: a run that changed something or failed gets a line; a dry
-    /// run, a run with nothing to do and a cancelled run (nothing changed) get none.
+    /// Journals one sync run from its outcome and returns its entry: a run that changed something or failed
+    /// gets a line; a dry run, a run with nothing to do and a cancelled run (nothing changed) get none,
+    /// unless it is automatic (`micsync watch` counts its next due time from its last run).
+    @discardableResult
     func record(
         _ outcome: SessionOutcome, action: String, scope: Scope, endpoints: Endpoints, start: Date,
-        warningsTo terminal: Terminal
-    ) {
+        automatic: Bool, warningsTo terminal: Terminal
+    ) -> JournalEntry {
         var entry = JournalEntry(
             action: action, configuration: scope.configuration.name, source: endpoints.source.path,
             destinations: endpoints.destinations.map(\.path), paths: scope.relativePaths,
-            start: start, end: Date(), exitCode: outcome.status.rawValue)
+            start: start, end: Date(), exitCode: outcome.status.rawValue, automatic: automatic ? true : nil)
         for destination in outcome.destinations {
             let report = destination.report
             entry.copied += report.copied
@@ -27,7 +29,9 @@ extension Journal {
         let changed =
             entry.copied + entry.overwritten + entry.deleted + entry.directoriesCreated
             + entry.directoriesDeleted > 0
-        guard changed || ![.success, .cancelled].contains(outcome.status) else { return }
-        append(entry, warningsTo: terminal)
+        if automatic || changed || ![.success, .cancelled].contains(outcome.status) {
+            append(entry, warningsTo: terminal)
+        }
+        return entry
     }
 }

@@ -1,0 +1,100 @@
+import Foundation
+import MicsyncKit
+
+/// `micsync watch` itself: waits for a mount change or the next due time, and runs each configuration whose
+/// trigger fired, one run at a time, never the same one twice at once. A run that fails waits for the next
+/// trigger. A signal while it waits ends it at once (the front end's idle handler); a signal during a run
+/// stops that run cleanly, and the watcher ends with it.
+@MainActor
+struct Watcher {
+    let selection: ConfigSelection
+    let terminal: Terminal
+    let interruption: Interruption
+    /// How long a new mount is left to settle before it is looked at.
+    let settle: TimeInterval
+
+    func run() async throws(MicsyncError) {
+        let loaded = try selection.load()
+        let chosen = try loaded.chosen().filter { !$0.auto.isOff }
+        guard !chosen.isEmpty else {
+            throw .usage(
+                "no configuration in \(loaded.found.file) has an \"auto\" key, so there is nothing to watch; "
+                    + "add \"auto\": \"plugged\" (or an interval such as \"1d\") to a configuration")
+        }
+        let book = LocationBook()
+        try book.check()
+        let lock = try WatchLock.acquire(in: book.state)
+        defer { withExtendedLifetime(lock) {} }
+        let mounts = try MountChanges()
+        let journal = Journal(path: book.state.journal).entries(warningsTo: terminal)
+        var watched = chosen.map { ScheduledConfiguration($0, journal: journal, book: book) }
+        for configuration in watched {
+            terminal.note("micsync watch: \(configuration.configuration.name): backs up \(configuration.schedule)")
+        }
+        terminal.note("micsync watch: watching (\(loaded.found.file)); stop with Ctrl-C or SIGTERM")
+        var reading = ConfigReading()
+        while true {
+            reading.refresh(&watched, selection: selection, terminal: terminal, afterMountChange: false)
+            let now = Date()
+            for index in watched.indices where watched[index].nextDue(now: now).map({ $0 <= now }) == true {
+                try await runAll(&watched[index], configFile: loaded.found.file)
+            }
+            // Woken once a minute at the latest, so that an edited configuration counts within a minute.
+            let wake = (watched.compactMap { $0.nextDue(now: Date()) } + [Date() + 60]).min()!
+            guard mounts.wait(wake.timeIntervalSinceNow) else { continue }
+            mounts.settle(settle)
+            reading.refresh(&watched, selection: selection, terminal: terminal, afterMountChange: true)
+            let book = LocationBook()
+            for index in watched.indices where watched[index].pluggedIn(book) {
+                try await runAll(&watched[index], configFile: loaded.found.file)
+            }
+        }
+    }
+
+    /// `backup -m` of each WORKING of the configuration; throws only when a signal stopped a run.
+    private func runAll(_ watched: inout ScheduledConfiguration, configFile: String) async throws(MicsyncError) {
+        let start = Date()
+        var succeeded = true
+        for working in watched.configuration.working {
+            let run = AutomaticRun(
+                configuration: watched.configuration, configFile: configFile, working: working,
+                terminal: terminal, interruption: interruption)
+            if !(await run.run()) { succeeded = false }
+            if let signal = interruption.receivedSignal { throw Interruption.error(for: signal) }
+        }
+        watched.tried(at: start, succeeded: succeeded)
+    }
+}
+
+/// The configuration file, read anew before each look: an edit, or a symlinked location that now points
+/// elsewhere, counts from then on. A file that cannot be read keeps the configurations as they were, saying
+/// why once.
+private struct ConfigReading {
+    private var problem: String?
+
+    mutating func refresh(
+        _ watched: inout [ScheduledConfiguration], selection: ConfigSelection, terminal: Terminal,
+        afterMountChange: Bool
+    ) {
+        let chosen: [Configuration]
+        do throws(MicsyncError) {
+            chosen = try selection.load().chosen().filter { !$0.auto.isOff }
+        } catch {
+            if problem != error.message { terminal.error(error.message + "; watching as before") }
+            problem = error.message
+            return
+        }
+        problem = nil
+        let book = LocationBook()
+        var journal: [JournalEntry]?
+        watched = chosen.map { configuration in
+            guard var known = watched.first(where: { $0.configuration.name == configuration.name }) else {
+                terminal.note("micsync watch: \(configuration.name): backs up \(configuration.auto)")
+                journal = journal ?? Journal(path: book.state.journal).entries(warningsTo: terminal)
+                return ScheduledConfiguration(configuration, journal: journal ?? [], book: book)
+            }
+            known.update(configuration, baseline: afterMountChange ? nil : book)
+            return known
+        }
+    }
+}
