@@ -156,7 +156,9 @@ import Testing
         let rsync = try #require(
             ["/usr/bin/rsync", "/bin/rsync"].first { FileManager.default.isExecutableFile(atPath: $0) })
         try box.write(
-            "#!/bin/sh\n[ \"$1\" = --version ] && exec \(rsync) --version\nexec \(box.path("deaf-bin/rsync.sh")) \"$@\"\n",
+            "#!/bin/sh\n[ \"$1\" = --version ] && exec \(rsync) --version\n"
+                + "case \" $* \" in *\" --dry-run \"*) exec \(rsync) \"$@\" ;; esac\n"
+                + "exec \(box.path("deaf-bin/rsync.sh")) \"$@\"\n",
             at: "deaf-bin/rsync-front")
         chmod(box.path("deaf-bin/rsync"), 0o755)
         try FileManager.default.moveItem(atPath: box.path("deaf-bin/rsync"), toPath: box.path("deaf-bin/rsync.sh"))
@@ -164,7 +166,7 @@ import Testing
         chmod(box.path("deaf-bin/rsync"), 0o755)
         var environment = box.environment
         environment["PATH"] = box.path("deaf-bin") + ":/usr/bin:/bin"
-        // -m: no question and no plan, so the one rsync run is the writing pass, which holds the lock.
+        // The plan is real rsync; the writing pass, which holds the lock, is the deaf one.
         let run = try Binary.start(
             Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
         defer { run.finish() }

@@ -99,7 +99,7 @@ import Testing
         #expect(box.read("b1/.micsync/trash/20260101T000000Z/doc") == "trash of disc 1")
     }
 
-    @Test func aFailedSinglePassCountsNothingItDidNotDo() throws {
+    @Test func aFailedPassWithoutAQuestionCountsNothingItDidNotDo() throws {
         let box = try Sandbox()
         try box.makeDirectory("w")
         try box.makeDirectory("disc")

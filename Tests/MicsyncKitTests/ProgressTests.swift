@@ -54,7 +54,7 @@ import Testing
         let sink = RecordingSink()
         let progress = ProgressLine(requested: true, on: .recording(sink))
         let destination = Location(role: .backup, index: 0, path: "/b")
-        progress.expect(.plan(bytes: 20_000, files: 1))
+        progress.expect(bytes: 20_000, files: 1)
         let clock = ContinuousClock()
         let start = clock.now
         for bytes in 1...20_000 {
@@ -65,30 +65,6 @@ import Testing
         let draws = sink[.output].components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }
         #expect(draws.count <= 2 + Int(elapsed / ProgressLine.redrawInterval), "\(draws.count) in \(elapsed)")
         #expect(draws.last?.hasPrefix("20.0 KB of 20.0 KB  100%  0 of 1 item") == true, "\(draws.last ?? "")")
-    }
-
-    /// Without a plan (one pass, no question), the share is of the files rsync has checked, over every pass
-    /// of the run; the time left follows that share.
-    @Test func withoutAPlanTheShareIsRsyncsOverEveryPass() {
-        #expect(
-            ProgressLine.line(done: 12_000_000, share: 30, rate: 1_000_000, shareRate: 2.5)
-                == "12.0 MB copied  30% checked  1.00 MB/s  0:28 left")
-        let sink = RecordingSink()
-        let progress = ProgressLine(requested: true, on: .recording(sink))
-        let (first, second) = (
-            Location(role: .backup, index: 0, path: "/b1"), Location(role: .backup, index: 1, path: "/b2")
-        )
-        progress.expect(.passes(2))
-        _ = progress.consume(Array("     1,000  40%    1.00MB/s    0:00:01 (xfr#1, to-chk=3/5)".utf8), at: first)
-        _ = progress.consume(Array("     2,000 100%    1.00MB/s    0:00:01 (xfr#2, to-chk=0/5)".utf8), at: first)
-        progress.passFinished(at: first)
-        _ = progress.consume(Array("       500  50%    1.00MB/s    0:00:01 (xfr#1, ir-chk=1/2)".utf8), at: second)
-        _ = progress.consume(Array("       600  55%    1.00MB/s    0:00:01".utf8), at: second)
-        progress.passFinished(at: second)
-        let draws = sink[.output].components(separatedBy: "\r\u{1B}[K").filter { !$0.isEmpty }
-        #expect(draws.first?.hasPrefix("1.00 KB copied  20% checked") == true, "\(draws)")
-        #expect(
-            draws.last?.hasPrefix("2.60 KB copied  75% checked") == true, "a line without counts keeps them: \(draws)")
     }
 
     @Test func theItemizeParserIgnoresProgress() {

@@ -30,30 +30,21 @@ struct TransferProgress: Sendable, Equatable {
 }
 
 /// The overall progress line shown while applying, redrawn in place on stdout and cleared before anything
-/// else is printed. After a plan: the bytes copied of the bytes planned for the whole run (every
-/// destination), the share, the rate and the time left, e.g. `12.0 MB of 40.0 MB  30%  1.00 MB/s  0:28 left`.
-/// In a run that plans nothing (one pass, no question), the share is of the files rsync has checked, by its
-/// own running totals, and the time left follows that share: `12.0 MB copied  30% checked  1.00 MB/s  0:28
-/// left`. Shown on a terminal unless `--no-progress`; `--progress` shows it anyway.
+/// else is printed: the bytes copied of the bytes planned for the whole run (every destination), the share,
+/// the items, the rate and the time left, e.g. `12.0 MB of 40.0 MB  30%  1,234 of 3,000 items  1.00 MB/s
+/// 0:28 left`. Shown on a terminal unless `--no-progress`; `--progress` shows it anyway.
 final class ProgressLine: @unchecked Sendable {
-    /// What the share is of: the plan's bytes, or rsync's passes (one per destination) through the tree.
-    enum Total {
-        /// The plan's bytes and files (items of every pass).
-        case plan(bytes: Int64, files: Int)
-        /// Single passes, one per destination, each weighing one.
-        case passes(Int)
-    }
-
     let isShown: Bool
     private let terminal: Terminal
     private var drawn = false
-    private var total = Total.plan(bytes: 0, files: 0)
+    /// The plan's bytes and files (items of every pass).
+    private var planned: (bytes: Int64, files: Int) = (0, 0)
     /// Bytes of the passes already finished, and of each one running (one per disc at once) so far; the
     /// same for rsync's share of the tree.
     private var finished: Int64 = 0, running: Int64 = 0
     private var current: [Location: TransferProgress] = [:]
     /// The files of the passes finished, and of those running: each pass's share of its files checked,
-    /// weighted by its number of files (one for a single pass, which counts as a whole).
+    /// weighted by its number of files.
     private var finishedFiles = 0.0, runningFiles = 0.0
     private var weights: [Location: Double] = [:]
     /// Recent (time, bytes done, share in %) samples, one per redraw: the rates are measured over the last
@@ -84,14 +75,13 @@ final class ProgressLine: @unchecked Sendable {
         ProcessInfo.processInfo.environment["MICSYNC_TEST_BWLIMIT"].map { ["--bwlimit=\($0)"] } ?? []
     }
 
-    /// What the whole run is to do: the plan's bytes, known once every question is answered, or the number
-    /// of single passes.
-    func expect(_ total: Total) {
-        self.total = total
+    /// What the whole run is to do: the plan's bytes and items, known once every question is answered.
+    func expect(bytes: Int64, files: Int) {
+        planned = (bytes, files)
     }
 
-    /// A pass to `destination` over `files` items starts (a single pass weighs one whatever its size).
-    func passStarted(at destination: Location, files: Int = 1) {
+    /// A pass to `destination` over `files` items starts.
+    func passStarted(at destination: Location, files: Int) {
         weights[destination] = Double(files)
     }
 
@@ -122,14 +112,9 @@ final class ProgressLine: @unchecked Sendable {
             samples.removeFirst(oldest)
             oldest = 0
         }
-        let line =
-            switch total {
-            case .plan(let bytes, let files):
-                Self.line(
-                    done: done, planned: bytes, files: (Int(finishedFiles + runningFiles), files),
-                    rate: rate { $0.bytes }, shareRate: rate { $0.share }, share: share)
-            case .passes: Self.line(done: done, share: share, rate: rate { $0.bytes }, shareRate: rate { $0.share })
-            }
+        let line = Self.line(
+            done: done, planned: planned.bytes, files: (Int(finishedFiles + runningFiles), planned.files),
+            rate: rate { $0.bytes }, shareRate: rate { $0.share }, share: share)
         terminal.write("\r\u{1B}[K" + line)
         lastDraw = now
         pending = false
@@ -138,12 +123,7 @@ final class ProgressLine: @unchecked Sendable {
 
     /// The share of the files rsync has checked, in %, over every pass of the run.
     private var share: Double {
-        let files =
-            switch total {
-            case .plan(_, let files): files
-            case .passes(let passes): passes
-            }
-        return files > 0 ? min(100, (finishedFiles + runningFiles) * 100 / Double(files)) : 0
+        planned.files > 0 ? min(100, (finishedFiles + runningFiles) * 100 / Double(planned.files)) : 0
     }
 
     /// How fast `measure` grew a second over the last few seconds; nil until there is a second to measure.
@@ -191,13 +171,6 @@ final class ProgressLine: @unchecked Sendable {
         let percent = min(100, Int(Double(done) * 100 / Double(planned)))
         return
             "\(ByteCount.readable(done)) of \(ByteCount.readable(planned))  \(percent)%  \(count)  \(speed)  \(left) left"
-    }
-
-    /// `12.0 MB copied  30% checked  1.00 MB/s  0:28 left`: a run without a plan, by rsync's totals.
-    static func line(done: Int64, share: Double, rate: Double?, shareRate: Double?) -> String {
-        let speed = rate.map { ByteCount.readable(Int64($0)) + "/s" } ?? "– B/s"
-        let left = shareRate.flatMap { $0 > 0 ? clock((100 - share) / $0) : nil } ?? "–:––"
-        return "\(ByteCount.readable(done)) copied  \(Int(share))% checked  \(speed)  \(left) left"
     }
 
     /// `0:28`, `12:05`, `1:02:03`.

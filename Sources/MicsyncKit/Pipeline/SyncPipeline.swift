@@ -1,3 +1,5 @@
+import Foundation
+
 /// Moves data from one source to its destinations over one scope, the same way for every writing action
 /// and for `trash restore`: preflight → plan → guard → decide → re-check and apply → report. Each stage is a
 /// unit of its own, in the folder named after it, with a typed result that this coordinator hands to the
@@ -31,12 +33,7 @@ struct SyncPipeline {
         reporter.started()
         let preflight = try Preflight(job: job).check()
         outcome.destinations = preflight.refused
-        if SinglePass.suffices(for: job) {
-            let single = SinglePass(job: job, progress: progress, reporter: reporter)
-            outcome.destinations += try await single.apply(preflight.usable)
-        } else {
-            try await planAndApply(preflight.usable, into: &outcome)
-        }
+        try await planAndApply(preflight.usable, into: &outcome)
         try job.context.interruption.checkpoint()
         let skipped = SkippedLocations(job: job)
         let skippedCount = skipped.say()
@@ -56,9 +53,11 @@ struct SyncPipeline {
             outcome.record(destination.planned)
             if !job.options.json { decided.append(try Asking(job: job).decide(destination)) }
         }
-        try job.terminal.checkOutput()
-        guard !job.options.dryRun else { return reporter.dryRunEnded() }
+        // A run that asks nothing (`backup -m | head`) goes on when its reader has left: the broken pipe ends
+        // the listing, not the run. Any other output failure stops it here, before anything changes.
         let unattended = !decided.contains(where: \.asked)
+        if !unattended || job.terminal.outputFailure != EPIPE { try job.terminal.checkOutput() }
+        guard !job.options.dryRun else { return reporter.dryRunEnded() }
         let prepared = try Preparation(job: job, reporter: reporter, unattended: unattended).prepare(decided)
         let recheck = Recheck(
             source: job.source, sourceCheck: planned.sourceCheck, locations: job.context.locations)

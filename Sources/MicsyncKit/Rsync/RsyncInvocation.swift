@@ -1,8 +1,8 @@
 import Foundation
 
 /// The rsync command lines of one run, source → one destination: the planning dry run and one apply pass
-/// per kind of change, each unable to do more than its kind. Only the deletion pass (and a single pass
-/// whose deletions need no question) ever carries a `--delete` option.
+/// per kind of change, each unable to do more than its kind. Only the deletion pass ever carries a
+/// `--delete` option.
 struct RsyncInvocation: Sendable {
     /// Where micsync keeps its own things inside a destination: never synced, planned or listed.
     static let stateFolder = StateFolder.name
@@ -89,15 +89,6 @@ struct RsyncInvocation: Sendable {
         return copying(to: destination) + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"] + kind
             + writing(to: destination, trash: pass == .create ? nil : trash) + applyOptions + actionOptions + filters
             + [source.path + "/", destination.path + "/"]
-    }
-
-    /// One real pass over the whole scope, for runs where every change is approved beforehand (-m, and
-    /// deletions off or -D past the guard): no question, so nothing can change between plan and apply.
-    func singlePass(to destination: Location, trash: String?) -> [String] {
-        copying(to: destination) + ["--relative", "--force"] + ItemizedChange.outputFormat
-            + (deleting ? ["--delete"] : [])
-            + writing(to: destination, trash: trash) + applyOptions + actionOptions + filters
-            + scope.rsyncSources(in: source) + [destination.path + "/"]
     }
 
     /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, rsync's

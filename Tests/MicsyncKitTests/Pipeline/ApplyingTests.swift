@@ -130,28 +130,6 @@ import Testing
         #expect(outcomes.first?.notWritten?.contains("is another directory than at the plan") == true)
     }
 
-    // MARK: SinglePass
-
-    @Test(arguments: [
-        (false, RunOptions.Deletion.never, false, true, false),
-        (true, .never, false, true, true),
-        (false, .never, false, false, true),
-        (true, .ask, false, true, false),
-        (true, .always, false, true, false),
-        (true, .always, true, true, true),
-    ])
-    func aRunWithNoQuestionSkipsThePlan(
-        modify: Bool, deletion: RunOptions.Deletion, force: Bool, overwrites: Bool, suffices: Bool
-    ) async throws {
-        let bench = try JobBench()
-        var options = RunOptions()
-        (options.modify, options.deletion, options.force) = (modify, deletion, force)
-        let job = try await bench.job(options, overwrites: overwrites)
-        #expect(SinglePass.suffices(for: job) == suffices)
-        options.dryRun = true
-        #expect(!SinglePass.suffices(for: try await bench.job(options, overwrites: overwrites)))
-    }
-
     @Test func deletionsKeepWhatCameBackToTheSource() throws {
         let box = try Sandbox()
         try box.makeDirectory("back")

@@ -46,11 +46,10 @@ struct Applier {
     func apply(_ prepared: [PreparedDestination]) async -> [DestinationOutcome] {
         let interruption = job.context.interruption
         progress.expect(
-            .plan(
-                bytes: prepared.reduce(0) { $0 + $1.decision.bytesToCopy },
-                files: prepared.reduce(0) { total, destination in
-                    destination.passes.reduce(total) { $0 + destination.decision.list($1.pass).count }
-                }))
+            bytes: prepared.reduce(0) { $0 + $1.decision.bytesToCopy },
+            files: prepared.reduce(0) { total, destination in
+                destination.passes.reduce(total) { $0 + destination.decision.list($1.pass).count }
+            })
         interruption.applying(true)
         defer { interruption.applying(false) }
         var outcomes: [DestinationOutcome] = []

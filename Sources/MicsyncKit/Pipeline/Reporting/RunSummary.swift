@@ -72,16 +72,10 @@ enum RunSummary {
     /// After an interruption: how much of the current destination is left, which destinations were not
     /// started, and that the same command finishes the job (new items are copied only while still absent,
     /// so a second run picks up where this one stopped).
-    static func interrupted(at destination: Location, left: Int?, of planned: Int?, notStarted: [Location])
+    static func interrupted(at destination: Location, left: Int, of planned: Int, notStarted: [Location])
         -> String
     {
-        var parts: [String] = []
-        if let left, let planned {
-            parts.append(
-                "\(grouped(max(left, 0))) of \(plural(planned, "item", "items")) left at \(destination.heading)")
-        } else {
-            parts.append("\(destination.heading) was not finished")
-        }
+        var parts = ["\(grouped(max(left, 0))) of \(plural(planned, "item", "items")) left at \(destination.heading)"]
         parts += notStarted.map { "\($0.heading) not started" }
         return "interrupted: " + parts.joined(separator: "; ")
             + "\nrun the same command again to finish it"
