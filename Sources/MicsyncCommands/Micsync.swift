@@ -62,6 +62,8 @@ public struct Micsync: AsyncParsableCommand {
 
     private static func run(_ arguments: [String], in context: CommandContext) async -> Int32 {
         let terminal = context.terminal
+        // Its locks are let go when the command returns; then its ssh connections end too.
+        defer { context.locations.close() }
         do {
             try ActionWords.check(arguments)
             let (parsed, typedPaths) = TypedPathArguments.extract(OriginalSpelling.rewrite(arguments))

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a location's directory lives and how micsync reaches it: every fact and write that depends on the
 /// kind of place. `LocationBook` asks only this, so a directory on another host (over ssh) is one more
-/// conforming type, chosen in `Location.site`, and no caller branches on the kind.
+/// conforming type, chosen in `LocationBook.site`, and no caller branches on the kind.
 protocol LocationSite: Sendable {
     /// Whether it can be used now and why not, given the id remembered for it (nil: never written there).
     func access(remembered: String?) -> LocationAccess
@@ -18,11 +18,10 @@ protocol LocationSite: Sendable {
     func profile(probe: FilesystemProbe) -> FilesystemProfile
     /// The bytes free there.
     func freeBytes() -> Int64?
-}
-
-extension Location {
-    /// How micsync reaches this location: the one place its kind is chosen.
-    var site: any LocationSite { LocalDirectory(location: self) }
+    /// Its directory now (device, inode, marker), asked afresh; nil when it is not there.
+    func check() -> LocationCheck?
+    /// Why micsync must not write there (a symlink where its folders belong); nil when it may.
+    func stateProblem() -> String?
 }
 
 /// A location that is a directory of this machine.
@@ -58,4 +57,13 @@ struct LocalDirectory: LocationSite {
     func profile(probe: FilesystemProbe) -> FilesystemProfile { probe.profile(of: location) }
 
     func freeBytes() -> Int64? { FileSystem.freeSpace(location.path) }
+
+    func check() -> LocationCheck? {
+        var info = stat()
+        guard stat(location.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return LocationCheck(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), marker: LocationMarker(location).id)
+    }
+
+    func stateProblem() -> String? { StateFolder(location).problem() }
 }

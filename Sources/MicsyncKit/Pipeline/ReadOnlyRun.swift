@@ -38,7 +38,8 @@ struct ReadOnlyRun {
     private func requireScope() throws(MicsyncError) {
         let locations = [endpoints.source] + endpoints.destinations
         let missing = scope.relativePaths.filter { path in
-            !locations.contains { FileSystem.exists($0.path + "/" + path) }
+            // A remote location cannot be looked at here: rsync says what it lacks.
+            !locations.contains { $0.remote != nil || FileSystem.exists($0.path + "/" + path) }
         }
         guard missing.isEmpty else {
             let roles = Set(endpoints.destinations.map(\.role.rawValue)).sorted().joined(separator: " or ")

@@ -45,7 +45,9 @@ public struct SyncRun<Action: SyncAction> {
 
 extension Scope {
     /// Every typed path must exist in the source, whichever location it was typed in.
+    /// On another host rsync looks, and names what is missing.
     func require(in source: Location) throws(MicsyncError) {
+        guard source.remote == nil else { return }
         let missing = relativePaths.filter { !FileSystem.exists(source.path + "/" + $0) }
         guard missing.isEmpty else {
             let typed = typedIn == source ? "" : " (typed in \(typedIn.heading))"

@@ -7,7 +7,7 @@ import Foundation
 public enum Trash {
     /// The folder holding every trash entry of `location`.
     public static func root(of location: Location) -> String {
-        location.path + "/" + RsyncInvocation.stateFolder + "/trash"
+        location.directory + "/" + RsyncInvocation.stateFolder + "/trash"
     }
 
     /// `20261124T213005Z`: sortable, and valid on FAT and exFAT discs (no colons).
@@ -49,7 +49,7 @@ public enum Trash {
     /// location's filesystem.
     public static func purge(_ timestamps: [String], in location: Location) throws(MicsyncError) {
         try StateFolder(location).check()
-        guard let check = LocationCheck.take(location) else { throw .notFound("\(location.heading) is not accessible") }
+        guard let check = LocalDirectory(location: location).check() else { throw .notFound("\(location.heading) is not accessible") }
         let top = open(location.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { throw .io("cannot open \(location.path): \(String(cString: strerror(errno)))") }
         defer { close(top) }

@@ -166,7 +166,7 @@ struct Applier {
                 done.items.first { !$0.isDone(from: source, at: destination) }.map {
                     " " + DisplayName.readable($0.path) + " did not fit;"
                 } ?? ""
-            let free = FileSystem.freeSpace(destination.path).map(ByteCount.readable) ?? "no space"
+            let free = job.context.locations.freeBytes(destination).map(ByteCount.readable) ?? "no space"
             text =
                 "  \(destination.heading): the disc is full (\(free) free):"
                 + "\(first) free some space and run again\n" + text

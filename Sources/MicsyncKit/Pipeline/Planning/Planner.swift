@@ -10,8 +10,9 @@ struct Planner {
     /// The planning stage of a sync: each destination's plan, its directory and the source's as they were
     /// before the dry runs, and (for actions that overwrite) which modified items are newer at the destination.
     func plan(_ job: SyncJob, _ destinations: [Location]) async throws(MicsyncError) -> PlannedRun {
-        let sourceCheck = LocationCheck.take(job.source)
-        let checks = destinations.map(LocationCheck.take)
+        let book = job.context.locations
+        let sourceCheck = book.check(job.source)
+        let checks = destinations.map(book.check)
         let plans = try await plan(destinations)
         return PlannedRun(
             sourceCheck: sourceCheck,

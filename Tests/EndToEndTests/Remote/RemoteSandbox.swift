@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// A sandbox with a real ssh server: WORKING `w` here, BACKUP `testhost:SANDBOX/nas` on the server (the
+/// same machine, reached over ssh), plus any other locations asked for.
+struct RemoteSandbox {
+    let box: Sandbox
+    let server: SshServer
+
+    init(backups: [String] = []) throws {
+        box = try Sandbox()
+        server = try SshServer(in: box)
+        try box.makeDirectory("w")
+        try box.makeDirectory("nas")
+        try configure(work: [box.path("w")], backup: [remote("nas")] + backups)
+    }
+
+    /// `testhost:` and the sandbox path of `relative`: the same folder as `box.path(relative)`, over ssh.
+    func remote(_ relative: String, host: String = "testhost") -> String { "\(host):" + box.path(relative) }
+
+    func configure(work: [String], backup: [String]) throws {
+        func list(_ paths: [String]) -> String {
+            paths.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\") + "\"" }.joined(separator: ", ")
+        }
+        try box.write(
+            "{\"configs\": [{\"name\": \"main\", \"work\": [\(list(work))], \"backup\": [\(list(backup))]}]}\n",
+            to: box.configFile)
+    }
+
+    /// Runs micsync with the server's client configuration and checks its exit status.
+    @discardableResult
+    func expectRun(
+        _ arguments: [String], input: String = "", status: Int32, _ comment: Comment? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunResult {
+        try box.expectRun(
+            arguments, input: input, environment: server.environment, status: status, comment,
+            sourceLocation: sourceLocation)
+    }
+}
