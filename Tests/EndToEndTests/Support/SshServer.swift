@@ -41,20 +41,20 @@ final class SshServer {
         let hostKey = try String(contentsOfFile: folder + "/host_key.pub", encoding: .utf8)
         try "testhost \(hostKey)".write(toFile: folder + "/known_hosts", atomically: true, encoding: .utf8)
         try """
-            Port \(port)
-            ListenAddress 127.0.0.1
-            HostKey \(folder)/host_key
-            PidFile \(folder)/sshd.pid
-            AuthorizedKeysFile \(folder)/authorized_keys
-            StrictModes no
-            UsePAM no
-            PermitRootLogin yes
-            PubkeyAuthentication yes
-            PasswordAuthentication yes
-            KbdInteractiveAuthentication no
-            LogLevel VERBOSE
+        Port \(port)
+        ListenAddress 127.0.0.1
+        HostKey \(folder)/host_key
+        PidFile \(folder)/sshd.pid
+        AuthorizedKeysFile \(folder)/authorized_keys
+        StrictModes no
+        UsePAM no
+        PermitRootLogin yes
+        PubkeyAuthentication yes
+        PasswordAuthentication yes
+        KbdInteractiveAuthentication no
+        LogLevel VERBOSE
 
-            """.write(toFile: folder + "/sshd_config", atomically: true, encoding: .utf8)
+        """.write(toFile: folder + "/sshd_config", atomically: true, encoding: .utf8)
         func host(_ name: String, port: Int, known: Bool = true, key: Bool = true) -> String {
             """
             Host \(name)

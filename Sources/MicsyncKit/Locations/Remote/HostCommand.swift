@@ -47,7 +47,8 @@ struct HostCommand {
         defer { pointers.forEach { free($0) } }
         var pid: pid_t = 0
         guard posix_spawnp(&pid, words[0], &actions, &attributes, &pointers, environ) == 0 else {
-            return Result(status: nil, output: "", errors: "cannot run \(words[0]): \(String(cString: strerror(errno)))")
+            return Result(
+                status: nil, output: "", errors: "cannot run \(words[0]): \(String(cString: strerror(errno)))")
         }
         let status = Self.wait(for: pid, timeout: timeout)
         func read(_ file: String) -> String {

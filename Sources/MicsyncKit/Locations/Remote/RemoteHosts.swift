@@ -109,7 +109,9 @@ public final class RemoteHosts: Sendable {
         let words = ssh(remote, folder: folder) + ["-o", "ControlMaster=no", remote.destination, "exec /bin/sh -s"]
         let result = HostCommand(words: words, input: script, timeout: .seconds(30)).run(in: folder)
         guard result.status == 0 else {
-            return .failure(result.status == 255 || result.status == nil ? .unreachable(Self.reason(result)) : .failed(result.errors))
+            return .failure(
+                result.status == 255 || result.status == nil
+                    ? .unreachable(Self.reason(result)) : .failed(result.errors))
         }
         return .success(result.output)
     }

@@ -74,7 +74,8 @@ public struct RemotePath: Sendable, Hashable {
     /// The one spelling of this directory: `[user@]host:/abs`, or `ssh://[user@]host:port/abs` with a port.
     public var spelling: String {
         let userAt = user.map { $0 + "@" } ?? ""
-        return port.map { "ssh://\(userAt)\(bracketedHost):\($0)\(directory)" } ?? "\(userAt)\(bracketedHost):\(directory)"
+        return port.map { "ssh://\(userAt)\(bracketedHost):\($0)\(directory)" }
+            ?? "\(userAt)\(bracketedHost):\(directory)"
     }
 
     /// `path` on the host as rsync reads it (`[user@]host:/path`; the port goes to ssh).
