@@ -43,7 +43,9 @@ import Testing
             #expect(planned.check != nil && planned.check == bench.locations.check(destination))
         }
         #expect(run.destinations[0].check != run.destinations[1].check)
-        #expect(LocationCheck.change(in: bench.source, since: run.sourceCheck, now: bench.locations.check(bench.source)) == nil)
+        #expect(
+            LocationCheck.change(in: bench.source, since: run.sourceCheck, now: bench.locations.check(bench.source))
+                == nil)
     }
 
     @Test func modifiedFilesNewerAtTheDestinationByMoreThanASecondAreMarked() async throws {
