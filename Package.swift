@@ -14,6 +14,7 @@ let actionModules: [(target: String, folder: String)] = [
     ("VerifyAction", "Verify"),
     ("AdoptAction", "Adopt"),
     ("LogAction", "Log"),
+    ("UnlockAction", "Unlock"),
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")

@@ -10,6 +10,7 @@ import StatusAction
 import TransferAction
 import TrashAction
 import TreeAction
+import UnlockAction
 import VerifyAction
 import WorkAction
 
@@ -28,5 +29,6 @@ public enum Registry {
         SyncCommand<Verify>.self,
         AdoptCommand.self,
         LogCommand.self,
+        UnlockCommand.self,
     ]
 }

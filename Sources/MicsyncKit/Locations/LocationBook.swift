@@ -44,6 +44,25 @@ public final class LocationBook: Sendable {
         try location.adopt(known: known, site: site(location))
     }
 
+    /// The id of `location`'s marker; nil when it has none.
+    public func markerID(_ location: Location) -> String? { site(location).markerID() }
+
+    /// `micsync unlock`: removes the lock a run left behind at `location`; what was done, in words.
+    public func unlock(_ location: Location) throws(MicsyncError) -> String { try site(location).unlock() }
+
+    /// `location`'s trash folders by name, oldest first.
+    public func trashTimestamps(_ location: Location) -> [String] { site(location).trashTimestamps() }
+
+    /// Every file of `location`'s trash folder `timestamp`.
+    public func trashFiles(_ location: Location, _ timestamp: String) -> [TrashFile] {
+        site(location).trashFiles(timestamp)
+    }
+
+    /// Deletes `location`'s trash folders `timestamps`.
+    public func purgeTrash(_ timestamps: [String], in location: Location) throws(MicsyncError) {
+        try site(location).purgeTrash(timestamps)
+    }
+
     /// The filesystem prober, caching in this run's state folder.
     var probe: FilesystemProbe { FilesystemProbe(cacheFile: state.filesystemCache) }
 

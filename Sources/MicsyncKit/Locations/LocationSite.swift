@@ -22,6 +22,21 @@ protocol LocationSite: Sendable {
     func check() -> LocationCheck?
     /// Why micsync must not write there (a symlink where its folders belong); nil when it may.
     func stateProblem() -> String?
+    /// Removes a lock left behind that no live run holds; what was done, in words.
+    func unlock() throws(MicsyncError) -> String
+    /// Its trash folders by name, oldest first: only real, timestamp-named folders.
+    func trashTimestamps() -> [String]
+    /// Every file of its trash folder `timestamp`: the path relative to it and the size.
+    func trashFiles(_ timestamp: String) -> [TrashFile]
+    /// Deletes its trash folders `timestamps`, never following a symlink nor leaving its filesystem.
+    func purgeTrash(_ timestamps: [String]) throws(MicsyncError)
+}
+
+/// One file kept in a trash folder.
+public struct TrashFile: Sendable {
+    /// Relative to the trash folder, as raw bytes.
+    public let path: [UInt8]
+    public let size: Int64
 }
 
 /// A location that is a directory of this machine.
@@ -66,4 +81,21 @@ struct LocalDirectory: LocationSite {
     }
 
     func stateProblem() -> String? { StateFolder(location).problem() }
+
+    func trashTimestamps() -> [String] { Trash.timestamps(in: location) }
+
+    func trashFiles(_ timestamp: String) -> [TrashFile] {
+        var files: [TrashFile] = []
+        FileSystem.forEachFile(under: RawPath.bytes(Trash.root(of: location) + "/" + timestamp)) {
+            files.append(TrashFile(path: $0, size: $1))
+        }
+        return files
+    }
+
+    func purgeTrash(_ timestamps: [String]) throws(MicsyncError) { try Trash.purge(timestamps, in: location) }
+
+    /// A local lock is an `flock`, let go by the system when its last holder ends: never left behind.
+    func unlock() throws(MicsyncError) -> String {
+        "\(location.heading): a lock here ends with the run that holds it; nothing to unlock"
+    }
 }

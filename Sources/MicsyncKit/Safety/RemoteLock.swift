@@ -27,7 +27,30 @@ struct RemoteLock {
         }
         let (hosts, remote) = (site.hosts, site.remote)
         let release = HostScript.script(HostScript.unlock(run: run), directory: remote.directory)
-        return LocationLock { _ = hosts.run(release, on: remote) }
+        hosts.hold(run: run) { _ = hosts.run(release, on: remote) }
+        return LocationLock { hosts.release(run: run) }
+    }
+
+    /// `micsync unlock`: removes a lock that no live run of this machine holds (one left by a run on another
+    /// machine that crashed, the user says); what was done, in words.
+    func unlock() throws(MicsyncError) -> String {
+        let heading = site.location.heading
+        guard case .success(let facts) = site.answers(fresh: true) else {
+            throw .notFound("cannot unlock \(heading): \(site.access(remembered: nil).reason)")
+        }
+        guard let owner = facts["lock"] else { return "\(heading) is not locked; nothing to do" }
+        let fields = Self.fields(owner)
+        if fields["host"] == LocationLock.hostName, let pid = fields["pid"].flatMap({ pid_t($0) }), pid > 0,
+            kill(pid, 0) == 0 || errno != ESRCH
+        {
+            throw MicsyncError(
+                .refused,
+                "\(heading) is locked by a run of this machine that is still running (pid \(pid)); let it finish")
+        }
+        guard try site.run(HostScript.breakLock)["unlocked"] == "1" else {
+            throw .notFound("cannot unlock \(heading): its lock could not be removed")
+        }
+        return "unlocked \(heading) (it was held by \(Self.holder(owner)))"
     }
 
     /// The owner record's fields, `host=… pid=… started=… run=…`.

@@ -7,7 +7,7 @@ import Foundation
 public enum Trash {
     /// The folder holding every trash entry of `location`.
     public static func root(of location: Location) -> String {
-        location.directory + "/" + RsyncInvocation.stateFolder + "/trash"
+        location.path + "/" + RsyncInvocation.stateFolder + "/trash"
     }
 
     /// `20261124T213005Z`: sortable, and valid on FAT and exFAT discs (no colons).

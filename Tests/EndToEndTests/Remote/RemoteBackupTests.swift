@@ -39,6 +39,16 @@ import Testing
         #expect(
             ((try? FileManager.default.contentsOfDirectory(atPath: box.path("nas/.micsync/tmp"))) ?? []).isEmpty,
             "no temporary file left on the host")
+
+        let timestamp = try #require(trash.first)
+        let list = try remote.expectRun(["trash", "list"], status: 0)
+        #expect(list.stdout.contains(timestamp) && list.stdout.contains("1 file"), "\(list)")
+        let files = try remote.expectRun(["trash", "list", timestamp], status: 0)
+        #expect(files.stdout.contains("notes.txt"), "\(files)")
+        let purge = try remote.expectRun(["trash", "purge", "--yes"], status: 0)
+        #expect(purge.stdout.contains("deleted 1 trash folder"), "\(purge)")
+        #expect(!box.exists("nas/.micsync/trash/\(timestamp)"), "purged on the host")
+        #expect(box.read("nas/notes.txt") == "new text", "the data stays")
     }
 
     @Test func workFromATypedRemotePath() throws {

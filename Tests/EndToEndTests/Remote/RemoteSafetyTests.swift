@@ -51,7 +51,7 @@ import Testing
         try box.write("a", at: "w/a")
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, name.count)
-        let hostName = String(cString: name)
+        let hostName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #expect(!hostName.isEmpty)
         // A pid that no process has: above the kernel's limit.
         try box.write(

@@ -37,4 +37,18 @@ struct RemoteSandbox {
             arguments, input: input, environment: server.environment, status: status, comment,
             sourceLocation: sourceLocation)
     }
+
+    /// `backup -m w` of a 16 MiB file with a slow rsync, returned once rsync writes its temporary file under
+    /// the host's `.micsync/tmp`.
+    func backupMidCopy() throws -> RunningProcess {
+        try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/big")))
+        let environment = try box.slowRsyncEnvironment().merging(server.environment) { $1 }
+        let run = try Binary.start(
+            Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
+        #expect(
+            waitUntil {
+                !((try? FileManager.default.contentsOfDirectory(atPath: box.path("nas/.micsync/tmp"))) ?? []).isEmpty
+            }, "rsync writes its temporary file under the host's .micsync/tmp")
+        return run
+    }
 }

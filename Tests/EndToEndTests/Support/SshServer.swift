@@ -5,8 +5,9 @@ import Testing
 /// locations: its own host key, a user key of the test's, its own `sshd_config`, and a client
 /// configuration handed to micsync as rsync reads it (`RSYNC_RSH="ssh -F FILE"`). Its hosts:
 /// `testhost` (the server, known, with the user's key), `strangerhost` (the server, its key unknown),
-/// `nokeyhost` (the server, no key: a password would be asked), `closedhost` (a port nobody listens on) and
-/// `silenthost` (a port that accepts and never answers). `stop()` ends it and every session it started;
+/// `nokeyhost` (the server, no key: a password would be asked), `closedhost` (a port nobody listens on),
+/// `silenthost` (a port that accepts and never answers), `chattyhost` (its login prints a greeting) and
+/// `norsynchost` (no rsync on its PATH). `stop()` ends it and every session it started;
 /// call it in a `defer`.
 final class SshServer {
     let folder: String
@@ -26,7 +27,7 @@ final class SshServer {
         let folder = box.path("ssh")
         self.folder = folder
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for key in ["host_key", "user_key"] {
+        for key in ["host_key", "user_key", "chatty_key", "norsync_key"] {
             let made = try Binary.run(
                 "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", key, "-f", folder + "/" + key],
                 directory: folder, environment: [:])
@@ -37,7 +38,23 @@ final class SshServer {
         silent = try Self.listener().0
         let closedPort = try Self.freePort()
         let silentPort = Self.port(of: silent)
-        try Self.copy(folder + "/user_key.pub", to: folder + "/authorized_keys")
+        // Two more keys of the same user, each with a forced command that makes its host misbehave:
+        // a login that prints a greeting, and a host whose PATH has no rsync (only what micsync's scripts use).
+        let tools = "sh cat stat df awk head tr findmnt mkdir mv rm rmdir find grep printf dirname"
+        try FileManager.default.createDirectory(atPath: folder + "/norsync-bin", withIntermediateDirectories: true)
+        for tool in tools.split(separator: " ") {
+            try FileManager.default.createSymbolicLink(
+                atPath: folder + "/norsync-bin/\(tool)", withDestinationPath: "/usr/bin/\(tool)")
+        }
+        func key(_ name: String) throws -> String {
+            try String(contentsOfFile: folder + "/\(name).pub", encoding: .utf8)
+        }
+        let run = #"exec /bin/sh -c \"$SSH_ORIGINAL_COMMAND\""#
+        try [
+            try key("user_key"),
+            #"command="echo Welcome to the NAS; "# + run + "\" " + (try key("chatty_key")),
+            #"command="PATH=\#(folder)/norsync-bin; export PATH; "# + run + "\" " + (try key("norsync_key")),
+        ].joined().write(toFile: folder + "/authorized_keys", atomically: true, encoding: .utf8)
         let hostKey = try String(contentsOfFile: folder + "/host_key.pub", encoding: .utf8)
         try "testhost \(hostKey)".write(toFile: folder + "/known_hosts", atomically: true, encoding: .utf8)
         try """
@@ -55,7 +72,7 @@ final class SshServer {
         LogLevel VERBOSE
 
         """.write(toFile: folder + "/sshd_config", atomically: true, encoding: .utf8)
-        func host(_ name: String, port: Int, known: Bool = true, key: Bool = true) -> String {
+        func host(_ name: String, port: Int, known: Bool = true, key: String? = "user_key") -> String {
             """
             Host \(name)
               HostName 127.0.0.1
@@ -66,18 +83,19 @@ final class SshServer {
               GlobalKnownHostsFile /dev/null
               StrictHostKeyChecking yes
               IdentitiesOnly yes
-              IdentityFile \(folder)/\(key ? "user_key" : "no_key")
-              PasswordAuthentication \(key ? "no" : "yes")
+              IdentityFile \(folder)/\(key ?? "no_key")
+              PasswordAuthentication \(key == nil ? "yes" : "no")
               LogLevel ERROR
 
             """
         }
         try [
             host("testhost", port: port), host("strangerhost", port: port, known: false),
-            host("nokeyhost", port: port, key: false), host("closedhost", port: closedPort),
+            host("nokeyhost", port: port, key: nil), host("closedhost", port: closedPort),
+            host("chattyhost", port: port, key: "chatty_key"), host("norsynchost", port: port, key: "norsync_key"),
             host("silenthost", port: silentPort),
         ].joined().write(toFile: folder + "/ssh_config", atomically: true, encoding: .utf8)
-        FileManager.default.createFile(atPath: folder + "/empty_known_hosts", contents: Data())
+        _ = FileManager.default.createFile(atPath: folder + "/empty_known_hosts", contents: Data())
         // The privilege separation folder, which a system without a running sshd may lack.
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
         let arguments = ["/usr/sbin/sshd", "-D", "-E", folder + "/sshd.log", "-f", folder + "/sshd_config"]
@@ -97,6 +115,11 @@ final class SshServer {
         waitpid(server, &status, 0)
         for pid in sessions { kill(pid, SIGKILL) }
         close(silent)
+    }
+
+    /// Kills every session the server serves now, as a link that dies would end them.
+    func dropSessions() {
+        for pid in Self.descendants(of: server) { kill(pid, SIGKILL) }
     }
 
     /// How many logins the server accepted.
@@ -130,10 +153,6 @@ final class SshServer {
         stop()
         Issue.record("sshd did not start:\n\(log)")
         throw POSIXError(.ECONNREFUSED)
-    }
-
-    private static func copy(_ source: String, to target: String) throws {
-        try FileManager.default.copyItem(atPath: source, toPath: target)
     }
 
     /// A port of 127.0.0.1 that nothing listens on now.

@@ -29,6 +29,44 @@ enum HostScript {
         return answers["end"] == "1" ? answers : nil
     }
 
+    /// Every value of `key` after the sentinel, in order; none when the script did not finish.
+    static func values(_ output: String, _ key: String) -> [String] {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.lastIndex(where: { $0 == sentinel }), lines.contains("end=1") else { return [] }
+        return lines[(start + 1)...].compactMap { line in
+            line.hasPrefix(key + "=") ? String(line.dropFirst(key.count + 1)) : nil
+        }
+    }
+
+    /// The trash folders, through a real `.micsync` and `trash`: each a real folder.
+    static let trashTimestamps = """
+        if [ ! -L "$m" ] && [ ! -L "$m/trash" ] && [ -d "$m/trash" ]; then
+          for t in "$m/trash"/*; do
+            if [ -d "$t" ] && [ ! -L "$t" ]; then printf 'trash=%s\\n' "${t##*/}"; fi
+          done
+        fi
+        """
+
+    /// The files of trash folder `timestamp` (a checked timestamp name), `file=SIZE PATH` each.
+    static func trashFiles(_ timestamp: String) -> String {
+        """
+        t="$m/trash/"\(quoted(timestamp))
+        if [ ! -L "$m" ] && [ ! -L "$m/trash" ] && [ ! -L "$t" ] && [ -d "$t" ]; then
+          find "$t" -xdev -type f -printf 'file=%s %P\\n'
+        fi
+        """
+    }
+
+    /// Deletes the trash folders `timestamps` (checked timestamp names), never following a symlink
+    /// (`rm -r` does not) nor leaving the filesystem.
+    static func purgeTrash(_ timestamps: [String]) -> String {
+        """
+        if [ -L "$m" ] || [ -L "$m/trash" ]; then echo "error=$m/trash is not a real folder"; exit 0; fi
+
+        """ + timestamps.map { "rm -rf --one-file-system -- \"$m/trash/\"\(quoted($0))\n" }.joined()
+            + "echo ok=1"
+    }
+
     /// Every fact micsync needs before planning, in one round trip: whether the directory (and its parent)
     /// exists, its device and inode, micsync's folders that are not real folders, the marker, the free
     /// space, the filesystem type, the lock's owner and the host's rsync version.

@@ -56,6 +56,27 @@ struct RemoteDirectory: LocationSite {
     }
 
     /// From the host's filesystem type: what it is known to lack (FAT's names and 2 s times).
+    func unlock() throws(MicsyncError) -> String { try RemoteLock(site: self).unlock() }
+
+    func trashTimestamps() -> [String] {
+        guard let output = try? output(of: HostScript.trashTimestamps) else { return [] }
+        return HostScript.values(output, "trash").filter(Trash.isTimestamp).sorted()
+    }
+
+    func trashFiles(_ timestamp: String) -> [TrashFile] {
+        guard Trash.isTimestamp(timestamp), let output = try? output(of: HostScript.trashFiles(timestamp)) else {
+            return []
+        }
+        return HostScript.values(output, "file").compactMap { line in
+            guard let space = line.firstIndex(of: " "), let size = Int64(line[..<space]) else { return nil }
+            return TrashFile(path: Array(line[line.index(after: space)...].utf8), size: size)
+        }
+    }
+
+    func purgeTrash(_ timestamps: [String]) throws(MicsyncError) {
+        try perform(HostScript.purgeTrash(timestamps.filter(Trash.isTimestamp)), doing: "purge the trash")
+    }
+
     func profile(probe: FilesystemProbe) -> FilesystemProfile {
         guard case .success(let facts) = answers(), let type = nonEmpty(facts["fstype"]) else {
             return .unrestricted(type: "unknown")
@@ -97,12 +118,16 @@ struct RemoteDirectory: LocationSite {
 
     /// `body` run on the host in the location's directory; its answers, or why there were none.
     func run(_ body: String) throws(MicsyncError) -> [String: String] {
+        guard let answers = HostScript.answers(try output(of: body)) else {
+            throw .notFound("\(location.heading): the host's answer was cut short or garbled")
+        }
+        return answers
+    }
+
+    /// What `body`, run on the host in the location's directory, printed.
+    private func output(of body: String) throws(MicsyncError) -> String {
         switch hosts.run(HostScript.script(body, directory: remote.directory), on: remote) {
-        case .success(let output):
-            guard let answers = HostScript.answers(output) else {
-                throw .notFound("\(location.heading): the host's answer was cut short or garbled")
-            }
-            return answers
+        case .success(let output): return output
         case .failure(.unreachable(let reason)):
             throw .notFound("\(location.heading): cannot reach \(remote.destination): \(reason)")
         case .failure(.failed(let reason)):

@@ -21,6 +21,11 @@ public final class RemoteHosts: Sendable {
         var folder: String?
         /// Each host's shared connection: a nil reason once it is up, else why it could not be made.
         var masters: [String: (remote: RemotePath, reason: String?)] = [:]
+        /// How to let go each lock taken on a host and still held, by run id.
+        var locks: [String: @Sendable () -> Void] = [:]
+        /// Each connection's socket number in the private folder. Not ssh's `%C`: two host names of one
+        /// machine (say, with two keys) share its hash, and would share a connection.
+        var sockets: [String: Int] = [:]
     }
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -70,7 +75,16 @@ public final class RemoteHosts: Sendable {
 
     /// The ssh command for `remote` through its shared connection (without the host).
     func ssh(_ remote: RemotePath, folder: String) -> [String] {
-        command + Self.options + ["-o", "ControlPath=\(folder)/%C"] + (remote.port.map { ["-p", "\($0)"] } ?? [])
+        let socket = state.withLock { state in
+            if let known = state.sockets[remote.connectionKey] { return known }
+            state.sockets[remote.connectionKey] = state.sockets.count
+            return state.sockets.count - 1
+        }
+        return ssh(remote, controlPath: "\(folder)/\(socket)")
+    }
+
+    private func ssh(_ remote: RemotePath, controlPath: String) -> [String] {
+        command + Self.options + ["-o", "ControlPath=\(controlPath)"] + (remote.port.map { ["-p", "\($0)"] } ?? [])
     }
 
     /// rsync's `-e` for `remote`, its words quoted as rsync unquotes them; nil when the host cannot be reached.
@@ -124,15 +138,31 @@ public final class RemoteHosts: Sendable {
         return last.flatMap { $0.isEmpty ? nil : $0 } ?? "ssh ended with exit \(result.status ?? 0)"
     }
 
-    /// Closes every shared connection and removes the private folder: no ssh process is left behind.
+    /// Keeps `release` until `release(run:)`, or until `close` (a run ended by a signal at a question).
+    func hold(run: String, release: @escaping @Sendable () -> Void) {
+        state.withLock { $0.locks[run] = release }
+    }
+
+    func release(run: String) {
+        state.withLock { $0.locks.removeValue(forKey: run) }?()
+    }
+
+    /// Lets go every lock still held on a host, closes every shared connection and removes the private
+    /// folder: no lock, no ssh process is left behind.
     public func close() {
-        let (folder, masters) = state.withLock { state in
+        for release in state.withLock({ state in
+            defer { state.locks = [:] }
+            return state.locks.values
+        }) {
+            release()
+        }
+        let (folder, masters, sockets) = state.withLock { state in
             defer { state = State() }
-            return (state.folder, state.masters)
+            return (state.folder, state.masters, state.sockets)
         }
         guard let folder else { return }
-        for (remote, reason) in masters.values where reason == nil {
-            let words = ssh(remote, folder: folder) + ["-O", "exit", remote.destination]
+        for (key, (remote, reason)) in masters where reason == nil {
+            let words = ssh(remote, controlPath: "\(folder)/\(sockets[key] ?? 0)") + ["-O", "exit", remote.destination]
             _ = HostCommand(words: words, timeout: .seconds(10)).run(in: folder)
         }
         if let names = try? FileManager.default.contentsOfDirectory(atPath: folder) {

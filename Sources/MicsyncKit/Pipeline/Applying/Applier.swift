@@ -158,7 +158,8 @@ struct Applier {
     /// rsync's failure at one destination; on a full disc, how much is free and the first file that did
     /// not fit.
     private func problem(_ result: Rsync.Outcome, done: PassResult, at destination: Location) -> String {
-        var text = RsyncProblem.at(destination, result.problems, exitCode: result.exitCode)
+        var text = RsyncProblem.at(
+            destination, result.problems, exitCode: result.exitCode, over: destination.remote ?? source.remote)
         if result.messages.contains(where: {
             $0.contains("No space left on device") || $0.contains("Disk quota exceeded")
         }) {

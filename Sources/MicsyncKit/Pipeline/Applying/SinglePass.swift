@@ -78,7 +78,9 @@ struct SinglePass {
                 done.report.count(item)
             }
             if failed {
-                done.problem = RsyncProblem.at(destination, result.problems, exitCode: result.exitCode)
+                done.problem = RsyncProblem.at(
+                    destination, result.problems, exitCode: result.exitCode,
+                    over: destination.remote ?? job.source.remote)
             }
         } catch {
             done.notWritten = error.message

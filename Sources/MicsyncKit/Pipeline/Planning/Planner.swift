@@ -75,9 +75,13 @@ struct Planner {
         try rsync.interruption.checkpoint()
         if outcome.isPartial { plan.problems = outcome.problems }
         guard outcome.exitCode == 0 || outcome.isPartial else {
+            let remote = (destination.remote ?? invocation.source.remote)?.destination
+            let meaning = remote.flatMap {
+                RemoteRsyncFailure.explain(outcome.exitCode, messages: outcome.messages, host: $0)
+            }
             throw .rsync(
                 "planning \(destination.path) failed (rsync exit \(outcome.exitCode)):\n"
-                    + outcome.messages.joined(separator: "\n"))
+                    + ((meaning.map { [$0] } ?? []) + outcome.messages).joined(separator: "\n"))
         }
         return plan.sortingTypeChanges { FileSystem.exists(destination.path, $0) }
     }
