@@ -24,6 +24,8 @@ protocol LocationSite: Sendable {
     func stateProblem() -> String?
     /// Removes a lock left behind that no live run holds; what was done, in words.
     func unlock() throws(MicsyncError) -> String
+    /// The files below `relativePaths` ("" for all of it), `.micsync` left out: what the delete guard weighs.
+    func fileCount(_ relativePaths: [String]) -> Int
     /// Its trash folders by name, oldest first: only real, timestamp-named folders.
     func trashTimestamps() -> [String]
     /// Every file of its trash folder `timestamp`: the path relative to it and the size.
@@ -81,6 +83,14 @@ struct LocalDirectory: LocationSite {
     }
 
     func stateProblem() -> String? { StateFolder(location).problem() }
+
+    func fileCount(_ relativePaths: [String]) -> Int {
+        relativePaths.reduce(0) { total, relative in
+            let top = relative.isEmpty ? location.path : location.path + "/" + relative
+            let stateFolder: Set = relative.isEmpty ? [Array(RsyncInvocation.stateFolder.utf8)] : []
+            return total + FileSystem.files(under: RawPath.bytes(top), skipping: stateFolder).count
+        }
+    }
 
     func trashTimestamps() -> [String] { Trash.timestamps(in: location) }
 

@@ -32,4 +32,28 @@ import Testing
         #expect(remote.server.clientProcesses.isEmpty, "ssh left: \(remote.server.clientProcesses)")
         #expect(!box.exists("nas/big") || box.read("nas/big")?.count == 16 << 20, "never half a file among the data")
     }
+
+    @Test func ctrlCAtAQuestionLetsGoOfTheHostsLockAndConnection() throws {
+        let remote = try RemoteSandbox()
+        defer { remote.server.stop() }
+        let box = remote.box
+        try box.write("old", at: "w/a")
+        try remote.expectRun(["backup", "-m", "w"], status: 0)
+        try box.write("new!", at: "w/a")
+        try box.touch("w/a", secondsAgo: -5)
+        let run = try Binary.start(
+            Binary.micsync, ["backup", "w"], directory: box.root,
+            environment: box.environment.merging(remote.server.environment) { $1 })
+        defer { run.finish() }
+        try run.waitForStderr(containing: "[m]odify")
+        #expect(box.exists("nas/.micsync/lock.d"), "locked while it asks")
+        kill(run.process.processIdentifier, SIGINT)
+        // The question's answer stays open, as on a terminal, until micsync has ended.
+        run.process.waitUntilExit()
+        run.finish()
+        run.result.expect(status: 130)
+        #expect(!box.exists("nas/.micsync/lock.d"), "the host's lock is let go: \(run.result)")
+        #expect(remote.server.clientProcesses.isEmpty, "ssh left: \(remote.server.clientProcesses)")
+        #expect(box.read("nas/a") == "old")
+    }
 }

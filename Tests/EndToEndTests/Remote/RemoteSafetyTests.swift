@@ -110,3 +110,32 @@ import Testing
         #expect(diff.stdout.contains("photo.raw"), "\(diff)")
     }
 }
+
+/// The mass-delete guard counts a remote location's files on its host.
+@Suite(.serialized) struct RemoteDeleteGuardTests {
+    @Test func deletingMostOfARemoteBackupIsRefused() throws {
+        let remote = try RemoteSandbox()
+        defer { remote.server.stop() }
+        let box = remote.box
+        try box.makeDirectory("b1")
+        try remote.configure(work: [box.path("w")], backup: [box.path("b1"), remote.remote("nas")])
+        try box.write("kept", at: "b1/kept")
+        for number in 0..<20 { try box.write("\(number)", at: "nas/old-\(number)") }
+        let result = try remote.expectRun(
+            ["transfer", "-D", "--from", box.path("b1"), "--to", remote.remote("nas"), box.path("b1")], status: 5)
+        #expect(result.stderr.contains("more than maxDeletePercent"), "\(result)")
+        #expect(box.tree("nas").count == 20, "nothing deleted on the host")
+    }
+
+    @Test func aFewDeletionsFromARemoteSourceAreNotTakenForAnEmptyDisc() throws {
+        let remote = try RemoteSandbox()
+        defer { remote.server.stop() }
+        let box = remote.box
+        for number in 0..<12 { try box.writeAlike("\(number)", at: "f\(number)", in: ["w", "nas"]) }
+        try remote.expectRun(["backup", "-m", "w"], status: 0)
+        try FileManager.default.removeItem(atPath: box.path("nas/f0"))
+        try FileManager.default.removeItem(atPath: box.path("nas/f1"))
+        let result = try remote.expectRun(["work", "-D", "w"], status: 0)
+        #expect(!box.exists("w/f0") && !box.exists("w/f1") && box.exists("w/f2"), "\(result)")
+    }
+}

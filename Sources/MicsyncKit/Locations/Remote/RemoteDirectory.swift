@@ -58,6 +58,15 @@ struct RemoteDirectory: LocationSite {
     /// From the host's filesystem type: what it is known to lack (FAT's names and 2 s times).
     func unlock() throws(MicsyncError) -> String { try RemoteLock(site: self).unlock() }
 
+    /// Counted on the host; a host that does not answer counts as holding as many files as can be, so that
+    /// a guard against emptying a destination never lets a deletion through for want of an answer.
+    func fileCount(_ relativePaths: [String]) -> Int {
+        guard let answers = try? run(HostScript.fileCount(relativePaths)),
+            let count = answers["count"].flatMap({ Int($0) })
+        else { return Int.max / 2 }
+        return count
+    }
+
     func trashTimestamps() -> [String] {
         guard let output = try? output(of: HostScript.trashTimestamps) else { return [] }
         return HostScript.values(output, "trash").filter(Trash.isTimestamp).sorted()

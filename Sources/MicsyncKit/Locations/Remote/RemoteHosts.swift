@@ -16,6 +16,8 @@ public final class RemoteHosts: Sendable {
     /// What each remote location's host said in this run.
     let facts = RemoteFactsCache()
     private let state = Mutex<State>(State())
+    /// Held while closing: a signal's handler and the end of the run may both close, one after the other.
+    private let closing = Mutex<Void>(())
 
     private struct State {
         var folder: String?
@@ -150,6 +152,10 @@ public final class RemoteHosts: Sendable {
     /// Lets go every lock still held on a host, closes every shared connection and removes the private
     /// folder: no lock, no ssh process is left behind.
     public func close() {
+        closing.withLock { _ in closeNow() }
+    }
+
+    private func closeNow() {
         for release in state.withLock({ state in
             defer { state.locks = [:] }
             return state.locks.values
