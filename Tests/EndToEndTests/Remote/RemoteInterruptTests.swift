@@ -37,15 +37,8 @@ import Testing
         let remote = try RemoteSandbox()
         defer { remote.server.stop() }
         let box = remote.box
-        try box.write("old", at: "w/a")
-        try remote.expectRun(["backup", "-m", "w"], status: 0)
-        try box.write("new!", at: "w/a")
-        try box.touch("w/a", secondsAgo: -5)
-        let run = try Binary.start(
-            Binary.micsync, ["backup", "w"], directory: box.root,
-            environment: box.environment.merging(remote.server.environment) { $1 })
+        let run = try remote.backupWaitingAtItsQuestion()
         defer { run.finish() }
-        try run.waitForStderr(containing: "[m]odify")
         #expect(box.exists("nas/.micsync/lock.d"), "locked while it asks")
         kill(run.process.processIdentifier, SIGINT)
         // The question's answer stays open, as on a terminal, until micsync has ended.

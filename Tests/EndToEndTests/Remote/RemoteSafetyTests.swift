@@ -65,14 +65,7 @@ import Testing
         let remote = try RemoteSandbox()
         defer { remote.server.stop() }
         let box = remote.box
-        try box.write("old", at: "w/a")
-        try remote.expectRun(["backup", "-m", "w"], status: 0)
-        try box.write("new!", at: "w/a")
-        try box.touch("w/a", secondsAgo: -5)
-        let first = try Binary.start(
-            Binary.micsync, ["backup", "w"], directory: box.root,
-            environment: box.environment.merging(remote.server.environment) { $1 })
-        try first.waitForStderr(containing: "[m]odify")
+        let first = try remote.backupWaitingAtItsQuestion()
         // Another user (another state folder, as another laptop would have), the same host folder.
         let otherHome = box.path("other-home")
         try FileManager.default.createDirectory(atPath: otherHome, withIntermediateDirectories: true)

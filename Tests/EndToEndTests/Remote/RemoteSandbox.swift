@@ -51,4 +51,17 @@ struct RemoteSandbox {
             }, "rsync writes its temporary file under the host's .micsync/tmp")
         return run
     }
+
+    /// `backup w` asking whether to overwrite `a` (backed up before, changed since): it holds the host's lock.
+    func backupWaitingAtItsQuestion() throws -> RunningProcess {
+        try box.write("old", at: "w/a")
+        try expectRun(["backup", "-m", "w"], status: 0)
+        try box.write("new!", at: "w/a")
+        try box.touch("w/a", secondsAgo: -5)
+        let run = try Binary.start(
+            Binary.micsync, ["backup", "w"], directory: box.root,
+            environment: box.environment.merging(server.environment) { $1 })
+        try run.waitForStderr(containing: "[m]odify")
+        return run
+    }
 }
