@@ -88,4 +88,29 @@ import Testing
         #expect(result.stderr.contains("its micsync marker is missing"), "\(result)")
         #expect(!box.exists("nas/b") && !box.exists("nas/.micsync/id"), "nothing written there")
     }
+
+    @Test func anApprovedOverwriteIsAppliedAfterTheQuestion() throws {
+        let remote = try RemoteSandbox()
+        defer { remote.server.stop() }
+        let run = try remote.backupWaitingAtItsQuestion()
+        try run.stdin.write(contentsOf: Data("m\n".utf8))
+        run.finish()
+        run.result.expect(status: 0)
+        #expect(remote.box.read("nas/a") == "new!", "\(run.result)")
+        #expect(remote.server.logins == 2, "one login for each of the two runs: \(remote.server.logins)")
+    }
+
+    @Test func theMarkerIsCheckedAgainRightBeforeWriting() throws {
+        let remote = try RemoteSandbox()
+        defer { remote.server.stop() }
+        let box = remote.box
+        let run = try remote.backupWaitingAtItsQuestion()
+        // Meanwhile another disc is mounted on the NAS at that place: its folder has no marker.
+        try FileManager.default.removeItem(atPath: box.path("nas/.micsync/id"))
+        try run.stdin.write(contentsOf: Data("m\n".utf8))
+        run.finish()
+        #expect(run.result.status != 0, "\(run.result)")
+        #expect(run.result.stderr.contains("no longer carries its micsync marker"), "\(run.result)")
+        #expect(box.read("nas/a") == "old", "nothing written there")
+    }
 }
