@@ -50,6 +50,9 @@ public final class LocationBook: Sendable {
     /// `micsync unlock`: removes the lock a run left behind at `location`; what was done, in words.
     public func unlock(_ location: Location) throws(MicsyncError) -> String { try site(location).unlock() }
 
+    /// Those of `relativePaths` that `location` lacks.
+    func missing(_ relativePaths: [String], in location: Location) -> [String] { site(location).missing(relativePaths) }
+
     /// The files below `relativePaths` of `location`, `.micsync` left out.
     func fileCount(_ location: Location, _ relativePaths: [String]) -> Int { site(location).fileCount(relativePaths) }
 

@@ -34,7 +34,7 @@ public struct SyncRun<Action: SyncAction> {
                 filters: Action.filters, context: context
             ).compare(run)
         }
-        try scope.require(in: endpoints.source)
+        try scope.require(in: endpoints.source, locations: context.locations)
         var request = SyncRequest(action: Action.name, scope: scope, endpoints: endpoints, options: run)
         request.filters = Action.filters
         request.rsyncOptions = Action.rsyncOptions(options)
@@ -45,10 +45,8 @@ public struct SyncRun<Action: SyncAction> {
 
 extension Scope {
     /// Every typed path must exist in the source, whichever location it was typed in.
-    /// On another host rsync looks, and names what is missing.
-    func require(in source: Location) throws(MicsyncError) {
-        guard source.remote == nil else { return }
-        let missing = relativePaths.filter { !FileSystem.exists(source.path + "/" + $0) }
+    func require(in source: Location, locations: LocationBook) throws(MicsyncError) {
+        let missing = locations.missing(relativePaths, in: source)
         guard missing.isEmpty else {
             let typed = typedIn == source ? "" : " (typed in \(typedIn.heading))"
             throw .notFound(

@@ -62,6 +62,9 @@ import Testing
         let result = try remote.expectRun(["work", "-m", remote.remote("nas/photos/2024")], status: 0)
         #expect(box.read("w/photos/2024/b.jpg") == "two", "\(result)")
         #expect(!box.exists("w/other.txt"), "only the typed path: \(result)")
+        let missing = try remote.expectRun(["work", "-m", remote.remote("nas/photos/1999")], status: 3)
+        #expect(missing.stderr.contains("not found in the source, BACKUP \(remote.remote("nas"))"), "\(missing)")
+        #expect(missing.stderr.contains("\(remote.remote("nas"))/photos/1999"), "\(missing)")
     }
 
     @Test func aRemoteFolderRenamedAwayIsNotCreatedAgain() throws {

@@ -38,6 +38,13 @@ enum HostScript {
         }
     }
 
+    /// The numbers of those of `relativePaths` that are not there, `missing=N` each.
+    static func missing(_ relativePaths: [String]) -> String {
+        relativePaths.enumerated().map { number, relative in
+            "p=\"$d/\"\(quoted(relative)); [ -e \"$p\" ] || [ -L \"$p\" ] || echo missing=\(number)\n"
+        }.joined()
+    }
+
     /// How many files are below `relativePaths` ("" for the whole directory), `.micsync` left out; one NUL
     /// per file, so that a name with a newline counts once.
     static func fileCount(_ relativePaths: [String]) -> String {

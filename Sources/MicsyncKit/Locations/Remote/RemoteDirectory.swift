@@ -58,6 +58,14 @@ struct RemoteDirectory: LocationSite {
     /// From the host's filesystem type: what it is known to lack (FAT's names and 2 s times).
     func unlock() throws(MicsyncError) -> String { try RemoteLock(site: self).unlock() }
 
+    /// Asked of the host by number, so that no name has to come back through a line; a host that does not
+    /// answer lacks nothing here (rsync then says what it could not reach).
+    func missing(_ relativePaths: [String]) -> [String] {
+        guard let output = try? output(of: HostScript.missing(relativePaths)) else { return [] }
+        let numbers = Set(HostScript.values(output, "missing").compactMap { Int($0) })
+        return relativePaths.enumerated().filter { numbers.contains($0.offset) }.map(\.element)
+    }
+
     /// Counted on the host; a host that does not answer counts as holding as many files as can be, so that
     /// a guard against emptying a destination never lets a deletion through for want of an answer.
     func fileCount(_ relativePaths: [String]) -> Int {
