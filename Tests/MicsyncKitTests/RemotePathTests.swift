@@ -58,6 +58,7 @@ import Testing
                 "ssh", "-F", "/my dir/config", "-o", "User=x y",
             ])
         #expect(RemoteHosts.words("") == [])
+        #expect(RemoteHosts.words("ssh -i 'it''s key' \"\"") == ["ssh", "-i", "it's key", ""], "doubled quotes")
     }
 
     @Test func hostAnswersAreReadAfterTheSentinelOnly() {

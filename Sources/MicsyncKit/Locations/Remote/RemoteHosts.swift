@@ -35,15 +35,23 @@ public final class RemoteHosts: Sendable {
         command = words.isEmpty ? ["ssh"] : words
     }
 
-    /// `RSYNC_RSH` split as rsync splits it: at blanks, with single and double quotes.
+    /// `RSYNC_RSH` split as rsync splits it: at blanks, with single and double quotes, a quote doubled
+    /// inside its own kind standing for itself.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         var quote: Character?
         var inWord = false
-        for character in text {
+        var characters = text[...]
+        while let character = characters.popFirst() {
             if let open = quote {
-                if character == open { quote = nil } else { current.append(character) }
+                if character != open {
+                    current.append(character)
+                } else if characters.first == open {
+                    current.append(characters.removeFirst())
+                } else {
+                    quote = nil
+                }
             } else if character == "'" || character == "\"" {
                 quote = character
                 inWord = true
@@ -89,12 +97,13 @@ public final class RemoteHosts: Sendable {
         command + Self.options + ["-o", "ControlPath=\(controlPath)"] + (remote.port.map { ["-p", "\($0)"] } ?? [])
     }
 
-    /// rsync's `-e` for `remote`, its words quoted as rsync unquotes them; nil when the host cannot be reached.
+    /// rsync's `-e` for `remote`, its words quoted as rsync unquotes them (`words`); nil when the host cannot
+    /// be reached.
     func rsyncShell(_ remote: RemotePath) -> String? {
         guard let folder = try? folder(), connect(remote) == nil else { return nil }
         return ssh(remote, folder: folder).map { word in
-            word.contains(where: { $0.isWhitespace || "'\"".contains($0) })
-                ? "'" + word.replacingOccurrences(of: "'", with: "'\"'\"'") + "'" : word
+            word.isEmpty || word.contains(where: { $0.isWhitespace || "'\"".contains($0) })
+                ? "'" + word.replacingOccurrences(of: "'", with: "''") + "'" : word
         }.joined(separator: " ")
     }
 
@@ -134,7 +143,7 @@ public final class RemoteHosts: Sendable {
 
     /// ssh's last line of errors, or what happened when it said nothing.
     private static func reason(_ result: HostCommand.Result) -> String {
-        guard result.status != nil else { return "no answer within 25 s" }
+        guard result.status != nil else { return "no answer in time (micsync stopped waiting)" }
         let last = result.errors.split(separator: "\n").last.map(String.init)?
             .trimmingCharacters(in: .whitespaces)
         return last.flatMap { $0.isEmpty ? nil : $0 } ?? "ssh ended with exit \(result.status ?? 0)"
