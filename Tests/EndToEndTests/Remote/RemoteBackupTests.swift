@@ -90,6 +90,12 @@ import Testing
         let result = try remote.expectRun(["backup", "-m", "w"], status: 3)
         #expect(result.stderr.contains("its micsync marker is missing"), "\(result)")
         #expect(!box.exists("nas/b") && !box.exists("nas/.micsync/id"), "nothing written there")
+
+        let adopted = try remote.expectRun(["adopt", remote.remote("nas")], status: 0)
+        #expect(adopted.stdout.contains("adopted BACKUP \(remote.remote("nas"))"), "\(adopted)")
+        #expect(box.exists("nas/.micsync/id"), "a new marker on the host")
+        try remote.expectRun(["backup", "-m", "w"], status: 0)
+        #expect(box.read("nas/b") == "b", "used again once adopted")
     }
 
     @Test func anApprovedOverwriteIsAppliedAfterTheQuestion() throws {
