@@ -66,5 +66,7 @@ import Testing
         #expect(HostScript.answers(output) == ["exists": "1", "marker": "abc", "end": "1"])
         #expect(HostScript.answers("\(HostScript.sentinel)\nexists=1\n") == nil, "cut short: no end=1")
         #expect(HostScript.quoted("it's") == #"'it'\''s'"#)
+        let sections = "noise\n\(HostScript.sentinel)\nsection=0\nexists=1\nend=1\nsection=1\nexists=0\n"
+        #expect(HostScript.sections(sections) == [0: ["exists": "1", "end": "1"]], "an unfinished section is none")
     }
 }

@@ -20,6 +20,15 @@ public final class LocationBook: Sendable {
         hosts = RemoteHosts(environment: environment)
     }
 
+    /// Asks each host once for the facts of all of `locations` it holds, before they are looked at one by
+    /// one: one round trip per host, however many of its folders a configuration names.
+    public func prefetch(_ locations: [Location]) {
+        let remote = Dictionary(grouping: Set(locations).filter { $0.remote != nil }) { $0.remote!.connectionKey }
+        for group in remote.values where group.count > 1 {
+            hosts.prefetchFacts(of: group, on: group[0].remote!)
+        }
+    }
+
     /// How micsync reaches `location`: the one place its kind is chosen.
     func site(_ location: Location) -> any LocationSite {
         guard let remote = location.remote else { return LocalDirectory(location: location) }

@@ -20,6 +20,7 @@ public struct SyncRun<Action: SyncAction> {
         // What micsync remembers about the locations must be readable before any of them is judged.
         try context.locations.check()
         let scope = try run.config.load().scope(paths, questions: context.questions)
+        context.locations.prefetch(scope.configuration.locations)
         var chooser = LocationChooser(
             scope: scope, questions: context.questions, resolver: PathResolver(base: FileSystem.currentDirectory),
             locations: context.locations)

@@ -37,13 +37,16 @@ import Testing
         let remote = try RemoteSandbox()
         defer { remote.server.stop() }
         let box = remote.box
+        try box.makeDirectory("nas2")
         try remote.configure(
-            work: [box.path("w")], backup: [remote.remote("nas"), remote.remote("gone", host: "closedhost")])
+            work: [box.path("w")],
+            backup: [remote.remote("nas"), remote.remote("gone", host: "closedhost"), remote.remote("nas2")])
         let result = try remote.expectRun(["status", "--json"], status: 0)
+        #expect(remote.server.sessions == 1, "one round trip for both folders of the host: \(remote.server.sessions)")
         let document = try box.jsonObject(result.stdout)
         let configurations = try #require(document["configurations"] as? [[String: Any]])
         let rows = try #require(configurations.first?["locations"] as? [[String: Any]])
-        #expect(rows.map { $0["accessible"] as? Bool } == [true, true, false], "\(result)")
+        #expect(rows.map { $0["accessible"] as? Bool } == [true, true, false, true], "\(result)")
         #expect((rows[1]["freeBytes"] as? Int ?? 0) > 0, "the host's free space: \(result)")
         #expect((rows[1]["filesystem"] as? [String: Any])?["type"] as? String != nil, "\(result)")
         #expect((rows[2]["state"] as? String ?? "").contains("cannot reach closedhost"), "\(result)")

@@ -123,9 +123,14 @@ final class SshServer {
     }
 
     /// How many logins the server accepted.
-    var logins: Int {
+    var logins: Int { count("Accepted publickey") }
+
+    /// How many commands ran on it (sessions of its logins).
+    var sessions: Int { count("Starting session") }
+
+    private func count(_ words: String) -> Int {
         let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
-        return log.components(separatedBy: "Accepted publickey").count - 1
+        return log.components(separatedBy: words).count - 1
     }
 
     /// The ssh client processes that use this server's client configuration: none may outlive a run.

@@ -29,6 +29,35 @@ enum HostScript {
         return answers["end"] == "1" ? answers : nil
     }
 
+    /// The facts of several directories of one host in one round trip: a `section=N` line before each.
+    static func facts(of directories: [String]) -> String {
+        "echo \(sentinel)\n"
+            + directories.enumerated().map { number, directory in
+                "d=\(quoted(directory))\nm=\"$d/.micsync\"\necho section=\(number)\n\(facts)\necho end=1\n"
+            }.joined()
+    }
+
+    /// Each finished section's answers, by number.
+    static func sections(_ output: String) -> [Int: [String: String]] {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.lastIndex(where: { $0 == sentinel }) else { return [:] }
+        var sections: [Int: [String: String]] = [:]
+        var current: (number: Int, answers: [String: String])?
+        for line in lines[(start + 1)...] {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            let (key, value) = (String(line[..<equals]), String(line[line.index(after: equals)...]))
+            if key == "section", let number = Int(value) {
+                current = (number, [:])
+            } else if key == "end", let finished = current {
+                sections[finished.number] = finished.answers.merging(["end": "1"]) { first, _ in first }
+                current = nil
+            } else if current?.answers[key] == nil {
+                current?.answers[key] = value
+            }
+        }
+        return sections
+    }
+
     /// Every value of `key` after the sentinel, in order; none when the script did not finish.
     static func values(_ output: String, _ key: String) -> [String] {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)

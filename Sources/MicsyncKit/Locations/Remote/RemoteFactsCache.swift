@@ -14,6 +14,10 @@ final class RemoteFactsCache: Sendable {
         return answer
     }
 
+    func store(_ answer: Result<[String: String], RemoteFailure>, for location: Location) {
+        answers.withLock { $0[location] = answer }
+    }
+
     func forget(_ location: Location) {
         _ = answers.withLock { $0.removeValue(forKey: location) }
     }

@@ -141,6 +141,19 @@ public final class RemoteHosts: Sendable {
         return .success(result.output)
     }
 
+    /// Asks `remote` once for the facts of every location of `group` (all on that host), so that a host
+    /// with several locations answers in one round trip.
+    func prefetchFacts(of group: [Location], on remote: RemotePath) {
+        let answer = run(HostScript.facts(of: group.map(\.directory)), on: remote)
+        for (number, location) in group.enumerated() {
+            facts.store(
+                answer.flatMap { output in
+                    HostScript.sections(output)[number].map { .success($0) }
+                        ?? .failure(.failed("its answer was cut short or garbled"))
+                }, for: location)
+        }
+    }
+
     /// ssh's last line of errors, or what happened when it said nothing.
     private static func reason(_ result: HostCommand.Result) -> String {
         guard result.status != nil else { return "no answer in time (micsync stopped waiting)" }
