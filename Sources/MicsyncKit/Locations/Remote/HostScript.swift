@@ -113,7 +113,7 @@ enum HostScript {
             + "echo ok=1"
     }
 
-    /// Every fact micsync needs before planning, in one round trip: whether the directory (and its parent)
+    /// Every fact micsync needs before planning, in one round trip: whether the directory
     /// exists, its device and inode, micsync's folders that are not real folders, the marker, the free
     /// space, the filesystem type, the lock's owner and the host's rsync version.
     static let facts = """
