@@ -9,7 +9,8 @@ BUILD_PACKAGES := rsync libgit2-dev pkg-config zlib1g-dev
 # the Arch package for real; attr and e2fsprogs: the fault tests set extended attributes and fill a small ext4;
 # exfat-fuse, exfatprogs and ntfs-3g: the real-disc tests mount exFAT and NTFS images.
 TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux man-db groff-base \
-	pacman-package-manager makepkg libarchive-tools fakeroot attr e2fsprogs exfat-fuse exfatprogs ntfs-3g
+	pacman-package-manager makepkg libarchive-tools fakeroot attr e2fsprogs exfat-fuse exfatprogs ntfs-3g \
+	openssh-server openssh-client
 BENCH_PACKAGES := $(BUILD_PACKAGES) python3 util-linux
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

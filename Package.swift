@@ -15,6 +15,7 @@ let actionModules: [(target: String, folder: String)] = [
     ("AdoptAction", "Adopt"),
     ("LogAction", "Log"),
     ("WatchAction", "Watch"),
+    ("UnlockAction", "Unlock"),
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")

@@ -203,13 +203,13 @@ _micsync() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    backup|work|transfer|tree|status|diff|config|trash|verify|adopt|log|watch|help)
+    backup|work|transfer|tree|status|diff|config|trash|verify|adopt|log|watch|unlock|help)
         # Offer subcommand argument completions
         "_micsync_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify adopt log watch help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify adopt log watch unlock help' -- "${cur}"))
         ;;
     esac
 }
@@ -750,6 +750,34 @@ _micsync_watch() {
     esac
 }
 
+_micsync_unlock() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --config-name)
+    __micsync_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion unlock -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion unlock -- positional@0 "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
 _micsync_help() {
     repeating_flags=()
     non_repeating_flags=(--version)
@@ -758,7 +786,7 @@ _micsync_help() {
     __micsync_offer_flags_options -1
     # micsync: `help` completes the actions (micsync-completions: ScriptPatch)
     if [[ "${positional_number}" -eq 1 ]]; then
-        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify\nadopt\nlog\nwatch'
+        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify\nadopt\nlog\nwatch\nunlock'
     fi
 }
 

@@ -76,6 +76,8 @@ function __micsync_parse_tokens -S
             __micsync_parse_subcommand 0 'n/count=' 'json' 'version' 'h/help'
         case 'watch'
             __micsync_parse_subcommand 0 'config=' 'config-name=' 'install' 'uninstall' 'no-start' 'version' 'h/help'
+        case 'unlock'
+            __micsync_parse_subcommand -r 1 'config=' 'config-name=' 'version' 'h/help'
         case 'help'
             __micsync_parse_subcommand -r 1 'version'
         end
@@ -151,6 +153,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "mic
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'adopt' -d 'Use a location again whose micsync marker is missing (after reformatting a disc).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'log' -d 'Show the journal: one line per run, newest first.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'watch' -d 'Back up by itself: when a known disc is plugged in, and on a schedule (the "auto" key).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'unlock' -d 'Remove the lock a crashed run left on a location on another host.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync" -eq 1' -fa 'help' -d 'Show subcommand help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" m' -s 'm' -d 'Copy modified files (overwrite) without asking.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync backup" s' -s 's' -d 'Suppress information about directories (created ones are not listed).'
@@ -353,6 +356,11 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync watch" no-start' -l 'no-start' -d 'With --install: only write the service file; enable and start nothing.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync watch" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync watch" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync unlock" -ge 1' -fka '(__micsync_custom_completion ---completion unlock -- positional@0 (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync unlock" config' -l 'config' -d 'The config file to use instead of the usual lookup.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync unlock" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion unlock -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync unlock" version' -l 'version' -d 'Show the version.'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync unlock" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync help" version' -l 'version' -d 'Show the version.'
 # micsync: `help` completes the actions (micsync-completions: ScriptPatch)
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'backup' -d 'Copy from a WORKING location to every accessible BACKUP; never deletes.'
@@ -367,3 +375,4 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "mic
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'adopt' -d 'Use a location again whose micsync marker is missing (after reformatting a disc).'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'log' -d 'Show the journal: one line per run, newest first.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'watch' -d 'Back up by itself: when a known disc is plugged in, and on a schedule (the "auto" key).'
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync help" -eq 1' -fa 'unlock' -d 'Remove the lock a crashed run left on a location on another host.'

@@ -13,12 +13,13 @@ public struct CommandContext: Sendable {
     /// The sync actions' directions by name: what `--from` and `--to` complete.
     public var directions: [String: Direction]
     /// What this command knows about locations (micsync's state folder, the known locations read once).
-    public let locations = LocationBook()
+    public let locations: LocationBook
 
     public init(
         terminal: Terminal, interruption: Interruption, typedPaths: [String]? = nil,
-        directions: [String: Direction] = [:]
+        directions: [String: Direction] = [:], locations: LocationBook = LocationBook()
     ) {
+        self.locations = locations
         self.terminal = terminal
         self.interruption = interruption
         self.typedPaths = typedPaths

@@ -42,18 +42,21 @@ public struct Micsync: AsyncParsableCommand {
             return fail(error, on: .standard(colour: .auto))
         }
         let terminal = Terminal.standard(colour: taken.choice)
+        let locations = LocationBook()
         // A signal while nothing runs (at a question, say) ends micsync at once: nothing is half done then.
         // `_exit`, not `exit`: the main thread may be blocked reading an answer, and exit's stdio cleanup
-        // would wait for it forever.
+        // would wait for it forever. Locks on other hosts and the ssh connections are let go first.
         let interruption = Interruption { error in
             // On a terminal the echoed ^C ends the question's line: the message starts a fresh one.
             let freshLine = isatty(STDERR_FILENO) == 1 ? "\n" : ""
             terminal.note(freshLine + "micsync: \(error.message); nothing was changed")
+            locations.close()
             _exit(error.status.rawValue)
         }
         let context = CommandContext(
-            terminal: terminal, interruption: interruption, directions: CommandContext.directions(of: Registry.commands)
-        )
+            terminal: terminal, interruption: interruption,
+            directions: CommandContext.directions(of: Registry.commands),
+            locations: locations)
         return await CommandContext.$current.withValue(context) {
             // `-V` alone is the version, as in rsync and rclone.
             await run(LeadingConfigOptions.rewrite(taken.rest == ["-V"] ? ["--version"] : taken.rest), in: context)
@@ -62,6 +65,8 @@ public struct Micsync: AsyncParsableCommand {
 
     private static func run(_ arguments: [String], in context: CommandContext) async -> Int32 {
         let terminal = context.terminal
+        // Its locks are let go when the command returns; then its ssh connections end too.
+        defer { context.locations.close() }
         do {
             try ActionWords.check(arguments)
             let (parsed, typedPaths) = TypedPathArguments.extract(OriginalSpelling.rewrite(arguments))

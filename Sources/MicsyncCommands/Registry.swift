@@ -10,6 +10,7 @@ import StatusAction
 import TransferAction
 import TrashAction
 import TreeAction
+import UnlockAction
 import VerifyAction
 import WatchAction
 import WorkAction
@@ -30,5 +31,6 @@ public enum Registry {
         AdoptCommand.self,
         LogCommand.self,
         WatchCommand.self,
+        UnlockCommand.self,
     ]
 }

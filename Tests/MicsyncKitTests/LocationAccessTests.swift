@@ -68,3 +68,18 @@ import Testing
         #expect(Mount.holding("/")?.mountPoint == "/")
     }
 }
+
+extension Location {
+    /// A local directory's answers, as its `LocationBook` site gives them.
+    fileprivate func access(known: KnownLocations) -> LocationAccess {
+        access(known: known, site: LocalDirectory(location: self))
+    }
+
+    fileprivate func claim(known: KnownLocations) throws(MicsyncError) {
+        try claim(known: known, site: LocalDirectory(location: self))
+    }
+
+    fileprivate func adopt(known: KnownLocations) throws(MicsyncError) {
+        try adopt(known: known, site: LocalDirectory(location: self))
+    }
+}

@@ -38,7 +38,7 @@ public struct AdoptCommand: ParsableCommand {
         let terminal = CommandContext.current.terminal
         let location = try config.selection.load().scope(paths, questions: CommandContext.current.run.questions).typedIn
         switch CommandContext.current.locations.access(location) {
-        case .accessible where LocationMarker(location).id != nil:
+        case .accessible where CommandContext.current.locations.markerID(location) != nil:
             terminal.print("\(location.heading) already carries its micsync marker; nothing to do")
         case .accessible, .markerMissing, .otherMarker:
             try CommandContext.current.locations.adopt(location)

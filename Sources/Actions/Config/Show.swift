@@ -30,6 +30,7 @@ extension ConfigCommand {
                 terminal.print(style(configuration.name, .bold))
                 var table = TextTable()
                 let book = CommandContext.current.locations
+                book.prefetch(configuration.locations)
                 for location in configuration.locations {
                     let facts = LocationFacts(location, access: book.access(location), locations: book)
                     let free = facts.freeBytes.map { ", \(ByteCount.readable($0)) free" } ?? ""

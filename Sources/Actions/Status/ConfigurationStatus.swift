@@ -67,6 +67,7 @@ struct ConfigurationStatus: Encodable {
         async throws(MicsyncError)
     {
         let configuration = scope.configuration
+        book.prefetch(configuration.locations)
         let access = Dictionary(configuration.locations.map { ($0.path, book.access($0)) }) { first, _ in first }
         let accessible = Set(access.filter { $0.value.isAccessible }.map(\.key))
         var pending: [String: Pending] = [:]

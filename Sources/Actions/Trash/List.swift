@@ -100,10 +100,7 @@ extension TrashCommand {
                 context.locations.access($0).isAccessible
             }.holdingTrash(timestamp)
             let contents = holding.map { location in
-                var files: [(path: [UInt8], size: Int64)] = []
-                FileSystem.forEachFile(under: Array((Trash.root(of: location) + "/" + timestamp).utf8)) {
-                    files.append(($0, $1))
-                }
+                let files = context.locations.trashFiles(location, timestamp)
                 return (location, files.sorted { $0.path.lexicographicallyPrecedes($1.path) })
             }
             guard !json else {

@@ -52,7 +52,7 @@ extension TrashCommand {
             let withTrash = try locations.scopes(paths).map(\.typedIn).filter { location in
                 let access = context.locations.access(location)
                 if !access.isAccessible { terminal.notice(access.note(for: location)) }
-                return access.isAccessible && !Trash.timestamps(in: location).isEmpty
+                return access.isAccessible && !location.trashTimestamps.isEmpty
             }
             // Locked while listed and purged, so that a run's trash is never purged while the run fills it.
             let locks = try context.locations.lock(withTrash)
@@ -82,7 +82,7 @@ extension TrashCommand {
             // micsync's own trash folders, not user files, so micsync rather than rsync deletes them, by
             // descriptor: never through a symlink, never into another filesystem.
             for (location, folders) in doomed {
-                try Trash.purge(folders.map(\.timestamp), in: location)
+                try context.locations.purgeTrash(folders.map(\.timestamp), in: location)
             }
             terminal.print("deleted \(what)")
         }

@@ -43,6 +43,13 @@ extension TrashCommand {
         func run() async throws {
             let target = try target()
             let destination = target.typedIn
+            if let remote = destination.remote {
+                // rsync copies between two machines, never from one place of another host to another.
+                throw MicsyncError.usage(
+                    "restoring on another host is not supported yet; the files are in \(remote.destination):"
+                        + "\(remote.directory)/.micsync/trash/\(timestamp): copy them back there (ssh \(remote.destination))"
+                )
+            }
             try requireTrash(in: destination)
             let folder = try destination.trashFolder(timestamp)
             let relative = target.relativePaths[0]
@@ -65,10 +72,10 @@ extension TrashCommand {
 
         /// A location without trash TIMESTAMP: the error names the locations that have it.
         private func requireTrash(in destination: Location) throws {
-            guard !Trash.timestamps(in: destination).contains(timestamp) else { return }
+            guard !destination.trashTimestamps.contains(timestamp) else { return }
             let book = CommandContext.current.locations
             let holding = try locations.scopes([]).map(\.typedIn).filter {
-                book.access($0).isAccessible && Trash.timestamps(in: $0).contains(timestamp)
+                book.access($0).isAccessible && $0.trashTimestamps.contains(timestamp)
             }
             guard !holding.isEmpty else { return }
             throw MicsyncError.notFound(

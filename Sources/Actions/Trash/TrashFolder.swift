@@ -1,4 +1,5 @@
 import Foundation
+import MicsyncCLI
 import MicsyncKit
 
 /// One run's trash at one location, `LOCATION/.micsync/trash/TIMESTAMP`: how many files it keeps, how large.
@@ -9,12 +10,13 @@ struct TrashFolder: Encodable {
 
     init(_ timestamp: String, in location: Location) {
         self.timestamp = timestamp
-        (files, bytes) = FileSystem.files(under: RawPath.bytes(Trash.root(of: location) + "/" + timestamp))
+        let kept = CommandContext.current.locations.trashFiles(location, timestamp)
+        (files, bytes) = (kept.count, kept.reduce(0) { $0 + $1.size })
     }
 
     /// Every trash folder of `location`, oldest first.
     static func all(in location: Location) -> [TrashFolder] {
-        Trash.timestamps(in: location).map { TrashFolder($0, in: location) }
+        location.trashTimestamps.map { TrashFolder($0, in: location) }
     }
 
     /// When the run that filled it started, from its name; nil for a name micsync did not make.
@@ -35,9 +37,12 @@ struct TrashFolder: Encodable {
 }
 
 extension Location {
+    /// Its trash folders by name, oldest first, as its site tells them.
+    var trashTimestamps: [String] { CommandContext.current.locations.trashTimestamps(self) }
+
     /// The trash folder named `timestamp`; exit 3 listing the ones there are when there is none.
     func trashFolder(_ timestamp: String) throws(MicsyncError) -> String {
-        let timestamps = Trash.timestamps(in: self)
+        let timestamps = trashTimestamps
         guard timestamps.contains(timestamp) else {
             throw .notFound(
                 "no trash \(timestamp) in \(heading); "
@@ -51,7 +56,7 @@ extension Location {
 extension [Location] {
     /// Those whose trash has `timestamp`; exit 3 naming each one's trash when none has it.
     func holdingTrash(_ timestamp: String) throws(MicsyncError) -> [Location] {
-        let holding = filter { Trash.timestamps(in: $0).contains(timestamp) }
+        let holding = filter { $0.trashTimestamps.contains(timestamp) }
         guard holding.isEmpty else { return holding }
         throw .notFound("no accessible location has trash \(timestamp); the trash there is:\n" + trashLines)
     }
@@ -59,7 +64,7 @@ extension [Location] {
     /// One line per location: the trash folders it has.
     var trashLines: String {
         map { location in
-            let timestamps = Trash.timestamps(in: location)
+            let timestamps = location.trashTimestamps
             return "  \(location.heading): " + (timestamps.isEmpty ? "no trash" : timestamps.joined(separator: " "))
         }.joined(separator: "\n")
     }

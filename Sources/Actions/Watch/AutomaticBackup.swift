@@ -34,10 +34,13 @@ struct AutomaticRun {
         options.progress = false
         options.automatic = true
         options.config = ConfigSelection(file: configFile, configurationName: configuration.name)
-        // A fresh book each run: what micsync remembers (a disc adopted meanwhile) is read anew.
+        // A fresh book each run: what micsync remembers (a disc adopted meanwhile) is read anew; its shared ssh
+        // connections end with the run.
+        let locations = LocationBook()
+        defer { locations.close() }
         let context = RunContext(
             terminal: Terminal(sink: MessagesOnly(), quiet: true, width: terminal.width), answers: NoAnswers(),
-            interruption: interruption, locations: LocationBook())
+            interruption: interruption, locations: locations)
         let started = Date()
         let result: Result<JournalEntry?, MicsyncError>
         do throws(MicsyncError) {

@@ -22,6 +22,7 @@ struct Watcher {
                     + "add \"auto\": \"plugged\" (or an interval such as \"1d\") to a configuration")
         }
         let book = LocationBook()
+        defer { book.close() }
         try book.check()
         let lock = try WatchLock.acquire(in: book.state)
         defer { withExtendedLifetime(lock) {} }
@@ -45,6 +46,7 @@ struct Watcher {
             mounts.settle(settle)
             reading.refresh(&watched, selection: selection, terminal: terminal, afterMountChange: true)
             let book = LocationBook()
+            defer { book.close() }
             for index in watched.indices where watched[index].pluggedIn(book) {
                 try await runAll(&watched[index], configFile: loaded.found.file)
             }
@@ -86,6 +88,7 @@ private struct ConfigReading {
         }
         problem = nil
         let book = LocationBook()
+        defer { book.close() }
         var journal: [JournalEntry]?
         watched = chosen.map { configuration in
             guard var known = watched.first(where: { $0.configuration.name == configuration.name }) else {

@@ -63,6 +63,16 @@ public enum CompletionCandidates {
         return line.offer(byNumber + paths)
     }
 
+    /// `unlock`: the locations on other hosts, where a crashed run's lock can stay (asking no host).
+    @Sendable public static func locationsToUnlock(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        let line = TypedLine(words, index, prefix)
+        var seen = Set<String>()
+        let candidates = line.namedConfigurations.flatMap(\.locations)
+            .filter { $0.remote != nil && seen.insert($0.path).inserted }
+            .map { Candidate(value: $0.path, description: "\($0.role.rawValue) \($0.index)") }
+        return line.offer(candidates)
+    }
+
     /// For `adopt`: the locations whose micsync marker is missing or is another location's, by path, each
     /// with its role and the reason beside it.
     @Sendable public static func locationsToAdopt(_ words: [String], _ index: Int, _ prefix: String) -> [String] {

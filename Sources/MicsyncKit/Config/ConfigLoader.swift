@@ -140,6 +140,10 @@ private struct Validator {
                     "the path holds a control character (U+\(String(format: "%04X", control.value))); remove it")
                 return nil
             }
+            if case .failure(let remoteProblem) = RemotePath.parse(path) {
+                problem("\(key)[\(index)]", "\(remoteProblem.message): \(path)")
+                return nil
+            }
             return Location(role: role, index: index, path: resolver.location(path), spelled: resolver.absolute(path))
         }
     }

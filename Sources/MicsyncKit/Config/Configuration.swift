@@ -19,13 +19,22 @@ public struct Location: Sendable, Hashable, CustomStringConvertible {
     /// Absolute and normalised, symlinks kept: the location as its configuration spells it, which is what
     /// its identity is remembered by, so that a symlink re-pointed elsewhere is another location.
     public let identityKey: String
+    /// Where it lives when that is another host (then `path` is its spelling, `host:/abs`); nil when local.
+    public let remote: RemotePath?
 
     public init(role: Role, index: Int, path: String, spelled: String? = nil) {
         self.role = role
         self.index = index
         self.path = path
         identityKey = spelled ?? path
+        remote = RemotePath.parse(path).flatMap { try? $0.get() }
     }
+
+    /// The directory on the machine that holds it: `path`, or the path on the remote host.
+    public var directory: String { remote?.directory ?? path }
+
+    /// `pathInside` (a path below `directory`) as rsync names it: with `host:` when the location is remote.
+    func rsyncName(_ pathInside: String) -> String { remote?.rsyncName(pathInside) ?? pathInside }
 
     public var description: String { path }
 

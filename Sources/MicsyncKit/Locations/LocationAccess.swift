@@ -20,6 +20,9 @@ public enum LocationAccess: Equatable, Sendable {
     case unsafeStateFolder(String)
     /// micsync's list of known locations cannot be read: whether this is the disc it knows is unknown.
     case identityUnknown(String)
+    /// On another host that ssh cannot reach now (refused, unknown host or host key, no answer,
+    /// authentication): as unplugged as a disc that is not there.
+    case unreachable(host: String, reason: String)
 
     public var isAccessible: Bool { self == .accessible }
 
@@ -34,6 +37,7 @@ public enum LocationAccess: Equatable, Sendable {
         case .otherMarker: "another disc? (its micsync marker is not the one micsync left there)"
         case .unsafeStateFolder(let problem): problem
         case .identityUnknown(let problem): problem
+        case .unreachable(let host, let reason): "cannot reach \(host): \(reason)"
         }
     }
 
@@ -44,6 +48,8 @@ public enum LocationAccess: Equatable, Sendable {
         case .new: "create it with `mkdir \(quoted)`, or let a sync create it (--create)"
         case .markerMissing, .otherMarker:
             "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
+        case .unreachable(let host, _):
+            "run `ssh \(RsyncInvocation.shellQuoted(host))` once (to accept its host key, or to load your key into the agent)"
         default: nil
         }
     }
@@ -56,7 +62,7 @@ public enum LocationAccess: Equatable, Sendable {
 
 extension Location {
     /// Whether the location can be used now, and why not: its site's answer, given the id remembered for it.
-    func access(known: KnownLocations) -> LocationAccess {
+    func access(known: KnownLocations, site: any LocationSite) -> LocationAccess {
         do throws(MicsyncError) {
             return site.access(remembered: try known.id(of: self))
         } catch {
@@ -66,7 +72,7 @@ extension Location {
 
     /// Called right before a run first writes here: leaves the marker (or keeps the one there) and remembers
     /// it, so that an unplugged disc's bare mount point is never taken for this location.
-    func claim(known: KnownLocations) throws(MicsyncError) {
+    func claim(known: KnownLocations, site: any LocationSite) throws(MicsyncError) {
         try known.check()
         let id: String
         if let existing = site.markerID() { id = existing } else { id = try site.writeMarker() }
@@ -74,7 +80,7 @@ extension Location {
     }
 
     /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
-    func adopt(known: KnownLocations) throws(MicsyncError) {
+    func adopt(known: KnownLocations, site: any LocationSite) throws(MicsyncError) {
         try known.check()
         try known.remember(try site.writeMarker(), for: self)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a location's directory lives and how micsync reaches it: every fact and write that depends on the
 /// kind of place. `LocationBook` asks only this, so a directory on another host (over ssh) is one more
-/// conforming type, chosen in `Location.site`, and no caller branches on the kind.
+/// conforming type, chosen in `LocationBook.site`, and no caller branches on the kind.
 protocol LocationSite: Sendable {
     /// Whether it can be used now and why not, given the id remembered for it (nil: never written there).
     func access(remembered: String?) -> LocationAccess
@@ -18,11 +18,29 @@ protocol LocationSite: Sendable {
     func profile(probe: FilesystemProbe) -> FilesystemProfile
     /// The bytes free there.
     func freeBytes() -> Int64?
+    /// Its directory now (device, inode, marker), asked afresh; nil when it is not there.
+    func check() -> LocationCheck?
+    /// Why micsync must not write there (a symlink where its folders belong); nil when it may.
+    func stateProblem() -> String?
+    /// Removes a lock left behind that no live run holds; what was done, in words.
+    func unlock() throws(MicsyncError) -> String
+    /// Those of `relativePaths` that are not there (a dangling symlink is there).
+    func missing(_ relativePaths: [String]) -> [String]
+    /// The files below `relativePaths` ("" for all of it), `.micsync` left out: what the delete guard weighs.
+    func fileCount(_ relativePaths: [String]) -> Int
+    /// Its trash folders by name, oldest first: only real, timestamp-named folders.
+    func trashTimestamps() -> [String]
+    /// Every file of its trash folder `timestamp`: the path relative to it and the size.
+    func trashFiles(_ timestamp: String) -> [TrashFile]
+    /// Deletes its trash folders `timestamps`, never following a symlink nor leaving its filesystem.
+    func purgeTrash(_ timestamps: [String]) throws(MicsyncError)
 }
 
-extension Location {
-    /// How micsync reaches this location: the one place its kind is chosen.
-    var site: any LocationSite { LocalDirectory(location: self) }
+/// One file kept in a trash folder.
+public struct TrashFile: Sendable {
+    /// Relative to the trash folder, as raw bytes.
+    public let path: [UInt8]
+    public let size: Int64
 }
 
 /// A location that is a directory of this machine.
@@ -58,4 +76,42 @@ struct LocalDirectory: LocationSite {
     func profile(probe: FilesystemProbe) -> FilesystemProfile { probe.profile(of: location) }
 
     func freeBytes() -> Int64? { FileSystem.freeSpace(location.path) }
+
+    func check() -> LocationCheck? {
+        var info = stat()
+        guard stat(location.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return LocationCheck(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), marker: LocationMarker(location).id)
+    }
+
+    func stateProblem() -> String? { StateFolder(location).problem() }
+
+    func missing(_ relativePaths: [String]) -> [String] {
+        relativePaths.filter { !FileSystem.exists(location.path + "/" + $0) }
+    }
+
+    func fileCount(_ relativePaths: [String]) -> Int {
+        relativePaths.reduce(0) { total, relative in
+            let top = relative.isEmpty ? location.path : location.path + "/" + relative
+            let stateFolder: Set = relative.isEmpty ? [Array(RsyncInvocation.stateFolder.utf8)] : []
+            return total + FileSystem.files(under: RawPath.bytes(top), skipping: stateFolder).count
+        }
+    }
+
+    func trashTimestamps() -> [String] { Trash.timestamps(in: location) }
+
+    func trashFiles(_ timestamp: String) -> [TrashFile] {
+        var files: [TrashFile] = []
+        FileSystem.forEachFile(under: RawPath.bytes(Trash.root(of: location) + "/" + timestamp)) {
+            files.append(TrashFile(path: $0, size: $1))
+        }
+        return files
+    }
+
+    func purgeTrash(_ timestamps: [String]) throws(MicsyncError) { try Trash.purge(timestamps, in: location) }
+
+    /// A local lock is an `flock`, let go by the system when its last holder ends: never left behind.
+    func unlock() throws(MicsyncError) -> String {
+        "\(location.heading): a lock here ends with the run that holds it; nothing to unlock"
+    }
 }

@@ -22,6 +22,7 @@ public struct SyncRun<Action: SyncAction> {
         // What micsync remembers about the locations must be readable before any of them is judged.
         try context.locations.check()
         let scope = try run.config.load().scope(paths, questions: context.questions)
+        context.locations.prefetch(scope.configuration.locations)
         var chooser = LocationChooser(
             scope: scope, questions: context.questions, resolver: PathResolver(base: FileSystem.currentDirectory),
             locations: context.locations)
@@ -37,7 +38,7 @@ public struct SyncRun<Action: SyncAction> {
             ).compare(run)
             return nil
         }
-        try scope.require(in: endpoints.source)
+        try scope.require(in: endpoints.source, locations: context.locations)
         var request = SyncRequest(action: Action.name, scope: scope, endpoints: endpoints, options: run)
         request.filters = Action.filters
         request.rsyncOptions = Action.rsyncOptions(options)
@@ -48,8 +49,8 @@ public struct SyncRun<Action: SyncAction> {
 
 extension Scope {
     /// Every typed path must exist in the source, whichever location it was typed in.
-    func require(in source: Location) throws(MicsyncError) {
-        let missing = relativePaths.filter { !FileSystem.exists(source.path + "/" + $0) }
+    func require(in source: Location, locations: LocationBook) throws(MicsyncError) {
+        let missing = locations.missing(relativePaths, in: source)
         guard missing.isEmpty else {
             let typed = typedIn == source ? "" : " (typed in \(typedIn.heading))"
             throw .notFound(

@@ -15,6 +15,11 @@ public struct SyncRunner {
     @discardableResult
     public func run(_ request: SyncRequest) async throws(MicsyncError) -> JournalEntry {
         let (options, endpoints) = (request.options, request.endpoints)
+        if endpoints.source.remote != nil, let other = endpoints.destinations.first(where: { $0.remote != nil }) {
+            throw .usage(
+                "rsync cannot copy from one host to another: \(endpoints.source.heading) and \(other.heading) "
+                    + "are both remote; run micsync on one of them")
+        }
         let rsync = try await Rsync.locate(interruption: context.interruption)
         let book = context.locations
         let journal = Journal(path: book.state.journal)
@@ -34,6 +39,7 @@ public struct SyncRunner {
         invocation.filesystems = .probe(
             source: endpoints.source, destinations: endpoints.destinations, locations: book)
         invocation.filesystems.keeping = request.scope.configuration.extendedMetadata.union(options.extendedMetadata)
+        invocation.transports = book.rsyncTransports(source: endpoints.source, destinations: endpoints.destinations)
         let job = SyncJob(
             action: request.action, scope: request.scope, source: endpoints.source,
             destinations: endpoints.destinations, options: options, overwrites: request.overwrites, rsync: rsync,

@@ -117,7 +117,7 @@ enum ProcessGroup {
     }
 
     /// micsync's open file descriptors, from `/proc/self/fd`.
-    private static func openDescriptors() -> [Int32] {
+    static func openDescriptors() -> [Int32] {
         guard let listing = opendir("/proc/self/fd") else { return [] }
         defer { closedir(listing) }
         let own = dirfd(listing)

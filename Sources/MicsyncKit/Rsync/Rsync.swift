@@ -97,7 +97,7 @@ public struct Rsync: Sendable {
             ?? (executable, arguments)
         let input = lock?.descriptor ?? open("/dev/null", O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw .rsync("cannot open /dev/null: \(String(cString: strerror(errno)))") }
-        defer { if lock == nil { close(input) } }
+        defer { if lock?.descriptor == nil { close(input) } }
         var platform = PlatformOptions()
         platform.processGroupID = 0
         let started = Started(interruption: interruption)
@@ -112,7 +112,8 @@ public struct Rsync: Sendable {
             ) { execution in
                 let pid = execution.processIdentifier.value
                 started.set(
-                    group: pid, holder: lock.flatMap { ProcessGroup.startHolder(of: $0.descriptor, untilGone: pid) })
+                    group: pid,
+                    holder: lock?.descriptor.flatMap { ProcessGroup.startHolder(of: $0, untilGone: pid) })
                 async let messages = Self.lines(of: execution.standardError)
                 var splitter = LineSplitter()
                 for try await buffer in execution.standardOutput {

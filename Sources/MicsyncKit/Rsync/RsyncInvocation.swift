@@ -31,6 +31,9 @@ struct RsyncInvocation: Sendable {
     /// What the filesystems at both ends can hold, from the location probe: every pass gets the options
     /// that follow from it (see `filesystemOptions(to:)`).
     var filesystems = RunFilesystems()
+    /// For a destination when it or the source is on another host: rsync's ssh and how names travel
+    /// (`LocationBook.rsyncTransport`).
+    var transports: [Location: [String]] = [:]
 
     /// Every run leaves micsync's own state folder (`stateDirectory`: journal, locks) out when a location of
     /// the configuration holds it (WORKING = `$HOME`): never copied, never deleted, never listed.
@@ -52,7 +55,15 @@ struct RsyncInvocation: Sendable {
 
     /// What every pass to `destination` copies alike: archive mode and what both filesystems can keep.
     private func copying(to destination: Location) -> [String] {
-        ["-a"] + filesystemOptions(to: destination)
+        ["-a"] + filesystemOptions(to: destination) + (transports[destination] ?? [])
+    }
+
+    /// `destination` as rsync names it. rsync creates a missing destination directory, which must never
+    /// happen to a disc unmounted on another host: a pass that writes there names it through its
+    /// `.micsync/..` (made and checked by the run right before), so that rsync fails instead.
+    private func target(_ destination: Location, writing: Bool) -> String {
+        guard destination.remote != nil else { return destination.path + "/" }
+        return destination.rsyncName(destination.directory + (writing ? "/\(Self.stateFolder)/../" : "/"))
     }
 
     /// The options that depend on what the source's and the destination's filesystems can hold: no
@@ -69,7 +80,7 @@ struct RsyncInvocation: Sendable {
         copying(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive", "--force"]
             + ItemizedChange.outputFormat
             + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
-            + scope.rsyncSources(in: source) + [destination.path + "/"]
+            + scope.rsyncSources(in: source) + [target(destination, writing: false)]
     }
 
     /// The pass of one kind over exactly the paths listed (NUL-separated) in `listFile`, without walking
@@ -88,7 +99,7 @@ struct RsyncInvocation: Sendable {
         // costs rsync a look per file.
         return copying(to: destination) + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"] + kind
             + writing(to: destination, trash: pass == .create ? nil : trash) + applyOptions + actionOptions + filters
-            + [source.path + "/", destination.path + "/"]
+            + [source.rsyncName(source.directory + "/"), target(destination, writing: true)]
     }
 
     /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, rsync's

@@ -9,14 +9,26 @@ import Foundation
 public final class LocationLock {
     static let name = "lock"
 
-    /// Open while the lock is held; given to rsync as its stdin so that rsync holds it too.
-    let descriptor: Int32
+    /// Open while a local lock is held; given to rsync as its stdin so that rsync holds it too. nil for a
+    /// lock on another host, which `release` lets go.
+    let descriptor: Int32?
+    private let release: (@Sendable () -> Void)?
 
     private init(descriptor: Int32) {
         self.descriptor = descriptor
+        release = nil
     }
 
-    deinit { close(descriptor) }
+    /// A lock held elsewhere (on another host) until `release` is called, when the run lets it go.
+    init(release: @escaping @Sendable () -> Void) {
+        descriptor = nil
+        self.release = release
+    }
+
+    deinit {
+        if let descriptor { close(descriptor) }
+        release?()
+    }
 
     static func acquire(_ location: Location, fallbackFolder: String) throws(MicsyncError) -> LocationLock {
         let (descriptor, file) = try openLockFile(location, fallbackFolder: fallbackFolder)

@@ -15,7 +15,8 @@ struct StateFolder: Sendable {
         self.location = location
     }
 
-    var path: String { location.path + "/" + Self.name }
+    /// On the machine that holds the location (the host's path for a remote one, as rsync's options need it).
+    var path: String { location.directory + "/" + Self.name }
     var partial: String { path + "/partial" }
     /// rsync's temporary files, relative to the location.
     static let temporaryInLocation = name + "/tmp"

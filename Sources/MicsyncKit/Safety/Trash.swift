@@ -49,7 +49,9 @@ public enum Trash {
     /// location's filesystem.
     public static func purge(_ timestamps: [String], in location: Location) throws(MicsyncError) {
         try StateFolder(location).check()
-        guard let check = LocationCheck.take(location) else { throw .notFound("\(location.heading) is not accessible") }
+        guard let check = LocalDirectory(location: location).check() else {
+            throw .notFound("\(location.heading) is not accessible")
+        }
         let top = open(location.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { throw .io("cannot open \(location.path): \(String(cString: strerror(errno)))") }
         defer { close(top) }

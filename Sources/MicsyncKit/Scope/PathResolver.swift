@@ -11,6 +11,7 @@ public struct PathResolver: Sendable {
 
     /// `~` expanded, made absolute against `base`, `.`/`..`/`//` and trailing slashes removed.
     func absolute(_ path: String) -> String {
+        if case .success(let remote) = RemotePath.parse(path) { return remote.spelling }
         var expanded = path
         if path == "~" {
             expanded = home
@@ -25,7 +26,7 @@ public struct PathResolver: Sendable {
     /// so a symlink is synced as a symlink.
     func resolvingParent(_ path: String) -> String {
         let plain = absolute(path)
-        guard plain != "/" else { return plain }
+        guard plain != "/", plain.hasPrefix("/") else { return plain }
         let slash = plain.lastIndex(of: "/")!
         let parent = slash == plain.startIndex ? "/" : String(plain[..<slash])
         let name = plain[plain.index(after: slash)...]
@@ -36,6 +37,7 @@ public struct PathResolver: Sendable {
     /// A location's path: absolute, with every symlink resolved when the directory exists.
     public func location(_ path: String) -> String {
         let plain = absolute(path)
+        guard plain.hasPrefix("/") else { return plain }
         return FileSystem.realPath(plain) ?? plain
     }
 

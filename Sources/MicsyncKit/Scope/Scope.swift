@@ -15,7 +15,7 @@ public struct Scope: Sendable {
     /// `relativePaths` in `location`, as rsync reads them: `LOCATION/./RELATIVE`, so that `--relative` keeps
     /// the part after `/./` and several paths go in one call.
     func rsyncSources(in location: Location) -> [String] {
-        relativePaths.map { location.path + "/./" + $0 }
+        relativePaths.map { location.rsyncName(location.directory + "/./" + $0) }
     }
 }
 
@@ -64,7 +64,7 @@ struct ScopeResolver {
     private func locate(_ path: String) -> String {
         let absolute = resolver.resolvingParent(path)
         let inSomeLocation = configurations.contains { $0.locations.contains { $0.contains(absolute) } }
-        return inSomeLocation ? absolute : FileSystem.realPath(absolute) ?? absolute
+        return inSomeLocation || !absolute.hasPrefix("/") ? absolute : FileSystem.realPath(absolute) ?? absolute
     }
 
     private func pickConfiguration(_ matches: [(Configuration, Location)])

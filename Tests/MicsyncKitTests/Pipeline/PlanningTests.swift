@@ -38,12 +38,14 @@ import Testing
         let bench = try JobBench(backups: 2)
         try bench.box.write("x", at: "w/x")
         let run = try await bench.plan(try await bench.job())
-        #expect(run.sourceCheck != nil && run.sourceCheck == LocationCheck.take(bench.source))
+        #expect(run.sourceCheck != nil && run.sourceCheck == bench.locations.check(bench.source))
         for (planned, destination) in zip(run.destinations, bench.destinations) {
-            #expect(planned.check != nil && planned.check == LocationCheck.take(destination))
+            #expect(planned.check != nil && planned.check == bench.locations.check(destination))
         }
         #expect(run.destinations[0].check != run.destinations[1].check)
-        #expect(LocationCheck.change(in: bench.source, since: run.sourceCheck) == nil)
+        #expect(
+            LocationCheck.change(in: bench.source, since: run.sourceCheck, now: bench.locations.check(bench.source))
+                == nil)
     }
 
     @Test func modifiedFilesNewerAtTheDestinationByMoreThanASecondAreMarked() async throws {

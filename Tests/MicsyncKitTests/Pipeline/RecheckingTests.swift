@@ -14,8 +14,8 @@ import Testing
     init() throws {
         bench = try JobBench()
         recheck = Recheck(
-            source: bench.source, sourceCheck: LocationCheck.take(bench.source), locations: bench.locations)
-        planned = LocationCheck.take(bench.destinations[0])
+            source: bench.source, sourceCheck: bench.locations.check(bench.source), locations: bench.locations)
+        planned = bench.locations.check(bench.destinations[0])
     }
 
     var destination: Location { bench.destinations[0] }

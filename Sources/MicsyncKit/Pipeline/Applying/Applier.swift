@@ -158,7 +158,8 @@ struct Applier {
     /// rsync's failure at one destination; on a full disc, how much is free and the first file that did
     /// not fit.
     private func problem(_ result: Rsync.Outcome, done: PassResult, at destination: Location) -> String {
-        var text = RsyncProblem.at(destination, result.problems, exitCode: result.exitCode)
+        var text = RsyncProblem.at(
+            destination, result.problems, exitCode: result.exitCode, over: destination.remote ?? source.remote)
         if result.messages.contains(where: {
             $0.contains("No space left on device") || $0.contains("Disk quota exceeded")
         }) {
@@ -166,7 +167,7 @@ struct Applier {
                 done.items.first { !$0.isDone(from: source, at: destination) }.map {
                     " " + DisplayName.readable($0.path) + " did not fit;"
                 } ?? ""
-            let free = FileSystem.freeSpace(destination.path).map(ByteCount.readable) ?? "no space"
+            let free = job.context.locations.freeBytes(destination).map(ByteCount.readable) ?? "no space"
             text =
                 "  \(destination.heading): the disc is full (\(free) free):"
                 + "\(first) free some space and run again\n" + text

@@ -11,12 +11,15 @@ struct DeleteGuard {
     let scope: Scope
     let source: Location
     let maxDeletePercent: Double
+    /// Where the files are counted, on this machine or on another host.
+    let locations: LocationBook
     /// The source scope's files, counted once for every destination.
     private var sourceFiles: Int?
 
-    init(scope: Scope, source: Location, maxDeletePercent: Double) {
+    init(scope: Scope, source: Location, maxDeletePercent: Double, locations: LocationBook) {
         self.scope = scope
         self.source = source
+        self.locations = locations
         self.maxDeletePercent = maxDeletePercent
     }
 
@@ -65,10 +68,6 @@ struct DeleteGuard {
 
     /// The files in the scope at `location`, `.micsync` left out.
     private func countFiles(_ location: Location) -> Int {
-        scope.relativePaths.reduce(0) { total, relative in
-            let top = relative.isEmpty ? location.path : location.path + "/" + relative
-            let stateFolder: Set = relative.isEmpty ? [Array(RsyncInvocation.stateFolder.utf8)] : []
-            return total + FileSystem.files(under: RawPath.bytes(top), skipping: stateFolder).count
-        }
+        locations.fileCount(location, scope.relativePaths)
     }
 }

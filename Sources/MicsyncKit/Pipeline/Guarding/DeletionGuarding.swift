@@ -10,7 +10,8 @@ struct DeletionGuarding {
         let options = job.options
         guard options.deletion != .never else { return planned.map { GuardedDestination(planned: $0) } }
         var rule = DeleteGuard(
-            scope: job.scope, source: job.source, maxDeletePercent: job.scope.configuration.maxDeletePercent)
+            scope: job.scope, source: job.source, maxDeletePercent: job.scope.configuration.maxDeletePercent,
+            locations: job.context.locations)
         var guarded: [GuardedDestination] = []
         for destination in planned {
             var passed = GuardedDestination(planned: destination)

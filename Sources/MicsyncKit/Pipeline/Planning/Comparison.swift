@@ -26,6 +26,7 @@ public struct Comparison: Sendable {
         invocation.planOptions = ["--delete-missing-args"] + rsyncOptions
         invocation.filesystems = .probe(source: source, destinations: destinations, locations: locations)
         invocation.filesystems.keeping = scope.configuration.extendedMetadata
+        invocation.transports = locations.rsyncTransports(source: source, destinations: destinations)
         return try await Planner(rsync: rsync, invocation: invocation, printingTo: terminal).plan(destinations)
     }
 }

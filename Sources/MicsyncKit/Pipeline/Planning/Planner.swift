@@ -10,8 +10,9 @@ struct Planner {
     /// The planning stage of a sync: each destination's plan, its directory and the source's as they were
     /// before the dry runs, and (for actions that overwrite) which modified items are newer at the destination.
     func plan(_ job: SyncJob, _ destinations: [Location]) async throws(MicsyncError) -> PlannedRun {
-        let sourceCheck = LocationCheck.take(job.source)
-        let checks = destinations.map(LocationCheck.take)
+        let book = job.context.locations
+        let sourceCheck = book.check(job.source)
+        let checks = destinations.map(book.check)
         let plans = try await plan(destinations)
         return PlannedRun(
             sourceCheck: sourceCheck,
@@ -74,9 +75,13 @@ struct Planner {
         try rsync.interruption.checkpoint()
         if outcome.isPartial { plan.problems = outcome.problems }
         guard outcome.exitCode == 0 || outcome.isPartial else {
+            let remote = (destination.remote ?? invocation.source.remote)?.destination
+            let meaning = remote.flatMap {
+                RemoteRsyncFailure.explain(outcome.exitCode, messages: outcome.messages, host: $0)
+            }
             throw .rsync(
                 "planning \(destination.path) failed (rsync exit \(outcome.exitCode)):\n"
-                    + outcome.messages.joined(separator: "\n"))
+                    + ((meaning.map { [$0] } ?? []) + outcome.messages).joined(separator: "\n"))
         }
         return plan.sortingTypeChanges { FileSystem.exists(destination.path, $0) }
     }

@@ -16,7 +16,7 @@ struct Preflight {
         try ListFile.probe()
         var result = Result()
         for destination in job.destinations {
-            guard let problem = StateFolder(destination).problem() else {
+            guard let problem = job.context.locations.stateProblem(destination) else {
                 result.usable.append(destination)
                 continue
             }

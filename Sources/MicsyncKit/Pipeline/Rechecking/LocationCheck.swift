@@ -9,18 +9,10 @@ struct LocationCheck: Sendable, Equatable {
     /// Its identity marker, when it has one: the disc planned for.
     let marker: String?
 
-    /// The location's directory now; nil when it is not there.
-    static func take(_ location: Location) -> LocationCheck? {
-        var info = stat()
-        guard stat(location.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        return LocationCheck(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), marker: LocationMarker(location).id)
-    }
-
-    /// Why `location` is not the directory `planned` was (a location that was missing then counts as gone);
-    /// nil when it still is.
-    static func change(in location: Location, since planned: LocationCheck?) -> String? {
-        guard let planned, let now = take(location) else {
+    /// Why `location`, found as `now`, is not the directory `planned` was (a location that was missing then
+    /// counts as gone); nil when it still is.
+    static func change(in location: Location, since planned: LocationCheck?, now: LocationCheck?) -> String? {
+        guard let planned, let now else {
             return "\(location.heading) is gone since the plan (unplugged?)"
         }
         return planned.change(to: now, of: location)

@@ -10,10 +10,10 @@ struct Recheck {
 
     /// Why nothing may be written to `destination` now; nil when it may.
     func whyNot(writing destination: Location, plannedAs check: LocationCheck?) -> String? {
-        if let why = LocationCheck.change(in: source, since: sourceCheck) {
+        if let why = LocationCheck.change(in: source, since: sourceCheck, now: locations.check(source)) {
             return why + "; nothing was written to \(destination.path)"
         }
-        if let why = LocationCheck.change(in: destination, since: check) {
+        if let why = LocationCheck.change(in: destination, since: check, now: locations.check(destination)) {
             return why + "; nothing was written there"
         }
         do throws(MicsyncError) {

@@ -46,8 +46,15 @@ struct Conclusion {
 
 /// rsync's own messages about one destination, which name the files that failed.
 enum RsyncProblem {
-    static func at(_ destination: Location, _ messages: [String], exitCode: Int32? = nil) -> String {
+    /// With `remote`, the host at one end: what its failure means comes first (`connection to HOST lost`).
+    static func at(
+        _ destination: Location, _ messages: [String], exitCode: Int32? = nil, over remote: RemotePath? = nil
+    ) -> String {
         let code = exitCode.map { " (rsync exit \($0)\($0 == 23 || $0 == 24 ? ": partial transfer" : ""))" } ?? ""
-        return "  \(destination.heading)\(code):\n" + messages.map { "    " + $0 }.joined(separator: "\n")
+        let meaning = exitCode.flatMap { code in
+            remote.flatMap { RemoteRsyncFailure.explain(code, messages: messages, host: $0.destination) }
+        }
+        return "  \(destination.heading)\(code):\n"
+            + ((meaning.map { [$0] } ?? []) + messages).map { "    " + $0 }.joined(separator: "\n")
     }
 }

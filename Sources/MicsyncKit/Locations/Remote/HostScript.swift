@@ -1,0 +1,197 @@
+/// The small POSIX `sh` scripts micsync runs on a host (no micsync is needed there, only `sh` and rsync):
+/// the directory's path is quoted once, inside the script, which is sent on standard input; the answers
+/// come as `key=value` lines after a sentinel line, so that whatever a chatty login shell prints first is
+/// never read as one.
+enum HostScript {
+    static let sentinel = "micsync-answers-7c1e0f"
+
+    /// `word` as one single-quoted shell word.
+    static func quoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+    }
+
+    /// The script that runs `body` with `$d` the directory and `$m` its `.micsync`.
+    static func script(_ body: String, directory: String) -> String {
+        "d=\(quoted(directory))\nm=\"$d/.micsync\"\necho \(sentinel)\n\(body)\necho end=1\n"
+    }
+
+    /// The answers after the sentinel, by key (a key given twice keeps its first value); nil when the script
+    /// did not finish (its `end=1` is missing).
+    static func answers(_ output: String) -> [String: String]? {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.lastIndex(where: { $0 == sentinel }) else { return nil }
+        var answers: [String: String] = [:]
+        for line in lines[(start + 1)...] {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            let key = String(line[..<equals])
+            if answers[key] == nil { answers[key] = String(line[line.index(after: equals)...]) }
+        }
+        return answers["end"] == "1" ? answers : nil
+    }
+
+    /// The facts of several directories of one host in one round trip: a `section=N` line before each.
+    static func facts(of directories: [String]) -> String {
+        "echo \(sentinel)\n"
+            + directories.enumerated().map { number, directory in
+                "d=\(quoted(directory))\nm=\"$d/.micsync\"\necho section=\(number)\n\(facts)\necho end=1\n"
+            }.joined()
+    }
+
+    /// Each finished section's answers, by number.
+    static func sections(_ output: String) -> [Int: [String: String]] {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.lastIndex(where: { $0 == sentinel }) else { return [:] }
+        var sections: [Int: [String: String]] = [:]
+        var current: (number: Int, answers: [String: String])?
+        for line in lines[(start + 1)...] {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            let (key, value) = (String(line[..<equals]), String(line[line.index(after: equals)...]))
+            if key == "section", let number = Int(value) {
+                current = (number, [:])
+            } else if key == "end", let finished = current {
+                sections[finished.number] = finished.answers.merging(["end": "1"]) { first, _ in first }
+                current = nil
+            } else if current?.answers[key] == nil {
+                current?.answers[key] = value
+            }
+        }
+        return sections
+    }
+
+    /// Every value of `key` after the sentinel, in order; none when the script did not finish.
+    static func values(_ output: String, _ key: String) -> [String] {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.lastIndex(where: { $0 == sentinel }), lines.contains("end=1") else { return [] }
+        return lines[(start + 1)...].compactMap { line in
+            line.hasPrefix(key + "=") ? String(line.dropFirst(key.count + 1)) : nil
+        }
+    }
+
+    /// The numbers of those of `relativePaths` that are not there, `missing=N` each.
+    static func missing(_ relativePaths: [String]) -> String {
+        relativePaths.enumerated().map { number, relative in
+            "p=\"$d/\"\(quoted(relative)); [ -e \"$p\" ] || [ -L \"$p\" ] || echo missing=\(number)\n"
+        }.joined()
+    }
+
+    /// How many files are below `relativePaths` ("" for the whole directory), `.micsync` left out; one NUL
+    /// per file, so that a name with a newline counts once.
+    static func fileCount(_ relativePaths: [String]) -> String {
+        "n=0\n"
+            + relativePaths.map { relative in
+                "c=$(find \"$d/\"\(quoted(relative)) -xdev -path \"$m\" -prune -o -type f -print0 2>/dev/null "
+                    + "| tr -dc '\\000' | wc -c)\nn=$((n + c))\n"
+            }.joined() + "echo count=$n"
+    }
+
+    /// The trash folders, through a real `.micsync` and `trash`: each a real folder.
+    static let trashTimestamps = """
+        if [ ! -L "$m" ] && [ ! -L "$m/trash" ] && [ -d "$m/trash" ]; then
+          for t in "$m/trash"/*; do
+            if [ -d "$t" ] && [ ! -L "$t" ]; then printf 'trash=%s\\n' "${t##*/}"; fi
+          done
+        fi
+        """
+
+    /// The files of trash folder `timestamp` (a checked timestamp name), `file=SIZE PATH` each.
+    static func trashFiles(_ timestamp: String) -> String {
+        """
+        t="$m/trash/"\(quoted(timestamp))
+        if [ ! -L "$m" ] && [ ! -L "$m/trash" ] && [ ! -L "$t" ] && [ -d "$t" ]; then
+          find "$t" -xdev -type f -printf 'file=%s %P\\n'
+        fi
+        """
+    }
+
+    /// Deletes the trash folders `timestamps` (checked timestamp names), never following a symlink
+    /// (`rm -r` does not) nor leaving the filesystem.
+    static func purgeTrash(_ timestamps: [String]) -> String {
+        """
+        if [ -L "$m" ] || [ -L "$m/trash" ]; then echo "error=$m/trash is not a real folder"; exit 0; fi
+
+        """ + timestamps.map { "rm -rf --one-file-system -- \"$m/trash/\"\(quoted($0))\n" }.joined()
+            + "echo ok=1"
+    }
+
+    /// Every fact micsync needs before planning, in one round trip: whether the directory
+    /// exists, its device and inode, micsync's folders that are not real folders, the marker, the free
+    /// space, the filesystem type, the lock's owner and the host's rsync version.
+    static let facts = """
+        if [ -d "$d" ]; then
+          echo exists=1
+          set -- $(stat -c '%d %i' "$d" 2>/dev/null || stat -f '%d %i' "$d" 2>/dev/null)
+          echo "inode=$1:$2"
+          for p in .micsync .micsync/trash .micsync/partial .micsync/tmp .micsync/lock.d; do
+            if [ -L "$d/$p" ]; then echo "unsafe=$p is a symlink"
+            elif [ -e "$d/$p" ] && [ ! -d "$d/$p" ]; then echo "unsafe=$p is not a folder"; fi
+          done
+          if [ ! -L "$m" ] && [ -f "$m/id" ] && [ ! -L "$m/id" ]; then
+            echo "marker=$(head -c 128 "$m/id" | tr -d '\\r\\n')"
+          fi
+          df -Pk "$d" 2>/dev/null | awk 'NR == 2 { print "free=" $4 }'
+          echo "fstype=$(findmnt -no FSTYPE -T "$d" 2>/dev/null || stat -f -c %T "$d" 2>/dev/null)"
+          if [ ! -L "$m" ] && [ -d "$m/lock.d" ]; then
+            echo "lock=$(head -c 512 "$m/lock.d/owner" 2>/dev/null | tr '\\n' ' ')"
+          fi
+        else
+          echo exists=0
+        fi
+        echo "rsync=$(rsync --version 2>/dev/null | head -n 1)"
+        """
+
+    /// Makes `.micsync` and the folders rsync writes into (partial, tmp), never through a symlink, and
+    /// removes rsync's temporary files left by a killed run (the caller holds the lock).
+    static let prepare = """
+        [ -d "$d" ] || { echo "error=the folder is missing"; exit 0; }
+        for p in "$m" "$m/partial" "$m/tmp"; do
+          if [ -L "$p" ] || { [ -e "$p" ] && [ ! -d "$p" ]; }; then
+            echo "error=$p is not a real folder (a symlink?); micsync will not use it"; exit 0
+          fi
+          mkdir "$p" 2>/dev/null || [ -d "$p" ] || { echo "error=cannot make $p"; exit 0; }
+        done
+        [ -L "$m/trash" ] && { echo "error=$m/trash is a symlink; micsync will not use it"; exit 0; }
+        find "$m/tmp" -xdev -mindepth 1 -maxdepth 1 -type f -exec rm -f {} + 2>/dev/null
+        echo ok=1
+        """
+
+    /// Leaves the marker `id` in `.micsync/id`, replacing any, through a real `.micsync`.
+    static func writeMarker(_ id: String) -> String {
+        """
+        [ -d "$d" ] || { echo "error=the folder is missing"; exit 0; }
+        [ -L "$m" ] && { echo "error=$m is a symlink; micsync will not use it"; exit 0; }
+        mkdir "$m" 2>/dev/null || [ -d "$m" ] || { echo "error=cannot make $m"; exit 0; }
+        printf '%s\\n' \(quoted(id)) > "$m/id.new-$$" && mv -f "$m/id.new-$$" "$m/id" && echo ok=1 \
+          || echo "error=cannot write $m/id"
+        """
+    }
+
+    /// Takes the lock (`mkdir .micsync/lock.d`, atomic on every filesystem) with `owner` in it; else says
+    /// who holds it.
+    static func lock(owner: String) -> String {
+        """
+        [ -d "$d" ] || { echo "error=the folder is missing"; exit 0; }
+        [ -L "$m" ] && { echo "error=$m is a symlink; micsync will not use it"; exit 0; }
+        mkdir "$m" 2>/dev/null
+        if mkdir "$m/lock.d" 2>/dev/null; then
+          printf '%s\\n' \(quoted(owner)) > "$m/lock.d/owner" && echo locked=1
+        else
+          echo "held=$(head -c 512 "$m/lock.d/owner" 2>/dev/null | tr '\\n' ' ')"
+        fi
+        """
+    }
+
+    /// Removes the lock when it is still the one whose owner record holds `run`.
+    static func unlock(run: String) -> String {
+        """
+        if [ ! -L "$m" ] && grep -q -F -e \(quoted("run=" + run)) "$m/lock.d/owner" 2>/dev/null; then
+          rm -f "$m/lock.d/owner" && rmdir "$m/lock.d" && echo unlocked=1
+        fi
+        """
+    }
+
+    /// Removes the lock whatever its owner (a stale one, after the caller's check).
+    static let breakLock = """
+        [ -L "$m" ] || { rm -f "$m/lock.d/owner"; rmdir "$m/lock.d" 2>/dev/null; }
+        [ -e "$m/lock.d" ] || echo unlocked=1
+        """
+}

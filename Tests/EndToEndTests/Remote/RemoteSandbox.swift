@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// A sandbox with a real ssh server: WORKING `w` here, BACKUP `testhost:SANDBOX/nas` on the server (the
+/// same machine, reached over ssh), plus any other locations asked for.
+struct RemoteSandbox {
+    let box: Sandbox
+    let server: SshServer
+
+    init(backups: [String] = []) throws {
+        box = try Sandbox()
+        server = try SshServer(in: box)
+        try box.makeDirectory("w")
+        try box.makeDirectory("nas")
+        try configure(work: [box.path("w")], backup: [remote("nas")] + backups)
+    }
+
+    /// `testhost:` and the sandbox path of `relative`: the same folder as `box.path(relative)`, over ssh.
+    func remote(_ relative: String, host: String = "testhost") -> String { "\(host):" + box.path(relative) }
+
+    func configure(work: [String], backup: [String]) throws {
+        func list(_ paths: [String]) -> String {
+            paths.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\") + "\"" }.joined(separator: ", ")
+        }
+        try box.write(
+            "{\"configs\": [{\"name\": \"main\", \"work\": [\(list(work))], \"backup\": [\(list(backup))]}]}\n",
+            to: box.configFile)
+    }
+
+    /// Runs micsync with the server's client configuration and checks its exit status.
+    @discardableResult
+    func expectRun(
+        _ arguments: [String], input: String = "", status: Int32, _ comment: Comment? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunResult {
+        try box.expectRun(
+            arguments, input: input, environment: server.environment, status: status, comment,
+            sourceLocation: sourceLocation)
+    }
+
+    /// `backup -m w` of a 16 MiB file with a slow rsync, returned once rsync writes its temporary file under
+    /// the host's `.micsync/tmp`.
+    func backupMidCopy() throws -> RunningProcess {
+        try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/big")))
+        let environment = try box.slowRsyncEnvironment().merging(server.environment) { $1 }
+        let run = try Binary.start(
+            Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
+        #expect(
+            waitUntil {
+                !((try? FileManager.default.contentsOfDirectory(atPath: box.path("nas/.micsync/tmp"))) ?? []).isEmpty
+            }, "rsync writes its temporary file under the host's .micsync/tmp")
+        return run
+    }
+
+    /// `backup w` asking whether to overwrite `a` (backed up before, changed since): it holds the host's lock.
+    func backupWaitingAtItsQuestion() throws -> RunningProcess {
+        try box.write("old", at: "w/a")
+        try expectRun(["backup", "-m", "w"], status: 0)
+        try box.write("new!", at: "w/a")
+        try box.touch("w/a", secondsAgo: -5)
+        let run = try Binary.start(
+            Binary.micsync, ["backup", "w"], directory: box.root,
+            environment: box.environment.merging(server.environment) { $1 })
+        try run.waitForStderr(containing: "[m]odify")
+        return run
+    }
+}

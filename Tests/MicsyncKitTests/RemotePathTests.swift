@@ -1,0 +1,72 @@
+import Testing
+
+@testable import MicsyncKit
+
+/// How a location on another host is spelled, and what stays local.
+@Suite struct RemotePathTests {
+    private func parsed(_ text: String) -> RemotePath? {
+        guard case .success(let remote) = RemotePath.parse(text) else { return nil }
+        return remote
+    }
+
+    @Test(
+        arguments: [
+            ("nas:/srv/backup/", nil, "nas", nil, "/srv/backup", "nas:/srv/backup"),
+            ("me@nas:/srv//backup/./x/..", "me", "nas", nil, "/srv/backup", "me@nas:/srv/backup"),
+            ("me@[fd00::2]:/srv/backup", "me", "fd00::2", nil, "/srv/backup", "me@[fd00::2]:/srv/backup"),
+            ("ssh://me@nas:2222/srv/backup", "me", "nas", 2222, "/srv/backup", "ssh://me@nas:2222/srv/backup"),
+            ("ssh://nas/srv/backup", nil, "nas", nil, "/srv/backup", "nas:/srv/backup"),
+            ("ssh://[fd00::2]:22/b", nil, "fd00::2", 22, "/b", "ssh://[fd00::2]:22/b"),
+        ] as [(String, String?, String, Int?, String, String)])
+    func remoteSpellings(
+        text: String, user: String?, host: String, port: Int?, directory: String, spelling: String
+    ) throws {
+        let remote = try #require(parsed(text), "\(text)")
+        #expect(remote.user == user && remote.host == host && remote.port == port, "\(remote)")
+        #expect(remote.directory == directory)
+        #expect(remote.spelling == spelling)
+        #expect(parsed(remote.spelling) == remote, "its spelling reads back as itself")
+    }
+
+    @Test(arguments: ["/media/disc:2024", "./photos:2024", "~/a:b", "relative/a:b", "plain", "../x:y"])
+    func localPathsWithAColonStayLocal(text: String) {
+        #expect(RemotePath.parse(text) == nil, "\(text)")
+        #expect(Location(role: .backup, index: 0, path: "/media/disc:2024").remote == nil)
+    }
+
+    @Test(arguments: ["nas:backup", "nas:", "ssh://nas", "ssh://nas:99999/x", "-oProxyCommand=x:/a", ":/a", "me@:/a"])
+    func unusableRemoteSpellingsAreProblems(text: String) {
+        guard case .failure = RemotePath.parse(text) else {
+            Issue.record("\(text) must be refused")
+            return
+        }
+    }
+
+    @Test func aRemoteLocationsPathsAreItsSpelling() throws {
+        let location = Location(role: .backup, index: 0, path: "ssh://me@nas:2222/srv/backup")
+        #expect(location.remote?.port == 2222)
+        #expect(location.directory == "/srv/backup")
+        #expect(location.rsyncName(location.directory + "/./photos") == "me@nas:/srv/backup/./photos")
+        #expect(location.contains("ssh://me@nas:2222/srv/backup/photos"))
+        #expect(!location.contains("ssh://me@nas:2222/srv/backup2"))
+        #expect(PathResolver(base: "/anywhere").location("me@nas:/srv/x/../backup") == "me@nas:/srv/backup")
+    }
+
+    @Test func rsyncRshIsSplitAsRsyncSplitsIt() {
+        #expect(
+            RemoteHosts.words("ssh -F '/my dir/config'  -o \"User=x y\"") == [
+                "ssh", "-F", "/my dir/config", "-o", "User=x y",
+            ])
+        #expect(RemoteHosts.words("") == [])
+        #expect(RemoteHosts.words("ssh -i 'it''s key' \"\"") == ["ssh", "-i", "it's key", ""], "doubled quotes")
+    }
+
+    @Test func hostAnswersAreReadAfterTheSentinelOnly() {
+        let output = "Welcome!\nexists=0\n\(HostScript.sentinel)\nexists=1\nmarker=abc\nend=1\n"
+        #expect(HostScript.answers(output) == ["exists": "1", "marker": "abc", "end": "1"])
+        #expect(HostScript.answers("\(HostScript.sentinel)\nexists=1\n") == nil, "cut short: no end=1")
+        #expect(HostScript.quoted("it's") == #"'it'\''s'"#)
+        let sections = "noise\n\(HostScript.sentinel)\nsection=0\nexists=1\nend=1\nsection=1\nexists=0\n"
+        #expect(HostScript.sections(sections) == [0: ["exists": "1", "end": "1"]], "an unfinished section is none")
+    }
+}
