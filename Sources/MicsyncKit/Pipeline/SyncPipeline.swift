@@ -45,6 +45,7 @@ struct SyncPipeline {
         let printing = job.options.printsCommands ? job.terminal : nil
         let planned = try await Planner(rsync: job.rsync, invocation: job.invocation, printingTo: printing)
             .plan(job, usable)
+        outcome.destinations += planned.failed
         let guarded = try DeletionGuarding(job: job).check(planned.destinations)
         var decided: [DecidedDestination] = []
         for destination in guarded {

@@ -52,9 +52,8 @@ import Testing
 
     @Test func approvedDeletionsGoToTheTrashAndDeclinedOnesStay() async throws {
         let bench = try JobBench(backups: 2)
-        try bench.box.write("k", at: "w/keep")
+        try bench.box.writeAlike("k", at: "keep", in: ["w", "b1", "b2"])
         for name in ["b1", "b2"] {
-            try bench.box.write("k", at: "\(name)/keep")
             try bench.box.write("x", at: "\(name)/gone")
         }
         var options = RunOptions()

@@ -8,8 +8,10 @@ struct PlannedDestination {
     let newer: Set<Int>
 }
 
-/// Every destination planned, with the source's directory as it was then.
+/// Every destination planned, with the source's directory as it was then; those whose dry run failed are
+/// outcomes already, with rsync's words, and the others go on.
 struct PlannedRun {
     let sourceCheck: LocationCheck?
-    let destinations: [PlannedDestination]
+    var destinations: [PlannedDestination]
+    var failed: [DestinationOutcome] = []
 }

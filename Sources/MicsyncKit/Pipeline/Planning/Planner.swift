@@ -13,19 +13,32 @@ struct Planner {
         let book = job.context.locations
         let sourceCheck = book.check(job.source)
         let checks = destinations.map(book.check)
-        let plans = try await plan(destinations)
-        return PlannedRun(
-            sourceCheck: sourceCheck,
-            destinations: zip(destinations, zip(plans, checks)).map { destination, planned in
-                let (plan, check) = planned
+        let results = await results(destinations)
+        try rsync.interruption.checkpoint()
+        var run = PlannedRun(sourceCheck: sourceCheck, destinations: [])
+        for (destination, (result, check)) in zip(destinations, zip(results, checks)) {
+            switch result {
+            case .success(let plan):
                 let newer =
                     job.overwrites && !job.options.json
                     ? plan.modified.newer(at: destination.path, than: job.source.path) : []
-                return PlannedDestination(destination: destination, plan: plan, check: check, newer: newer)
-            })
+                run.destinations.append(
+                    PlannedDestination(destination: destination, plan: plan, check: check, newer: newer))
+            case .failure(let error):
+                var failed = DestinationOutcome(destination)
+                failed.problem = "  " + error.message.replacingOccurrences(of: "\n", with: "\n    ")
+                run.failed.append(failed)
+            }
+        }
+        return run
     }
 
+    /// Every plan, or the first failure.
     func plan(_ destinations: [Location]) async throws(MicsyncError) -> [Plan] {
+        try await results(destinations).map { result throws(MicsyncError) in try result.get() }
+    }
+
+    private func results(_ destinations: [Location]) async -> [Result<Plan, MicsyncError>] {
         if let terminal = printingTo {
             destinations.forEach { terminal.print(RsyncInvocation.commandLine(rsync.executable, arguments(to: $0))) }
         }
@@ -37,7 +50,7 @@ struct Planner {
             for await (index, result) in group { results[index] = result }
             return results
         }
-        return try results.map { result throws(MicsyncError) in try result!.get() }
+        return results.map { $0! }
     }
 
     /// A Result rather than a typed throw inside the task group: the release build (Swift 6.3.1) passed the
