@@ -69,6 +69,29 @@ enum ProcessGroup {
             return nil
         }
         defer { close(ends[0]) }
+        // Nothing else of micsync's (its output, pipes it inherited): whoever reads them must see their end
+        // when micsync ends.
+        let started = spawn(["/bin/sh", "-c", script, "\(group)"], keeping: 3) { actions in
+            posix_spawn_file_actions_adddup2(&actions, lock, 0)
+            posix_spawn_file_actions_adddup2(&actions, ends[0], 3)
+            for output in [STDOUT_FILENO, STDERR_FILENO] {
+                posix_spawn_file_actions_addopen(&actions, output, "/dev/null", O_WRONLY, 0)
+            }
+        }
+        guard case .success(let pid) = started else {
+            close(ends[1])
+            return nil
+        }
+        return LockHolder(pid: pid, micsyncAlive: ends[1])
+    }
+
+    /// Starts `words` (the program looked up on `PATH` unless it is a path) in a process group of its own, so
+    /// that Ctrl-C on the terminal is micsync's to handle: `arrange` sets its first descriptors, and every
+    /// other descriptor micsync has open above `keeping` is closed in it. The pid, or the `errno` it failed
+    /// with.
+    static func spawn(
+        _ words: [String], keeping highest: Int32, arrange: (inout posix_spawn_file_actions_t) -> Void
+    ) -> Result<pid_t, POSIXError> {
         var actions = posix_spawn_file_actions_t()
         var attributes = posix_spawnattr_t()
         posix_spawn_file_actions_init(&actions)
@@ -77,27 +100,17 @@ enum ProcessGroup {
             posix_spawn_file_actions_destroy(&actions)
             posix_spawnattr_destroy(&attributes)
         }
-        posix_spawn_file_actions_adddup2(&actions, lock, 0)
-        posix_spawn_file_actions_adddup2(&actions, ends[0], 3)
-        // Nothing else of micsync's (its output, pipes it inherited): whoever reads them must see their end
-        // when micsync ends.
-        for output in [STDOUT_FILENO, STDERR_FILENO] {
-            posix_spawn_file_actions_addopen(&actions, output, "/dev/null", O_WRONLY, 0)
-        }
-        for descriptor in openDescriptors() where descriptor > 3 {
+        arrange(&actions)
+        for descriptor in openDescriptors() where descriptor > highest {
             posix_spawn_file_actions_addclose(&actions, descriptor)
         }
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
         posix_spawnattr_setpgroup(&attributes, 0)
-        let arguments = ["sh", "-c", script, "\(group)"]
-        var pointers = arguments.map { strdup($0) } + [nil]
+        var pointers = words.map { strdup($0) } + [nil]
         defer { pointers.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, &pointers, environ) == 0 else {
-            close(ends[1])
-            return nil
-        }
-        return LockHolder(pid: pid, micsyncAlive: ends[1])
+        let failure = posix_spawnp(&pid, words[0], &actions, &attributes, &pointers, environ)
+        return failure == 0 ? .success(pid) : .failure(POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO))
     }
 
     /// The holder process and micsync's end of the connection it sleeps on.
@@ -117,7 +130,7 @@ enum ProcessGroup {
     }
 
     /// micsync's open file descriptors, from `/proc/self/fd`.
-    static func openDescriptors() -> [Int32] {
+    private static func openDescriptors() -> [Int32] {
         guard let listing = opendir("/proc/self/fd") else { return [] }
         defer { closedir(listing) }
         let own = dirfd(listing)

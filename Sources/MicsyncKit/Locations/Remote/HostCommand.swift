@@ -26,29 +26,18 @@ struct HostCommand {
         guard FileManager.default.createFile(atPath: inputFile, contents: Data((input ?? "").utf8)) else {
             return Result(status: nil, output: "", errors: "cannot write \(inputFile)")
         }
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, inputFile, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         // A lock micsync holds must never be kept by an ssh master that outlives the run.
-        for descriptor in ProcessGroup.openDescriptors() where descriptor > STDERR_FILENO {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
+        let started = ProcessGroup.spawn(words, keeping: STDERR_FILENO) { actions in
+            posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, inputFile, O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var pointers = words.map { strdup($0) } + [nil]
-        defer { pointers.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, words[0], &actions, &attributes, &pointers, environ) == 0 else {
-            return Result(
-                status: nil, output: "", errors: "cannot run \(words[0]): \(String(cString: strerror(errno)))")
+        let pid: pid_t
+        switch started {
+        case .success(let started): pid = started
+        case .failure(let error):
+            let why = String(cString: strerror(error.code.rawValue))
+            return Result(status: nil, output: "", errors: "cannot run \(words[0]): \(why)")
         }
         let status = Self.wait(for: pid, timeout: timeout)
         func read(_ file: String) -> String {
