@@ -44,27 +44,15 @@ public enum FileSystem {
         }
     }
 
-    /// The files (anything but a directory) below `path` and their bytes, or `path` itself when it is no
-    /// directory; `skipping` names entries of `path` itself to leave out. Walked by raw name bytes, since
-    /// FileManager cannot name a file whose name is not UTF-8.
-    public static func files(under path: [UInt8], skipping: Set<[UInt8]> = []) -> (count: Int, bytes: Int64) {
-        var total: (count: Int, bytes: Int64) = (0, 0)
-        forEachFile(under: path, skipping: skipping) { _, size in total = (total.count + 1, total.bytes + size) }
-        return total
-    }
-
-    /// Calls `visit` with each file below `path` (its path relative to `path`, in directory order, and its
-    /// size), or with `path` itself (relative path empty) when it is no directory.
-    public static func forEachFile(
-        under path: [UInt8], skipping: Set<[UInt8]> = [],
-        _ visit: (_ relative: [UInt8], _ size: Int64) -> Void
-    ) {
-        walk(path, relative: [], skipping: skipping, visit)
+    /// Calls `visit` with each file (anything but a directory) below `path`: its path relative to `path`,
+    /// in directory order, and its size; or with `path` itself (relative path empty) when it is no
+    /// directory. Walked by raw name bytes, since FileManager cannot name a file whose name is not UTF-8.
+    public static func forEachFile(under path: [UInt8], _ visit: (_ relative: [UInt8], _ size: Int64) -> Void) {
+        walk(path, relative: [], visit)
     }
 
     private static func walk(
-        _ path: [UInt8], relative: [UInt8], skipping: Set<[UInt8]>,
-        _ visit: (_ relative: [UInt8], _ size: Int64) -> Void
+        _ path: [UInt8], relative: [UInt8], _ visit: (_ relative: [UInt8], _ size: Int64) -> Void
     ) {
         let cPath = path.map { CChar(bitPattern: $0) } + [0]
         var info = stat()
@@ -74,11 +62,10 @@ public enum FileSystem {
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            if name == Array(".".utf8) || name == Array("..".utf8) || skipping.contains(name) { continue }
+            if name == Array(".".utf8) || name == Array("..".utf8) { continue }
             walk(
                 path + [UInt8(ascii: "/")] + name,
-                relative: relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name,
-                skipping: [], visit)
+                relative: relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name, visit)
         }
     }
 

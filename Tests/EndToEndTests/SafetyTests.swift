@@ -46,6 +46,26 @@ import Testing
         #expect(box.tree("w") == (0..<8).map { "f\($0)" }.sorted())
     }
 
+    @Test func theGuardWeighsOnlyWhatTheRunWouldTouchLeavingExcludedFilesOut() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1, extra: ", \"exclude\": [\"*.tmp\"]")
+        // The BACKUP holds 2 of the 20 files that count; 300 excluded files sit beside them at both ends.
+        for number in 0..<20 { try box.write("\(number)", at: "w/f\(number)") }
+        for number in 0..<2 { try box.writeAlike("\(number)", at: "f\(number)", in: ["w", "b1"]) }
+        for number in 0..<300 { try box.writeAlike("x", at: "cache/\(number).tmp", in: ["w", "b1"]) }
+        let refused = try box.expectRun(["work", "-D", "w"], status: 5)
+        #expect(refused.stderr.contains("90% (18 of 20 files)"), "\(refused)")
+        #expect(box.tree("w").count == 20 + 1 + 300)
+
+        // An excluded file alone is no source: the disc looks unmounted, whatever the excluded file is.
+        try FileManager.default.removeItem(atPath: box.path("b1/f0"))
+        try FileManager.default.removeItem(atPath: box.path("b1/f1"))
+        try box.write("swap", at: "b1/.session.swp")
+        let empty = try box.expectRun(["work", "-D", "--exclude", "*.swp", "w"], status: 5)
+        #expect(empty.stderr.contains("is empty"), "\(empty)")
+        #expect(box.tree("w").count == 20 + 1 + 300)
+    }
+
     @Test func aHandfulOfDeletionsIsNeverRefused() throws {
         let box = try Sandbox()
         try box.standard(backups: 1)

@@ -63,7 +63,6 @@ public final class LocationBook: Sendable {
     func missing(_ relativePaths: [String], in location: Location) -> [String] { site(location).missing(relativePaths) }
 
     /// The files below `relativePaths` of `location`, `.micsync` left out.
-    func fileCount(_ location: Location, _ relativePaths: [String]) -> Int { site(location).fileCount(relativePaths) }
 
     /// `location`'s trash folders by name, oldest first.
     public func trashTimestamps(_ location: Location) -> [String] { site(location).trashTimestamps() }

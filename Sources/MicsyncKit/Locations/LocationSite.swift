@@ -26,8 +26,6 @@ protocol LocationSite: Sendable {
     func unlock() throws(MicsyncError) -> String
     /// Those of `relativePaths` that are not there (a dangling symlink is there).
     func missing(_ relativePaths: [String]) -> [String]
-    /// The files below `relativePaths` ("" for all of it), `.micsync` left out: what the delete guard weighs.
-    func fileCount(_ relativePaths: [String]) -> Int
     /// Its trash folders by name, oldest first: only real, timestamp-named folders.
     func trashTimestamps() -> [String]
     /// Every file of its trash folder `timestamp`: the path relative to it and the size.
@@ -88,14 +86,6 @@ struct LocalDirectory: LocationSite {
 
     func missing(_ relativePaths: [String]) -> [String] {
         relativePaths.filter { !FileSystem.exists(location.path + "/" + $0) }
-    }
-
-    func fileCount(_ relativePaths: [String]) -> Int {
-        relativePaths.reduce(0) { total, relative in
-            let top = relative.isEmpty ? location.path : location.path + "/" + relative
-            let stateFolder: Set = relative.isEmpty ? [Array(RsyncInvocation.stateFolder.utf8)] : []
-            return total + FileSystem.files(under: RawPath.bytes(top), skipping: stateFolder).count
-        }
     }
 
     func trashTimestamps() -> [String] { Trash.timestamps(in: location) }

@@ -14,6 +14,9 @@ public struct Plan: Sendable {
     /// Only at the destination, but never deleted: the source's filesystem cannot hold them.
     var keptUnstorable: [Unstorable] = []
 
+    /// rsync's file counts of the dry run: the scope's files at both ends, filters applied.
+    var counts = RsyncStats()
+
     /// rsync's messages about the files it could not plan (a partial dry run, rsync exit 23 or 24).
     var problems: [String] = []
 

@@ -75,9 +75,10 @@ struct RsyncInvocation: Sendable {
 
     /// One dry run over the scope that itemizes everything a real run would do. Without incremental
     /// recursion it walks about a tenth faster, for rsync's file list held whole while it plans. `--force`
-    /// makes a folder that a file would replace show up, so that it is planned as the change it is.
+    /// makes a folder that a file would replace show up, so that it is planned as the change it is; `--stats`
+    /// counts the scope's files at both ends for the delete guard, on the walk rsync makes anyway.
     func plan(to destination: Location) -> [String] {
-        copying(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive", "--force"]
+        copying(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive", "--force", "--stats"]
             + ItemizedChange.outputFormat
             + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
             + scope.rsyncSources(in: source) + [target(destination, writing: false)]

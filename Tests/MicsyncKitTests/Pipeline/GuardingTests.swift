@@ -17,12 +17,13 @@ import Testing
         return bench
     }
 
-    func pastTheGuard(_ bench: JobBench, _ deletion: RunOptions.Deletion, dryRun: Bool = false, force: Bool = false)
-        async throws -> [GuardedDestination]
-    {
+    func pastTheGuard(
+        _ bench: JobBench, _ deletion: RunOptions.Deletion, dryRun: Bool = false, force: Bool = false,
+        exclude: [String] = []
+    ) async throws -> [GuardedDestination] {
         var options = RunOptions()
         (options.deletion, options.dryRun, options.force) = (deletion, dryRun, force)
-        let job = try await bench.job(options)
+        let job = try await bench.job(options, exclude: exclude)
         return try DeletionGuarding(job: job).check(try await bench.plan(job).destinations)
     }
 
@@ -72,6 +73,38 @@ import Testing
         #expect(try await pastTheGuard(handful, .always).first?.deleteShare == nil, "75%, but 9 files")
         let empty = try bench(kept: 0, extra: 3)
         #expect(try await pastTheGuard(empty, .never).count == 1, "without deletion nothing is guarded")
+    }
+
+    @Test func excludedFilesAreNotWeighedOnEitherSide() async throws {
+        // 20 files that count, 5 of them left at the source, beside 200 excluded ones at both ends:
+        // deleting 15 of 20 is 75%, not 15 of 220.
+        let bench = try bench(kept: 5, extra: 15)
+        for number in 0..<200 { try bench.box.writeAlike("\(number)", at: "cache/\(number).tmp", in: ["w", "b1"]) }
+        let error = await #expect(throws: MicsyncError.self) {
+            try await pastTheGuard(bench, .always, exclude: ["*.tmp"])
+        }
+        #expect(error?.message.contains("75% (15 of 20 files)") == true, "\(error)")
+        let asked = try await pastTheGuard(bench, .ask, exclude: ["*.tmp"])
+        #expect(asked.first?.deleteShare == "this deletes 75% (15 of 20 files) of \(bench.box.path("b1"))")
+    }
+
+    @Test func aSourceHoldingOnlyExcludedFilesIsAnEmptySource() async throws {
+        let bench = try bench(kept: 0, extra: 3)
+        try bench.box.write("swap", at: "w/.swap.tmp")
+        let error = await #expect(throws: MicsyncError.self) {
+            try await pastTheGuard(bench, .always, exclude: ["*.tmp"])
+        }
+        #expect(error?.message.contains("the source scope in \(bench.source.heading) is empty") == true, "\(error)")
+        #expect(bench.box.tree("b1").count == 3)
+    }
+
+    @Test func aFolderAFileReplacesCountsWithTheFilesItHolds() async throws {
+        // b1 holds f0, 19 files more and a folder d of 12 files where w has the file d: 19 of 32 deleted.
+        let bench = try bench(kept: 1, extra: 19)
+        try bench.box.write("now a file", at: "w/d")
+        for number in 0..<12 { try bench.box.write("\(number)", at: "b1/d/\(number)") }
+        let asked = try await pastTheGuard(bench, .ask)
+        #expect(asked.first?.deleteShare == "this deletes 59% (19 of 32 files) of \(bench.box.path("b1"))")
     }
 
     @Test func theRuleOnCountsAlone() {

@@ -31,12 +31,12 @@ final class JobBench {
     func job(
         _ options: RunOptions = RunOptions(), answers: ScriptedAnswers = ScriptedAnswers(),
         overwrites: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent,
-        paths: [String] = [""]
+        paths: [String] = [""], exclude: [String] = []
     ) async throws -> SyncJob {
         var options = options
         options.progress = options.progress ?? false
         let configuration = Configuration(
-            name: "c", working: [source], backups: destinations, maxDeletePercent: maxDeletePercent)
+            name: "c", working: [source], backups: destinations, exclude: exclude, maxDeletePercent: maxDeletePercent)
         let scope = Scope(configuration: configuration, typedIn: source, relativePaths: paths)
         let interruption = Interruption { _ in }
         return SyncJob(

@@ -74,16 +74,6 @@ enum HostScript {
         }.joined()
     }
 
-    /// How many files are below `relativePaths` ("" for the whole directory), `.micsync` left out; one NUL
-    /// per file, so that a name with a newline counts once.
-    static func fileCount(_ relativePaths: [String]) -> String {
-        "n=0\n"
-            + relativePaths.map { relative in
-                "c=$(find \"$d/\"\(quoted(relative)) -xdev -path \"$m\" -prune -o -type f -print0 2>/dev/null "
-                    + "| tr -dc '\\000' | wc -c)\nn=$((n + c))\n"
-            }.joined() + "echo count=$n"
-    }
-
     /// The trash folders, through a real `.micsync` and `trash`: each a real folder.
     static let trashTimestamps = """
         if [ ! -L "$m" ] && [ ! -L "$m/trash" ] && [ -d "$m/trash" ]; then

@@ -66,15 +66,6 @@ struct RemoteDirectory: LocationSite {
         return relativePaths.enumerated().filter { numbers.contains($0.offset) }.map(\.element)
     }
 
-    /// Counted on the host; a host that does not answer counts as holding as many files as can be, so that
-    /// a guard against emptying a destination never lets a deletion through for want of an answer.
-    func fileCount(_ relativePaths: [String]) -> Int {
-        guard let answers = try? run(HostScript.fileCount(relativePaths)),
-            let count = answers["count"].flatMap({ Int($0) })
-        else { return Int.max / 2 }
-        return count
-    }
-
     func trashTimestamps() -> [String] {
         guard let output = try? output(of: HostScript.trashTimestamps) else { return [] }
         return HostScript.values(output, "trash").filter(Trash.isTimestamp).sorted()

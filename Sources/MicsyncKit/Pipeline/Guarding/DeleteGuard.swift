@@ -8,20 +8,8 @@ struct DeleteGuard {
     /// Deleting fewer files than this is never refused: the list is short and the trash keeps them.
     static let handful = 10
 
-    let scope: Scope
     let source: Location
     let maxDeletePercent: Double
-    /// Where the files are counted, on this machine or on another host.
-    let locations: LocationBook
-    /// The source scope's files, counted once for every destination.
-    private var sourceFiles: Int?
-
-    init(scope: Scope, source: Location, maxDeletePercent: Double, locations: LocationBook) {
-        self.scope = scope
-        self.source = source
-        self.locations = locations
-        self.maxDeletePercent = maxDeletePercent
-    }
 
     enum Verdict: Equatable {
         /// Go on; with the share to say in the delete question when it is large.
@@ -29,14 +17,16 @@ struct DeleteGuard {
         case refused(String)
     }
 
-    /// The verdict for `plan` at `destination`; nil when nothing would be deleted.
-    mutating func check(_ plan: Plan, at destination: Location, asking: Bool) -> Verdict? {
+    /// The verdict for `plan` at `destination`; nil when nothing would be deleted. The files are those rsync
+    /// counted in the scope at each end, `exclude` applied as it is to the deletions themselves.
+    func check(_ plan: Plan, at destination: Location, asking: Bool) -> Verdict? {
         guard !plan.deleted.isEmpty else { return nil }
-        let sourceFiles = self.sourceFiles ?? countFiles(source)
-        self.sourceFiles = sourceFiles
+        guard let files = plan.counts.scopeFiles else {
+            return .refused("rsync did not count the files in \(destination.path), so the share deleted is unknown")
+        }
         return Self.verdict(
             deletedFiles: plan.deleted.count - plan.deleted.directoryCount,
-            sourceFiles: sourceFiles, destinationFiles: countFiles(destination),
+            sourceFiles: files.source, destinationFiles: files.destination,
             maxDeletePercent: maxDeletePercent, asking: asking, source: source, destination: destination)
     }
 
@@ -64,10 +54,5 @@ struct DeleteGuard {
             .refused,
             "refused: \(why). Nothing was changed. Check the source, then run again with --force "
                 + "to delete anyway (or raise \"maxDeletePercent\" in the configuration)")
-    }
-
-    /// The files in the scope at `location`, `.micsync` left out.
-    private func countFiles(_ location: Location) -> Int {
-        locations.fileCount(location, scope.relativePaths)
     }
 }

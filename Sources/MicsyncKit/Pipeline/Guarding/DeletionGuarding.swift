@@ -9,9 +9,7 @@ struct DeletionGuarding {
     func check(_ planned: [PlannedDestination]) throws(MicsyncError) -> [GuardedDestination] {
         let options = job.options
         guard options.deletion != .never else { return planned.map { GuardedDestination(planned: $0) } }
-        var rule = DeleteGuard(
-            scope: job.scope, source: job.source, maxDeletePercent: job.scope.configuration.maxDeletePercent,
-            locations: job.context.locations)
+        let rule = DeleteGuard(source: job.source, maxDeletePercent: job.scope.configuration.maxDeletePercent)
         var guarded: [GuardedDestination] = []
         for destination in planned {
             var passed = GuardedDestination(planned: destination)

@@ -75,7 +75,7 @@ struct Planner {
             $0.hasLimits ? StorageCheck(profile: $0) : nil
         }
         let outcome = try await rsync.run(arguments(to: destination)) { line in
-            guard let item = ItemizedChange.parse(line) else { return }
+            guard let item = ItemizedChange.parse(line) else { return plan.counts.read(line) }
             plan.add(item)
             check?.observe(item)
         }
