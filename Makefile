@@ -62,9 +62,10 @@ test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(if $(filter 0,$(PACKAGING)),MICSYNC_SKIP_PACKAGING=1) $(SWIFT) test --skip-build
 
-# micsync against raw rsync in the same run, on a generated 100,000-file tree (README: Performance).
-bench: bench-deps build-release
-	python3 scripts/bench/bench.py "$$($(SWIFT) build -c release --show-bin-path)/micsync"
+# micsync as it ships against raw rsync in the same run, on a generated 100,000-file tree (README: Performance).
+bench: bench-deps
+	$(SWIFT) build $(REL_SHIPPED) --product micsync --build-path .build-shipped
+	python3 scripts/bench/bench.py .build-shipped/release/micsync
 
 # Regenerate completions/ from the command tree (run after changing actions or options, then commit completions/).
 completions: deps

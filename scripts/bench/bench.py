@@ -77,23 +77,31 @@ def compare(name, target, ours, theirs, prepare_ours=None, prepare_theirs=None):
 
 def peak_memory(command: str, env) -> tuple[float, float]:
     """Peak resident memory (MiB) of micsync and of its rsync processes, sampled from /proc every 10 ms:
-    each process's own VmHWM, read while it lives."""
+    each process's own VmHWM, read while it lives. Only the command's own descendants count, whatever else
+    the machine runs."""
     process = subprocess.Popen(command, shell=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks: dict[int, tuple[str, int]] = {}
     while process.poll() is None:
+        parents, statuses = {}, {}
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
             try:
-                status = (entry / "status").read_text()
+                stat = (entry / "stat").read_text()
+                statuses[int(entry.name)] = (entry / "status").read_text()
             except OSError:
                 continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        for pid, status in statuses.items():
+            ancestor = pid
+            while ancestor in parents and ancestor != process.pid:
+                ancestor = parents[ancestor]
             fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
             name = fields.get("Name", "").strip()
-            if name not in ("micsync", "rsync") or "VmHWM" not in fields:
+            if ancestor != process.pid or name not in ("micsync", "rsync") or "VmHWM" not in fields:
                 continue
             hwm = int(fields["VmHWM"].split()[0])
-            peaks[int(entry.name)] = (name, max(hwm, peaks.get(int(entry.name), ("", 0))[1]))
+            peaks[pid] = (name, max(hwm, peaks.get(pid, ("", 0))[1]))
         time.sleep(0.01)
     ours = max((kib for name, kib in peaks.values() if name == "micsync"), default=0)
     theirs = sum(kib for name, kib in peaks.values() if name == "rsync")

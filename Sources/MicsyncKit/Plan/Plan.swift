@@ -22,6 +22,22 @@ public struct Plan: Sendable {
 
     init() {}
 
+    /// One plan of the parts' plans of a destination (`ScopeParts`), its lists in the order one dry run
+    /// gives them.
+    init(parts: [Plan]) {
+        self.init()
+        new = PathList(interleaving: parts.map(\.new))
+        modified = PathList(interleaving: parts.map(\.modified))
+        deleted = PathList(interleaving: parts.map(\.deleted))
+        attributesOnly = PathList(interleaving: parts.map(\.attributesOnly))
+        counts = parts.dropFirst().reduce(parts.first?.counts ?? RsyncStats()) { total, part in
+            var total = total
+            total.add(part.counts)
+            return total
+        }
+        problems = parts.flatMap(\.problems)
+    }
+
     mutating func add(_ item: ItemizedChange) {
         switch item.change {
         case .new: new.append(item.path, size: item.size)

@@ -73,14 +73,15 @@ struct RsyncInvocation: Sendable {
         filesystems.options(to: destination)
     }
 
-    /// One dry run over the scope that itemizes everything a real run would do. Without incremental
-    /// recursion it walks about a tenth faster, for rsync's file list held whole while it plans. `--force`
-    /// makes a folder that a file would replace show up, so that it is planned as the change it is; `--stats`
-    /// counts the scope's files at both ends for the delete guard, on the walk rsync makes anyway.
-    func plan(to destination: Location) -> [String] {
-        copying(to: destination) + ["--relative", "--dry-run", "--no-inc-recursive", "--force", "--stats"]
+    /// One dry run over the scope, or over the part of it that `partFilters` leave (`ScopeParts`), that
+    /// itemizes everything a real run would do. rsync recurses incrementally, so that its memory stays small
+    /// at any tree size. `--force` makes a folder that a file would replace show up, so that it is planned as
+    /// the change it is; `--stats` counts the scope's files at both ends for the delete guard, on the walk
+    /// rsync makes anyway.
+    func plan(to destination: Location, partFilters: [String] = []) -> [String] {
+        copying(to: destination) + ["--relative", "--dry-run", "--force", "--stats"]
             + ItemizedChange.outputFormat
-            + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
+            + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters + partFilters
             + scope.rsyncSources(in: source) + [target(destination, writing: false)]
     }
 

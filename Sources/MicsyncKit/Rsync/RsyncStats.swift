@@ -34,6 +34,13 @@ struct RsyncStats: Sendable, Equatable {
         return all - (directories ?? 0)
     }
 
+    /// The counts of another part of the same scope added.
+    mutating func add(_ part: RsyncStats) {
+        listedFiles = listedFiles.flatMap { mine in part.listedFiles.map { mine + $0 } }
+        createdFiles += part.createdFiles
+        deletedFiles += part.deletedFiles
+    }
+
     /// The files of the scope at the source (the list) and at the destination (what the list finds there,
     /// plus what only the destination holds); nil when rsync printed no counts.
     var scopeFiles: (source: Int, destination: Int)? {

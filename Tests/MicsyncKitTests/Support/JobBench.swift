@@ -50,9 +50,12 @@ final class JobBench {
             started: Date())
     }
 
-    /// The planning stage's result for `job`, as the pipeline gets it.
-    func plan(_ job: SyncJob) async throws -> PlannedRun {
-        try await Planner(rsync: job.rsync, invocation: job.invocation, printingTo: nil).plan(job, job.destinations)
+    /// The planning stage's result for `job`, as the pipeline gets it; `parts`: each destination's scope cut
+    /// into that many parts whatever the machine (nil: as the machine allows).
+    func plan(_ job: SyncJob, parts: Int? = nil) async throws -> PlannedRun {
+        var planner = Planner(rsync: job.rsync, invocation: job.invocation, printingTo: nil)
+        planner.partsPerDestination = parts
+        return try await planner.plan(job, job.destinations)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plans every destination with one rsync dry run each, run concurrently, parsed as the output streams.
 /// It never changes a file.
 @MainActor
@@ -6,6 +8,9 @@ struct Planner {
     let invocation: RsyncInvocation
     /// Where the dry runs' commands are printed, with -v; nil for none.
     let printingTo: Terminal?
+    /// How many parts of the scope each destination's plan is cut into (`ScopeParts`); nil: as many as the
+    /// machine's cores allow, where no disc spins.
+    var partsPerDestination: Int?
 
     /// The planning stage of a sync: each destination's plan, its directory and the source's as they were
     /// before the dry runs, and (for actions that overwrite) which modified items are newer at the destination.
@@ -42,49 +47,92 @@ struct Planner {
         if let terminal = printingTo {
             destinations.forEach { terminal.print(RsyncInvocation.commandLine(rsync.executable, arguments(to: $0))) }
         }
-        let results = await withTaskGroup(of: (Int, Result<Plan, MicsyncError>).self) { group in
-            for (index, destination) in destinations.enumerated() {
-                group.addTask { (index, await planned(destination)) }
-            }
-            var results = [Result<Plan, MicsyncError>?](repeating: nil, count: destinations.count)
-            for await (index, result) in group { results[index] = result }
-            return results
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, destinations.count))
+        let cut = destinations.map { destination in
+            partsPerDestination.map { parts(to: destination, $0) } ?? automaticParts(to: destination, cores)
         }
-        return results.map { $0! }
+        return await concurrently(Array(zip(destinations, cut)))
+    }
+
+    /// Each destination's plan, its parts planned at once with the other destinations'.
+    private func concurrently(_ work: [(Location, ScopeParts)]) async -> [Result<Plan, MicsyncError>] {
+        let runs = work.flatMap { destination, parts in parts.filters.map { (destination, $0) } }
+        let results = await withTaskGroup(of: (Int, Result<Plan, MicsyncError>).self) { group in
+            for (index, (destination, filters)) in runs.enumerated() {
+                group.addTask { (index, await planned(destination, partFilters: filters)) }
+            }
+            var results = [Result<Plan, MicsyncError>?](repeating: nil, count: runs.count)
+            for await (index, result) in group { results[index] = result }
+            return results.map { $0! }
+        }
+        var remaining = results[...]
+        return work.map { destination, parts in
+            let mine = remaining.prefix(parts.filters.count)
+            remaining = remaining.dropFirst(parts.filters.count)
+            return Self.merged(Array(mine)).map { finished($0, at: destination) }
+        }
+    }
+
+    /// A part per core, where the discs at both ends can be walked twice at once: no single spinning disc.
+    private func automaticParts(to destination: Location, _ cores: Int) -> ScopeParts {
+        guard cores > 1, !SpinningDisc.holds(invocation.source.path), !SpinningDisc.holds(destination.path) else {
+            return ScopeParts(filters: [[]])
+        }
+        return parts(to: destination, cores)
+    }
+
+    /// `count` parts, or one: never with -v (one printed command per destination), over ssh, nor for a
+    /// destination with limits (a name must be checked against its neighbours in one walk).
+    private func parts(to destination: Location, _ count: Int) -> ScopeParts {
+        let source = invocation.source
+        let relative = invocation.scope.relativePaths
+        guard count > 1, printingTo == nil, relative.count == 1, source.remote == nil, destination.remote == nil,
+            invocation.filesystems.profile(of: destination)?.hasLimits != true
+        else { return ScopeParts(filters: [[]]) }
+        return ScopeParts(sourceRoot: source.path, relative: relative[0], count: count)
+    }
+
+    /// The parts' plans as one, or the first part's failure.
+    private static func merged(_ parts: [Result<Plan, MicsyncError>]) -> Result<Plan, MicsyncError> {
+        var plans: [Plan] = []
+        for part in parts {
+            switch part {
+            case .failure: return part
+            case .success(let plan): plans.append(plan)
+            }
+        }
+        return .success(plans.count == 1 ? plans[0] : Plan(parts: plans))
     }
 
     /// A Result rather than a typed throw inside the task group: the release build (Swift 6.3.1) passed the
     /// child's (index, result) back corrupted when the child caught a typed error itself.
-    private func planned(_ destination: Location) async -> Result<Plan, MicsyncError> {
-        do throws(MicsyncError) { return .success(try await plan(destination)) } catch { return .failure(error) }
+    private func planned(_ destination: Location, partFilters: [String]) async -> Result<Plan, MicsyncError> {
+        do throws(MicsyncError) { return .success(try await dryRun(destination, partFilters: partFilters)) } catch {
+            return .failure(error)
+        }
     }
 
     /// The dry run; for a destination with limits it itemizes unchanged items too (`-ii`), so that every
     /// name is checked against what the destination's filesystem can hold.
-    private func arguments(to destination: Location) -> [String] {
-        var arguments = invocation.plan(to: destination)
+    private func arguments(to destination: Location, partFilters: [String] = []) -> [String] {
+        var arguments = invocation.plan(to: destination, partFilters: partFilters)
         if invocation.filesystems.profile(of: destination)?.hasLimits == true {
             arguments.insert("--itemize-changes", at: 1)
         }
         return arguments
     }
 
-    private func plan(_ destination: Location) async throws(MicsyncError) -> Plan {
+    private func dryRun(_ destination: Location, partFilters: [String]) async throws(MicsyncError) -> Plan {
         var plan = Plan()
         var check = invocation.filesystems.profile(of: destination).flatMap {
             $0.hasLimits ? StorageCheck(profile: $0) : nil
         }
-        let outcome = try await rsync.run(arguments(to: destination)) { line in
+        let outcome = try await rsync.run(arguments(to: destination, partFilters: partFilters)) { line in
             guard let item = ItemizedChange.parse(line) else { return plan.counts.read(line) }
             plan.add(item)
             check?.observe(item)
         }
         check?.apply(to: &plan)
-        // rsync itemizes deletions deepest first, in reverse order: listed, they read best sorted.
-        plan.deleted = plan.deleted.sortedByPath()
-        if let source = invocation.filesystems.source {
-            StorageCheck.keepWhatTheSourceCannotHold(in: &plan, at: destination, source: source)
-        }
         try rsync.interruption.checkpoint()
         if outcome.isPartial { plan.problems = outcome.problems }
         guard outcome.exitCode == 0 || outcome.isPartial else {
@@ -95,6 +143,18 @@ struct Planner {
             throw .rsync(
                 "planning \(destination.path) failed (rsync exit \(outcome.exitCode)):\n"
                     + ((meaning.map { [$0] } ?? []) + outcome.messages).joined(separator: "\n"))
+        }
+        return plan
+    }
+
+    /// What a destination's plan needs once all of it is known: deletions in order, what the source cannot
+    /// hold kept, type changes sorted out.
+    private func finished(_ plan: Plan, at destination: Location) -> Plan {
+        var plan = plan
+        // rsync itemizes deletions deepest first, in reverse order: listed, they read best sorted.
+        plan.deleted = plan.deleted.sortedByPath()
+        if let source = invocation.filesystems.source {
+            StorageCheck.keepWhatTheSourceCannotHold(in: &plan, at: destination, source: source)
         }
         return plan.sortingTypeChanges { FileSystem.exists(destination.path, $0) }
     }
