@@ -73,16 +73,24 @@ struct RsyncInvocation: Sendable {
         filesystems.options(to: destination)
     }
 
-    /// One dry run over the scope, or over the part of it that `partFilters` leave (`ScopeParts`), that
-    /// itemizes everything a real run would do. rsync recurses incrementally, so that its memory stays small
-    /// at any tree size. `--force` makes a folder that a file would replace show up, so that it is planned as
-    /// the change it is; `--stats` counts the scope's files at both ends for the delete guard, on the walk
-    /// rsync makes anyway.
-    func plan(to destination: Location, partFilters: [String] = []) -> [String] {
-        copying(to: destination) + ["--relative", "--dry-run", "--force", "--stats"]
+    /// One dry run over the scope, or over one part of it (`ScopeParts`), that itemizes everything a real
+    /// run would do. rsync recurses incrementally, so that its memory stays small at any tree size. `--force`
+    /// makes a folder that a file would replace show up, so that it is planned as the change it is; `--stats`
+    /// counts the scope's files at both ends for the delete guard, on the walk rsync makes anyway.
+    func plan(to destination: Location, part: ScopeParts.Part = .whole) -> [String] {
+        let (partOptions, sources): ([String], [String]) =
+            switch part {
+            case .whole: ([], scope.rsyncSources(in: source))
+            case .entries(let names, _):
+                (
+                    [deleting ? "--delete-missing-args" : "--ignore-missing-args"],
+                    names.map { source.directory + "/./" + RawPath.string($0) }
+                )
+            }
+        return copying(to: destination) + ["--relative", "--dry-run", "--force", "--stats"] + partOptions
             + ItemizedChange.outputFormat
-            + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters + partFilters
-            + scope.rsyncSources(in: source) + [target(destination, writing: false)]
+            + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
+            + sources + [target(destination, writing: false)]
     }
 
     /// The pass of one kind over exactly the paths listed (NUL-separated) in `listFile`, without walking

@@ -33,10 +33,10 @@ import Testing
         return bench
     }
 
-    func plans(_ bench: JobBench, paths: [String] = [""]) async throws -> [Plan] {
+    func plans(_ bench: JobBench) async throws -> [Plan] {
         var options = RunOptions()
         options.deletion = .ask
-        let job = try await bench.job(options, paths: paths, exclude: ["/cache/"])
+        let job = try await bench.job(options, exclude: ["/cache/"])
         var plans: [Plan] = []
         for parts in [1, 2, 3, 5] {
             plans.append(try #require(try await bench.plan(job, parts: parts).destinations.first?.plan))
@@ -61,25 +61,42 @@ import Testing
         }
     }
 
-    @Test func aTypedFolderIsCutBelowIt() async throws {
-        let bench = try tree()
-        for folder in ["x", "y", "z"] { try bench.box.write("deep", at: "w/a/\(folder)/n") }
-        let plans = try await plans(bench, paths: ["a"])
-        #expect(lists(plans[0])[0] == ["a/n", "a/x/", "a/x/n", "a/y/", "a/y/n", "a/z/", "a/z/n"])
-        for plan in plans.dropFirst() { #expect(lists(plan) == lists(plans[0])) }
+    @Test func anEmptySourceCountsNoFileInAnyPart() async throws {
+        // An unmounted disc's empty mount point against a full destination: the guard must see 0 files.
+        let bench = try JobBench()
+        for folder in ["a", "b", "c"] { try bench.box.write("x", at: "b1/\(folder)/x") }
+        var options = RunOptions()
+        options.deletion = .always
+        let plan = try #require(try await bench.plan(try await bench.job(options), parts: 2).destinations.first?.plan)
+        #expect(plan.counts.scopeFiles?.source == 0 && plan.counts.scopeFiles?.destination == 3)
+        #expect(plan.deleted.names == ["a/", "a/x", "b/", "b/x", "c/", "c/x"])
     }
 
-    @Test func theFoldersAreCutInRsyncsOrderIntoEvenRuns() throws {
+    @Test func theRootsEntriesAreCutIntoRunsOfAboutAsManyFolders() throws {
         let box = try Sandbox()
-        for name in ["b", "a", "a.b", "z*", "x\ny", ".micsync"] { try box.makeDirectory("w/\(name)") }
-        try box.write("a file", at: "w/file")
-        let folders = ScopeParts.plainFolders(in: box.path("w")).map { String(decoding: $0, as: UTF8.self) }
-        #expect(folders == ["a.b", "a", "b"], "a folder sorts as its name with a slash; odd names left out")
-        let runs = ScopeParts.runs((0..<10).map { [UInt8($0)] }, count: 3)
-        #expect(runs.map(\.count) == [3, 3, 4])
-        let parts = ScopeParts(sourceRoot: box.path("w"), relative: "", count: 2)
+        for name in ["b", "a", "c", "d", ".micsync"] { try box.makeDirectory("w/\(name)") }
+        for name in ["file", "z"] { try box.write(name, at: "w/\(name)") }
+        try box.makeDirectory("b1/only-here")
+        try FileManager.default.createSymbolicLink(atPath: box.path("w/link"), withDestinationPath: "a")
+        let entries = ScopeParts.entries(of: box.path("w"))
+        #expect(entries.count == 7 && entries[Array("link".utf8)] == false, "a symlink is no folder")
+        func names(_ parts: ScopeParts) -> [[String]] {
+            parts.parts.map { part in
+                guard case .entries(let names, _) = part else { return ["whole"] }
+                return names.map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
+        let root = (sourceRoot: box.path("w"), destinationRoot: box.path("b1"))
         #expect(
-            parts.filters == [["--exclude=/a", "--exclude=/b"], ["--include=/a", "--include=/b", "--exclude=/*"]])
-        #expect(ScopeParts(sourceRoot: box.path("w"), relative: "z*", count: 2).filters == [[]])
+            names(ScopeParts(sourceRoot: root.0, destinationRoot: root.1, deleting: false, count: 2))
+                == [["file", "link", "z", "a", "b"], ["c", "d"]], "files first, then folders, each by name")
+        #expect(
+            names(ScopeParts(sourceRoot: root.0, destinationRoot: root.1, deleting: true, count: 3))
+                == [["file", "link", "z", "a"], ["b", "c"], ["d", "only-here"]],
+            "with deletion, what only the destination holds too")
+        #expect(
+            names(ScopeParts(sourceRoot: box.path("w/a"), destinationRoot: root.1, deleting: false, count: 2)) == [
+                ["whole"]
+            ])
     }
 }

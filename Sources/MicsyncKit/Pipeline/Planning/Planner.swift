@@ -1,7 +1,7 @@
 import Foundation
 
-/// Plans every destination with one rsync dry run each, run concurrently, parsed as the output streams.
-/// It never changes a file.
+/// Plans every destination with one rsync dry run each (one per part of a large scope: `ScopeParts`), run
+/// concurrently, parsed as the output streams. It never changes a file.
 @MainActor
 struct Planner {
     let rsync: Rsync
@@ -56,19 +56,19 @@ struct Planner {
 
     /// Each destination's plan, its parts planned at once with the other destinations'.
     private func concurrently(_ work: [(Location, ScopeParts)]) async -> [Result<Plan, MicsyncError>] {
-        let runs = work.flatMap { destination, parts in parts.filters.map { (destination, $0) } }
+        let runs = work.flatMap { destination, cut in cut.parts.map { (destination, $0) } }
         let results = await withTaskGroup(of: (Int, Result<Plan, MicsyncError>).self) { group in
-            for (index, (destination, filters)) in runs.enumerated() {
-                group.addTask { (index, await planned(destination, partFilters: filters)) }
+            for (index, (destination, part)) in runs.enumerated() {
+                group.addTask { (index, await planned(destination, part: part)) }
             }
             var results = [Result<Plan, MicsyncError>?](repeating: nil, count: runs.count)
             for await (index, result) in group { results[index] = result }
             return results.map { $0! }
         }
         var remaining = results[...]
-        return work.map { destination, parts in
-            let mine = remaining.prefix(parts.filters.count)
-            remaining = remaining.dropFirst(parts.filters.count)
+        return work.map { destination, cut in
+            let mine = remaining.prefix(cut.parts.count)
+            remaining = remaining.dropFirst(cut.parts.count)
             return Self.merged(Array(mine)).map { finished($0, at: destination) }
         }
     }
@@ -76,20 +76,20 @@ struct Planner {
     /// A part per core, where the discs at both ends can be walked twice at once: no single spinning disc.
     private func automaticParts(to destination: Location, _ cores: Int) -> ScopeParts {
         guard cores > 1, !SpinningDisc.holds(invocation.source.path), !SpinningDisc.holds(destination.path) else {
-            return ScopeParts(filters: [[]])
+            return .whole
         }
         return parts(to: destination, cores)
     }
 
-    /// `count` parts, or one: never with -v (one printed command per destination), over ssh, nor for a
-    /// destination with limits (a name must be checked against its neighbours in one walk).
+    /// `count` parts of a whole location, or one: never with -v (one printed command per destination), over
+    /// ssh, nor for a destination with limits (a name must be checked against its neighbours in one walk).
     private func parts(to destination: Location, _ count: Int) -> ScopeParts {
         let source = invocation.source
-        let relative = invocation.scope.relativePaths
-        guard count > 1, printingTo == nil, relative.count == 1, source.remote == nil, destination.remote == nil,
-            invocation.filesystems.profile(of: destination)?.hasLimits != true
-        else { return ScopeParts(filters: [[]]) }
-        return ScopeParts(sourceRoot: source.path, relative: relative[0], count: count)
+        guard count > 1, printingTo == nil, invocation.scope.relativePaths == [""], source.remote == nil,
+            destination.remote == nil, invocation.filesystems.profile(of: destination)?.hasLimits != true
+        else { return .whole }
+        return ScopeParts(
+            sourceRoot: source.path, destinationRoot: destination.path, deleting: invocation.deleting, count: count)
     }
 
     /// The parts' plans as one, or the first part's failure.
@@ -106,33 +106,34 @@ struct Planner {
 
     /// A Result rather than a typed throw inside the task group: the release build (Swift 6.3.1) passed the
     /// child's (index, result) back corrupted when the child caught a typed error itself.
-    private func planned(_ destination: Location, partFilters: [String]) async -> Result<Plan, MicsyncError> {
-        do throws(MicsyncError) { return .success(try await dryRun(destination, partFilters: partFilters)) } catch {
+    private func planned(_ destination: Location, part: ScopeParts.Part) async -> Result<Plan, MicsyncError> {
+        do throws(MicsyncError) { return .success(try await dryRun(destination, part: part)) } catch {
             return .failure(error)
         }
     }
 
     /// The dry run; for a destination with limits it itemizes unchanged items too (`-ii`), so that every
     /// name is checked against what the destination's filesystem can hold.
-    private func arguments(to destination: Location, partFilters: [String] = []) -> [String] {
-        var arguments = invocation.plan(to: destination, partFilters: partFilters)
+    private func arguments(to destination: Location, part: ScopeParts.Part = .whole) -> [String] {
+        var arguments = invocation.plan(to: destination, part: part)
         if invocation.filesystems.profile(of: destination)?.hasLimits == true {
             arguments.insert("--itemize-changes", at: 1)
         }
         return arguments
     }
 
-    private func dryRun(_ destination: Location, partFilters: [String]) async throws(MicsyncError) -> Plan {
+    private func dryRun(_ destination: Location, part: ScopeParts.Part) async throws(MicsyncError) -> Plan {
         var plan = Plan()
         var check = invocation.filesystems.profile(of: destination).flatMap {
             $0.hasLimits ? StorageCheck(profile: $0) : nil
         }
-        let outcome = try await rsync.run(arguments(to: destination, partFilters: partFilters)) { line in
+        let outcome = try await rsync.run(arguments(to: destination, part: part)) { line in
             guard let item = ItemizedChange.parse(line) else { return plan.counts.read(line) }
             plan.add(item)
             check?.observe(item)
         }
         check?.apply(to: &plan)
+        if case .entries(_, let onlyAtDestination) = part { plan.counts.listedFiles? -= onlyAtDestination }
         try rsync.interruption.checkpoint()
         if outcome.isPartial { plan.problems = outcome.problems }
         guard outcome.exitCode == 0 || outcome.isPartial else {

@@ -1,78 +1,93 @@
 import Foundation
 
-/// Disjoint parts of a scope, each planned by a dry run of its own at the same time (the fpsync idea: one
-/// rsync walks with about one core, however many the machine has). The folders right below the scope's root
-/// are cut, in rsync's order, into runs of neighbours; each part is the scope with filter rules added after
-/// the run's own, so that an exclude still wins. The first part holds everything no other part names (the
-/// files at the top, odd names, what only the destination has): the parts cover the scope exactly once, and
-/// no part deletes what another one plans, since rsync never deletes what it excludes.
-struct ScopeParts {
-    /// A folder list longer than this would make command lines too long to be worth it.
-    static let mostFolders = 10_000
-
-    /// Each part's added filter rules, in the order their plans read as one; `[[]]` for a single part.
-    let filters: [[String]]
-
-    init(filters: [[String]]) {
-        self.filters = filters
+/// A whole location's scope in parts, each planned by a dry run of its own at the same time (the fpsync idea:
+/// one rsync walks with about one core, however many the machine has). The entries of the location's root
+/// (the source's, and with deletion the destination's too) are cut into runs of neighbours that hold about
+/// as many folders each, and each run is the sources of one dry run: no filter rule is added, so the run's
+/// own filters apply as they do to one walk, and every entry lies in exactly one part. An entry that left
+/// the source since the cut is one to delete (`--delete-missing-args`, with deletion) or nothing (without);
+/// one that appeared since is planned by the next run, as by a walk that had passed it.
+struct ScopeParts: Sendable {
+    enum Part: Sendable, Equatable {
+        /// The scope as one dry run plans it.
+        case whole
+        /// These entries of the root (raw names), each with all it holds; `onlyAtDestination` of them are
+        /// not in the source, and rsync counts each such name as a file of the source.
+        case entries([[UInt8]], onlyAtDestination: Int)
     }
 
-    /// `count` parts of the scope rooted at `relative` in `sourceRoot` (the location's directory).
-    init(sourceRoot: String, relative: String, count: Int) {
-        guard count > 1, Self.isPlain(Array(relative.utf8), allowingSlashes: true) else {
-            filters = [[]]
+    /// More entries than this would make command lines too long to be worth it.
+    static let mostEntries = 10_000
+
+    let parts: [Part]
+
+    /// The scope in one dry run.
+    static let whole = ScopeParts(parts: [.whole])
+
+    private init(parts: [Part]) {
+        self.parts = parts
+    }
+
+    /// Up to `count` parts of the root `sourceRoot`, with `destinationRoot`'s own entries when `deleting`;
+    /// one whole part when the root holds fewer than two folders or too many entries.
+    init(sourceRoot: String, destinationRoot: String, deleting: Bool, count: Int) {
+        guard count > 1 else {
+            parts = [.whole]
             return
         }
-        let prefix = "/" + (relative.isEmpty ? "" : relative + "/")
-        let folders = Self.plainFolders(in: relative.isEmpty ? sourceRoot : sourceRoot + "/" + relative)
-        guard folders.count >= 2, folders.count <= Self.mostFolders else {
-            filters = [[]]
+        var entries = Self.entries(of: sourceRoot)
+        var onlyAtDestination: Set<[UInt8]> = []
+        if deleting {
+            for (name, isFolder) in Self.entries(of: destinationRoot) where entries[name] == nil {
+                entries[name] = isFolder
+                onlyAtDestination.insert(name)
+            }
+        }
+        let folders = entries.values.count(where: { $0 })
+        guard folders >= 2, entries.count <= Self.mostEntries else {
+            parts = [.whole]
             return
         }
-        let runs = Self.runs(folders, count: min(count, folders.count)).map { run in
-            run.map { prefix + String(decoding: $0, as: UTF8.self) }
-        }
-        let others = runs.dropFirst().flatMap { $0 }
-        filters =
-            [others.map { "--exclude=\($0)" }]
-            + runs.dropFirst().map { run in run.map { "--include=\($0)" } + ["--exclude=\(prefix)*"] }
-    }
-
-    /// `folders` in `count` runs of neighbours, as even as can be.
-    static func runs(_ folders: [[UInt8]], count: Int) -> [[[UInt8]]] {
-        (0..<count).map { part in
-            Array(folders[(part * folders.count / count)..<((part + 1) * folders.count / count)])
+        parts = Self.runs(entries, count: min(count, folders)).map { names in
+            .entries(names, onlyAtDestination: names.count(where: onlyAtDestination.contains))
         }
     }
 
-    /// The folders of `directory` whose names a filter rule matches as they are, in rsync's order (a folder
-    /// sorts as its name with a `/`, so `a.b/` comes before `a/`); `.micsync` left out.
-    static func plainFolders(in directory: String) -> [[UInt8]] {
-        guard let stream = RawPath.withCString(directory, { opendir($0) }) else { return [] }
+    /// The entries in rsync's order (files first, then folders, each by name), cut into `count` runs where
+    /// each run but the last ends after its share of the folders.
+    static func runs(_ entries: [[UInt8]: Bool], count: Int) -> [[[UInt8]]] {
+        let ordered = entries.sorted { left, right in
+            left.value == right.value ? left.key.lexicographicallyPrecedes(right.key) : !left.value
+        }
+        let folders = entries.values.count(where: { $0 })
+        var runs: [[[UInt8]]] = [[]]
+        var foldersSeen = 0
+        for (name, isFolder) in ordered {
+            runs[runs.count - 1].append(name)
+            guard isFolder else { continue }
+            foldersSeen += 1
+            if runs.count < count, foldersSeen >= runs.count * folders / count { runs.append([]) }
+        }
+        return runs.filter { !$0.isEmpty }
+    }
+
+    /// The entries of `directory` by raw name, each marked whether it is a folder (not a symlink to one);
+    /// `.micsync` left out.
+    static func entries(of directory: String) -> [[UInt8]: Bool] {
+        guard let stream = RawPath.withCString(directory, { opendir($0) }) else { return [:] }
         defer { closedir(stream) }
-        var folders: [[UInt8]] = []
+        var entries: [[UInt8]: Bool] = [:]
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
-            guard name != Array(".".utf8), name != Array("..".utf8), name != Array(StateFolder.name.utf8),
-                isPlain(name, allowingSlashes: false)
-            else { continue }
-            let isFolder =
-                entry.pointee.d_type == UInt8(DT_DIR)
-                || (entry.pointee.d_type == UInt8(DT_UNKNOWN)
-                    && FileSystem.isDirectory(directory + "/" + String(decoding: name, as: UTF8.self)))
-            if isFolder { folders.append(name) }
+            guard name != Array(".".utf8), name != Array("..".utf8), name != Array(StateFolder.name.utf8) else {
+                continue
+            }
+            let type = entry.pointee.d_type
+            entries[name] =
+                type == UInt8(DT_DIR)
+                || (type == UInt8(DT_UNKNOWN)
+                    && FileSystem.status(directory, name).map { $0.st_mode & S_IFMT == S_IFDIR } == true)
         }
-        return folders.sorted { ($0 + [UInt8(ascii: "/")]).lexicographicallyPrecedes($1 + [UInt8(ascii: "/")]) }
-    }
-
-    /// A name that means itself in a filter rule: printable UTF-8 without rsync's wildcards and escape,
-    /// without white space at either end.
-    static func isPlain(_ name: [UInt8], allowingSlashes: Bool) -> Bool {
-        guard let text = String(validating: name, as: UTF8.self), text == text.trimmingCharacters(in: .whitespaces)
-        else { return false }
-        return text.unicodeScalars.allSatisfy { scalar in
-            !CharacterSet.controlCharacters.contains(scalar) && !"*?[\\".unicodeScalars.contains(scalar)
-                && (allowingSlashes || scalar != "/")
-        }
+        return entries
     }
 }
