@@ -6,23 +6,29 @@ import Foundation
 /// lies on; a device-mapper device (LVM, LUKS) is the disc below it, and a RAID of several discs is no single
 /// disc.
 enum SpinningDisc {
-    static func holds(_ path: String) -> Bool {
-        guard let device = blockDevice(of: path) else { return false }
-        return spins(device, depth: 0)
+    /// `sysfs`: where the kernel's `/sys` is read (a test gives a tree of its own).
+    static func holds(_ path: String, sysfs: String = "/sys") -> Bool {
+        holds(path, sysfs: sysfs, depth: 0)
+    }
+
+    /// `depth`: how many devices below the first one this looks through, so that no loop of them is endless.
+    private static func holds(_ path: String, sysfs: String, depth: Int) -> Bool {
+        guard depth < 8, let device = blockDevice(of: path, sysfs: sysfs) else { return false }
+        return spins(device, sysfs: sysfs, depth: depth)
     }
 
     /// The device's folder in `/sys`, the whole disc rather than a partition: from the path's device number,
     /// else (a FUSE filesystem such as exFAT or NTFS) from the `/dev/…` it is mounted from.
-    private static func blockDevice(of path: String) -> String? {
+    private static func blockDevice(of path: String, sysfs: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         let device = UInt64(info.st_dev)
         let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff)
         let minor = (device & 0xff) | ((device >> 12) & ~0xff)
-        if let folder = FileSystem.realPath("/sys/dev/block/\(major):\(minor)") { return whole(folder) }
+        if let folder = FileSystem.realPath(sysfs + "/dev/block/\(major):\(minor)") { return whole(folder) }
         guard let source = Mount.holding(path)?.source, source.hasPrefix("/dev/"),
             let node = FileSystem.realPath(source),
-            let folder = FileSystem.realPath("/sys/class/block/" + (node as NSString).lastPathComponent)
+            let folder = FileSystem.realPath(sysfs + "/class/block/" + (node as NSString).lastPathComponent)
         else { return nil }
         return whole(folder)
     }
@@ -31,13 +37,12 @@ enum SpinningDisc {
         FileSystem.exists(folder + "/partition") ? (folder as NSString).deletingLastPathComponent : folder
     }
 
-    private static func spins(_ folder: String, depth: Int) -> Bool {
-        guard depth < 8 else { return false }
-        if let backing = text(folder + "/loop/backing_file") { return holds(backing) }
+    private static func spins(_ folder: String, sysfs: String, depth: Int) -> Bool {
+        if let backing = text(folder + "/loop/backing_file") { return holds(backing, sysfs: sysfs, depth: depth + 1) }
         let below = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/slaves")) ?? []
         if !below.isEmpty {
             guard below.count == 1, let disc = FileSystem.realPath(folder + "/slaves/" + below[0]) else { return false }
-            return spins(whole(disc), depth: depth + 1)
+            return depth < 8 && spins(whole(disc), sysfs: sysfs, depth: depth + 1)
         }
         // The kernel marks a virtual disc rotational unless told otherwise, whatever stores it: the flag
         // says nothing there.
