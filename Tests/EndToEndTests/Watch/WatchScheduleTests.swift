@@ -104,6 +104,9 @@ struct WatchScheduleTests {
         let ended = watcher.stop()
         ended.expect(status: 143, "SIGTERM ends watch after the run in progress stopped")
         #expect(ended.stdout.contains("not done (exit 143)"), "\(ended)")
+        #expect(
+            ended.stderr.contains("the next automatic run finishes it")
+                && !ended.stderr.contains("run the same command again"), "\(ended)")
         #expect(rsyncProcesses(mentioning: box.root).isEmpty, "no rsync left behind")
         #expect(box.tree("b1").filter { !$0.hasPrefix(".micsync") }.isEmpty, "nothing half-done among the data")
         try box.expectRun(["backup", "w"], status: 0, "the lock was released")

@@ -74,7 +74,8 @@ struct Applier {
             job.terminal.note(
                 RunSummary.interrupted(
                     at: destination.destination, left: planned - done.report.items, of: planned,
-                    notStarted: position == interrupted.count - 1 ? notStarted : []))
+                    notStarted: position == interrupted.count - 1 ? notStarted : [],
+                    automatic: job.options.automatic))
         }
         return outcomes
     }

@@ -70,15 +70,15 @@ enum RunSummary {
     }
 
     /// After an interruption: how much of the current destination is left, which destinations were not
-    /// started, and that the same command finishes the job (new items are copied only while still absent,
-    /// so a second run picks up where this one stopped).
-    static func interrupted(at destination: Location, left: Int, of planned: Int, notStarted: [Location])
-        -> String
-    {
+    /// started, and what finishes the job (new items are copied only while still absent, so a second run
+    /// picks up where this one stopped): the same command, or for a run `watch` started, its next one.
+    static func interrupted(
+        at destination: Location, left: Int, of planned: Int, notStarted: [Location], automatic: Bool
+    ) -> String {
         var parts = ["\(grouped(max(left, 0))) of \(plural(planned, "item", "items")) left at \(destination.heading)"]
         parts += notStarted.map { "\($0.heading) not started" }
         return "interrupted: " + parts.joined(separator: "; ")
-            + "\nrun the same command again to finish it"
+            + (automatic ? "\nthe next automatic run finishes it" : "\nrun the same command again to finish it")
     }
 
     /// `0.4 s`, `14 s`, `2 min 5 s`, `1 h 3 min`.
