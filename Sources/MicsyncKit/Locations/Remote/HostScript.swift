@@ -10,6 +10,38 @@ enum HostScript {
         "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
+    /// `bytes` as one single-quoted shell word: inside single quotes every byte but `'` stands for itself,
+    /// a newline or a name that is not UTF-8 included.
+    static func quoted(bytes: [UInt8]) -> [UInt8] {
+        let quote = UInt8(ascii: "'")
+        return [quote] + bytes.flatMap { $0 == quote ? Array(#"'\''"#.utf8) : [$0] } + [quote]
+    }
+
+    /// The script that runs rsync with `arguments` on the host: each argument one quoted word, and the
+    /// paths of a `--files-from` list here handed to it on its standard input (`printf` is a builtin: no
+    /// limit on their number).
+    static func rsync(_ arguments: [String]) throws(MicsyncError) -> [UInt8] {
+        var listed: [UInt8]?
+        var words: [[UInt8]] = [Array("rsync".utf8)]
+        for argument in arguments {
+            guard argument.hasPrefix("--files-from="), argument != "--files-from=-" else {
+                words.append(quoted(bytes: RawPath.bytes(argument)))
+                continue
+            }
+            let file = String(argument.dropFirst("--files-from=".count))
+            switch FileSystem.contents(of: file, limit: Int.max) {
+            case .success(let data): listed = Array(data)
+            case .failure(let error): throw .io("cannot read the list of paths \(file): \(error)")
+            }
+            words.append(Array("--files-from=-".utf8))
+        }
+        let command = Array(words.joined(separator: [UInt8(ascii: " ")]))
+        guard let listed else { return Array("exec ".utf8) + command + [UInt8(ascii: "\n")] }
+        let names = listed.split(separator: 0, omittingEmptySubsequences: false).dropLast(listed.last == 0 ? 1 : 0)
+        let printf = [Array(#"printf '%s\0'"#.utf8)] + names.map { quoted(bytes: Array($0)) }
+        return Array(printf.joined(separator: [UInt8(ascii: " ")])) + Array(" | ".utf8) + command + [UInt8(ascii: "\n")]
+    }
+
     /// The script that runs `body` with `$d` the directory and `$m` its `.micsync`.
     static func script(_ body: String, directory: String) -> String {
         "d=\(quoted(directory))\nm=\"$d/.micsync\"\necho \(sentinel)\n\(body)\necho end=1\n"

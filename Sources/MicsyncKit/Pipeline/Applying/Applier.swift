@@ -128,7 +128,8 @@ struct Applier {
     ) async throws(MicsyncError) -> (PassResult, Rsync.Outcome) {
         var done = PassResult(pass)
         progress.passStarted(at: destination, files: files)
-        let outcome = try await rsync.run(arguments, holding: lock) { line in
+        let outcome = try await rsync.run(arguments, holding: lock, on: job.invocation.hostCommand(to: destination)) {
+            line in
             guard !progress.consume(line, at: destination), let item = ItemizedChange.parse(line) else { return }
             done.add(item)
         }

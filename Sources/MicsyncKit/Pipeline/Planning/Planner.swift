@@ -40,7 +40,9 @@ struct Planner {
 
     private func results(_ destinations: [Location]) async -> [Result<Plan, MicsyncError>] {
         if let terminal = printingTo {
-            destinations.forEach { terminal.print(RsyncInvocation.commandLine(rsync.executable, arguments(to: $0))) }
+            for destination in destinations {
+                terminal.print(invocation.pasteableLine(rsync.executable, arguments(to: destination), to: destination))
+            }
         }
         let results = await withTaskGroup(of: (Int, Result<Plan, MicsyncError>).self) { group in
             for (index, destination) in destinations.enumerated() {
@@ -74,7 +76,8 @@ struct Planner {
         var check = invocation.filesystems.profile(of: destination).flatMap {
             $0.hasLimits ? StorageCheck(profile: $0) : nil
         }
-        let outcome = try await rsync.run(arguments(to: destination)) { line in
+        let outcome = try await rsync.run(arguments(to: destination), on: invocation.hostCommand(to: destination)) {
+            line in
             guard let item = ItemizedChange.parse(line) else { return }
             plan.add(item)
             check?.observe(item)
