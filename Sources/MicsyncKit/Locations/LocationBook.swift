@@ -48,6 +48,9 @@ public final class LocationBook: Sendable {
         location.access(known: known, site: site(location))
     }
 
+    /// Makes the directory of a new location (`LocationAccess.new`).
+    func create(_ location: Location) throws(MicsyncError) { try site(location).create() }
+
     /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
     public func adopt(_ location: Location) throws(MicsyncError) {
         try location.adopt(known: known, site: site(location))

@@ -8,6 +8,8 @@ protocol LocationSite: Sendable {
     func access(remembered: String?) -> LocationAccess
     /// The id of its marker, `.micsync/id`; nil when it has none.
     func markerID() -> String?
+    /// Makes its directory (its parent must exist: never a whole path), for a new location.
+    func create() throws(MicsyncError)
     /// Leaves a new random marker and returns its id.
     func writeMarker() throws(MicsyncError) -> String
     /// Its micsync folders checked and made, ready for rsync to write there.
@@ -66,6 +68,12 @@ struct LocalDirectory: LocationSite {
     func markerID() -> String? { LocationMarker(location).id }
 
     func writeMarker() throws(MicsyncError) -> String { try LocationMarker(location).write() }
+
+    func create() throws(MicsyncError) {
+        guard mkdir(location.path, 0o755) == 0 else {
+            throw .notFound("cannot create \(location.heading): \(String(cString: strerror(errno)))")
+        }
+    }
 
     func prepareForWriting() throws(MicsyncError) { try StateFolder(location).prepare() }
 

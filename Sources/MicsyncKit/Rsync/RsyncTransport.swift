@@ -22,7 +22,6 @@ enum RsyncTransport: Sendable, Equatable {
     /// that is on the host (its login shell reads the line once more).
     func pasteable(_ line: String) -> String {
         guard case .onHost(let host, _) = self else { return line }
-        let port = host.port.map { "-p \($0) " } ?? ""
-        return "ssh \(port)\(RsyncInvocation.shellQuoted(host.destination)) \(RsyncInvocation.shellQuoted(line))"
+        return host.sshLine(line)
     }
 }

@@ -167,8 +167,17 @@ enum HostScript {
           fi
         else
           echo exists=0
+          p="${d%/*}"
+          [ -d "${p:-/}" ] && echo parent=1
         fi
         echo "rsync=$(rsync --version 2>/dev/null | head -n 1)"
+        """
+
+    /// Makes the directory of a new location, its parent being there (`mkdir` without `-p`: a disc
+    /// unmounted on the host never gets a whole path made in its mount point's place).
+    static let create = """
+        [ -d "$d" ] && { echo "error=it exists already"; exit 0; }
+        mkdir -- "$d" 2>/dev/null && echo ok=1 || echo "error=mkdir failed (is its parent there, and writable?)"
         """
 
     /// Makes `.micsync` and the folders rsync writes into (partial, tmp), never through a symlink, and

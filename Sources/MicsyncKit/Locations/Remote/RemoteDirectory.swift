@@ -26,7 +26,7 @@ struct RemoteDirectory: LocationSite {
         case .failure(.unreachable(let reason)): return .unreachable(host: remote.destination, reason: reason)
         case .failure(.failed(let reason)): return .unreachable(host: remote.destination, reason: reason)
         }
-        guard facts["exists"] == "1" else { return .missing }
+        guard facts["exists"] == "1" else { return remembered == nil && facts["parent"] == "1" ? .new : .missing }
         if let unsafe = facts["unsafe"] {
             return .unsafeStateFolder(
                 "\(location.path)/\(unsafe); micsync does not use this location until it is removed")
@@ -45,6 +45,10 @@ struct RemoteDirectory: LocationSite {
         let id = UUID().uuidString.lowercased()
         try perform(HostScript.writeMarker(id), doing: "write the micsync marker")
         return id
+    }
+
+    func create() throws(MicsyncError) {
+        try perform(HostScript.create, doing: "create the folder")
     }
 
     func prepareForWriting() throws(MicsyncError) {
