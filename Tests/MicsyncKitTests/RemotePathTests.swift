@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MicsyncKit
@@ -59,6 +60,29 @@ import Testing
             ])
         #expect(RemoteHosts.words("") == [])
         #expect(RemoteHosts.words("ssh -i 'it''s key' \"\"") == ["ssh", "-i", "it's key", ""], "doubled quotes")
+    }
+
+    @Test func rsyncFailuresOverSshSayWhatHappened() {
+        #expect(
+            RemoteRsyncFailure.explain(30, messages: ["[sender] io timeout after 120 seconds -- exiting"], host: "nas")
+                == "connection to nas timed out (no data for 120 s); run the same command again")
+        #expect(
+            RemoteRsyncFailure.explain(12, messages: ["rsync: connection unexpectedly closed (42 bytes)"], host: "nas")
+                == "connection to nas lost; run the same command again")
+        #expect(RemoteRsyncFailure.explain(127, messages: [], host: "nas")?.hasPrefix("rsync is not installed") == true)
+        #expect(RemoteRsyncFailure.explain(23, messages: ["rsync: some files"], host: "nas") == nil)
+    }
+
+    @Test func aCommandRunOnTheHostQuotesEveryWordAndHandsTheListOnStdin() throws {
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("micsync-test-\(UUID()).list")
+        try Data("it's\n$(x)\0b c\0".utf8).write(to: list)
+        defer { try? FileManager.default.removeItem(at: list) }
+        let script = try HostScript.rsync(["-a", "--files-from=\(list.path)", "/x/it's/", "/y/"])
+        #expect(
+            String(decoding: script, as: UTF8.self)
+                == #"printf '%s\0' 'it'\''s"# + "\n" + #"$(x)' 'b c' | rsync '-a' --files-from=- '/x/it'\''s/' '/y/'"#
+                + "\n")
+        #expect(String(decoding: try HostScript.rsync(["-n", "/a"]), as: UTF8.self) == "exec rsync '-n' '/a'\n")
     }
 
     @Test func hostAnswersAreReadAfterTheSentinelOnly() {
