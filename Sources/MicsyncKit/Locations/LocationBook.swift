@@ -123,7 +123,8 @@ public final class LocationBook: Sendable {
         }
         guard let shell = hosts.rsyncShell(site.remote) else { return nil }
         let secluded = site.rsyncVersion().map { !$0.lexicographicallyPrecedes([3, 2, 3]) } ?? false
-        return .ssh(options: ["-e", shell, "--timeout=\(RemoteRsyncFailure.timeout)"] + (secluded ? ["--secluded-args"] : []))
+        return .ssh(
+            options: ["-e", shell, "--timeout=\(RemoteRsyncFailure.timeout)"] + (secluded ? ["--secluded-args"] : []))
     }
 
     /// Locks every location of `locations` or none; throws exit 5 naming the holder.
