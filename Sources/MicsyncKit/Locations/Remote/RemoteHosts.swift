@@ -165,7 +165,7 @@ public final class RemoteHosts: Sendable {
     /// ssh's last line of errors, or what happened when it said nothing.
     private static func reason(_ result: HostCommand.Result) -> String {
         guard result.status != nil else { return "no answer in time (micsync stopped waiting)" }
-        let last = result.errors.split(separator: "\n").last.map(String.init)?
+        let last = result.errors.split(whereSeparator: \.isNewline).last.map(String.init)?
             .trimmingCharacters(in: .whitespaces)
         return last.flatMap { $0.isEmpty ? nil : $0 } ?? "ssh ended with exit \(result.status ?? 0)"
     }
