@@ -85,6 +85,20 @@ import Testing
         #expect(String(decoding: try HostScript.rsync(["-n", "/a"]), as: UTF8.self) == "exec rsync '-n' '/a'\n")
     }
 
+    /// A name as the host's `sh` gets it: every byte as it is, not UTF-8 and a trailing newline included.
+    @Test func aNameIsSetOnTheHostByteForByte() throws {
+        let name: [UInt8] = Array("it's $(x) %s\\ `y`".utf8) + [0xE9, 0x0A, 0x0A]
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", HostScript.setting("r", to: name) + "; printf '%s' \"$r\""]
+        let output = Pipe()
+        shell.standardOutput = output
+        try shell.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        shell.waitUntilExit()
+        #expect(Array(printed) == name)
+    }
+
     @Test func hostAnswersAreReadAfterTheSentinelOnly() {
         let output = "Welcome!\nexists=0\n\(HostScript.sentinel)\nexists=1\nmarker=abc\nend=1\n"
         #expect(HostScript.answers(output) == ["exists": "1", "marker": "abc", "end": "1"])

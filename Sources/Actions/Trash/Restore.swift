@@ -47,7 +47,7 @@ extension TrashCommand {
             let folder = try destination.trashFolder(timestamp)
             let relative = target.relativePaths[0]
             let source = Location(role: destination.role, index: destination.index, path: folder)
-            guard CommandContext.current.locations.missing([relative], in: source).isEmpty else {
+            guard CommandContext.current.locations.missing([relative], in: source)?.isEmpty ?? true else {
                 throw MicsyncError.notFound("\(relative) is not in trash \(timestamp) of \(destination.heading)")
             }
             var options = RunOptions()

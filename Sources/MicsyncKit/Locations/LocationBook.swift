@@ -62,8 +62,8 @@ public final class LocationBook: Sendable {
     /// `micsync unlock`: removes the lock a run left behind at `location`; what was done, in words.
     public func unlock(_ location: Location) throws(MicsyncError) -> String { try site(location).unlock() }
 
-    /// Those of `relativePaths` that `location` lacks.
-    public func missing(_ relativePaths: [String], in location: Location) -> [String] {
+    /// Those of `relativePaths` that `location` lacks; nil when it cannot tell (a host that does not answer).
+    public func missing(_ relativePaths: [String], in location: Location) -> [String]? {
         site(location).missing(relativePaths)
     }
 

@@ -26,8 +26,9 @@ protocol LocationSite: Sendable {
     func stateProblem() -> String?
     /// Removes a lock left behind that no live run holds; what was done, in words.
     func unlock() throws(MicsyncError) -> String
-    /// Those of `relativePaths` that are not there (a dangling symlink is there).
-    func missing(_ relativePaths: [String]) -> [String]
+    /// Those of `relativePaths` that are not there (a dangling symlink is there); nil when it cannot tell (a
+    /// host that does not answer).
+    func missing(_ relativePaths: [String]) -> [String]?
     /// The files below `relativePaths` ("" for all of it), `.micsync` left out: what the delete guard weighs.
     func fileCount(_ relativePaths: [String]) -> Int
     /// Its trash folders by name, oldest first: only real, timestamp-named folders.
@@ -94,7 +95,7 @@ struct LocalDirectory: LocationSite {
 
     func stateProblem() -> String? { StateFolder(location).problem() }
 
-    func missing(_ relativePaths: [String]) -> [String] {
+    func missing(_ relativePaths: [String]) -> [String]? {
         relativePaths.filter { !FileSystem.exists(location.path + "/" + $0) }
     }
 

@@ -102,8 +102,22 @@ enum HostScript {
     /// The numbers of those of `relativePaths` that are not there, `missing=N` each.
     static func missing(_ relativePaths: [String]) -> String {
         relativePaths.enumerated().map { number, relative in
-            "p=\"$d/\"\(quoted(relative)); [ -e \"$p\" ] || [ -L \"$p\" ] || echo missing=\(number)\n"
+            setting("r", to: RawPath.bytes(relative))
+                + "; p=\"$d/$r\"; [ -e \"$p\" ] || [ -L \"$p\" ] || echo missing=\(number)\n"
         }.joined()
+    }
+
+    /// Shell code that sets `variable` to `bytes` exactly, however odd (not UTF-8, which a script sent as
+    /// text cannot hold; a trailing newline, which `$( )` would drop): all but plain bytes as printf's octal
+    /// escapes.
+    static func setting(_ variable: String, to bytes: [UInt8]) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/ ".utf8)
+        let escaped = bytes.map { byte in
+            let octal = String(byte, radix: 8)
+            return plain.contains(byte)
+                ? String(UnicodeScalar(byte)) : "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+        }.joined()
+        return "\(variable)=$(printf '\(escaped)X'); \(variable)=\"${\(variable)%X}\""
     }
 
     /// How many files are below `relativePaths` ("" for the whole directory), `.micsync` left out; one NUL

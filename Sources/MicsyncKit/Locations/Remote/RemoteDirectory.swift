@@ -62,10 +62,9 @@ struct RemoteDirectory: LocationSite {
     /// From the host's filesystem type: what it is known to lack (FAT's names and 2 s times).
     func unlock() throws(MicsyncError) -> String { try RemoteLock(site: self).unlock() }
 
-    /// Asked of the host by number, so that no name has to come back through a line; a host that does not
-    /// answer lacks nothing here (rsync then says what it could not reach).
-    func missing(_ relativePaths: [String]) -> [String] {
-        guard let output = try? output(of: HostScript.missing(relativePaths)) else { return [] }
+    /// Asked of the host by number, so that no name has to come back through a line.
+    func missing(_ relativePaths: [String]) -> [String]? {
+        guard let output = try? output(of: HostScript.missing(relativePaths)) else { return nil }
         let numbers = Set(HostScript.values(output, "missing").compactMap { Int($0) })
         return relativePaths.enumerated().filter { numbers.contains($0.offset) }.map(\.element)
     }
