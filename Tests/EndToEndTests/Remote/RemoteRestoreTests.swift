@@ -56,6 +56,57 @@ import Testing
         run.finish()
     }
 
+    /// rsync's exit status comes back from the host: here 127, a host without rsync.
+    @Test func aHostWithoutRsyncSaysSo() throws {
+        let remote = try RemoteSandbox()
+        defer { remote.server.stop() }
+        let box = remote.box
+        try remote.configure(work: [box.path("w")], backup: [remote.remote("nas", host: "norsynchost")])
+        try box.write("kept", at: "nas/.micsync/trash/20261124T213005Z/f")
+        let result = try remote.expectRun(["trash", "restore", "-m", "20261124T213005Z"], status: 1)
+        #expect(result.stderr.contains("rsync is not installed on norsynchost"), "\(result)")
+        #expect(!box.exists("nas/f") && !box.exists("nas/.micsync/lock.d"), "\(result)")
+        #expect(remote.server.clientProcesses.isEmpty, "\(remote.server.clientProcesses)")
+    }
+
+    /// The rsync that runs on the host ends with micsync's: nothing writes there once its lock is let go.
+    @Test func ctrlCMidRestoreStopsTheRsyncOnTheHost() throws {
+        let remote = try RemoteSandbox()
+        defer { remote.server.stop() }
+        let box = remote.box
+        try remote.configure(work: [box.path("w")], backup: [remote.remote("nas", host: "slowhost")])
+        try box.makeDirectory("nas/.micsync/trash/20261124T213005Z")
+        try Data(repeating: 0x61, count: 16 << 20).write(
+            to: URL(fileURLWithPath: box.path("nas/.micsync/trash/20261124T213005Z/big")))
+        let run = try Binary.start(
+            Binary.micsync, ["trash", "restore", "-m", "20261124T213005Z"], directory: box.root,
+            environment: box.environment.merging(remote.server.environment) { $1 })
+        defer { run.finish() }
+        #expect(
+            waitUntil(30) {
+                !((try? FileManager.default.contentsOfDirectory(atPath: box.path("nas/.micsync/tmp"))) ?? []).isEmpty
+            }, "the host's rsync writes its temporary file")
+        kill(run.process.processIdentifier, SIGINT)
+        run.finish()
+        run.result.expect(status: 130)
+        #expect(waitUntil(5) { hostRsyncs(in: box.path("nas")).isEmpty }, "\(hostRsyncs(in: box.path("nas")))")
+        #expect(!box.exists("nas/.micsync/lock.d"), "the host's lock is let go: \(run.result)")
+        #expect(!box.exists("nas/big"), "never half a file among the data")
+        #expect(remote.server.clientProcesses.isEmpty, "\(remote.server.clientProcesses)")
+    }
+
+    /// The rsync processes on the host (this machine) that write into `folder`.
+    private func hostRsyncs(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return names.compactMap { name -> String? in
+            guard Int32(name) != nil, let data = FileManager.default.contents(atPath: "/proc/\(name)/cmdline") else {
+                return nil
+            }
+            let line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
+            return line.hasPrefix("/usr/bin/rsync --bwlimit=1000") && line.contains(folder) ? line : nil
+        }
+    }
+
     @Test func restoreOnTheHostPrintsTheCommandItRunsThere() throws {
         let remote = try RemoteSandbox()
         defer { remote.server.stop() }

@@ -19,7 +19,9 @@ enum HostScript {
 
     /// The script that runs rsync with `arguments` on the host: each argument one quoted word, and the
     /// paths of a `--files-from` list here handed to it on its standard input (`printf` is a builtin: no
-    /// limit on their number).
+    /// limit on their number). rsync must not outlive micsync there either, and a host does not stop it
+    /// when the ssh that started it ends: a watchdog writes an empty line every second (which micsync reads
+    /// as no item) and stops rsync once that write fails, so within a second of ssh ending.
     static func rsync(_ arguments: [String]) throws(MicsyncError) -> [UInt8] {
         var listed: [UInt8]?
         var words: [[UInt8]] = [Array("rsync".utf8)]
@@ -35,12 +37,28 @@ enum HostScript {
             }
             words.append(Array("--files-from=-".utf8))
         }
-        let command = Array(words.joined(separator: [UInt8(ascii: " ")]))
-        guard let listed else { return Array("exec ".utf8) + command + [UInt8(ascii: "\n")] }
-        let names = listed.split(separator: 0, omittingEmptySubsequences: false).dropLast(listed.last == 0 ? 1 : 0)
-        let printf = [Array(#"printf '%s\0'"#.utf8)] + names.map { quoted(bytes: Array($0)) }
-        return Array(printf.joined(separator: [UInt8(ascii: " ")])) + Array(" | ".utf8) + command + [UInt8(ascii: "\n")]
+        var command = Array(words.joined(separator: [UInt8(ascii: " ")]))
+        if let listed {
+            let names = listed.split(separator: 0, omittingEmptySubsequences: false).dropLast(listed.last == 0 ? 1 : 0)
+            let printf = [Array(#"printf '%s\0'"#.utf8)] + names.map { quoted(bytes: Array($0)) }
+            command = Array(printf.joined(separator: [UInt8(ascii: " ")])) + Array(" | ".utf8) + command
+        }
+        return command + Array(rsyncWatchdog.utf8)
     }
+
+    /// Ends the line that starts rsync in the background (its pid the last of the pipeline's, `$!`). `sleep`
+    /// keeps no hold on the output, so that ssh sees its end as soon as rsync and the watchdog are gone.
+    private static let rsyncWatchdog = """
+         &
+        r=$!
+        ( trap "kill $r 2>/dev/null; exit 0" PIPE; while sleep 1 >/dev/null 2>&1; do echo; done ) &
+        w=$!
+        wait $r
+        s=$?
+        kill $w 2>/dev/null
+        exit $s
+
+        """
 
     /// The script that runs `body` with `$d` the directory and `$m` its `.micsync`.
     static func script(_ body: String, directory: String) -> String {
