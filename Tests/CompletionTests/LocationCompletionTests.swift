@@ -62,6 +62,31 @@ import Testing
             ], "\(completion)")
     }
 
+    /// A BACKUP on a host that cannot be reached (nothing listens on port 1) is offered by its spelling and
+    /// described by its host, without asking it: its reason would say it could not be reached.
+    @Test(arguments: TestShell.allCases)
+    func aRemoteLocationIsOfferedWithoutAskingItsHost(shell: TestShell) throws {
+        let nas = "ssh://127.0.0.1:1/srv/backup"
+        try sandbox.write(
+            #"{"configs": [{"name": "main", "work": ["\#(sandbox.path("main/w"))"], "#
+                + #""backup": ["\#(sandbox.path("main/b1"))", "\#(nas)"]}]}"#,
+            to: sandbox.configFile)
+        try sandbox.makeDirectory("main/b1/.micsync/trash/20261124T213005Z")
+        let completion = try sandbox.complete("micsync work --from ", in: shell)
+        let b1 = sandbox.path("main/b1")
+        #expect(Set(completion.candidates) == Set((shell == .bash ? [] : ["0", "1"]) + [b1, nas]), "\(completion)")
+        if shell != .bash {
+            #expect(
+                Set(completion.described) == [
+                    "0 -- \(b1)", "1 -- \(nas) (on 127.0.0.1)", "\(b1) -- BACKUP 0",
+                    "\(nas) -- BACKUP 1 (on 127.0.0.1)",
+                ], "\(completion)")
+        }
+        let trash = try sandbox.complete("micsync trash restore ", in: shell)
+        #expect(trash.candidates == ["20261124T213005Z"], "\(trash)")
+        #expect(try sandbox.complete("micsync adopt ", in: shell).candidates.isEmpty)
+    }
+
     /// bash has no descriptions: it lists the full paths (not only their last folder), and no bare numbers
     /// among them; a digit typed completes as a number.
     @Test func bashListsFullPaths() throws {

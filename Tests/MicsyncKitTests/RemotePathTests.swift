@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MicsyncKit
@@ -59,6 +60,45 @@ import Testing
             ])
         #expect(RemoteHosts.words("") == [])
         #expect(RemoteHosts.words("ssh -i 'it''s key' \"\"") == ["ssh", "-i", "it's key", ""], "doubled quotes")
+    }
+
+    @Test func rsyncFailuresOverSshSayWhatHappened() {
+        #expect(
+            RemoteRsyncFailure.explain(30, messages: ["[sender] io timeout after 120 seconds -- exiting"], host: "nas")
+                == "connection to nas timed out (no data for 120 s); run the same command again")
+        #expect(
+            RemoteRsyncFailure.explain(12, messages: ["rsync: connection unexpectedly closed (42 bytes)"], host: "nas")
+                == "connection to nas lost; run the same command again")
+        #expect(RemoteRsyncFailure.explain(127, messages: [], host: "nas")?.hasPrefix("rsync is not installed") == true)
+        #expect(RemoteRsyncFailure.explain(23, messages: ["rsync: some files"], host: "nas") == nil)
+    }
+
+    @Test func aCommandRunOnTheHostQuotesEveryWordAndHandsTheListOnStdin() throws {
+        let list = FileManager.default.temporaryDirectory.appendingPathComponent("micsync-test-\(UUID()).list")
+        try Data("it's\n$(x)\0b c\0".utf8).write(to: list)
+        defer { try? FileManager.default.removeItem(at: list) }
+        let script = String(
+            decoding: try HostScript.rsync(["-a", "--files-from=\(list.path)", "/x/it's/", "/y/"]), as: UTF8.self)
+        #expect(
+            script.hasPrefix(
+                #"printf '%s\0' 'it'\''s"# + "\n" + #"$(x)' 'b c' | rsync '-a' --files-from=- '/x/it'\''s/' '/y/' &"#
+                    + "\n"), "\(script)")
+        let plain = String(decoding: try HostScript.rsync(["-n", "/a"]), as: UTF8.self)
+        #expect(plain.hasPrefix("rsync '-n' '/a' &\n"), "\(plain)")
+    }
+
+    /// A name as the host's `sh` gets it: every byte as it is, not UTF-8 and a trailing newline included.
+    @Test func aNameIsSetOnTheHostByteForByte() throws {
+        let name: [UInt8] = Array("it's $(x) %s\\ `y`".utf8) + [0xE9, 0x0A, 0x0A]
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", HostScript.setting("r", to: name) + "; printf '%s' \"$r\""]
+        let output = Pipe()
+        shell.standardOutput = output
+        try shell.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        shell.waitUntilExit()
+        #expect(Array(printed) == name)
     }
 
     @Test func hostAnswersAreReadAfterTheSentinelOnly() {

@@ -38,23 +38,16 @@ extension TrashCommand {
         @OptionGroup var locations: TrashLocationOptions
 
         /// Restoring is a sync from the trash folder into the location, through the runner of every sync
-        /// (locked, planned, asked, applied, journaled as `restore`).
+        /// (locked, planned, asked, applied, journaled as `restore`); on another host, rsync runs there.
         @MainActor
         func run() async throws {
             let target = try target()
             let destination = target.typedIn
-            if let remote = destination.remote {
-                // rsync copies between two machines, never from one place of another host to another.
-                throw MicsyncError.usage(
-                    "restoring on another host is not supported yet; the files are in \(remote.destination):"
-                        + "\(remote.directory)/.micsync/trash/\(timestamp): copy them back there (ssh \(remote.destination))"
-                )
-            }
             try requireTrash(in: destination)
             let folder = try destination.trashFolder(timestamp)
             let relative = target.relativePaths[0]
             let source = Location(role: destination.role, index: destination.index, path: folder)
-            guard FileSystem.exists(source.path + "/" + relative) else {
+            guard CommandContext.current.locations.missing([relative], in: source)?.isEmpty ?? true else {
                 throw MicsyncError.notFound("\(relative) is not in trash \(timestamp) of \(destination.heading)")
             }
             var options = RunOptions()

@@ -49,7 +49,7 @@ extension Location {
                     + (timestamps.isEmpty
                         ? "it has no trash" : "it has:\n" + timestamps.map { "  " + $0 }.joined(separator: "\n")))
         }
-        return try Trash.source(timestamp, in: self).path
+        return try Trash.source(timestamp, in: self, locations: CommandContext.current.locations).path
     }
 }
 

@@ -42,7 +42,7 @@ public enum CompletionCandidates {
         }
         // Each location is checked once (a stat and its marker), however many candidates describe it.
         var marks: [String: String] = [:]
-        for (_, location) in locations where marks[location.path] == nil { marks[location.path] = unusable(location) }
+        for (_, location) in locations where marks[location.path] == nil { marks[location.path] = mark(location) }
         var numbers: [Int: [String]] = [:]
         for (name, location) in locations {
             numbers[location.index, default: []].append(
@@ -74,11 +74,13 @@ public enum CompletionCandidates {
     }
 
     /// For `adopt`: the locations whose micsync marker is missing or is another location's, by path, each
-    /// with its role and the reason beside it.
+    /// with its role and the reason beside it. Only local ones: telling would mean asking a host, which a
+    /// completion never waits for.
     @Sendable public static func locationsToAdopt(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let line = TypedLine(words, index, prefix)
         var seen = Set<String>()
-        let candidates = line.namedConfigurations.flatMap(\.locations).filter { seen.insert($0.path).inserted }
+        let candidates = line.namedConfigurations.flatMap(\.locations)
+            .filter { $0.remote == nil && seen.insert($0.path).inserted }
             .compactMap { location -> Candidate? in
                 let access = CommandContext.current.locations.access(location)
                 guard access == .markerMissing || access == .otherMarker else { return nil }
@@ -89,9 +91,11 @@ public enum CompletionCandidates {
     }
 
     /// Beside a location that cannot be used now: unplugged, or the kernel's reason (a bare mount point,
-    /// a folder to create, …); nothing beside one that can.
-    private static func unusable(_ location: Location) -> String {
-        switch CommandContext.current.locations.access(location) {
+    /// a folder to create, …); nothing beside one that can. One on another host is named by its host and
+    /// never asked: a completion must not wait on a host that does not answer.
+    private static func mark(_ location: Location) -> String {
+        if let remote = location.remote { return " (on \(remote.destination))" }
+        return switch CommandContext.current.locations.access(location) {
         case .accessible: ""
         case .missing: " (unplugged)"
         case let access: " (\(access.reason))"
@@ -99,12 +103,14 @@ public enum CompletionCandidates {
     }
 
     /// Trash timestamps, for `trash restore`: those of the accessible locations of the configurations (or of
-    /// the one named by `--config-name`), newest first, each with the locations holding it.
+    /// the one named by `--config-name`), newest first, each with the locations holding it. A host is never
+    /// asked (see `mark`): a remote location's trash is listed by `micsync trash list`.
     @Sendable public static func trashTimestamps(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let line = TypedLine(words, index, prefix)
         var holders: [String: [String]] = [:]
         var seen = Set<String>()
-        let locations = line.namedConfigurations.flatMap(\.locations).filter { seen.insert($0.path).inserted }
+        let locations = line.namedConfigurations.flatMap(\.locations)
+            .filter { $0.remote == nil && seen.insert($0.path).inserted }
         for location in locations where CommandContext.current.locations.access(location).isAccessible {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: Trash.root(of: location))) ?? []
             for timestamp in names where Trash.date(of: timestamp) != nil {

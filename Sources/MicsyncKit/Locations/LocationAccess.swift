@@ -44,8 +44,9 @@ public enum LocationAccess: Equatable, Sendable {
     /// What the user can do about it, or nil when there is nothing to say.
     public func hint(for location: Location) -> String? {
         let quoted = RsyncInvocation.shellQuoted(location.path)
+        let mkdir = "mkdir " + RsyncInvocation.shellQuoted(location.directory)
         return switch self {
-        case .new: "create it with `mkdir \(quoted)`, or let a sync create it (--create)"
+        case .new: "create it with `\(location.remote?.sshLine(mkdir) ?? mkdir)`, or let a sync create it (--create)"
         case .markerMissing, .otherMarker:
             "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
         case .unreachable(let host, _):

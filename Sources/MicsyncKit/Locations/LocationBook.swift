@@ -48,6 +48,9 @@ public final class LocationBook: Sendable {
         location.access(known: known, site: site(location))
     }
 
+    /// Makes the directory of a new location (`LocationAccess.new`).
+    func create(_ location: Location) throws(MicsyncError) { try site(location).create() }
+
     /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
     public func adopt(_ location: Location) throws(MicsyncError) {
         try location.adopt(known: known, site: site(location))
@@ -59,8 +62,10 @@ public final class LocationBook: Sendable {
     /// `micsync unlock`: removes the lock a run left behind at `location`; what was done, in words.
     public func unlock(_ location: Location) throws(MicsyncError) -> String { try site(location).unlock() }
 
-    /// Those of `relativePaths` that `location` lacks.
-    func missing(_ relativePaths: [String], in location: Location) -> [String] { site(location).missing(relativePaths) }
+    /// Those of `relativePaths` that `location` lacks; nil when it cannot tell (a host that does not answer).
+    public func missing(_ relativePaths: [String], in location: Location) -> [String]? {
+        site(location).missing(relativePaths)
+    }
 
     /// The files below `relativePaths` of `location`, `.micsync` left out.
 
@@ -96,19 +101,29 @@ public final class LocationBook: Sendable {
     /// Why micsync must not write to `location` (a symlink where its folders belong); nil when it may.
     func stateProblem(_ location: Location) -> String? { site(location).stateProblem() }
 
-    /// rsync's options to reach whichever of `source` and each destination is on another host: its ssh (`-e`)
-    /// and names sent inside rsync's protocol, never read by a remote shell, where the host's rsync has
-    /// `--secluded-args` (3.2.3 and newer understand it as `-s`); rsync's own escaping otherwise.
-    func rsyncTransports(source: Location, destinations: [Location]) -> [Location: [String]] {
-        Dictionary(destinations.map { ($0, rsyncTransport(source: source, destination: $0)) }) { first, _ in first }
+    /// How rsync reaches whichever of `source` and each destination is on another host: its ssh (`-e`) and
+    /// names sent inside rsync's protocol, never read by a remote shell, where the host's rsync has
+    /// `--secluded-args` (3.2.3 and newer understand it as `-s`), rsync's own escaping otherwise; or, when
+    /// both are on that host, the command that runs rsync there.
+    func rsyncTransports(source: Location, destinations: [Location]) -> [Location: RsyncTransport] {
+        var transports: [Location: RsyncTransport] = [:]
+        for destination in destinations {
+            transports[destination] = rsyncTransport(source: source, destination: destination)
+        }
+        return transports
     }
 
-    private func rsyncTransport(source: Location, destination: Location) -> [String] {
+    private func rsyncTransport(source: Location, destination: Location) -> RsyncTransport? {
         guard let remote = [source, destination].first(where: { $0.remote != nil }),
-            let site = site(remote) as? RemoteDirectory, let shell = hosts.rsyncShell(site.remote)
-        else { return [] }
+            let site = site(remote) as? RemoteDirectory
+        else { return nil }
+        if source.remote != nil, destination.remote != nil {
+            return hosts.shellCommand(site.remote).map { .onHost(site.remote, command: $0) }
+        }
+        guard let shell = hosts.rsyncShell(site.remote) else { return nil }
         let secluded = site.rsyncVersion().map { !$0.lexicographicallyPrecedes([3, 2, 3]) } ?? false
-        return ["-e", shell] + (secluded ? ["--secluded-args"] : [])
+        return .ssh(
+            options: ["-e", shell, "--timeout=\(RemoteRsyncFailure.timeout)"] + (secluded ? ["--secluded-args"] : []))
     }
 
     /// Locks every location of `locations` or none; throws exit 5 naming the holder.

@@ -8,6 +8,8 @@ protocol LocationSite: Sendable {
     func access(remembered: String?) -> LocationAccess
     /// The id of its marker, `.micsync/id`; nil when it has none.
     func markerID() -> String?
+    /// Makes its directory (its parent must exist: never a whole path), for a new location.
+    func create() throws(MicsyncError)
     /// Leaves a new random marker and returns its id.
     func writeMarker() throws(MicsyncError) -> String
     /// Its micsync folders checked and made, ready for rsync to write there.
@@ -24,8 +26,9 @@ protocol LocationSite: Sendable {
     func stateProblem() -> String?
     /// Removes a lock left behind that no live run holds; what was done, in words.
     func unlock() throws(MicsyncError) -> String
-    /// Those of `relativePaths` that are not there (a dangling symlink is there).
-    func missing(_ relativePaths: [String]) -> [String]
+    /// Those of `relativePaths` that are not there (a dangling symlink is there); nil when it cannot tell (a
+    /// host that does not answer).
+    func missing(_ relativePaths: [String]) -> [String]?
     /// Its trash folders by name, oldest first: only real, timestamp-named folders.
     func trashTimestamps() -> [String]
     /// Every file of its trash folder `timestamp`: the path relative to it and the size.
@@ -65,6 +68,12 @@ struct LocalDirectory: LocationSite {
 
     func writeMarker() throws(MicsyncError) -> String { try LocationMarker(location).write() }
 
+    func create() throws(MicsyncError) {
+        guard mkdir(location.path, 0o755) == 0 else {
+            throw .notFound("cannot create \(location.heading): \(String(cString: strerror(errno)))")
+        }
+    }
+
     func prepareForWriting() throws(MicsyncError) { try StateFolder(location).prepare() }
 
     func lock(fallbackFolder: String) throws(MicsyncError) -> LocationLock {
@@ -84,7 +93,7 @@ struct LocalDirectory: LocationSite {
 
     func stateProblem() -> String? { StateFolder(location).problem() }
 
-    func missing(_ relativePaths: [String]) -> [String] {
+    func missing(_ relativePaths: [String]) -> [String]? {
         relativePaths.filter { !FileSystem.exists(location.path + "/" + $0) }
     }
 

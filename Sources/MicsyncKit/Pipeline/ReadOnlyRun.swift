@@ -37,7 +37,8 @@ struct ReadOnlyRun {
     /// A comparison needs each typed path on at least one side, or there is nothing to compare.
     private func requireScope() throws(MicsyncError) {
         let locations = [endpoints.source] + endpoints.destinations
-        let lacking = locations.map { Set(context.locations.missing(scope.relativePaths, in: $0)) }
+        // A host that does not answer lacks nothing here: rsync then says what it could not reach.
+        let lacking = locations.map { Set(context.locations.missing(scope.relativePaths, in: $0) ?? []) }
         let missing = scope.relativePaths.filter { path in lacking.allSatisfy { $0.contains(path) } }
         guard missing.isEmpty else {
             let roles = Set(endpoints.destinations.map(\.role.rawValue)).sorted().joined(separator: " or ")

@@ -50,7 +50,8 @@ public struct SyncRun<Action: SyncAction> {
 extension Scope {
     /// Every typed path must exist in the source, whichever location it was typed in.
     func require(in source: Location, locations: LocationBook) throws(MicsyncError) {
-        let missing = locations.missing(relativePaths, in: source)
+        // A host that does not answer lacks nothing here: rsync then says what it could not reach.
+        let missing = locations.missing(relativePaths, in: source) ?? []
         guard missing.isEmpty else {
             let typed = typedIn == source ? "" : " (typed in \(typedIn.heading))"
             throw .notFound(

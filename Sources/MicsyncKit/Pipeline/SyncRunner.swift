@@ -15,10 +15,12 @@ public struct SyncRunner {
     @discardableResult
     public func run(_ request: SyncRequest) async throws(MicsyncError) -> JournalEntry {
         let (options, endpoints) = (request.options, request.endpoints)
-        if endpoints.source.remote != nil, let other = endpoints.destinations.first(where: { $0.remote != nil }) {
+        if let host = endpoints.source.remote?.connectionKey,
+            let other = endpoints.destinations.first(where: { ($0.remote?.connectionKey).map { $0 != host } ?? false })
+        {
             throw .usage(
                 "rsync cannot copy from one host to another: \(endpoints.source.heading) and \(other.heading) "
-                    + "are both remote; run micsync on one of them")
+                    + "are on two other hosts; run micsync on one of them")
         }
         let rsync = try await Rsync.locate(interruption: context.interruption)
         let book = context.locations

@@ -87,17 +87,22 @@ public struct Rsync: Sendable {
     /// can outlive the first process). With `lock`, rsync's stdin is the lock file (rsync never reads it),
     /// and a holder process keeps it too until the group is empty: the lock stays held as long as any rsync
     /// process lives, even when micsync is killed.
+    ///
+    /// With `hostCommand` (ssh running `/bin/sh -s` on a host), rsync runs on that host instead: the
+    /// command reads a script that starts it there (`HostScript.rsync`), and a lock there is the host's.
     @MainActor
     func run(
-        _ arguments: [String], holding lock: LocationLock? = nil,
+        _ arguments: [String], holding lock: LocationLock? = nil, on hostCommand: [String]? = nil,
         onLine: (ArraySlice<UInt8>) -> Void
     ) async throws(MicsyncError) -> Outcome {
+        let command = hostCommand ?? [executable] + arguments
         let (program, words) =
-            setpriv.map { ($0, ["--pdeathsig", "TERM", "--", executable] + arguments) }
-            ?? (executable, arguments)
-        let input = lock?.descriptor ?? open("/dev/null", O_RDONLY | O_CLOEXEC)
+            setpriv.map { ($0, ["--pdeathsig", "TERM", "--"] + command) } ?? (command[0], Array(command.dropFirst()))
+        let input =
+            try hostCommand.map { _ throws(MicsyncError) in try Self.scriptFile(HostScript.rsync(arguments)) }
+            ?? lock?.descriptor ?? open("/dev/null", O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw .rsync("cannot open /dev/null: \(String(cString: strerror(errno)))") }
-        defer { if lock?.descriptor == nil { close(input) } }
+        defer { if lock?.descriptor != input { close(input) } }
         var platform = PlatformOptions()
         platform.processGroupID = 0
         let started = Started(interruption: interruption)
@@ -134,6 +139,22 @@ public struct Rsync: Sendable {
             await started.waitUntilGone()
             throw .rsync("cannot run \(executable): \(error)")
         }
+    }
+
+    /// A descriptor reading `script` from a temporary file already unlinked: nothing left behind, even
+    /// after `kill -9`.
+    private static func scriptFile(_ script: [UInt8]) throws(MicsyncError) -> Int32 {
+        var template = Array((NSTemporaryDirectory() + "/micsync-script-XXXXXX").utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw .io("cannot write a temporary file: \(String(cString: strerror(errno)))") }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        unlink(template)
+        let written = script.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == script.count, lseek(descriptor, 0, SEEK_SET) == 0 else {
+            close(descriptor)
+            throw .io("cannot write a temporary file: \(String(cString: strerror(errno)))")
+        }
+        return descriptor
     }
 
     /// rsync's process group and the lock's holder process, once started. The group gets micsync's signals

@@ -31,9 +31,8 @@ struct RsyncInvocation: Sendable {
     /// What the filesystems at both ends can hold, from the location probe: every pass gets the options
     /// that follow from it (see `filesystemOptions(to:)`).
     var filesystems = RunFilesystems()
-    /// For a destination when it or the source is on another host: rsync's ssh and how names travel
-    /// (`LocationBook.rsyncTransport`).
-    var transports: [Location: [String]] = [:]
+    /// For a destination when it or the source is on another host (`LocationBook.rsyncTransports`).
+    var transports: [Location: RsyncTransport] = [:]
 
     /// Every run leaves micsync's own state folder (`stateDirectory`: journal, locks) out when a location of
     /// the configuration holds it (WORKING = `$HOME`): never copied, never deleted, never listed.
@@ -55,7 +54,16 @@ struct RsyncInvocation: Sendable {
 
     /// What every pass to `destination` copies alike: archive mode and what both filesystems can keep.
     private func copying(to destination: Location) -> [String] {
-        ["-a"] + filesystemOptions(to: destination) + (transports[destination] ?? [])
+        ["-a"] + filesystemOptions(to: destination) + (transports[destination]?.options ?? [])
+    }
+
+    /// The command that runs rsync on the host holding both ends; nil when rsync runs here.
+    func hostCommand(to destination: Location) -> [String]? { transports[destination]?.hostCommand }
+
+    /// `pathInside` of `location` as the rsync that copies to `destination` names it: the host's own path
+    /// when rsync runs on that host.
+    private func name(_ location: Location, _ pathInside: String, to destination: Location) -> String {
+        hostCommand(to: destination) == nil ? location.rsyncName(pathInside) : pathInside
     }
 
     /// `destination` as rsync names it. rsync creates a missing destination directory, which must never
@@ -63,7 +71,7 @@ struct RsyncInvocation: Sendable {
     /// `.micsync/..` (made and checked by the run right before), so that rsync fails instead.
     private func target(_ destination: Location, writing: Bool) -> String {
         guard destination.remote != nil else { return destination.path + "/" }
-        return destination.rsyncName(destination.directory + (writing ? "/\(Self.stateFolder)/../" : "/"))
+        return name(destination, destination.directory + (writing ? "/\(Self.stateFolder)/../" : "/"), to: destination)
     }
 
     /// The options that depend on what the source's and the destination's filesystems can hold: no
@@ -76,21 +84,21 @@ struct RsyncInvocation: Sendable {
     /// One dry run over the scope, or over one part of it (`ScopeParts`), that itemizes everything a real
     /// run would do. rsync recurses incrementally, so that its memory stays small at any tree size. `--force`
     /// makes a folder that a file would replace show up, so that it is planned as the change it is; `--stats`
-    /// counts the scope's files at both ends for the delete guard, on the walk rsync makes anyway.
+    /// counts the scope's files at both ends for the delete guard, on the walk rsync makes anyway. The
+    /// scope's paths are `SOURCE/./RELATIVE`, so that `--relative` keeps the part after `/./` and several
+    /// paths go in one call.
     func plan(to destination: Location, part: ScopeParts.Part = .whole) -> [String] {
-        let (partOptions, sources): ([String], [String]) =
+        let (partOptions, relativePaths): ([String], [String]) =
             switch part {
-            case .whole: ([], scope.rsyncSources(in: source))
+            case .whole: ([], scope.relativePaths)
             case .entries(let names, _):
-                (
-                    [deleting ? "--delete-missing-args" : "--ignore-missing-args"],
-                    names.map { source.directory + "/./" + RawPath.string($0) }
-                )
+                ([deleting ? "--delete-missing-args" : "--ignore-missing-args"], names.map(RawPath.string))
             }
         return copying(to: destination) + ["--relative", "--dry-run", "--force", "--stats"] + partOptions
             + ItemizedChange.outputFormat
             + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
-            + sources + [target(destination, writing: false)]
+            + relativePaths.map { name(source, source.directory + "/./" + $0, to: destination) }
+            + [target(destination, writing: false)]
     }
 
     /// The pass of one kind over exactly the paths listed (NUL-separated) in `listFile`, without walking
@@ -109,7 +117,7 @@ struct RsyncInvocation: Sendable {
         // costs rsync a look per file.
         return copying(to: destination) + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"] + kind
             + writing(to: destination, trash: pass == .create ? nil : trash) + applyOptions + actionOptions + filters
-            + [source.rsyncName(source.directory + "/"), target(destination, writing: true)]
+            + [name(source, source.directory + "/", to: destination), target(destination, writing: true)]
     }
 
     /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, rsync's
@@ -127,12 +135,21 @@ struct RsyncInvocation: Sendable {
         ([executable] + arguments).map(shellQuoted).joined(separator: " ")
     }
 
-    /// A pass's command as it can be pasted: its temporary list file is gone once the run ends, so the
-    /// list is handed to rsync on stdin instead (`printf '%s\0' a b | rsync … --files-from=- …`).
-    static func pasteableLine(_ executable: String, _ arguments: [String], listing list: PathList) -> String {
-        let reading = arguments.map { $0.hasPrefix("--files-from=") ? "--files-from=-" : $0 }
-        let names = list.map { shellQuoted(RawPath.string($0.path)) }
-        return (["printf", "'%s\\0'"] + names).joined(separator: " ") + " | " + commandLine(executable, reading)
+    /// The command to `destination` as one line that can be pasted: run on the host through ssh when rsync
+    /// runs there. A pass's temporary list file is gone once the run ends, so its `list` is handed to rsync
+    /// on stdin instead (`printf '%s\0' a b | rsync … --files-from=- …`).
+    func pasteableLine(
+        _ executable: String, _ arguments: [String], listing list: PathList? = nil, to destination: Location
+    ) -> String {
+        let transport = transports[destination]
+        let rsync = transport?.hostCommand == nil ? executable : "rsync"
+        var line = Self.commandLine(rsync, arguments)
+        if let list {
+            let reading = arguments.map { $0.hasPrefix("--files-from=") ? "--files-from=-" : $0 }
+            let names = list.map { Self.shellQuoted(RawPath.string($0.path)) }
+            line = (["printf", "'%s\\0'"] + names).joined(separator: " ") + " | " + Self.commandLine(rsync, reading)
+        }
+        return transport?.pasteable(line) ?? line
     }
 
     static func shellQuoted(_ word: String) -> String {

@@ -35,11 +35,14 @@ public enum Trash {
         }.sorted()
     }
 
-    /// The trash folder `timestamp` of `location` as a source to restore from, checked to be a real folder
-    /// reached through real folders; the refusal otherwise.
-    public static func source(_ timestamp: String, in location: Location) throws(MicsyncError) -> Location {
-        try StateFolder(location).check()
-        guard isTimestamp(timestamp), timestamps(in: location).contains(timestamp) else {
+    /// The trash folder `timestamp` of `location` as a source to restore from (on the location's host when
+    /// it is remote), checked by its site to be a real folder reached through real folders; the refusal
+    /// otherwise.
+    public static func source(_ timestamp: String, in location: Location, locations: LocationBook)
+        throws(MicsyncError) -> Location
+    {
+        if let problem = locations.stateProblem(location) { throw .notFound(problem) }
+        guard isTimestamp(timestamp), locations.trashTimestamps(location).contains(timestamp) else {
             throw .notFound("no trash \(timestamp) in \(location.heading)")
         }
         return Location(role: location.role, index: location.index, path: root(of: location) + "/" + timestamp)

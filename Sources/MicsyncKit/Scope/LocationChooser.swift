@@ -119,9 +119,7 @@ public struct LocationChooser {
             guard try questions.ask(question, [.yes, .no]) == .yes else { return access }
         case .create: break
         }
-        guard mkdir(location.path, 0o755) == 0 else {
-            throw .notFound("cannot create \(location.heading): \(String(cString: strerror(errno)))")
-        }
+        try locations.create(location)
         questions.terminal.note("created \(location.heading)")
         return locations.access(location)
     }

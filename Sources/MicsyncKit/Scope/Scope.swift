@@ -11,12 +11,6 @@ public struct Scope: Sendable {
         self.typedIn = typedIn
         self.relativePaths = relativePaths
     }
-
-    /// `relativePaths` in `location`, as rsync reads them: `LOCATION/./RELATIVE`, so that `--relative` keeps
-    /// the part after `/./` and several paths go in one call.
-    func rsyncSources(in location: Location) -> [String] {
-        relativePaths.map { location.rsyncName(location.directory + "/./" + $0) }
-    }
 }
 
 /// Finds the configuration and location that hold the command-line paths.

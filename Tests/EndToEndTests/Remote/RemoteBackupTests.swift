@@ -24,6 +24,17 @@ import Testing
         #expect(remote.server.clientProcesses.isEmpty, "\(remote.server.clientProcesses)")
     }
 
+    @Test func rsyncOverSshCarriesATimeoutForAStalledLink() throws {
+        let remote = try RemoteSandbox()
+        defer { remote.server.stop() }
+        try remote.box.write("a", at: "w/a")
+        let result = try remote.expectRun(["backup", "-m", "--print-commands", "w"], status: 0)
+        let commands = result.stdout.split(separator: "\n").filter { $0.contains("rsync") && $0.contains(" -e ") }
+        #expect(commands.count == 2, "the plan and the creating pass: \(result)")
+        #expect(commands.allSatisfy { $0.contains(" --timeout=120 ") }, "\(result)")
+        #expect(remote.box.read("nas/a") == "a")
+    }
+
     @Test func overwrittenFilesGoToTheHostsTrash() throws {
         let remote = try RemoteSandbox()
         defer { remote.server.stop() }

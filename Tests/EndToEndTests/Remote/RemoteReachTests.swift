@@ -26,6 +26,7 @@ import Testing
                 "\(host): \(result)")
         }
         #expect(result.stderr.contains("Connection refused"), "\(result)")
+        #expect(!result.stderr.contains("\r"), "ssh's CRLF is not carried into micsync's lines: \(result)")
         #expect(result.stderr.contains("Host key verification failed"), "\(result)")
         #expect(result.stderr.contains("Permission denied"), "\(result)")
         #expect(result.stderr.contains("run `ssh strangerhost` once"), "what to run: \(result)")

@@ -27,7 +27,7 @@ final class SshServer {
         let folder = box.path("ssh")
         self.folder = folder
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for key in ["host_key", "user_key", "chatty_key", "norsync_key"] {
+        for key in ["host_key", "user_key", "chatty_key", "norsync_key", "slow_key"] {
             let made = try Binary.run(
                 "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", key, "-f", folder + "/" + key],
                 directory: folder, environment: [:])
@@ -38,14 +38,20 @@ final class SshServer {
         silent = try Self.listener().0
         let closedPort = try Self.freePort()
         let silentPort = Self.port(of: silent)
-        // Two more keys of the same user, each with a forced command that makes its host misbehave:
-        // a login that prints a greeting, and a host whose PATH has no rsync (only what micsync's scripts use).
+        // More keys of the same user, each with a forced command that makes its host misbehave: a login that
+        // prints a greeting, a host whose PATH has no rsync (only what micsync's scripts use), and a host
+        // whose rsync is slow (1 MB/s).
         let tools = "sh cat stat df awk head tr findmnt mkdir mv rm rmdir find grep printf dirname"
-        try FileManager.default.createDirectory(atPath: folder + "/norsync-bin", withIntermediateDirectories: true)
+        for bin in ["norsync-bin", "slow-bin"] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + bin, withIntermediateDirectories: true)
+        }
         for tool in tools.split(separator: " ") {
             try FileManager.default.createSymbolicLink(
                 atPath: folder + "/norsync-bin/\(tool)", withDestinationPath: "/usr/bin/\(tool)")
         }
+        try "#!/bin/sh\nexec /usr/bin/rsync --bwlimit=1000 \"$@\"\n".write(
+            toFile: folder + "/slow-bin/rsync", atomically: true, encoding: .utf8)
+        chmod(folder + "/slow-bin/rsync", 0o755)
         func key(_ name: String) throws -> String {
             try String(contentsOfFile: folder + "/\(name).pub", encoding: .utf8)
         }
@@ -54,6 +60,7 @@ final class SshServer {
             try key("user_key"),
             #"command="echo Welcome to the NAS; "# + run + "\" " + (try key("chatty_key")),
             #"command="PATH=\#(folder)/norsync-bin; export PATH; "# + run + "\" " + (try key("norsync_key")),
+            #"command="PATH=\#(folder)/slow-bin:/usr/bin:/bin; export PATH; "# + run + "\" " + (try key("slow_key")),
         ].joined().write(toFile: folder + "/authorized_keys", atomically: true, encoding: .utf8)
         let hostKey = try String(contentsOfFile: folder + "/host_key.pub", encoding: .utf8)
         try "testhost \(hostKey)".write(toFile: folder + "/known_hosts", atomically: true, encoding: .utf8)
@@ -93,7 +100,7 @@ final class SshServer {
             host("testhost", port: port), host("strangerhost", port: port, known: false),
             host("nokeyhost", port: port, key: nil), host("closedhost", port: closedPort),
             host("chattyhost", port: port, key: "chatty_key"), host("norsynchost", port: port, key: "norsync_key"),
-            host("silenthost", port: silentPort),
+            host("silenthost", port: silentPort), host("slowhost", port: port, key: "slow_key"),
         ].joined().write(toFile: folder + "/ssh_config", atomically: true, encoding: .utf8)
         _ = FileManager.default.createFile(atPath: folder + "/empty_known_hosts", contents: Data())
         // The privilege separation folder, which a system without a running sshd may lack.

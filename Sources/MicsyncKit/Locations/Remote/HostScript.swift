@@ -10,6 +10,56 @@ enum HostScript {
         "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 
+    /// `bytes` as one single-quoted shell word: inside single quotes every byte but `'` stands for itself,
+    /// a newline or a name that is not UTF-8 included.
+    static func quoted(bytes: [UInt8]) -> [UInt8] {
+        let quote = UInt8(ascii: "'")
+        return [quote] + bytes.flatMap { $0 == quote ? Array(#"'\''"#.utf8) : [$0] } + [quote]
+    }
+
+    /// The script that runs rsync with `arguments` on the host: each argument one quoted word, and the
+    /// paths of a `--files-from` list here handed to it on its standard input (`printf` is a builtin: no
+    /// limit on their number). rsync must not outlive micsync there either, and a host does not stop it
+    /// when the ssh that started it ends: a watchdog writes an empty line every second (which micsync reads
+    /// as no item) and stops rsync once that write fails, so within a second of ssh ending.
+    static func rsync(_ arguments: [String]) throws(MicsyncError) -> [UInt8] {
+        var listed: [UInt8]?
+        var words: [[UInt8]] = [Array("rsync".utf8)]
+        for argument in arguments {
+            guard argument.hasPrefix("--files-from="), argument != "--files-from=-" else {
+                words.append(quoted(bytes: RawPath.bytes(argument)))
+                continue
+            }
+            let file = String(argument.dropFirst("--files-from=".count))
+            switch FileSystem.contents(of: file, limit: Int.max) {
+            case .success(let data): listed = Array(data)
+            case .failure(let error): throw .io("cannot read the list of paths \(file): \(error)")
+            }
+            words.append(Array("--files-from=-".utf8))
+        }
+        var command = Array(words.joined(separator: [UInt8(ascii: " ")]))
+        if let listed {
+            let names = listed.split(separator: 0, omittingEmptySubsequences: false).dropLast(listed.last == 0 ? 1 : 0)
+            let printf = [Array(#"printf '%s\0'"#.utf8)] + names.map { quoted(bytes: Array($0)) }
+            command = Array(printf.joined(separator: [UInt8(ascii: " ")])) + Array(" | ".utf8) + command
+        }
+        return command + Array(rsyncWatchdog.utf8)
+    }
+
+    /// Ends the line that starts rsync in the background (its pid the last of the pipeline's, `$!`). `sleep`
+    /// keeps no hold on the output, so that ssh sees its end as soon as rsync and the watchdog are gone.
+    private static let rsyncWatchdog = """
+         &
+        r=$!
+        ( trap "kill $r 2>/dev/null; exit 0" PIPE; while sleep 1 >/dev/null 2>&1; do echo; done ) &
+        w=$!
+        wait $r
+        s=$?
+        kill $w 2>/dev/null
+        exit $s
+
+        """
+
     /// The script that runs `body` with `$d` the directory and `$m` its `.micsync`.
     static func script(_ body: String, directory: String) -> String {
         "d=\(quoted(directory))\nm=\"$d/.micsync\"\necho \(sentinel)\n\(body)\necho end=1\n"
@@ -70,8 +120,22 @@ enum HostScript {
     /// The numbers of those of `relativePaths` that are not there, `missing=N` each.
     static func missing(_ relativePaths: [String]) -> String {
         relativePaths.enumerated().map { number, relative in
-            "p=\"$d/\"\(quoted(relative)); [ -e \"$p\" ] || [ -L \"$p\" ] || echo missing=\(number)\n"
+            setting("r", to: RawPath.bytes(relative))
+                + "; p=\"$d/$r\"; [ -e \"$p\" ] || [ -L \"$p\" ] || echo missing=\(number)\n"
         }.joined()
+    }
+
+    /// Shell code that sets `variable` to `bytes` exactly, however odd (not UTF-8, which a script sent as
+    /// text cannot hold; a trailing newline, which `$( )` would drop): all but plain bytes as printf's octal
+    /// escapes.
+    static func setting(_ variable: String, to bytes: [UInt8]) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/ ".utf8)
+        let escaped = bytes.map { byte in
+            let octal = String(byte, radix: 8)
+            return plain.contains(byte)
+                ? String(UnicodeScalar(byte)) : "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+        }.joined()
+        return "\(variable)=$(printf '\(escaped)X'); \(variable)=\"${\(variable)%X}\""
     }
 
     /// The trash folders, through a real `.micsync` and `trash`: each a real folder.
@@ -125,8 +189,17 @@ enum HostScript {
           fi
         else
           echo exists=0
+          p="${d%/*}"
+          [ -d "${p:-/}" ] && echo parent=1
         fi
         echo "rsync=$(rsync --version 2>/dev/null | head -n 1)"
+        """
+
+    /// Makes the directory of a new location, its parent being there (`mkdir` without `-p`: a disc
+    /// unmounted on the host never gets a whole path made in its mount point's place).
+    static let create = """
+        [ -d "$d" ] && { echo "error=it exists already"; exit 0; }
+        mkdir -- "$d" 2>/dev/null && echo ok=1 || echo "error=mkdir failed (is its parent there, and writable?)"
         """
 
     /// Makes `.micsync` and the folders rsync writes into (partial, tmp), never through a symlink, and

@@ -26,7 +26,7 @@ struct RemoteDirectory: LocationSite {
         case .failure(.unreachable(let reason)): return .unreachable(host: remote.destination, reason: reason)
         case .failure(.failed(let reason)): return .unreachable(host: remote.destination, reason: reason)
         }
-        guard facts["exists"] == "1" else { return .missing }
+        guard facts["exists"] == "1" else { return remembered == nil && facts["parent"] == "1" ? .new : .missing }
         if let unsafe = facts["unsafe"] {
             return .unsafeStateFolder(
                 "\(location.path)/\(unsafe); micsync does not use this location until it is removed")
@@ -47,6 +47,10 @@ struct RemoteDirectory: LocationSite {
         return id
     }
 
+    func create() throws(MicsyncError) {
+        try perform(HostScript.create, doing: "create the folder")
+    }
+
     func prepareForWriting() throws(MicsyncError) {
         try perform(HostScript.prepare, doing: "prepare micsync's folder")
     }
@@ -58,10 +62,9 @@ struct RemoteDirectory: LocationSite {
     /// From the host's filesystem type: what it is known to lack (FAT's names and 2 s times).
     func unlock() throws(MicsyncError) -> String { try RemoteLock(site: self).unlock() }
 
-    /// Asked of the host by number, so that no name has to come back through a line; a host that does not
-    /// answer lacks nothing here (rsync then says what it could not reach).
-    func missing(_ relativePaths: [String]) -> [String] {
-        guard let output = try? output(of: HostScript.missing(relativePaths)) else { return [] }
+    /// Asked of the host by number, so that no name has to come back through a line.
+    func missing(_ relativePaths: [String]) -> [String]? {
+        guard let output = try? output(of: HostScript.missing(relativePaths)) else { return nil }
         let numbers = Set(HostScript.values(output, "missing").compactMap { Int($0) })
         return relativePaths.enumerated().filter { numbers.contains($0.offset) }.map(\.element)
     }

@@ -126,12 +126,20 @@ public final class RemoteHosts: Sendable {
         return reason
     }
 
-    /// Runs `script` with `/bin/sh` on `remote` (whatever the login shell) through its shared connection;
-    /// the failure's reason when the host cannot be reached or the script did not end.
+    /// The command that runs the script on its standard input with `/bin/sh` on `remote` (whatever the
+    /// login shell), through its shared connection; nil when the host cannot be reached.
+    func shellCommand(_ remote: RemotePath) -> [String]? {
+        guard let folder = try? folder(), connect(remote) == nil else { return nil }
+        return ssh(remote, folder: folder) + ["-o", "ControlMaster=no", remote.destination, "exec /bin/sh -s"]
+    }
+
+    /// Runs `script` with `/bin/sh` on `remote`; the failure's reason when the host cannot be reached or
+    /// the script did not end.
     func run(_ script: String, on remote: RemotePath) -> Result<String, RemoteFailure> {
         if let reason = connect(remote) { return .failure(.unreachable(reason)) }
-        guard let folder = try? folder() else { return .failure(.unreachable("no folder for ssh")) }
-        let words = ssh(remote, folder: folder) + ["-o", "ControlMaster=no", remote.destination, "exec /bin/sh -s"]
+        guard let folder = try? folder(), let words = shellCommand(remote) else {
+            return .failure(.unreachable("no folder for ssh"))
+        }
         let result = HostCommand(words: words, input: script, timeout: .seconds(30)).run(in: folder)
         guard result.status == 0 else {
             return .failure(
@@ -157,7 +165,7 @@ public final class RemoteHosts: Sendable {
     /// ssh's last line of errors, or what happened when it said nothing.
     private static func reason(_ result: HostCommand.Result) -> String {
         guard result.status != nil else { return "no answer in time (micsync stopped waiting)" }
-        let last = result.errors.split(separator: "\n").last.map(String.init)?
+        let last = result.errors.split(whereSeparator: \.isNewline).last.map(String.init)?
             .trimmingCharacters(in: .whitespaces)
         return last.flatMap { $0.isEmpty ? nil : $0 } ?? "ssh ended with exit \(result.status ?? 0)"
     }

@@ -81,6 +81,13 @@ public struct RemotePath: Sendable, Hashable {
     /// `path` on the host as rsync reads it (`[user@]host:/path`; the port goes to ssh).
     func rsyncName(_ path: String) -> String { (user.map { $0 + "@" } ?? "") + bracketedHost + ":" + path }
 
+    /// `command` (a shell command line) as one line that runs it on the host: `ssh [-p PORT] HOST 'COMMAND'`,
+    /// the host's login shell reading it once more.
+    func sshLine(_ command: String) -> String {
+        let port = port.map { "-p \($0) " } ?? ""
+        return "ssh \(port)\(RsyncInvocation.shellQuoted(destination)) \(RsyncInvocation.shellQuoted(command))"
+    }
+
     /// One shared connection per user, host and port.
     var connectionKey: String { "\(destination):\(port ?? 0)" }
 }

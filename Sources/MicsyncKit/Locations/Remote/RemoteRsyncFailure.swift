@@ -1,6 +1,12 @@
 /// What an rsync failure means when one end is on another host, in the words a user acts on: rsync's own
 /// lines name the files, not that the link broke or that the host lacks rsync.
 enum RemoteRsyncFailure {
+    /// rsync's `--timeout` in seconds when one end is on another host (exit 30 when it passes). ssh's
+    /// keep-alives catch a dead link (45 s); this catches the rest of a stall, such as a host whose disc or
+    /// rsync hangs while its link lives. rsync keeps an idle but healthy transfer alive with its own messages,
+    /// so only a stall trips it; 120 s leaves room for a NAS disc spinning up or a slow first file list.
+    static let timeout = 120
+
     /// The line that says what happened; nil when the exit code says nothing special about the host.
     static func explain(_ exitCode: Int32, messages: [String], host: String) -> String? {
         if let noise = messages.first(where: { $0.contains("is your shell clean") }) {
@@ -21,6 +27,8 @@ enum RemoteRsyncFailure {
         case 12,
             255 where broken:
             return "connection to \(host) lost; run the same command again"
+        case 30:
+            return "connection to \(host) timed out (no data for \(timeout) s); run the same command again"
         case 255:
             let said = messages.last(where: { !$0.hasPrefix("rsync") }) ?? "ssh failed"
             return "cannot reach \(host): \(said)"

@@ -9,6 +9,8 @@ struct DestinationOutcome: Sendable {
     var appeared: [String] = []
     /// Planned, but gone from the source by then: nothing done.
     var vanished: [String] = []
+    /// Planned but left alone, on a host that could not be asked whether it appeared or vanished.
+    var untold: [String] = []
     /// Approved for deletion, but back at the source by then: kept.
     var returned: [String] = []
     /// Planned for its attributes alone, but its content changed by then: left alone.
@@ -129,7 +131,8 @@ struct Applier {
     ) async throws(MicsyncError) -> (PassResult, Rsync.Outcome) {
         var done = PassResult(pass)
         progress.passStarted(at: destination, files: files)
-        let outcome = try await rsync.run(arguments, holding: lock) { line in
+        let outcome = try await rsync.run(arguments, holding: lock, on: job.invocation.hostCommand(to: destination)) {
+            line in
             guard !progress.consume(line, at: destination), let item = ItemizedChange.parse(line) else { return }
             done.add(item)
         }
@@ -147,10 +150,21 @@ struct Applier {
             outcome.report.count(item)
         }
         guard let itemized = done.paths else { return }
-        for entry in planned where !entry.isDirectory && !itemized.contains(Array(entry.path)) {
-            if !FileSystem.exists(source.path, entry.path) {
+        let left = planned.filter { !$0.isDirectory && !itemized.contains(Array($0.path)) }
+        guard !left.isEmpty else { return }
+        // Asked of each end's site (a host for a remote one), never guessed from this machine's files.
+        let book = job.context.locations
+        let paths = left.map { RawPath.string($0.path) }
+        guard let gone = book.missing(paths, in: source).map(Set.init),
+            let absent = book.missing(paths.filter { !gone.contains($0) }, in: outcome.destination).map(Set.init)
+        else {
+            outcome.untold = left.map(\.displayName)
+            return
+        }
+        for (entry, path) in zip(left, paths) {
+            if gone.contains(path) {
                 outcome.vanished.append(entry.displayName)
-            } else if FileSystem.exists(outcome.destination.path, entry.path) {
+            } else if !absent.contains(path) {
                 outcome.appeared.append(entry.displayName)
             }
         }

@@ -10,9 +10,7 @@ struct Confirmation {
     {
         let (options, terminal) = (job.options, job.terminal)
         guard options.printsCommands else { return true }
-        terminal.print(
-            list.map { RsyncInvocation.pasteableLine(job.rsync.executable, arguments, listing: $0) }
-                ?? RsyncInvocation.commandLine(job.rsync.executable, arguments))
+        terminal.print(job.invocation.pasteableLine(job.rsync.executable, arguments, listing: list, to: destination))
         guard options.verbose else { return true }
         guard try job.context.questions.ask("Run this command?", [.yes, .no]) == .yes else {
             terminal.print("\(destination.heading): skipped")

@@ -45,7 +45,9 @@ struct Planner {
 
     private func results(_ destinations: [Location]) async -> [Result<Plan, MicsyncError>] {
         if let terminal = printingTo {
-            destinations.forEach { terminal.print(RsyncInvocation.commandLine(rsync.executable, arguments(to: $0))) }
+            for destination in destinations {
+                terminal.print(invocation.pasteableLine(rsync.executable, arguments(to: destination), to: destination))
+            }
         }
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, destinations.count))
         let cut = destinations.map { destination in
@@ -127,7 +129,9 @@ struct Planner {
         var check = invocation.filesystems.profile(of: destination).flatMap {
             $0.hasLimits ? StorageCheck(profile: $0) : nil
         }
-        let outcome = try await rsync.run(arguments(to: destination, part: part)) { line in
+        let outcome = try await rsync.run(
+            arguments(to: destination, part: part), on: invocation.hostCommand(to: destination)
+        ) { line in
             guard let item = ItemizedChange.parse(line) else { return plan.counts.read(line) }
             plan.add(item)
             check?.observe(item)

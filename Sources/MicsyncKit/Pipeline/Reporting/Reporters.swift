@@ -63,6 +63,10 @@ struct TextReporter: SessionReporter {
             "\(heading): \(RunSummary.line(outcome.report, declined: outcome.declined, elapsed: outcome.elapsed))")
         note(outcome.appeared, "appeared at the destination since the plan; left alone", at: heading)
         note(outcome.vanished, "left the source since the plan; not copied", at: heading)
+        note(
+            outcome.untold,
+            "not copied: they appeared at the destination or left the source since the plan "
+                + "(the host did not answer which)", at: heading)
         note(outcome.returned, "approved for deletion but back in the source since the plan; kept", at: heading)
         note(outcome.changed, "changed since the plan, when only their attributes differed; left alone", at: heading)
     }

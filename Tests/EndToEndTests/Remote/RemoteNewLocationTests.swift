@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// A BACKUP on another host that micsync never wrote to and that does not exist yet, its parent being there:
+/// a new location, made only when asked (`--create`), with `mkdir` on the host.
+@Suite(.serialized) struct RemoteNewLocationTests {
+    /// The sandbox with BACKUP `testhost:SANDBOX/nas/docs` instead of `nas` (which exists, `docs` does not).
+    private func newRemoteBackup() throws -> RemoteSandbox {
+        let remote = try RemoteSandbox()
+        try remote.box.write("report", at: "w/report")
+        try remote.configure(work: [remote.box.path("w")], backup: [remote.remote("nas/docs")])
+        return remote
+    }
+
+    @Test func withoutCreateItSaysHowToCreateIt() throws {
+        let remote = try newRemoteBackup()
+        defer { remote.server.stop() }
+        let result = try remote.expectRun(["backup", "w"], status: 3)
+        #expect(result.stderr.contains("BACKUP \(remote.remote("nas/docs")): does not exist yet"), "\(result)")
+        #expect(
+            result.stderr.contains("ssh testhost 'mkdir \(remote.box.path("nas/docs"))'")
+                && result.stderr.contains("--create"), "\(result)")
+        #expect(!remote.box.exists("nas/docs"))
+    }
+
+    @Test func aDryRunWithCreateShowsThePlanAndCreatesNothing() throws {
+        let remote = try newRemoteBackup()
+        defer { remote.server.stop() }
+        let result = try remote.expectRun(["backup", "-n", "--create", "w"], status: 0)
+        #expect(result.stderr.contains("would create BACKUP \(remote.remote("nas/docs"))"), "\(result)")
+        #expect(result.stdout.contains("report"), "its plan is shown: \(result)")
+        #expect(!remote.box.exists("nas/docs"), "\(result)")
+    }
+
+    @Test func createMakesItOnTheHostAndBacksUp() throws {
+        let remote = try newRemoteBackup()
+        defer { remote.server.stop() }
+        let result = try remote.expectRun(["backup", "--create", "w"], status: 0)
+        #expect(result.stderr.contains("created BACKUP \(remote.remote("nas/docs"))"), "\(result)")
+        #expect(remote.box.read("nas/docs/report") == "report", "\(result)")
+        #expect(remote.box.exists("nas/docs/.micsync/id"), "the first write leaves the marker")
+        #expect(remote.server.clientProcesses.isEmpty, "\(remote.server.clientProcesses)")
+    }
+
+    @Test func aKnownLocationThatIsGoneIsNeverCreatedAgain() throws {
+        let remote = try newRemoteBackup()
+        defer { remote.server.stop() }
+        try remote.expectRun(["backup", "--create", "w"], status: 0)
+        try FileManager.default.moveItem(atPath: remote.box.path("nas/docs"), toPath: remote.box.path("docs-away"))
+        let result = try remote.expectRun(["backup", "--create", "w"], status: 3)
+        #expect(result.stderr.contains("BACKUP \(remote.remote("nas/docs")): not mounted?"), "\(result)")
+        #expect(!remote.box.exists("nas/docs"), "written before, so unplugged: \(result)")
+    }
+}
