@@ -3,7 +3,7 @@ import Testing
 
 /// BACKUPs on different discs are written at once, those on one disc one after the other, and the output
 /// reads in the destinations' order either way. Two tmpfs mounts stand in for two discs; a throttled copy
-/// (test only: MICSYNC_TEST_BWLIMIT) lasts long enough for a watching process to see which rsyncs write.
+/// (`--bwlimit`) lasts long enough for a watching process to see which rsyncs write.
 @Suite(.enabled(if: getuid() == 0, "mounting tmpfs needs root"))
 struct ParallelDiscTests {
     /// The destinations whose rsync passes were seen writing at one moment, at most: polls the process table
@@ -24,8 +24,7 @@ struct ParallelDiscTests {
         try box.configure([("main", ["w"], backups)])
         try Data(repeating: 0x61, count: 600_000).write(to: URL(fileURLWithPath: box.path("w/big")))
         let running = try Binary.start(
-            Binary.micsync, ["backup", "w"], directory: box.root,
-            environment: box.environment.merging(["MICSYNC_TEST_BWLIMIT": "300"]) { $1 })
+            Binary.micsync, ["backup", "--bwlimit", "300", "w"], directory: box.root, environment: box.environment)
         try? running.stdin.close()
         let most = mostWritingAtOnce(backups.map(box.path), while: running)
         running.finish()

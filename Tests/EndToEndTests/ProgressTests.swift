@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    /// On a throttled copy (test only: MICSYNC_TEST_BWLIMIT, in KiB/s), the time left falls as bytes arrive,
+    /// On a throttled copy (`--bwlimit`, in KiB/s), the time left falls as bytes arrive,
     /// and the total is what the run copies: the modified file, not the unchanged one beside it.
     @Test func theTimeLeftFallsAndTheTotalIsThePlan() throws {
         let box = try Sandbox()
@@ -58,7 +58,7 @@ import Testing
         try Data(repeating: 0x63, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
         try box.touch("w/big", secondsAgo: -60)
         let result = try box.expectRunInTerminal(
-            ["backup", "w"], input: "m\n", environment: ["MICSYNC_TEST_BWLIMIT": "400"], status: 0)
+            ["backup", "--bwlimit", "400", "w"], input: "m\n", status: 0)
         #expect(result.stdout.contains(" of 2.00 MB  "), "the plan's bytes, not the tree's 3 MB: \(result)")
         #expect(result.stdout.contains("  1 of 1 item  "), "and its items, as rsync checks them: \(result)")
         #expect(!result.stdout.contains("kB/s") && !result.stdout.contains("ETA"), "\(result)")
@@ -78,7 +78,7 @@ import Testing
         try box.expectRun(["backup", "w"], status: 0)
         try Data(repeating: 0x62, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
         let result = try box.expectRunInTerminal(
-            ["backup", "-m", "--print-commands", "w"], environment: ["MICSYNC_TEST_BWLIMIT": "800"], status: 0)
+            ["backup", "-m", "--print-commands", "--bwlimit", "800", "w"], status: 0)
         let commands = result.stdout.components(separatedBy: "\r\n").filter {
             ($0.hasPrefix("/") || $0.hasPrefix("printf ")) && $0.contains("rsync ")
         }

@@ -53,10 +53,9 @@ import Testing
         for index in 1...3 {
             try Data(repeating: 0x61, count: 1_000_000).write(to: URL(fileURLWithPath: box.path("w/big\(index)")))
         }
-        // Test only: every apply pass throttled to 300 KiB/s, so that the signal arrives mid-copy.
+        // Every pass throttled to 300 KiB/s, so that the signal arrives mid-copy.
         let run = try Binary.start(
-            Binary.micsync, ["backup", "w"], directory: box.root,
-            environment: box.environment.merging(["MICSYNC_TEST_BWLIMIT": "300"]) { $1 })
+            Binary.micsync, ["backup", "--bwlimit", "300", "w"], directory: box.root, environment: box.environment)
         defer { run.finish() }
         for _ in 0..<400 where !box.exists("b1/0-small") { usleep(25_000) }
         #expect(box.exists("b1/0-small"), "the apply pass started")

@@ -66,14 +66,8 @@ final class ProgressLine: @unchecked Sendable {
         self.terminal = terminal
     }
 
-    /// The rsync options that make it report its progress (and the test-only throttle).
-    var rsyncOptions: [String] { (isShown ? ["--info=progress2"] : []) + Self.testThrottle }
-
-    /// For tests only: `MICSYNC_TEST_BWLIMIT=KBPS` slows every pass that writes (rsync `--bwlimit`), so that a
-    /// test can watch the progress line of a copy that takes seconds.
-    static var testThrottle: [String] {
-        ProcessInfo.processInfo.environment["MICSYNC_TEST_BWLIMIT"].map { ["--bwlimit=\($0)"] } ?? []
-    }
+    /// The rsync options that make it report its progress.
+    var rsyncOptions: [String] { isShown ? ["--info=progress2"] : [] }
 
     /// What the whole run is to do: the plan's bytes and items, known once every question is answered.
     func expect(bytes: Int64, files: Int) {
