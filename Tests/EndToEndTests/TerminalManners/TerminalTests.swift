@@ -77,7 +77,8 @@ import Testing
         let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         for term in ["dumb", "xterm"] {
             let result = try Binary.run(
-                "/usr/bin/script", ["-qec", "micsync backup -m --bwlimit 1 w; micsync status; micsync help backup", "/dev/null"],
+                "/usr/bin/script",
+                ["-qec", "micsync backup -m --bwlimit 1 w; micsync status; micsync help backup", "/dev/null"],
                 directory: box.root,
                 environment: box.environment.merging(["PATH": path, "TERM": term]) { $1 }
                     .filter { $0.key != "NO_COLOR" })
