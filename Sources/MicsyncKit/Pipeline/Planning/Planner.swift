@@ -76,12 +76,16 @@ struct Planner {
     }
 
     /// A part per core, where the discs at both ends can be walked twice at once: no single spinning disc.
+    /// At most `mostParts`: each part is an rsync of its own (three processes), and beyond a few walks at
+    /// once the disc, not the cores, sets the pace.
     private func automaticParts(to destination: Location, _ cores: Int) -> ScopeParts {
         guard cores > 1, !SpinningDisc.holds(invocation.source.path), !SpinningDisc.holds(destination.path) else {
             return .whole
         }
-        return parts(to: destination, cores)
+        return parts(to: destination, min(cores, Self.mostParts))
     }
+
+    static let mostParts = 4
 
     /// `count` parts of a whole location, or one: never with -v (one printed command per destination), over
     /// ssh, nor for a destination with limits (a name must be checked against its neighbours in one walk).
