@@ -15,11 +15,8 @@ import Testing
         box = try Sandbox()
         var info = stat()
         #expect(stat(box.path(""), &info) == 0)
-        let device = UInt64(info.st_dev)
-        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff)
-        let minor = (device & 0xff) | ((device >> 12) & ~0xff)
         try box.makeDirectory("sys/dev/block")
-        deviceLink = box.path("sys/dev/block/\(major):\(minor)")
+        deviceLink = box.path("sys/dev/block/" + SpinningDisc.number(UInt64(info.st_dev)))
     }
 
     func disc(_ name: String, rotational: String, driver: String? = nil) throws {

@@ -22,15 +22,21 @@ enum SpinningDisc {
     private static func blockDevice(of path: String, sysfs: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        let device = UInt64(info.st_dev)
-        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff)
-        let minor = (device & 0xff) | ((device >> 12) & ~0xff)
-        if let folder = FileSystem.realPath(sysfs + "/dev/block/\(major):\(minor)") { return whole(folder) }
+        if let folder = FileSystem.realPath(sysfs + "/dev/block/" + number(UInt64(info.st_dev))) {
+            return whole(folder)
+        }
         guard let source = Mount.holding(path)?.source, source.hasPrefix("/dev/"),
             let node = FileSystem.realPath(source),
             let folder = FileSystem.realPath(sysfs + "/class/block/" + (node as NSString).lastPathComponent)
         else { return nil }
         return whole(folder)
+    }
+
+    /// A device number as `/sys/dev/block` names it: `major:minor`, decoded as glibc's `major()`/`minor()` do.
+    static func number(_ device: UInt64) -> String {
+        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff)
+        let minor = (device & 0xff) | ((device >> 12) & ~0xff)
+        return "\(major):\(minor)"
     }
 
     private static func whole(_ folder: String) -> String {

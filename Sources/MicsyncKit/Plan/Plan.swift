@@ -30,11 +30,8 @@ public struct Plan: Sendable {
         modified = PathList(interleaving: parts.map(\.modified))
         deleted = PathList(interleaving: parts.map(\.deleted))
         attributesOnly = PathList(interleaving: parts.map(\.attributesOnly))
-        counts = parts.dropFirst().reduce(parts.first?.counts ?? RsyncStats()) { total, part in
-            var total = total
-            total.add(part.counts)
-            return total
-        }
+        counts = parts.first?.counts ?? RsyncStats()
+        for part in parts.dropFirst() { counts.add(part.counts) }
         problems = parts.flatMap(\.problems)
     }
 

@@ -107,6 +107,19 @@ import Testing
         #expect(asked.first?.deleteShare == "this deletes 59% (19 of 32 files) of \(bench.box.path("b1"))")
     }
 
+    @Test func aPlanThatRsyncDidNotCountIsRefused() {
+        // A deletion is weighed against rsync's counts: without them the share is unknown, never taken as small.
+        var plan = Plan()
+        plan.add(ItemizedChange(change: .deleted, path: Array("gone".utf8), size: 1))
+        let rule = DeleteGuard(source: Location(role: .working, index: 0, path: "/w"), maxDeletePercent: 50)
+        let verdict = rule.check(plan, at: Location(role: .backup, index: 0, path: "/b"), asking: true)
+        guard case .refused(let why) = verdict else {
+            Issue.record("\(String(describing: verdict))")
+            return
+        }
+        #expect(why.contains("rsync did not count the files in /b"))
+    }
+
     @Test func theRuleOnCountsAlone() {
         let source = Location(role: .working, index: 0, path: "/w")
         let destination = Location(role: .backup, index: 0, path: "/b")

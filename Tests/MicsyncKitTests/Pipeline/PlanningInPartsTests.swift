@@ -33,9 +33,9 @@ import Testing
         return bench
     }
 
-    func plans(_ bench: JobBench) async throws -> [Plan] {
+    func plans(_ bench: JobBench, deletion: RunOptions.Deletion = .ask) async throws -> [Plan] {
         var options = RunOptions()
-        options.deletion = .ask
+        options.deletion = deletion
         let job = try await bench.job(options, exclude: ["/cache/"])
         var plans: [Plan] = []
         for parts in [1, 2, 3, 5] {
@@ -58,6 +58,17 @@ import Testing
         for plan in plans.dropFirst() {
             #expect(lists(plan) == whole)
             #expect(plan.counts == plans[0].counts, "the delete guard weighs the same files")
+        }
+    }
+
+    @Test func withoutDeletionThePartsPlanWhatOneDryRunPlansToo() async throws {
+        let bench = try tree()
+        let plans = try await plans(bench, deletion: .never)
+        let whole = lists(plans[0])
+        #expect(whole[0].contains("a.b/n") && whole[1].contains("e2/x") && whole[2].isEmpty, "\(whole)")
+        for plan in plans.dropFirst() {
+            #expect(lists(plan) == whole)
+            #expect(plan.counts.listedFiles == plans[0].counts.listedFiles)
         }
     }
 
