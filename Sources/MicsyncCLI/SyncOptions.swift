@@ -74,6 +74,12 @@ public struct EverydayRsyncOptions: ParsableArguments, Sendable {
 
     public init() {}
 
+    public func validate() throws {
+        for pattern in excludes {
+            if let problem = ExcludeRule.problem(pattern) { throw ValidationError("--exclude: \(problem)") }
+        }
+    }
+
     public func apply(to options: inout RunOptions) {
         options.excludes = excludes
         options.bandwidthLimit = bandwidthLimit

@@ -104,7 +104,7 @@ private struct Validator {
         let name = required(fields, "name", in: entry).flatMap { string($0, at: "\(entry).name") }
         let working = locations(fields, role: .working, at: entry)
         let backups = locations(fields, role: .backup, at: entry)
-        let exclude = fields["exclude"].map { strings($0, at: "\(entry).exclude") } ?? []
+        let exclude = fields["exclude"].map { excludes($0, at: "\(entry).exclude") } ?? []
         let trash = fields["trash"].map { bool($0, at: "\(entry).trash") } ?? true
         let maxDeletePercent =
             fields["maxDeletePercent"].map { percent($0, at: "\(entry).maxDeletePercent") }
@@ -202,6 +202,16 @@ private struct Validator {
             return []
         }
         return items.enumerated().compactMap { index, item in string(item, at: "\(entry)[\(index)]") }
+    }
+
+    /// The patterns of an `exclude` list, each one rsync can read and none that clears micsync's own.
+    mutating func excludes(_ value: JSONValue, at entry: String) -> [String] {
+        guard case .array(let items) = value else { return strings(value, at: entry) }
+        return items.enumerated().compactMap { index, item in
+            guard let pattern = string(item, at: "\(entry)[\(index)]") else { return nil }
+            if let problem = ExcludeRule.problem(pattern) { self.problem("\(entry)[\(index)]", problem) }
+            return pattern
+        }
     }
 
     mutating func bool(_ value: JSONValue, at entry: String) -> Bool {

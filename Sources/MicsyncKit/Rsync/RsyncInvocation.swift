@@ -34,8 +34,6 @@ struct RsyncInvocation: Sendable {
     /// For a destination when it or the source is on another host (`LocationBook.rsyncTransports`).
     var transports: [Location: RsyncTransport] = [:]
 
-    /// Every run leaves micsync's own state folder (`stateDirectory`: journal, locks) out when a location of
-    /// the configuration holds it (WORKING = `$HOME`): never copied, never deleted, never listed.
     init(
         source: Location, scope: Scope, actionFilters: [String], deleting: Bool,
         stateDirectory: String = FileSystem.stateDirectory()
@@ -43,13 +41,29 @@ struct RsyncInvocation: Sendable {
         self.source = source
         self.scope = scope
         self.deleting = deleting
-        let state = Set(
-            scope.configuration.locations.compactMap { location in
-                location.relativePath(of: stateDirectory).flatMap { $0.isEmpty ? nil : "--exclude=/\($0)/" }
-            })
         self.filters =
-            ["--exclude=/\(Self.stateFolder)/"] + state.sorted() + scope.configuration.exclude.map { "--exclude=\($0)" }
-            + actionFilters
+            Self.boundary(of: scope.configuration, stateDirectory: stateDirectory)
+            + scope.configuration.exclude.map { "--exclude=\($0)" } + actionFilters
+    }
+
+    /// micsync's own folders, first in every filter list, so that no later rule can bring them back (rsync
+    /// takes the first rule that matches; `!`, which clears a list, is refused by `ExcludeRule`): every
+    /// `.micsync` at any depth, the location's own and that of any location nested in it (another
+    /// configuration's, another machine's), never copied, deleted, planned, compared or listed; and the state
+    /// folder (journal, locks) where a location of the configuration holds it (WORKING = `$HOME`). The folders
+    /// above the state folder are protected from deletion: they cannot go while it is in them, and a run that
+    /// planned their deletion every time would never converge.
+    static func boundary(of configuration: Configuration, stateDirectory: String) -> [String] {
+        var state = Set<String>()
+        for location in configuration.locations {
+            guard let relative = location.relativePath(of: stateDirectory), !relative.isEmpty else { continue }
+            let components = relative.split(separator: "/")
+            state.insert("--exclude=/\(relative)/")
+            for depth in 1..<components.count {
+                state.insert("--filter=P /" + components.prefix(depth).joined(separator: "/") + "/")
+            }
+        }
+        return ["--exclude=\(Self.stateFolder)"] + state.sorted()
     }
 
     /// What every pass to `destination` copies alike: archive mode and what both filesystems can keep.
