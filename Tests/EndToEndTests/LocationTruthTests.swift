@@ -120,6 +120,35 @@ import Testing
         #expect(box.read("ro/f") == "old")
     }
 
+    @Test func twelveFirstRunsAtOnceLoseNoKnownLocation() throws {
+        let box = try Sandbox()
+        let discs = (0..<12).map { "b\($0)" }
+        for name in ["w"] + discs { try box.makeDirectory(name) }
+        try box.write("a", at: "w/a")
+        try box.configure(discs.map { ("to-\($0)", ["w"], [$0]) })
+        let runs = try discs.map { disc in
+            try Binary.start(
+                Binary.micsync, ["backup", "-m", "--config-name", "to-\(disc)", "w"], directory: box.root,
+                environment: box.environment)
+        }
+        for run in runs {
+            run.finish()
+            run.result.expect(status: 0)
+        }
+        let known = try box.jsonObject(String(contentsOfFile: knownLocations(box), encoding: .utf8))
+        #expect(Set(known.keys) == Set(discs.map(box.path)), "every first run is remembered: \(known.keys.sorted())")
+        // So each of them, unplugged, is a bare mount point that is never written.
+        for disc in discs {
+            try FileManager.default.removeItem(atPath: box.path(disc))
+            try box.makeDirectory(disc)
+        }
+        for disc in discs {
+            let refused = try box.expectRun(["backup", "-m", "--config-name", "to-\(disc)", "w"], status: 3)
+            #expect(refused.stderr.contains("its micsync marker is missing"), "\(refused)")
+            #expect(box.tree(disc).isEmpty)
+        }
+    }
+
     @Test func aNewLocationIsNeverCreatedByADryRun() throws {
         let box = try Sandbox()
         try box.makeDirectory("w")

@@ -25,10 +25,9 @@ public struct FilesystemProbe: Sendable {
         let cached = Result { () throws(MicsyncError) in try cache.read() ?? [:] }
         if let mount, let facts = try? cached.get()[mount.cacheKey] { return FilesystemProfile(facts) }
         guard let facts = probe(location, type: type) else { return .unrestricted(type: type) }
-        if let mount, case .success(var updated) = cached {
-            updated[mount.cacheKey] = facts
+        if let mount, case .success = cached {
             // A cache that cannot be written only means probing again next time.
-            try? cache.write(updated)
+            _ = try? cache.update(from: [:]) { $0[mount.cacheKey] = facts }
         }
         return FilesystemProfile(facts)
     }

@@ -33,15 +33,11 @@ public final class KnownLocations: Sendable {
         try all()[location.identityKey]
     }
 
-    /// Remembers `id` as the marker of `location`, re-reading the file first (another run may have added
-    /// its own locations meanwhile); never over a file that cannot be read.
+    /// Remembers `id` as the marker of `location`, under the file's lock and re-reading it first (another
+    /// run may have added its own locations meanwhile); never over a file that cannot be read.
     func remember(_ id: String, for location: Location) throws(MicsyncError) {
         try check()
-        var now = try file.read() ?? [:]
-        if now[location.identityKey] != id {
-            now[location.identityKey] = id
-            try file.write(now)
-        }
+        let now = try file.update(from: [:]) { $0[location.identityKey] = id }
         ids.withLock { $0 = .success(now) }
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 
 /// One of the JSON files micsync keeps in its state folder (the known locations, the filesystem cache).
-/// What it remembers guards the user's data, so it is never lost by accident: written whole (temporary
-/// file, fsync, rename), read with a size limit, and a file that cannot be read is an error naming it, the
-/// reason and the way out, never an empty start that would lower a guard.
-struct StateFile<Content: Codable & Sendable>: Sendable {
+/// What it remembers guards the user's data, so it is never lost by accident: changed under a lock of its
+/// own (so that runs changing it at once never lose each other's entries), written whole (temporary file,
+/// fsync, rename), read with a size limit, and a file that cannot be read is an error naming it, the reason
+/// and the way out, never an empty start that would lower a guard.
+struct StateFile<Content: Codable & Sendable & Equatable>: Sendable {
     static var sizeLimit: Int { 16 * 1024 * 1024 }
 
     let path: String
@@ -32,12 +33,45 @@ struct StateFile<Content: Codable & Sendable>: Sendable {
         }
     }
 
-    /// Replaces the file with `content`, whole or not at all.
-    func write(_ content: Content) throws(MicsyncError) {
+    /// Reads the file anew under its lock, lets `change` change what it holds (`empty` when there is no file
+    /// yet) and writes it back when it changed; returns what the file holds now.
+    @discardableResult
+    func update(from empty: Content, _ change: (inout Content) -> Void) throws(MicsyncError) -> Content {
+        try FileSystem.makeDirectories(folder, purpose: "micsync's state folder")
+        let lock = try lockFile()
+        defer { close(lock) }
+        let before = try read() ?? empty
+        var after = before
+        change(&after)
+        if after != before { try write(after) }
+        return after
+    }
+
+    private var folder: String { (path as NSString).deletingLastPathComponent }
+
+    /// `PATH.lock`, held (`flock`) while the file is read and written back. Another run holds it for a few
+    /// milliseconds; one that holds it for ten seconds is no micsync run.
+    private func lockFile() throws(MicsyncError) -> Int32 {
+        let file = path + ".lock"
+        let descriptor = open(file, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw failure("cannot open its lock \(file): \(String(cString: strerror(errno)))")
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, ContinuousClock.now < deadline else {
+                close(descriptor)
+                throw failure("its lock \(file) stays held by another process")
+            }
+            usleep(2_000)
+        }
+        return descriptor
+    }
+
+    /// Replaces the file with `content`, whole or not at all (the caller holds the lock).
+    private func write(_ content: Content) throws(MicsyncError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let folder = (path as NSString).deletingLastPathComponent
-        try FileSystem.makeDirectories(folder, purpose: "micsync's state folder")
         let temporary = path + ".new-\(getpid())"
         let bytes: Data
         do { bytes = try encoder.encode(content) } catch { throw failure(error.localizedDescription) }
