@@ -3,12 +3,16 @@ import Foundation
 /// Learns what a location's filesystem keeps by trying it in a scratch folder inside `.micsync/`, removed
 /// afterwards (with `.micsync/` itself when the probe made it). The facts are cached per filesystem in
 /// micsync's state folder (`filesystems.json`), keyed by `Mount.cacheKey`: type, device, mount point and
-/// mount options, which are what decide them.
+/// mount options, which are what decide them. Only a run that writes probes: a dry run, `status`, `diff` and
+/// `verify` write nothing anywhere, so they take the cached facts, else what the type is known for.
 public struct FilesystemProbe: Sendable {
     let cache: StateFile<[String: FilesystemFacts]>
+    /// Whether a filesystem missing from the cache is probed (and the cache written); else its type says.
+    let probing: Bool
 
-    public init(cacheFile: String) {
+    public init(cacheFile: String, probing: Bool) {
         cache = StateFile(path: cacheFile, consequence: "every filesystem is then probed again")
+        self.probing = probing
     }
 
     /// Throws when the cache exists but cannot be read.
@@ -16,15 +20,16 @@ public struct FilesystemProbe: Sendable {
         _ = try cache.read()
     }
 
-    /// The profile of `location`'s filesystem: cached, else probed; a filesystem that cannot be probed
-    /// (read-only, full) is taken as keeping everything its type is not known to lack.
+    /// The profile of `location`'s filesystem: cached, else probed (when `probing`); a filesystem that is
+    /// not probed, or cannot be (read-only, full), is taken as keeping everything its type is not known to
+    /// lack.
     func profile(of location: Location) -> FilesystemProfile {
         let mount = Mount.holding(location.path)
         let type = mount?.type ?? "unknown"
         // A cache that cannot be read is never replaced here; a run refuses it first (`checkCache`).
         let cached = Result { () throws(MicsyncError) in try cache.read() ?? [:] }
         if let mount, let facts = try? cached.get()[mount.cacheKey] { return FilesystemProfile(facts) }
-        guard let facts = probe(location, type: type) else { return .unrestricted(type: type) }
+        guard probing, let facts = probe(location, type: type) else { return .known(type: type) }
         if let mount, case .success = cached {
             // A cache that cannot be written only means probing again next time.
             _ = try? cache.update(from: [:]) { $0[mount.cacheKey] = facts }

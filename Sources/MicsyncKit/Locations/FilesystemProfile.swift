@@ -21,6 +21,26 @@ struct FilesystemFacts: Codable, Equatable, Sendable {
     init(type: String) {
         self.type = type
     }
+
+    /// What a filesystem of `type` is known to keep, without trying it: FAT and exFAT keep no permissions,
+    /// owners, links, sparse files, extended attributes or ACLs, and fold case; NTFS through its drivers keeps
+    /// no permissions (without the `permissions` mount option). Others as a Linux filesystem.
+    static func known(type: String) -> FilesystemFacts {
+        var facts = FilesystemFacts(type: type)
+        if FilesystemProfile.fatFamily.contains(type) {
+            facts.keepsPermissions = false
+            facts.keepsOwners = false
+            facts.symlinks = false
+            facts.hardLinks = false
+            facts.caseSensitive = false
+            facts.sparseFiles = false
+            facts.extendedAttributes = false
+            facts.accessControlLists = false
+        } else if type == "ntfs" {
+            facts.keepsPermissions = false
+        }
+        return facts
+    }
 }
 
 /// What a filesystem can hold, decided from the probe's facts and what its type is known for: the limits
@@ -69,6 +89,11 @@ public struct FilesystemProfile: Equatable, Sendable {
     /// A filesystem that keeps everything a Linux one does (when nothing could be probed).
     static func unrestricted(type: String) -> FilesystemProfile {
         FilesystemProfile(FilesystemFacts(type: type))
+    }
+
+    /// What a filesystem of `type` is known to keep (when it is not probed).
+    static func known(type: String) -> FilesystemProfile {
+        FilesystemProfile(FilesystemFacts.known(type: type))
     }
 
     /// Whether some file of a Linux tree may not be storable here, so the plan must look at every name.

@@ -41,7 +41,7 @@ public final class LocationBook: Sendable {
     /// Throws when a state file that guards the locations cannot be read: nothing is written then.
     public func check() throws(MicsyncError) {
         try known.check()
-        try probe.checkCache()
+        try probe(probing: false).checkCache()
     }
 
     public func access(_ location: Location) -> LocationAccess {
@@ -82,12 +82,15 @@ public final class LocationBook: Sendable {
         try site(location).purgeTrash(timestamps)
     }
 
-    /// The filesystem prober, caching in this run's state folder.
-    var probe: FilesystemProbe { FilesystemProbe(cacheFile: state.filesystemCache) }
+    /// The filesystem prober, caching in this run's state folder; probing only for a run that writes.
+    func probe(probing: Bool) -> FilesystemProbe {
+        FilesystemProbe(cacheFile: state.filesystemCache, probing: probing)
+    }
 
-    /// What the filesystem of `location` can hold.
-    public func profile(_ location: Location) -> FilesystemProfile {
-        site(location).profile(probe: probe)
+    /// What the filesystem of `location` can hold: probed there when not known yet and `probing` (only a run
+    /// that writes probes), else its cached facts or what its type is known for.
+    public func profile(_ location: Location, probing: Bool = false) -> FilesystemProfile {
+        site(location).profile(probe: probe(probing: probing))
     }
 
     /// The bytes free at `location`.

@@ -11,11 +11,16 @@ struct RunFilesystems: Sendable {
         self.destinations = destinations
     }
 
-    /// Probes (or finds in the cache) the filesystems of `source` and `destinations`.
-    static func probe(source: Location, destinations: [Location], locations: LocationBook) -> RunFilesystems {
+    /// Finds in the cache (or probes, when `probing`: a run that writes) the filesystems of `source` and
+    /// `destinations`.
+    static func probe(
+        source: Location, destinations: [Location], locations: LocationBook, probing: Bool = false
+    ) -> RunFilesystems {
         RunFilesystems(
-            source: locations.profile(source),
-            destinations: Dictionary(destinations.map { ($0, locations.profile($0)) }) { first, _ in first })
+            source: locations.profile(source, probing: probing),
+            destinations: Dictionary(destinations.map { ($0, locations.profile($0, probing: probing)) }) { first, _ in
+                first
+            })
     }
 
     func profile(of destination: Location) -> FilesystemProfile? { destinations[destination] }

@@ -39,7 +39,8 @@ public struct SyncRunner {
         invocation.filters += options.excludes.map { "--exclude=\($0)" }
         invocation.applyOptions += progress.rsyncOptions
         invocation.filesystems = .probe(
-            source: endpoints.source, destinations: endpoints.destinations, locations: book)
+            source: endpoints.source, destinations: endpoints.destinations, locations: book,
+            probing: !options.dryRun)
         invocation.filesystems.keeping = request.scope.configuration.extendedMetadata.union(options.extendedMetadata)
         invocation.transports = book.rsyncTransports(source: endpoints.source, destinations: endpoints.destinations)
         let job = SyncJob(
