@@ -47,9 +47,10 @@ public struct Micsync: AsyncParsableCommand {
         // `_exit`, not `exit`: the main thread may be blocked reading an answer, and exit's stdio cleanup
         // would wait for it forever. Locks on other hosts and the ssh connections are let go first.
         let interruption = Interruption { error in
-            // On a terminal the echoed ^C ends the question's line: the message starts a fresh one.
+            // On a terminal the echoed ^C ends the question's line: the message starts a fresh one. Nothing the
+            // run still says after it (an ssh connection that the closing ended, say) is shown.
             let freshLine = isatty(STDERR_FILENO) == 1 ? "\n" : ""
-            terminal.note(freshLine + "micsync: \(error.message); nothing was changed")
+            terminal.finish(with: freshLine + "micsync: \(error.message)")
             locations.close()
             _exit(error.status.rawValue)
         }
@@ -57,10 +58,14 @@ public struct Micsync: AsyncParsableCommand {
             terminal: terminal, interruption: interruption,
             directions: CommandContext.directions(of: Registry.commands),
             locations: locations)
-        return await CommandContext.$current.withValue(context) {
+        let status = await CommandContext.$current.withValue(context) {
             // `-V` alone is the version, as in rsync and rclone.
             await run(LeadingConfigOptions.rewrite(taken.rest == ["-V"] ? ["--version"] : taken.rest), in: context)
         }
+        // A signal's handler is ending micsync (it lets go of the locks, then exits 130): however the run ended
+        // meanwhile (a question that lost its input says "cancelled"), the handler's end is the one.
+        while interruption.isEnding { pause() }
+        return status
     }
 
     private static func run(_ arguments: [String], in context: CommandContext) async -> Int32 {

@@ -101,6 +101,33 @@ public enum FileSystem {
         }
     }
 
+    /// The whole lines of the last `limit` bytes of the regular file `path` (all of it when smaller), and
+    /// whether its start was left out; read without blocking on a FIFO or a device, which are refused.
+    static func contents(of path: String, lastBytes limit: Int) -> Result<(Data, cut: Bool), FileReadError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            return .failure(FileReadError(POSIXErrorText().description, missing: errno == ENOENT))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
+        if let kind = FileReadError.notAFile(info.st_mode) { return .failure(FileReadError(kind)) }
+        let cut = Int(info.st_size) > limit
+        if cut { lseek(descriptor, off_t(Int(info.st_size) - limit), SEEK_SET) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while data.count < limit {
+            let count = read(descriptor, &buffer, min(buffer.count, limit - data.count))
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
+            guard count > 0 else { break }
+            data.append(contentsOf: buffer[..<count])
+        }
+        // The first line read is most likely the end of one that began before.
+        if cut { data = data.firstIndex(of: UInt8(ascii: "\n")).map { data[($0 + 1)...] } ?? Data() }
+        return .success((Data(data), cut))
+    }
+
     /// The bytes free for an ordinary user on the filesystem holding `path`.
     static func freeSpace(_ path: String) -> Int64? {
         var info = statvfs()
@@ -139,8 +166,13 @@ public enum FileSystem {
 /// Why a file could not be read: the system's reason, or what is there instead of a regular file.
 struct FileReadError: Error, CustomStringConvertible {
     let description: String
+    /// There is no such file.
+    let missing: Bool
 
-    init(_ description: String) { self.description = description }
+    init(_ description: String, missing: Bool = false) {
+        self.description = description
+        self.missing = missing
+    }
 
     /// What a non-regular file is, as an error says it; nil for a regular file.
     static func notAFile(_ mode: mode_t) -> String? {

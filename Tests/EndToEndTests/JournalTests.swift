@@ -76,4 +76,38 @@ import Testing
         #expect(result.stdout.contains("just now"), "the good line still counts: \(result)")
         #expect(try String(contentsOfFile: box.journalFile, encoding: .utf8).split(separator: "\n").count == 3)
     }
+
+    @Test func aFIFOAtTheJournalsPathNeverKeepsARunWaiting() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("x", at: "w/x")
+        try box.makeDirectory("home/.local/state/micsync")
+        #expect(mkfifo(box.journalFile, 0o644) == 0)
+        for arguments in [["backup", "-m", "w"], ["log"], ["status"]] {
+            let run = try Binary.start(Binary.micsync, arguments, directory: box.root, environment: box.environment)
+            // A safety net only: the run must end by itself, long before.
+            let ended = waitUntil(60) { !run.process.isRunning }
+            if !ended { kill(run.process.processIdentifier, SIGKILL) }
+            run.finish()
+            #expect(ended, "\(arguments) never ended: \(run.result)")
+            run.result.expect(status: 0, "\(arguments)")
+            #expect(run.result.stderr.contains("journal \(box.journalFile): it is a FIFO"), "\(run.result)")
+        }
+        #expect(box.read("b1/x") == "x")
+    }
+
+    @Test func aJournalLineIsShownEscaped() throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("x", at: "w/x")
+        try box.expectRun(["backup", "-m", "w"], status: 0)
+        let line = try String(contentsOfFile: box.journalFile, encoding: .utf8)
+            .replacingOccurrences(of: #""action":"backup""#, with: #""action":"backup\u001b]0;pwned\u0007""#)
+            .replacingOccurrences(of: #""source":""#, with: #""source":"\u001b[2J\n"#)
+        try line.write(toFile: box.journalFile, atomically: true, encoding: .utf8)
+        let log = try box.expectRun(["log"], status: 0)
+        #expect(log.stdout.contains("backup\\x1b]0;pwned\\x07"), "\(log)")
+        #expect(log.stdout.contains("\\x1b[2J\\n"), "\(log)")
+        #expect(!log.stdout.contains("\u{1b}") && !log.stdout.contains("\u{7}"), "no raw escape sequence: \(log)")
+    }
 }

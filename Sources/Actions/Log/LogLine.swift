@@ -10,15 +10,18 @@ struct LogLine {
         self.entry = entry
     }
 
-    /// The line, its locations shortened in the middle when it would not fit `width`.
+    /// The line, its locations shortened in the middle when it would not fit `width`. What the journal holds
+    /// is shown escaped: a line there may have been written by anyone.
     func text(width: Int) -> String {
         let counts =
             "\(entry.copied) copied (\(ByteCount.readable(entry.bytes))), \(entry.overwritten) overwritten, "
             + "\(entry.deleted) deleted"
         // An automatic run (`micsync watch`) says so after its action.
-        let action = entry.automatic == true ? entry.action + " (auto)" : entry.action
+        let action = DisplayName.readable(entry.action) + (entry.automatic == true ? " (auto)" : "")
         let fixed = [TimeWords.local(entry.start), action, counts, "exit \(entry.exitCode)"]
-        let locations = "\(entry.source) → \(entry.destinations.joined(separator: ", "))"
+        let locations =
+            DisplayName.readable(entry.source) + " → "
+            + entry.destinations.map(DisplayName.readable).joined(separator: ", ")
         let room = width - fixed.reduce(0) { $0 + $1.count } - 2 * fixed.count
         let shown = MiddleElision.elided(locations, to: max(room, 30))
         return [fixed[0], fixed[1], shown, fixed[2], fixed[3]].joined(separator: "  ")

@@ -72,7 +72,7 @@ public struct Terminal: Sendable {
 
     /// Writes `text` to stdout as it is (a progress line redrawn in place).
     public func write(_ text: String) {
-        guard outputFailure == nil else { return }
+        guard outputFailure == nil, !health.finished else { return }
         if let code = sink.write(text, to: .output) { health.fail(code) }
     }
 
@@ -92,17 +92,31 @@ public struct Terminal: Sendable {
 
     /// Writes `prompt` to stderr without a newline; a failed stderr is ignored (there is nowhere to say so).
     func prompt(_ prompt: String) {
+        guard !health.finished else { return }
         _ = sink.write(prompt, to: .messages)
+    }
+
+    /// The last line the process says (a signal ends it): nothing is written after it, by any copy.
+    public func finish(with line: String) {
+        note(line)
+        health.finish()
     }
 }
 
-/// The first error that stopped stdout, shared by every copy of one `Terminal`.
+/// The first error that stopped stdout, and whether the last line was said, shared by every copy of one
+/// `Terminal`.
 private final class OutputHealth: Sendable {
     private let code = Mutex<Int32?>(nil)
+    private let done = Mutex(false)
 
     var failure: Int32? { code.withLock { $0 } }
+    var finished: Bool { done.withLock { $0 } }
 
     func fail(_ errno: Int32) {
         code.withLock { $0 = $0 ?? errno }
+    }
+
+    func finish() {
+        done.withLock { $0 = true }
     }
 }

@@ -25,8 +25,12 @@ public struct JournalEntry: Codable, Sendable, Equatable {
 /// The run journal: one JSON line per run that changed something or failed, and per automatic run, at
 /// `$XDG_STATE_HOME/micsync/journal.jsonl` (default `~/.local/state/micsync/journal.jsonl`).
 /// A line is appended with one `write()` on an `O_APPEND` descriptor, so concurrent runs never interleave;
-/// a line that cannot be read back is skipped with a warning.
+/// a line that cannot be read back is skipped with a warning. The journal is opened only as a regular file
+/// (a FIFO or a device there never keeps a run waiting), and read from its end, at most `readLimit` of it.
 public struct Journal: Sendable {
+    /// The most of the journal's end that is read: some 50,000 runs.
+    static let readLimit = 16 * 1024 * 1024
+
     public let path: String
 
     public init(path: String) {
@@ -53,22 +57,43 @@ public struct Journal: Sendable {
         line.append(UInt8(ascii: "\n"))
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        let written = descriptor < 0 ? -1 : line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        if descriptor >= 0 { close(descriptor) }
-        if written != line.count {
-            terminal.note("warning: cannot write the journal \(path): \(String(cString: strerror(errno)))")
+        // Non-blocking: a FIFO without a reader fails at once instead of waiting for one.
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
+        guard descriptor >= 0 else {
+            // A FIFO without a reader says ENXIO: say what it is instead.
+            var info = stat()
+            let reason = String(cString: strerror(errno))
+            let kind = stat(path, &info) == 0 ? FileReadError.notAFile(info.st_mode) : nil
+            return cannotWrite(kind ?? reason, terminal)
         }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return cannotWrite(String(cString: strerror(errno)), terminal) }
+        if let kind = FileReadError.notAFile(info.st_mode) { return cannotWrite(kind, terminal) }
+        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written != line.count { cannotWrite(String(cString: strerror(errno)), terminal) }
     }
 
-    /// Every readable entry, oldest first; a missing journal is empty.
+    private func cannotWrite(_ reason: String, _ terminal: Terminal) {
+        terminal.note("warning: cannot write the journal \(path): \(reason)")
+    }
+
+    /// Every readable entry of the journal's last `readLimit` bytes, oldest first; a missing journal is empty.
     public func entries(warningsTo terminal: Terminal) -> [JournalEntry] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let (data, cut): (Data, Bool)
+        switch FileSystem.contents(of: path, lastBytes: Self.readLimit) {
+        case .success(let contents): (data, cut) = contents
+        case .failure(let reason):
+            if reason.missing { return [] }
+            terminal.note("warning: cannot read the journal \(path): \(reason)")
+            return []
+        }
         var result: [JournalEntry] = []
         for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
         where !line.isEmpty {
             guard let entry = try? Self.decoder.decode(JournalEntry.self, from: line) else {
-                terminal.note("warning: \(path): line \(number + 1) is not a journal entry; skipped")
+                let place = cut ? "a line of its last \(Self.readLimit >> 20) MiB" : "line \(number + 1)"
+                terminal.note("warning: \(path): \(place) is not a journal entry; skipped")
                 continue
             }
             result.append(entry)

@@ -5,9 +5,10 @@ import Synchronization
 /// SIGINT, SIGTERM and SIGHUP (SIGQUIT counts as SIGINT): passed on to the rsync that is running, so that
 /// it stops cleanly (keeping a partial file in its partial dir, never over a good one); micsync then reports
 /// what was done and exits 130, 143 or 129. Arriving while nothing runs and nothing is being applied (at a
-/// question, say), they are handed to the front end's `idle` handler, which ends micsync at once: nothing is
-/// half done then. SIGPIPE is ignored: a reader that went away is a failed write, never a crash. A front end
-/// makes one per process and hands it to every run.
+/// question, say), they are handed to the front end's `idle` handler, once, which ends micsync at once after
+/// letting go of what the run took (nothing is half done then); from that moment the process's end is the
+/// handler's (`isEnding`). SIGPIPE is ignored: a reader that went away is a failed write, never a crash. A
+/// front end makes one per process and hands it to every run.
 public final class Interruption: Sendable {
     private enum Target {
         case process(pid_t)
@@ -27,6 +28,10 @@ public final class Interruption: Sendable {
         var received: Int32?
         /// While applying, a signal only stops what runs; the session then reports and journals.
         var applying = false
+        /// Something was applied: an interruption can no longer say that nothing was changed.
+        var applied = false
+        /// The idle handler was called: it ends the process.
+        var ending = false
     }
 
     private let state = Mutex(State())
@@ -57,6 +62,10 @@ public final class Interruption: Sendable {
     /// The signal that stopped the run, if one did.
     public var receivedSignal: Int32? { state.withLock { $0.received } }
 
+    /// Whether the idle handler is ending the process: whatever the run still does, its outcome is the
+    /// handler's, so the front end must not end the process itself.
+    public var isEnding: Bool { state.withLock { $0.ending } }
+
     /// Throws the interruption once a signal has arrived, so that no further step starts.
     func checkpoint() throws(MicsyncError) {
         if let signal = receivedSignal { throw Self.error(for: signal) }
@@ -73,7 +82,10 @@ public final class Interruption: Sendable {
     /// Marks the stretch in which rsync passes change files (true) and its end (false): a signal meanwhile
     /// stops the running pass and the session ends after reporting it.
     func applying(_ applying: Bool) {
-        state.withLock { $0.applying = applying }
+        state.withLock { state in
+            state.applying = applying
+            state.applied = state.applied || applying
+        }
     }
 
     /// A child (the pager) that gets the signals micsync receives while it runs.
@@ -101,11 +113,18 @@ public final class Interruption: Sendable {
     }
 
     private func received(_ signalNumber: Int32) {
-        let (running, applying) = state.withLock { state in
+        let (running, applying, applied, ended) = state.withLock { state in
             state.received = state.received ?? signalNumber
-            return (Array(state.running.values), state.applying)
+            let idle = state.running.isEmpty && !state.applying
+            defer { state.ending = state.ending || idle }
+            return (Array(state.running.values), state.applying, state.applied, state.ending)
         }
-        guard !running.isEmpty || applying else { return idle(Self.error(for: signalNumber)) }
+        guard !running.isEmpty || applying else {
+            guard !ended else { return }
+            let error = Self.error(for: signalNumber)
+            // After an apply, the run may have changed something before the signal came.
+            return idle(applied ? error : MicsyncError(error.status, error.message + "; nothing was changed"))
+        }
         running.forEach { $0.send(signalNumber) }
     }
 }
