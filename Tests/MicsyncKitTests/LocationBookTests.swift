@@ -61,7 +61,7 @@ import Testing
             Issue.record("a second lock through another state folder must be refused")
         } catch {
             #expect(error.status == .refused)
-            #expect(error.message.contains("host \(LocationLock.hostName), pid \(getpid()): "), "\(error.message)")
+            #expect(error.message.contains("host \(ProcessIdentity.hostName), pid \(getpid()): "), "\(error.message)")
         }
     }
 

@@ -95,9 +95,9 @@ public final class RunningProcess: @unchecked Sendable {
     public var stdout: String { lock.withLock { String(decoding: out, as: UTF8.self) } }
     public var stderr: String { lock.withLock { String(decoding: err, as: UTF8.self) } }
 
-    /// Waits (up to 10 s) until stderr shows `text`.
+    /// Waits (up to a minute, a safety net on a loaded machine) until stderr shows `text`.
     public func waitForStderr(containing text: String) throws {
-        for _ in 0..<400 where !stderr.contains(text) { usleep(25_000) }
+        for _ in 0..<2400 where !stderr.contains(text) { usleep(25_000) }
         #expect(stderr.contains(text), "waited for \(text) on stderr, got:\n\(stderr)")
     }
 

@@ -23,6 +23,8 @@ public enum LocationAccess: Equatable, Sendable {
     /// On another host that ssh cannot reach now (refused, unknown host or host key, no answer,
     /// authentication): as unplugged as a disc that is not there.
     case unreachable(host: String, reason: String)
+    /// On another host that answers amiss (too much, or a failing command): `reason` says how.
+    case hostTrouble(host: String, reason: String)
 
     public var isAccessible: Bool { self == .accessible }
 
@@ -38,6 +40,7 @@ public enum LocationAccess: Equatable, Sendable {
         case .unsafeStateFolder(let problem): problem
         case .identityUnknown(let problem): problem
         case .unreachable(let host, let reason): "cannot reach \(host): \(reason)"
+        case .hostTrouble(_, let reason): reason
         }
     }
 
@@ -51,6 +54,9 @@ public enum LocationAccess: Equatable, Sendable {
             "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
         case .unreachable(let host, _):
             "run `ssh \(RsyncInvocation.shellQuoted(host))` once (to accept its host key, or to load your key into the agent)"
+        case .hostTrouble(let host, _):
+            "look at what \(host) runs for micsync's ssh (its shell's startup files, a forced command in its "
+                + "authorized_keys)"
         default: nil
         }
     }

@@ -11,6 +11,9 @@ public final class LocationBook: Sendable {
     /// The run's ssh, for locations on other hosts.
     let hosts: RemoteHosts
     private let ready = Mutex<Set<Location>>([])
+    /// How to let go of each lock this book gave out; closed once the run ends (or a signal ends it), after
+    /// which no lock is taken.
+    private let held = Mutex<(closed: Bool, releases: [LockRelease])>((false, []))
 
     public init(
         state: StateHome = StateHome(), environment: [String: String] = ProcessInfo.processInfo.environment
@@ -35,8 +38,18 @@ public final class LocationBook: Sendable {
         return RemoteDirectory(location: location, remote: remote, hosts: hosts)
     }
 
-    /// Ends what the run opened to reach its locations (the shared ssh connections): called once it is done.
-    public func close() { hosts.close() }
+    /// Lets go of every lock the run still holds (their records removed, on a host too) and ends what it
+    /// opened to reach its locations (the shared ssh connections, any ssh still running): called once when it
+    /// is done, or by a signal's handler at any instant; the book is not used after.
+    public func close() {
+        let releases = held.withLock { held in
+            held.closed = true
+            defer { held.releases = [] }
+            return held.releases
+        }
+        for release in releases { release() }
+        hosts.close()
+    }
 
     /// Throws when a state file that guards the locations cannot be read: nothing is written then.
     public func check() throws(MicsyncError) {
@@ -129,11 +142,61 @@ public final class LocationBook: Sendable {
             options: ["-e", shell, "--timeout=\(RemoteRsyncFailure.timeout)"] + (secluded ? ["--secluded-args"] : []))
     }
 
-    /// Locks every location of `locations` or none; throws exit 5 naming the holder.
+    /// Locks every location of `locations` or none; throws exit 5 naming the holder. A lock of this machine is
+    /// taken while the book cannot be closed, so that a signal's handler never misses one; one on a host is
+    /// let go by the host when the book's ssh closes.
     public func lock(_ locations: [Location]) throws(MicsyncError) -> [Location: LocationLock] {
         var locks: [Location: LocationLock] = [:]
-        for location in locations { locks[location] = try site(location).lock(fallbackFolder: state.locks) }
+        for location in locations {
+            let site = site(location)
+            let lock = try held.withLock { held throws(MicsyncError) -> LocationLock? in
+                guard !held.closed else { throw MicsyncError(.interrupted, "interrupted") }
+                guard location.remote == nil else { return nil }
+                let lock = try site.lock(fallbackFolder: state.locks)
+                held.releases.append(lock.release)
+                return lock
+            }
+            if let lock {
+                locks[location] = lock
+            } else {
+                locks[location] = try remember(try site.lock(fallbackFolder: state.locks))
+            }
+        }
         return locks
+    }
+
+    /// `lock`, let go at once when the book was closed while it was being taken.
+    private func remember(_ lock: LocationLock) throws(MicsyncError) -> LocationLock {
+        let closed = held.withLock { held in
+            if !held.closed { held.releases.append(lock.release) }
+            return held.closed
+        }
+        guard !closed else {
+            lock.release()
+            throw MicsyncError(.interrupted, "interrupted")
+        }
+        return lock
+    }
+
+    /// `locations` without those that reach a directory another of them reaches (two host names of one NAS,
+    /// a folder of this machine named over ssh too), and each left out with the one it is the same as.
+    public func distinct(_ locations: [Location]) -> (kept: [Location], same: [(Location, as: Location)]) {
+        var kept: [Location] = []
+        var places: [String: Location] = [:]
+        var same: [(Location, as: Location)] = []
+        for location in locations {
+            guard let place = site(location).place() else {
+                kept.append(location)
+                continue
+            }
+            if let first = places[place] {
+                same.append((location, first))
+            } else {
+                places[place] = location
+                kept.append(location)
+            }
+        }
+        return (kept, same)
     }
 
     /// Makes `location` ready to be written, the first time this run writes there: its micsync folders

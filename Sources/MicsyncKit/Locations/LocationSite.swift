@@ -24,6 +24,9 @@ protocol LocationSite: Sendable {
     func check() -> LocationCheck?
     /// Why micsync must not write there (a symlink where its folders belong); nil when it may.
     func stateProblem() -> String?
+    /// Where its directory really is, the same for every path and host name that reaches it (the machine id,
+    /// the device and the inode); nil when it cannot tell.
+    func place() -> String?
     /// Removes a lock left behind that no live run holds; what was done, in words.
     func unlock() throws(MicsyncError) -> String
     /// Those of `relativePaths` that are not there (a dangling symlink is there); nil when it cannot tell (a
@@ -93,6 +96,12 @@ struct LocalDirectory: LocationSite {
 
     func stateProblem() -> String? { StateFolder(location).problem() }
 
+    func place() -> String? {
+        var info = stat()
+        guard let machine = ProcessIdentity.current.machine, stat(location.path, &info) == 0 else { return nil }
+        return "\(machine) \(info.st_dev):\(info.st_ino)"
+    }
+
     func missing(_ relativePaths: [String]) -> [String]? {
         relativePaths.filter { !FileSystem.exists(location.path + "/" + $0) }
     }
@@ -109,8 +118,5 @@ struct LocalDirectory: LocationSite {
 
     func purgeTrash(_ timestamps: [String]) throws(MicsyncError) { try Trash.purge(timestamps, in: location) }
 
-    /// A local lock is an `flock`, let go by the system when its last holder ends: never left behind.
-    func unlock() throws(MicsyncError) -> String {
-        "\(location.heading): a lock here ends with the run that holds it; nothing to unlock"
-    }
+    func unlock() throws(MicsyncError) -> String { try LocationLock.unlock(location) }
 }

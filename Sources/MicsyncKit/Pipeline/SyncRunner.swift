@@ -14,7 +14,14 @@ public struct SyncRunner {
     /// Returns what the run did, as journaled; throws what stopped it.
     @discardableResult
     public func run(_ request: SyncRequest) async throws(MicsyncError) -> JournalEntry {
-        let (options, endpoints) = (request.options, request.endpoints)
+        let options = request.options
+        let book = context.locations
+        // One directory is written once, whatever names reach it (two host names of one NAS): one lock.
+        let (destinations, same) = book.distinct(request.endpoints.destinations)
+        for (location, first) in same {
+            context.terminal.notice("note: \(location.heading) is the same folder as \(first.heading); written once")
+        }
+        let endpoints = Endpoints(source: request.endpoints.source, destinations: destinations)
         if let host = endpoints.source.remote?.connectionKey,
             let other = endpoints.destinations.first(where: { ($0.remote?.connectionKey).map { $0 != host } ?? false })
         {
@@ -23,7 +30,6 @@ public struct SyncRunner {
                     + "are on two other hosts; run micsync on one of them")
         }
         let rsync = try await Rsync.locate(interruption: context.interruption)
-        let book = context.locations
         let journal = Journal(path: book.state.journal)
         if !options.dryRun {
             try book.check()

@@ -1,80 +1,68 @@
 import Foundation
 
-/// One run per location on another host: `mkdir .micsync/lock.d` there (atomic on every filesystem), with
-/// an owner record (this host, pid, start time, run id). Two laptops backing up to one NAS never write at
-/// once. A lock is stale only when it names this host and a pid that is gone; any other is broken only by
-/// `micsync unlock LOCATION`, after its owner is checked.
+/// One run per location on another host, by the protocol every run follows (`LocationLock`): a session on the
+/// host (`HostScript.holdLock`) takes the `flock` on `.micsync/lock` that a run on the host itself takes,
+/// where the host has `flock(1)`, and `.micsync/lock.d` with the owner record, and keeps them as long as
+/// micsync keeps the session: to the run's end, a signal's handler, or micsync's death (its end of the
+/// session's input closes however micsync ends). So two laptops, or a laptop and the NAS itself, never write
+/// at once. A record in the way is stale only on evidence that cannot be fooled: its holder kept the flock
+/// (which the session now holds), or it is this machine's, boot's and PID namespace's and its process is
+/// gone. Any other is removed only by `micsync unlock LOCATION`, after its owner is checked.
 struct RemoteLock {
     let site: RemoteDirectory
 
     func acquire() throws(MicsyncError) -> LocationLock {
-        let run = UUID().uuidString.lowercased()
-        let started = ISO8601DateFormatter().string(from: Date())
-        let owner = "host=\(LocationLock.hostName) pid=\(getpid()) started=\(started) run=\(run)"
-        var answers = try site.run(HostScript.lock(owner: owner))
-        if let held = answers["held"], Self.isStale(held) {
-            _ = try site.run(HostScript.breakLock)
-            answers = try site.run(HostScript.lock(owner: owner))
+        let owner = LockOwner.thisRun(run: UUID().uuidString.lowercased(), holdingFlock: false)
+        let hosts = site.hosts
+        defer { hosts.facts.forget(site.location) }
+        // A record shown stale is removed once, then the lock is asked for again.
+        var retried = false
+        while true {
+            let (session, answers) = try start(owner)
+            if answers["locked"] == "1" {
+                return LocationLock(descriptor: nil, release: LockRelease { hosts.end(session) })
+            }
+            hosts.end(session)
+            if let error = answers["error"] {
+                throw .notFound("cannot lock \(site.location.heading): \(DisplayName.readable(error))")
+            }
+            let holder = LockOwner(record: answers["held"] ?? "")
+            let busy = answers["busy"] == "1"
+            guard !busy, !retried, holder.isGone else { throw refusal(holder: holder, live: busy) }
+            _ = try site.run(HostScript.breakLock(run: holder.run))
+            retried = true
         }
-        site.hosts.facts.forget(site.location)
-        if let error = answers["error"] { throw .notFound("cannot lock \(site.location.heading): \(error)") }
-        guard answers["locked"] == "1" else {
-            throw MicsyncError(
-                .refused,
-                "\(site.location.heading) is being written by another micsync run (\(Self.holder(answers["held"]))); "
-                    + "try again when it has finished. Nothing was changed. If no run writes there any more: "
-                    + "micsync unlock \(RsyncInvocation.shellQuoted(site.location.path))")
-        }
-        let (hosts, remote) = (site.hosts, site.remote)
-        let release = HostScript.script(HostScript.unlock(run: run), directory: remote.directory)
-        hosts.hold(run: run) { _ = hosts.run(release, on: remote) }
-        return LocationLock { hosts.release(run: run) }
     }
 
-    /// `micsync unlock`: removes a lock that no live run of this machine holds (one left by a run on another
-    /// machine that crashed, the user says); what was done, in words.
+    private func start(_ owner: LockOwner) throws(MicsyncError) -> (HostSession, [String: String]) {
+        switch site.hosts.session(HostScript.holdLock(record: owner, directory: site.remote.directory), on: site.remote)
+        {
+        case .success(let started): return started
+        case .failure(let failure):
+            throw .notFound("cannot lock \(site.location.heading): \(site.explain(failure))")
+        }
+    }
+
+    private func refusal(holder: LockOwner, live: Bool) -> MicsyncError {
+        LocationLock.refusal(
+            site.location, holder: holder, file: StateFolder(site.location).path + "/" + LocationLock.name,
+            unlockable: !live)
+    }
+
+    /// `micsync unlock`: removes a lock that no live run holds (one left by a run on another machine that
+    /// crashed, the user says); what was done, in words.
     func unlock() throws(MicsyncError) -> String {
         let heading = site.location.heading
-        guard case .success(let facts) = site.answers(fresh: true) else {
-            throw .notFound("cannot unlock \(heading): \(site.access(remembered: nil).reason)")
-        }
-        guard let owner = facts["lock"] else { return "\(heading) is not locked; nothing to do" }
-        let fields = Self.fields(owner)
-        if fields["host"] == LocationLock.hostName, let pid = fields["pid"].flatMap({ pid_t($0) }), pid > 0,
-            kill(pid, 0) == 0 || errno != ESRCH
-        {
+        let answers = try site.run(HostScript.inspectLock)
+        guard let record = answers["lock"] else { return "\(heading) is not locked; nothing to do" }
+        let owner = LockOwner(record: record)
+        guard answers["busy"] != "1", !owner.isAliveHere else {
             throw MicsyncError(
-                .refused,
-                "\(heading) is locked by a run of this machine that is still running (pid \(pid)); let it finish")
+                .refused, "\(heading) is locked by a run that is still running (\(owner)); let it finish")
         }
-        guard try site.run(HostScript.breakLock)["unlocked"] == "1" else {
+        guard try site.run(HostScript.breakLock(run: owner.run))["unlocked"] == "1" else {
             throw .notFound("cannot unlock \(heading): its lock could not be removed")
         }
-        return "unlocked \(heading) (it was held by \(Self.holder(owner)))"
-    }
-
-    /// The owner record's fields, `host=… pid=… started=… run=…`.
-    static func fields(_ owner: String) -> [String: String] {
-        Dictionary(
-            owner.split(separator: " ").compactMap { word in
-                word.firstIndex(of: "=").map { (String(word[..<$0]), String(word[word.index(after: $0)...])) }
-            }
-        ) { first, _ in first }
-    }
-
-    /// Whether the owner is a run of this machine that is gone.
-    static func isStale(_ owner: String) -> Bool {
-        let fields = fields(owner)
-        guard fields["host"] == LocationLock.hostName, let pid = fields["pid"].flatMap({ pid_t($0) }), pid > 0 else {
-            return false
-        }
-        return kill(pid, 0) != 0 && errno == ESRCH
-    }
-
-    /// `host laptop, pid 4242, since 2026-12-05T00:10:00Z`.
-    static func holder(_ owner: String?) -> String {
-        let fields = fields(owner ?? "")
-        guard let host = fields["host"], let pid = fields["pid"] else { return "holder unknown" }
-        return "host \(host), pid \(pid)" + (fields["started"].map { ", since \($0)" } ?? "")
+        return "unlocked \(heading) (it was held by \(owner))"
     }
 }

@@ -44,21 +44,48 @@ import Testing
         #expect(box.exists("nas/.micsync/lock.d/owner"), "another machine's lock is never broken by itself")
     }
 
-    @Test func aStaleLockOfThisMachineIsTakenOver() throws {
+    /// A record of this machine (its host name, machine id, boot id and PID namespace) naming a pid that no
+    /// process has (above the kernel's limit), or of `machine`.
+    func record(machine: String? = nil) throws -> String {
+        var name = [CChar](repeating: 0, count: 256)
+        gethostname(&name, name.count)
+        let hostName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let thisMachine = try String(contentsOfFile: "/etc/machine-id", encoding: .utf8)
+        let boot = try String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8)
+        let namespace = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/ns/pid")
+        return """
+            host=\(hostName)
+            pid=99999999
+            start=12345
+            machine=\(machine ?? thisMachine.trimmingCharacters(in: .whitespacesAndNewlines))
+            boot=\(boot.trimmingCharacters(in: .whitespacesAndNewlines))
+            pidns=\(namespace)
+            run=gone
+
+            """
+    }
+
+    @Test func aLockOfThisMachineWhoseRunIsGoneIsTakenOver() throws {
         let remote = try RemoteSandbox()
         defer { remote.server.stop() }
         let box = remote.box
         try box.write("a", at: "w/a")
-        var name = [CChar](repeating: 0, count: 256)
-        gethostname(&name, name.count)
-        let hostName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        #expect(!hostName.isEmpty)
-        // A pid that no process has: above the kernel's limit.
-        try box.write(
-            "host=\(hostName) pid=99999999 started=2026-12-05T00:00:00Z run=gone\n", at: "nas/.micsync/lock.d/owner")
+        try box.write(try record(), at: "nas/.micsync/lock.d/owner")
         let result = try remote.expectRun(["backup", "-m", "w"], status: 0)
         #expect(box.read("nas/a") == "a", "\(result)")
         #expect(!box.exists("nas/.micsync/lock.d"), "let go at the end")
+    }
+
+    @Test func theSameRecordFromAnotherMachineWithTheSameHostNameIsNeverTakenOver() throws {
+        let remote = try RemoteSandbox()
+        defer { remote.server.stop() }
+        let box = remote.box
+        try box.write("a", at: "w/a")
+        try box.write(try record(machine: "0123456789abcdef0123456789abcdef"), at: "nas/.micsync/lock.d/owner")
+        let refused = try remote.expectRun(["backup", "-m", "w"], status: 5)
+        #expect(refused.stderr.contains("pid 99999999"), "\(refused)")
+        #expect(!box.exists("nas/a"))
+        #expect(box.exists("nas/.micsync/lock.d/owner"), "a pid of another machine proves nothing")
     }
 
     @Test func twoClientsWithSeparateStateFoldersMeetTheHostsLock() throws {

@@ -6,9 +6,11 @@ import Testing
 /// configuration handed to micsync as rsync reads it (`RSYNC_RSH="ssh -F FILE"`). Its hosts:
 /// `testhost` (the server, known, with the user's key), `strangerhost` (the server, its key unknown),
 /// `nokeyhost` (the server, no key: a password would be asked), `closedhost` (a port nobody listens on),
-/// `silenthost` (a port that accepts and never answers), `chattyhost` (its login prints a greeting) and
-/// `norsynchost` (no rsync on its PATH). `stop()` ends it and every session it started;
-/// call it in a `defer`.
+/// `silenthost` (a port that accepts and never answers), `chattyhost` (its login prints a greeting),
+/// `norsynchost` (no rsync on its PATH), `noflockhost` (no `flock` on its PATH, as on a minimal host),
+/// `floodhost` (every command answers an endless stream), `hostilehost` (every command fails, writing escape
+/// sequences to stderr) and `aliashost` (the server again, by another name). `stop()` ends it and every
+/// session it started; call it in a `defer`.
 final class SshServer {
     let folder: String
     let port: Int
@@ -27,7 +29,9 @@ final class SshServer {
         let folder = box.path("ssh")
         self.folder = folder
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for key in ["host_key", "user_key", "chatty_key", "norsync_key", "slow_key"] {
+        for key in [
+            "host_key", "user_key", "chatty_key", "norsync_key", "slow_key", "noflock_key", "flood_key", "hostile_key",
+        ] {
             let made = try Binary.run(
                 "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", key, "-f", folder + "/" + key],
                 directory: folder, environment: [:])
@@ -42,12 +46,18 @@ final class SshServer {
         // prints a greeting, a host whose PATH has no rsync (only what micsync's scripts use), and a host
         // whose rsync is slow (1 MB/s).
         let tools = "sh cat stat df awk head tr findmnt mkdir mv rm rmdir find grep printf dirname"
-        for bin in ["norsync-bin", "slow-bin"] {
+        for bin in ["norsync-bin", "noflock-bin", "slow-bin"] {
             try FileManager.default.createDirectory(atPath: folder + "/" + bin, withIntermediateDirectories: true)
         }
         for tool in tools.split(separator: " ") {
+            for bin in ["norsync-bin", "noflock-bin"] {
+                try FileManager.default.createSymbolicLink(
+                    atPath: folder + "/\(bin)/\(tool)", withDestinationPath: "/usr/bin/\(tool)")
+            }
+        }
+        for tool in ["rsync", "sleep", "kill", "ls"] {
             try FileManager.default.createSymbolicLink(
-                atPath: folder + "/norsync-bin/\(tool)", withDestinationPath: "/usr/bin/\(tool)")
+                atPath: folder + "/noflock-bin/\(tool)", withDestinationPath: "/usr/bin/\(tool)")
         }
         try "#!/bin/sh\nexec /usr/bin/rsync --bwlimit=1000 \"$@\"\n".write(
             toFile: folder + "/slow-bin/rsync", atomically: true, encoding: .utf8)
@@ -61,6 +71,9 @@ final class SshServer {
             #"command="echo Welcome to the NAS; "# + run + "\" " + (try key("chatty_key")),
             #"command="PATH=\#(folder)/norsync-bin; export PATH; "# + run + "\" " + (try key("norsync_key")),
             #"command="PATH=\#(folder)/slow-bin:/usr/bin:/bin; export PATH; "# + run + "\" " + (try key("slow_key")),
+            #"command="PATH=\#(folder)/noflock-bin; export PATH; "# + run + "\" " + (try key("noflock_key")),
+            #"command="exec yes micsync-flood" "# + (try key("flood_key")),
+            #"command="printf '\033]0;pwned\007\033[2J' >&2; exit 1" "# + (try key("hostile_key")),
         ].joined().write(toFile: folder + "/authorized_keys", atomically: true, encoding: .utf8)
         let hostKey = try String(contentsOfFile: folder + "/host_key.pub", encoding: .utf8)
         try "testhost \(hostKey)".write(toFile: folder + "/known_hosts", atomically: true, encoding: .utf8)
@@ -101,6 +114,8 @@ final class SshServer {
             host("nokeyhost", port: port, key: nil), host("closedhost", port: closedPort),
             host("chattyhost", port: port, key: "chatty_key"), host("norsynchost", port: port, key: "norsync_key"),
             host("silenthost", port: silentPort), host("slowhost", port: port, key: "slow_key"),
+            host("noflockhost", port: port, key: "noflock_key"), host("floodhost", port: port, key: "flood_key"),
+            host("hostilehost", port: port, key: "hostile_key"), host("aliashost", port: port),
         ].joined().write(toFile: folder + "/ssh_config", atomically: true, encoding: .utf8)
         _ = FileManager.default.createFile(atPath: folder + "/empty_known_hosts", contents: Data())
         // The privilege separation folder, which a system without a running sshd may lack.

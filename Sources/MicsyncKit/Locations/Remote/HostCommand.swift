@@ -1,14 +1,21 @@
 import Foundation
 
-/// One ssh command run to its end (or killed by its watchdog): its standard input, output and errors go
-/// through files, never pipes, so that a process that outlives it (a backgrounded ssh master) can never
-/// keep micsync waiting for an end of file.
+/// One ssh command run to its end (or stopped: by its watchdog, when it says too much, or when the run
+/// closes): its standard input, output and errors go through files, never pipes, so that a process that
+/// outlives it (a backgrounded ssh master) can never keep micsync waiting for an end of file. A host's
+/// answer is bounded: a command whose output or errors grow past `answerLimit` is stopped at once, so that a
+/// host that floods never fills micsync's folder.
 struct HostCommand {
+    /// The most a host may answer one command with, output and errors each.
+    static let answerLimit = 1 << 20
+
     struct Result {
-        /// ssh's exit status (255: ssh itself failed), or nil when the watchdog killed it.
+        /// ssh's exit status (255: ssh itself failed), or nil when it was stopped.
         let status: Int32?
         let output: String
         let errors: String
+        /// It was stopped for answering more than `answerLimit`.
+        var tooMuch = false
     }
 
     let words: [String]
@@ -18,8 +25,9 @@ struct HostCommand {
     var timeout: Duration = .seconds(25)
 
     /// Runs it in a process group of its own (Ctrl-C on the terminal is micsync's to handle), with its
-    /// files in `folder`, micsync's private folder for this run's ssh.
-    func run(in folder: String) -> Result {
+    /// files in `folder`, micsync's private folder for this run's ssh. `children` learns of it while it runs,
+    /// so that the run's end can stop it.
+    func run(in folder: String, children: HostChildren? = nil) -> Result {
         let base = folder + "/command-\(UUID().uuidString.prefix(8))"
         let (inputFile, outputFile, errorFile) = (base + ".in", base + ".out", base + ".err")
         defer { for file in [inputFile, outputFile, errorFile] { unlink(file) } }
@@ -39,27 +47,55 @@ struct HostCommand {
             let why = String(cString: strerror(error.code.rawValue))
             return Result(status: nil, output: "", errors: "cannot run \(words[0]): \(why)")
         }
-        let status = Self.wait(for: pid, timeout: timeout)
-        func read(_ file: String) -> String {
-            guard case .success(let data) = FileSystem.contents(of: file, limit: 1 << 20) else { return "" }
-            return String(decoding: data, as: UTF8.self)
-        }
-        return Result(status: status, output: read(outputFile), errors: read(errorFile))
+        if children?.started(pid) == false { kill(-pid, SIGTERM) }
+        defer { children?.ended(pid) }
+        let (status, tooMuch) = Self.wait(for: pid, timeout: timeout, files: [outputFile, errorFile])
+        return Result(
+            status: status, output: Self.answer(in: outputFile), errors: Self.answer(in: errorFile), tooMuch: tooMuch)
     }
 
-    /// The exit status of `pid`; nil when it did not end in time and was killed (with its group).
-    private static func wait(for pid: pid_t, timeout: Duration) -> Int32? {
+    /// What a command wrote into `file`, at most `answerLimit` of it.
+    static func answer(in file: String) -> String {
+        guard case .success(let data) = FileSystem.contents(of: file, limit: answerLimit) else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Whether one of `files` grew past `answerLimit`.
+    static func overflowing(_ files: [String]) -> Bool {
+        files.contains { file in
+            var info = stat()
+            return stat(file, &info) == 0 && Int(info.st_size) > answerLimit
+        }
+    }
+
+    /// The exit status of `pid`, nil when it did not end in time or said too much and was killed (with its
+    /// group); and whether it said too much.
+    private static func wait(for pid: pid_t, timeout: Duration, files: [String]) -> (Int32?, tooMuch: Bool) {
         let deadline = ContinuousClock.now + timeout
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
-            guard ContinuousClock.now < deadline else {
+            let tooMuch = overflowing(files)
+            guard ContinuousClock.now < deadline, !tooMuch else {
                 kill(-pid, SIGKILL)
                 waitpid(pid, &status, 0)
-                return nil
+                return (nil, tooMuch)
             }
             usleep(10_000)
         }
-        // WIFEXITED / WEXITSTATUS, which Swift does not import.
-        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exitStatus(status), false)
     }
+
+    /// WIFEXITED / WEXITSTATUS, which Swift does not import: the exit code, or 128 + the signal.
+    static func exitStatus(_ status: Int32) -> Int32 {
+        status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+}
+
+/// The ssh processes of one run that are running now, so that the run's end (a signal's handler, say)
+/// stops them and waits for them rather than leave them behind.
+protocol HostChildren: Sendable {
+    /// A command started; false when the run is closing, and the command must stop at once.
+    func started(_ pid: pid_t) -> Bool
+    /// A command ended and was reaped.
+    func ended(_ pid: pid_t)
 }

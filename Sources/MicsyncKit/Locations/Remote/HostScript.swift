@@ -168,13 +168,15 @@ enum HostScript {
     }
 
     /// Every fact micsync needs before planning, in one round trip: whether the directory
-    /// exists, its device and inode, micsync's folders that are not real folders, the marker, the free
-    /// space, the filesystem type, the lock's owner and the host's rsync version.
+    /// exists, its device and inode and the host's machine id (which tell one directory reached by two host
+    /// names), micsync's folders that are not real folders, the marker, the free space, the filesystem type
+    /// and the host's rsync version.
     static let facts = """
         if [ -d "$d" ]; then
           echo exists=1
           set -- $(stat -c '%d %i' "$d" 2>/dev/null || stat -f '%d %i' "$d" 2>/dev/null)
           echo "inode=$1:$2"
+          echo "machine=$(head -c 64 /etc/machine-id 2>/dev/null | tr -d '\\n')"
           for p in .micsync .micsync/trash .micsync/partial .micsync/tmp .micsync/lock.d; do
             if [ -L "$d/$p" ]; then echo "unsafe=$p is a symlink"
             elif [ -e "$d/$p" ] && [ ! -d "$d/$p" ]; then echo "unsafe=$p is not a folder"; fi
@@ -184,9 +186,6 @@ enum HostScript {
           fi
           df -Pk "$d" 2>/dev/null | awk 'NR == 2 { print "free=" $4 }'
           echo "fstype=$(findmnt -no FSTYPE -T "$d" 2>/dev/null || stat -f -c %T "$d" 2>/dev/null)"
-          if [ ! -L "$m" ] && [ -d "$m/lock.d" ]; then
-            echo "lock=$(head -c 512 "$m/lock.d/owner" 2>/dev/null | tr '\\n' ' ')"
-          fi
         else
           echo exists=0
           p="${d%/*}"
@@ -228,33 +227,75 @@ enum HostScript {
         """
     }
 
-    /// Takes the lock (`mkdir .micsync/lock.d`, atomic on every filesystem) with `owner` in it; else says
-    /// who holds it.
-    static func lock(owner: String) -> String {
+    /// Holds the location's lock for as long as micsync keeps the session's standard input open
+    /// (`HostSession`): the `flock` on `.micsync/lock` that a run on the host itself takes (with util-linux's
+    /// `flock(1)`, where the host has it), then `.micsync/lock.d` made with `record` in its `owner` (atomic on
+    /// every filesystem). A folder there whose record says its holder kept that flock is taken over by the
+    /// holder of the flock: that holder is gone. Answers `locked=1`; else `busy=1` when a live run holds the
+    /// flock, and `held=` the record in the way (its lines joined by tabs); or `error=`. Once locked, it waits
+    /// for the end of its input, however micsync ends, then removes the folder (still its own) and lets the
+    /// flock go. The whole script is one compound command, so that the shell has read all of it before `cat`
+    /// reads the rest of the input.
+    static func holdLock(record: LockOwner, directory: String) -> String {
         """
-        [ -d "$d" ] || { echo "error=the folder is missing"; exit 0; }
-        [ -L "$m" ] && { echo "error=$m is a symlink; micsync will not use it"; exit 0; }
-        mkdir "$m" 2>/dev/null
-        if mkdir "$m/lock.d" 2>/dev/null; then
-          printf '%s\\n' \(quoted(owner)) > "$m/lock.d/owner" && echo locked=1
+        {
+        trap '' HUP PIPE
+        d=\(quoted(directory))
+        m="$d/.micsync"
+        r=\(quoted(record.record))
+        echo \(sentinel)
+        if [ ! -d "$d" ]; then echo "error=the folder is missing"
+        elif [ -L "$m" ]; then echo "error=$m is a symlink; micsync will not use it"
+        elif ! { [ -d "$m" ] || mkdir "$m" 2>/dev/null; }; then echo "error=cannot make $m"
+        elif [ -L "$m/lock" ] || { [ -e "$m/lock" ] && [ ! -f "$m/lock" ]; }; then
+          echo "error=$m/lock is not a regular file; micsync will not use it"
+        elif [ -L "$m/lock.d" ]; then echo "error=$m/lock.d is a symlink; micsync will not use it"
         else
-          echo "held=$(head -c 512 "$m/lock.d/owner" 2>/dev/null | tr '\\n' ' ')"
+          live= busy= got=
+          if command -v flock >/dev/null 2>&1 && ( : >>"$m/lock" ) 2>/dev/null; then
+            exec 9>>"$m/lock"
+            if flock -n 9; then live=1; else busy=1; echo busy=1; fi
+          fi
+          if [ -z "$busy" ]; then
+            if mkdir "$m/lock.d" 2>/dev/null; then got=1
+            elif [ -n "$live" ] && grep -qx 'flock=1' "$m/lock.d/owner" 2>/dev/null; then
+              rm -f "$m/lock.d/owner"; rmdir "$m/lock.d" 2>/dev/null && mkdir "$m/lock.d" 2>/dev/null && got=1
+            fi
+          fi
+          if [ -n "$got" ]; then
+            { printf '%s\\n' "$r"; [ -z "$live" ] || echo flock=1; } > "$m/lock.d/owner"
+            echo locked=1
+          else
+            echo "held=$(head -c 4096 "$m/lock.d/owner" 2>/dev/null | tr '\\n' '\\t')"
+          fi
         fi
+        echo end=1
+        if [ -n "$got" ]; then
+          cat >/dev/null 2>&1
+          grep -qxF \(quoted("run=" + (record.run ?? ""))) "$m/lock.d/owner" 2>/dev/null &&
+            rm -f "$m/lock.d/owner" && rmdir "$m/lock.d" 2>/dev/null
+        fi
+        }
+
         """
     }
 
-    /// Removes the lock when it is still the one whose owner record holds `run`.
-    static func unlock(run: String) -> String {
-        """
-        if [ ! -L "$m" ] && grep -q -F -e \(quoted("run=" + run)) "$m/lock.d/owner" 2>/dev/null; then
-          rm -f "$m/lock.d/owner" && rmdir "$m/lock.d" && echo unlocked=1
+    /// Whether the lock is held by a live run (`busy=1`: its flock is held, where the host has `flock(1)`),
+    /// and the record in `.micsync/lock.d` (`lock=`, its lines joined by tabs).
+    static let inspectLock = """
+        if [ ! -L "$m" ] && [ -d "$m/lock.d" ]; then
+          if command -v flock >/dev/null 2>&1 && [ -f "$m/lock" ] && [ ! -L "$m/lock" ] &&
+            ! flock -n "$m/lock" true 2>/dev/null; then echo busy=1; fi
+          echo "lock=$(head -c 4096 "$m/lock.d/owner" 2>/dev/null | tr '\\n' '\\t')"
         fi
         """
-    }
 
-    /// Removes the lock whatever its owner (a stale one, after the caller's check).
-    static let breakLock = """
-        [ -L "$m" ] || { rm -f "$m/lock.d/owner"; rmdir "$m/lock.d" 2>/dev/null; }
-        [ -e "$m/lock.d" ] || echo unlocked=1
-        """
+    /// Removes the lock whose record holds `run` (or whatever record, when nil), after the caller's check.
+    static func breakLock(run: String?) -> String {
+        let owned = run.map { "grep -qF \(quoted("run=" + $0)) \"$m/lock.d/owner\" 2>/dev/null" } ?? "true"
+        return """
+            if [ ! -L "$m" ] && \(owned); then rm -f "$m/lock.d/owner"; rmdir "$m/lock.d" 2>/dev/null; fi
+            [ -e "$m/lock.d" ] || echo unlocked=1
+            """
+    }
 }

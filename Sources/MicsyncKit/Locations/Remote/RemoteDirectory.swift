@@ -24,12 +24,13 @@ struct RemoteDirectory: LocationSite {
         switch answers() {
         case .success(let answers): facts = answers
         case .failure(.unreachable(let reason)): return .unreachable(host: remote.destination, reason: reason)
-        case .failure(.failed(let reason)): return .unreachable(host: remote.destination, reason: reason)
+        case .failure(let failure): return .hostTrouble(host: remote.destination, reason: explain(failure))
         }
         guard facts["exists"] == "1" else { return remembered == nil && facts["parent"] == "1" ? .new : .missing }
         if let unsafe = facts["unsafe"] {
             return .unsafeStateFolder(
-                "\(location.path)/\(unsafe); micsync does not use this location until it is removed")
+                "\(location.path)/\(DisplayName.readable(unsafe)); micsync does not use this location until it is "
+                    + "removed")
         }
         guard let remembered else { return .accessible }
         guard let marker = nonEmpty(facts["marker"]) else { return .markerMissing }
@@ -92,7 +93,7 @@ struct RemoteDirectory: LocationSite {
         guard case .success(let facts) = answers(), let type = nonEmpty(facts["fstype"]) else {
             return .unrestricted(type: "unknown")
         }
-        return .unrestricted(type: type)
+        return .unrestricted(type: DisplayName.readable(type))
     }
 
     func freeBytes() -> Int64? {
@@ -109,7 +110,17 @@ struct RemoteDirectory: LocationSite {
 
     func stateProblem() -> String? {
         guard case .success(let facts) = answers(), let unsafe = facts["unsafe"] else { return nil }
-        return "\(location.heading): \(location.path)/\(unsafe); micsync does not use this location until it is removed"
+        return "\(location.heading): \(location.path)/\(DisplayName.readable(unsafe)); micsync does not use this "
+            + "location until it is removed"
+    }
+
+    /// Its host's machine id with the directory's device and inode there: the same for every host name that
+    /// reaches it, and for a directory of this machine reached over ssh.
+    func place() -> String? {
+        guard case .success(let facts) = answers(), facts["exists"] == "1", let machine = nonEmpty(facts["machine"]),
+            let inode = nonEmpty(facts["inode"])
+        else { return nil }
+        return "\(machine) \(inode)"
     }
 
     /// The host's rsync version, `[3, 2, 7]`; nil when it has none (or did not say).
@@ -123,7 +134,8 @@ struct RemoteDirectory: LocationSite {
         defer { hosts.facts.forget(location) }
         let answers = try run(body)
         guard answers["ok"] == "1" else {
-            throw .notFound("cannot \(what) in \(location.heading): \(answers["error"] ?? "no answer")")
+            throw .notFound(
+                "cannot \(what) in \(location.heading): \(DisplayName.readable(answers["error"] ?? "no answer"))")
         }
     }
 
@@ -139,10 +151,17 @@ struct RemoteDirectory: LocationSite {
     private func output(of body: String) throws(MicsyncError) -> String {
         switch hosts.run(HostScript.script(body, directory: remote.directory), on: remote) {
         case .success(let output): return output
-        case .failure(.unreachable(let reason)):
-            throw .notFound("\(location.heading): cannot reach \(remote.destination): \(reason)")
-        case .failure(.failed(let reason)):
-            throw .notFound("\(location.heading): a command on \(remote.destination) failed: \(reason)")
+        case .failure(let failure): throw .notFound("\(location.heading): \(explain(failure))")
+        }
+    }
+
+    /// Why the host gave no answer, in words, whatever it said escaped.
+    func explain(_ failure: RemoteFailure) -> String {
+        let host = remote.destination
+        return switch failure {
+        case .unreachable(let reason): "cannot reach \(host): \(reason)"
+        case .tooMuch: "\(host) answered too much (more than \(HostCommand.answerLimit >> 20) MiB)"
+        case .failed(let errors): "a command on \(host) failed: \(RemoteHosts.lastLine(errors, status: 1))"
         }
     }
 

@@ -4,8 +4,11 @@ import Synchronization
 /// The ssh of one run: the user's own command (`RSYNC_RSH`, as rsync reads it, and their ssh
 /// configuration) with micsync's options added so that a run never waits on a person, and one shared
 /// connection per host (an ssh master in a private 0700 folder, its errors in a file there), closed when
-/// the run ends. Host-key checking is never turned off: a host ssh does not know is not reachable.
-public final class RemoteHosts: Sendable {
+/// the run ends. Host-key checking is never turned off: a host ssh does not know is not reachable. Every ssh
+/// process it starts is known until it ends, so that closing (at the end, or on a signal at any instant)
+/// stops what still runs, lets go of the locks held on hosts, and leaves no ssh process behind; once closed,
+/// it starts none.
+public final class RemoteHosts: HostChildren {
     /// Added after the user's own words: ssh takes the first value it reads, so the user's options win.
     static let options = [
         "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=15",
@@ -22,12 +25,15 @@ public final class RemoteHosts: Sendable {
     private struct State {
         var folder: String?
         /// Each host's shared connection: a nil reason once it is up, else why it could not be made.
-        var masters: [String: (remote: RemotePath, reason: String?)] = [:]
-        /// How to let go each lock taken on a host and still held, by run id.
-        var locks: [String: @Sendable () -> Void] = [:]
-        /// Each connection's socket number in the private folder. Not ssh's `%C`: two host names of one
-        /// machine (say, with two keys) share its hash, and would share a connection.
-        var sockets: [String: Int] = [:]
+        var masters: [String: String?] = [:]
+        /// The sessions still running (the locks held on hosts), by pid.
+        var sessions: [pid_t: HostSession] = [:]
+        /// The ssh commands running now (their process groups).
+        var commands: Set<pid_t> = []
+        /// Each connection's socket number in the private folder, and its host. Not ssh's `%C`: two host names
+        /// of one machine (say, with two keys) share its hash, and would share a connection.
+        var sockets: [String: (number: Int, remote: RemotePath)] = [:]
+        var closed = false
     }
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -72,6 +78,7 @@ public final class RemoteHosts: Sendable {
     /// path must stay under 108 bytes, which a long TMPDIR would break.
     private func folder() throws(MicsyncError) -> String {
         try state.withLock { state throws(MicsyncError) in
+            guard !state.closed else { throw MicsyncError(.interrupted, "the run's ssh is closed") }
             if let folder = state.folder { return folder }
             var template = Array("/tmp/micsync-ssh-XXXXXX".utf8CString)
             guard let made = mkdtemp(&template) else {
@@ -86,8 +93,8 @@ public final class RemoteHosts: Sendable {
     /// The ssh command for `remote` through its shared connection (without the host).
     func ssh(_ remote: RemotePath, folder: String) -> [String] {
         let socket = state.withLock { state in
-            if let known = state.sockets[remote.connectionKey] { return known }
-            state.sockets[remote.connectionKey] = state.sockets.count
+            if let known = state.sockets[remote.connectionKey] { return known.number }
+            state.sockets[remote.connectionKey] = (state.sockets.count, remote)
             return state.sockets.count - 1
         }
         return ssh(remote, controlPath: "\(folder)/\(socket)")
@@ -110,19 +117,19 @@ public final class RemoteHosts: Sendable {
     /// Starts `remote`'s shared connection once per run; nil when it is up, else why it cannot be made
     /// (ssh's own last words: refused, unknown host, host key, authentication, timed out).
     func connect(_ remote: RemotePath) -> String? {
-        if let known = state.withLock({ $0.masters[remote.connectionKey] }) { return known.reason }
+        if let known = state.withLock({ $0.masters[remote.connectionKey] }) { return known }
         let reason: String?
         do throws(MicsyncError) {
             let folder = try folder()
             let words =
                 ssh(remote, folder: folder)
                 + ["-o", "ControlMaster=yes", "-o", "ControlPersist=60", "-N", "-f", remote.destination]
-            let result = HostCommand(words: words).run(in: folder)
+            let result = HostCommand(words: words).run(in: folder, children: self)
             reason = result.status == 0 ? nil : Self.reason(result)
         } catch {
             reason = error.message
         }
-        state.withLock { $0.masters[remote.connectionKey] = (remote, reason) }
+        state.withLock { $0.masters[remote.connectionKey] = reason }
         return reason
     }
 
@@ -140,13 +147,54 @@ public final class RemoteHosts: Sendable {
         guard let folder = try? folder(), let words = shellCommand(remote) else {
             return .failure(.unreachable("no folder for ssh"))
         }
-        let result = HostCommand(words: words, input: script, timeout: .seconds(30)).run(in: folder)
+        let result = HostCommand(words: words, input: script, timeout: .seconds(30)).run(in: folder, children: self)
+        if result.tooMuch { return .failure(.tooMuch) }
         guard result.status == 0 else {
             return .failure(
                 result.status == 255 || result.status == nil
                     ? .unreachable(Self.reason(result)) : .failed(result.errors))
         }
         return .success(result.output)
+    }
+
+    /// Starts `script` with `/bin/sh` on `remote` as a session that lasts until it is ended (`end`), or until
+    /// `close`; its answers, or why there are none.
+    func session(_ script: String, on remote: RemotePath) -> Result<(HostSession, [String: String]), RemoteFailure> {
+        if let reason = connect(remote) { return .failure(.unreachable(reason)) }
+        guard let folder = try? folder(), let words = shellCommand(remote) else {
+            return .failure(.unreachable("the run's ssh is closed"))
+        }
+        let session: HostSession
+        switch HostSession.start(words, script: script, in: folder) {
+        case .success(let started): session = started
+        case .failure(let failure): return .failure(failure)
+        }
+        let kept = state.withLock { state in
+            if !state.closed { state.sessions[session.pid] = session }
+            return !state.closed
+        }
+        guard kept else {
+            session.end(stopping: true)
+            return .failure(.unreachable("the run's ssh is closed"))
+        }
+        return session.answers().map { (session, $0) }
+    }
+
+    /// Ends `session`: what it holds on its host is let go.
+    func end(_ session: HostSession) {
+        session.end()
+        _ = state.withLock { $0.sessions.removeValue(forKey: session.pid) }
+    }
+
+    func started(_ pid: pid_t) -> Bool {
+        state.withLock { state in
+            if !state.closed { state.commands.insert(pid) }
+            return !state.closed
+        }
+    }
+
+    func ended(_ pid: pid_t) {
+        _ = state.withLock { $0.commands.remove(pid) }
     }
 
     /// Asks `remote` once for the facts of every location of `group` (all on that host), so that a host
@@ -164,41 +212,44 @@ public final class RemoteHosts: Sendable {
 
     /// ssh's last line of errors, or what happened when it said nothing.
     private static func reason(_ result: HostCommand.Result) -> String {
-        guard result.status != nil else { return "no answer in time (micsync stopped waiting)" }
-        let last = result.errors.split(whereSeparator: \.isNewline).last.map(String.init)?
+        guard let status = result.status else { return "no answer in time (micsync stopped waiting)" }
+        return lastLine(result.errors, status: status)
+    }
+
+    /// The last line of what ssh or a host said on stderr, escaped; what happened when it said nothing.
+    static func lastLine(_ errors: String, status: Int32) -> String {
+        let last = errors.split(whereSeparator: \.isNewline).last.map(String.init)?
             .trimmingCharacters(in: .whitespaces)
-        return last.flatMap { $0.isEmpty ? nil : $0 } ?? "ssh ended with exit \(result.status ?? 0)"
+        return last.flatMap { $0.isEmpty ? nil : DisplayName.readable(String($0.prefix(300))) }
+            ?? "ssh ended with exit \(status)"
     }
 
-    /// Keeps `release` until `release(run:)`, or until `close` (a run ended by a signal at a question).
-    func hold(run: String, release: @escaping @Sendable () -> Void) {
-        state.withLock { $0.locks[run] = release }
-    }
-
-    func release(run: String) {
-        state.withLock { $0.locks.removeValue(forKey: run) }?()
-    }
-
-    /// Lets go every lock still held on a host, closes every shared connection and removes the private
-    /// folder: no lock, no ssh process is left behind.
+    /// Lets go of every lock still held on a host (its session ends, and the host removes it), stops every ssh
+    /// command still running, closes every shared connection and removes the private folder: no lock, no ssh
+    /// process is left behind. From then on no ssh is started.
     public func close() {
         closing.withLock { _ in closeNow() }
     }
 
     private func closeNow() {
-        for release in state.withLock({ state in
-            defer { state.locks = [:] }
-            return state.locks.values
-        }) {
-            release()
+        let sessions = state.withLock { state in
+            state.closed = true
+            defer { state.sessions = [:] }
+            return Array(state.sessions.values)
         }
-        let (folder, masters, sockets) = state.withLock { state in
-            defer { state = State() }
-            return (state.folder, state.masters, state.sockets)
+        for session in sessions { session.end() }
+        for pid in state.withLock({ $0.commands }) { kill(-pid, SIGTERM) }
+        // Each is reaped where it was started; a few seconds at most.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !state.withLock({ $0.commands.isEmpty }), ContinuousClock.now < deadline { usleep(5_000) }
+        let (folder, sockets) = state.withLock { state in
+            defer { state = State(closed: true) }
+            return (state.folder, state.sockets)
         }
         guard let folder else { return }
-        for (key, (remote, reason)) in masters where reason == nil {
-            let words = ssh(remote, controlPath: "\(folder)/\(sockets[key] ?? 0)") + ["-O", "exit", remote.destination]
+        // Every master that may have started, also one whose connecting the closing cut short.
+        for (number, remote) in sockets.values where FileSystem.exists("\(folder)/\(number)") {
+            let words = ssh(remote, controlPath: "\(folder)/\(number)") + ["-O", "exit", remote.destination]
             _ = HostCommand(words: words, timeout: .seconds(10)).run(in: folder)
         }
         if let names = try? FileManager.default.contentsOfDirectory(atPath: folder) {
@@ -212,6 +263,8 @@ public final class RemoteHosts: Sendable {
 enum RemoteFailure: Error {
     /// ssh could not reach the host (exit 255, or the watchdog).
     case unreachable(String)
+    /// The host answered more than `HostCommand.answerLimit`: it was stopped.
+    case tooMuch
     /// The script failed on the host.
     case failed(String)
 }
