@@ -35,8 +35,8 @@ import Testing
         let no = try box.expectRunInTerminal(
             ["backup", "w"], input: "n\n", environment: ["COLUMNS": "200"], status: 3)
         #expect(
-            no.stdout.contains("BACKUP \(box.path("disc/docs")) does not exist yet; create it? [y]es / [n]o / [q]uit"),
-            "\(no)")
+            no.stdout.contains("BACKUP \(box.path("disc/docs")) does not exist yet; create it on /")
+                && no.stdout.contains(" free)? [y]es / [n]o / [q]uit"), "the question says where it would land: \(no)")
         #expect(!box.exists("disc/docs"), "\(no)")
         let yes = try box.expectRunInTerminal(["backup", "w"], input: "y\n", status: 0)
         #expect(box.read("disc/docs/report") == "report", "\(yes)")

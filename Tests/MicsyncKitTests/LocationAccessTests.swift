@@ -67,6 +67,36 @@ import Testing
         #expect(mount.options == "rw,user_id=0,allow_other")
         #expect(Mount.holding("/")?.mountPoint == "/")
     }
+
+    @Test func whereADiscIsMissingALocationIsNeverMade() throws {
+        let box = try Sandbox()
+        try box.write("# comment\n/dev/sdb1  /srv/my\\040disc  ext4  defaults  0 2\nnone swap swap\n", at: "fstab")
+        let fstab = box.path("fstab")
+        #expect(
+            LandingPlace.unmountedFstabPoint(above: "/srv/my disc/photos", mountedAt: "/", fstab: fstab)
+                == "/srv/my disc")
+        #expect(
+            LandingPlace.unmountedFstabPoint(above: "/srv/my disc/photos", mountedAt: "/srv/my disc", fstab: fstab)
+                == nil, "mounted: the disc is there")
+        #expect(LandingPlace.unmountedFstabPoint(above: "/srv/other", mountedAt: "/", fstab: fstab) == nil)
+        let fstabPoint = LandingPlace.absentDisc(
+            parent: "/srv/my disc", mountPoint: "/", device: "/dev/vda1", empty: false, fstabPoint: "/srv/my disc")
+        #expect(fstabPoint?.contains("/srv/my disc is where /etc/fstab mounts a disc") == true, "\(fstabPoint ?? "")")
+        let media = LandingPlace.absentDisc(
+            parent: "/media/discB", mountPoint: "/", device: "/dev/vda1", empty: true, fstabPoint: nil)
+        #expect(media == "/media/discB is an empty folder on the system disc (/dev/vda1, /), not a mounted disc")
+        #expect(
+            LandingPlace.absentDisc(
+                parent: "/media/discB", mountPoint: "/", device: "/dev/vda1", empty: false, fstabPoint: nil) == nil,
+            "a folder that holds something is meant")
+        #expect(
+            LandingPlace.absentDisc(
+                parent: "/media/discB/photos", mountPoint: "/media/discB", device: "/dev/sdb1", empty: true,
+                fstabPoint: nil) == nil, "an empty folder on the plugged-in disc")
+        #expect(
+            LandingPlace.absentDisc(
+                parent: "/home/me/backup", mountPoint: "/", device: "/dev/vda1", empty: true, fstabPoint: nil) == nil)
+    }
 }
 
 extension Location {

@@ -10,6 +10,9 @@ public enum LocationAccess: Equatable, Sendable {
     /// Missing, and micsync wrote there before (or its parent is missing too, or it is no destination):
     /// an unplugged disc.
     case missing
+    /// Missing, never written to, and its parent looks like the mount point of a disc that is not there
+    /// (`LandingPlace`): never created there. The text says why.
+    case discMissing(String)
     case notDirectory
     /// The directory exists but lacks the marker micsync left there: a bare mount point.
     case markerMissing
@@ -34,6 +37,7 @@ public enum LocationAccess: Equatable, Sendable {
         case .accessible: "accessible"
         case .new: "does not exist yet"
         case .missing: "not mounted? (the folder is missing)"
+        case .discMissing(let why): why
         case .notDirectory: "not a folder"
         case .markerMissing: "not mounted? (its micsync marker is missing)"
         case .otherMarker: "another disc? (its micsync marker is not the one micsync left there)"
@@ -50,6 +54,9 @@ public enum LocationAccess: Equatable, Sendable {
         let mkdir = "mkdir " + RsyncInvocation.shellQuoted(location.directory)
         return switch self {
         case .new: "create it with `\(location.remote?.sshLine(mkdir) ?? mkdir)`, or let a sync create it (--create)"
+        case .discMissing:
+            "plug the disc in, or create the folder yourself (`\(location.remote?.sshLine(mkdir) ?? mkdir)`) if this is "
+                + "meant"
         case .markerMissing, .otherMarker:
             "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
         case .unreachable(let host, _):

@@ -64,6 +64,9 @@ public final class LocationBook: Sendable {
     /// Makes the directory of a new location (`LocationAccess.new`).
     func create(_ location: Location) throws(MicsyncError) { try site(location).create() }
 
+    /// Where a new location would be made: its parent's filesystem; nil when that cannot be told.
+    func landing(_ location: Location) -> LandingPlace? { site(location).landing() }
+
     /// `micsync adopt`: takes the location as it is now as the one micsync knows, with a new marker.
     public func adopt(_ location: Location) throws(MicsyncError) {
         try location.adopt(known: known, site: site(location))

@@ -10,6 +10,8 @@ protocol LocationSite: Sendable {
     func markerID() -> String?
     /// Makes its directory (its parent must exist: never a whole path), for a new location.
     func create() throws(MicsyncError)
+    /// Where a new location would be made (the filesystem of its parent); nil when it cannot tell.
+    func landing() -> LandingPlace?
     /// Leaves a new random marker and returns its id.
     func writeMarker() throws(MicsyncError) -> String
     /// Its micsync folders checked and made, ready for rsync to write there.
@@ -55,8 +57,8 @@ struct LocalDirectory: LocationSite {
     func access(remembered: String?) -> LocationAccess {
         var info = stat()
         guard stat(location.path, &info) == 0 else {
-            if remembered != nil { return .missing }
-            return FileSystem.isDirectory((location.path as NSString).deletingLastPathComponent) ? .new : .missing
+            guard remembered == nil, FileSystem.isDirectory(parent) else { return .missing }
+            return landing()?.absentDisc.map { .discMissing($0) } ?? .new
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { return .notDirectory }
         if let problem = StateFolder(location).problem(device: UInt64(info.st_dev)) {
@@ -68,6 +70,10 @@ struct LocalDirectory: LocationSite {
     }
 
     func markerID() -> String? { LocationMarker(location).id }
+
+    private var parent: String { (location.path as NSString).deletingLastPathComponent }
+
+    func landing() -> LandingPlace? { LandingPlace.local(parent: parent) }
 
     func writeMarker() throws(MicsyncError) -> String { try LocationMarker(location).write() }
 

@@ -26,10 +26,11 @@ public struct SyncRun<Action: SyncAction> {
         var chooser = LocationChooser(
             scope: scope, questions: context.questions, resolver: PathResolver(base: FileSystem.currentDirectory),
             locations: context.locations)
+        // An automatic run never makes a location: nobody saw where it would land.
         chooser.newLocations =
             run.dryRun
             ? (run.create ? .pretend : .explain)
-            : run.create ? .create : context.terminal.isInteractive ? .ask : .explain
+            : run.automatic ? .explain : run.create ? .create : context.terminal.isInteractive ? .ask : .explain
         let endpoints = try Action.endpoints(chooser, options: options)
         if Action.readOnly {
             try await ReadOnlyRun(

@@ -115,7 +115,9 @@ public struct LocationChooser {
             questions.terminal.note("would create \(location.heading)")
             return .accessible
         case .ask:
-            let question = "\(location.heading) does not exist yet; create it?"
+            let host = location.remote.map { $0.destination + ": " } ?? ""
+            let place = locations.landing(location).map { " on \(host)\($0)" } ?? ""
+            let question = "\(location.heading) does not exist yet; create it\(place)?"
             guard try questions.ask(question, [.yes, .no]) == .yes else { return access }
         case .create: break
         }

@@ -46,16 +46,16 @@ final class DiscImage {
         return nil
     }()
 
-    /// Makes a fresh `kind` filesystem in `box` at `image` and mounts it at `mountPoint` (both relative),
-    /// unless it is to be plugged in later (`mount()`).
+    /// Makes a fresh `kind` filesystem in `box` at `image` and mounts it at `mountPoint` (both relative to the
+    /// sandbox, or `mountPoint` absolute), unless it is to be plugged in later (`mount()`).
     init(
         _ kind: Kind, in box: Sandbox, image: String = "disc.img", mountPoint: String = "disc", megabytes: Int = 8,
         mounted: Bool = true
     ) throws {
         self.kind = kind
         self.image = box.path(image)
-        self.mountPoint = box.path(mountPoint)
-        try box.makeDirectory(mountPoint)
+        self.mountPoint = mountPoint.hasPrefix("/") ? mountPoint : box.path(mountPoint)
+        try FileManager.default.createDirectory(atPath: self.mountPoint, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: self.image, contents: nil),
             truncate(self.image, off_t(megabytes) << 20) == 0
         else { throw POSIXError(.EIO) }

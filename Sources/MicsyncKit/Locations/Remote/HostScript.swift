@@ -170,7 +170,9 @@ enum HostScript {
     /// Every fact micsync needs before planning, in one round trip: whether the directory
     /// exists, its device and inode and the host's machine id (which tell one directory reached by two host
     /// names), micsync's folders that are not real folders, the marker, the free space, the filesystem type
-    /// and the host's rsync version.
+    /// and the host's rsync version; for a directory that is not there, where it would be made
+    /// (`LandingPlace`: its parent's filesystem, whether that is empty, and an unmounted mount point of the
+    /// host's `/etc/fstab` above it).
     static let facts = """
         if [ -d "$d" ]; then
           echo exists=1
@@ -189,7 +191,20 @@ enum HostScript {
         else
           echo exists=0
           p="${d%/*}"
-          [ -d "${p:-/}" ] && echo parent=1
+          p="${p:-/}"
+          if [ -d "$p" ]; then
+            echo parent=1
+            df -Pk "$p" 2>/dev/null | awk 'NR == 2 { print "parent.device=" $1; print "parent.free=" $4; print "parent.mount=" $6 }'
+            echo "parent.fstype=$(findmnt -no FSTYPE -T "$p" 2>/dev/null || stat -f -c %T "$p" 2>/dev/null)"
+            e=1
+            for f in "$p"/* "$p"/.[!.]* "$p"/..?*; do if [ -e "$f" ] || [ -L "$f" ]; then e=; break; fi; done
+            [ -n "$e" ] && echo parent.empty=1
+            t=$(df -Pk "$p" 2>/dev/null | awk 'NR == 2 { print $6 }')
+            awk -v p="$p" -v t="$t" '$1 !~ /^#/ && NF >= 2 && $2 ~ /^\\// {
+                f = $2; gsub(/\\\\040/, " ", f)
+                if ((p == f || index(p, f "/") == 1) && length(f) > length(t)) { print "parent.fstab=" f; exit }
+              }' /etc/fstab 2>/dev/null
+          fi
         fi
         echo "rsync=$(rsync --version 2>/dev/null | head -n 1)"
         """

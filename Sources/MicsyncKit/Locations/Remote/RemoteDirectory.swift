@@ -26,7 +26,10 @@ struct RemoteDirectory: LocationSite {
         case .failure(.unreachable(let reason)): return .unreachable(host: remote.destination, reason: reason)
         case .failure(let failure): return .hostTrouble(host: remote.destination, reason: explain(failure))
         }
-        guard facts["exists"] == "1" else { return remembered == nil && facts["parent"] == "1" ? .new : .missing }
+        guard facts["exists"] == "1" else {
+            guard remembered == nil, facts["parent"] == "1" else { return .missing }
+            return landing()?.absentDisc.map { .discMissing($0) } ?? .new
+        }
         if let unsafe = facts["unsafe"] {
             return .unsafeStateFolder(
                 "\(location.path)/\(DisplayName.readable(unsafe)); micsync does not use this location until it is "
@@ -35,6 +38,11 @@ struct RemoteDirectory: LocationSite {
         guard let remembered else { return .accessible }
         guard let marker = nonEmpty(facts["marker"]) else { return .markerMissing }
         return marker == remembered ? .accessible : .otherMarker
+    }
+
+    func landing() -> LandingPlace? {
+        guard case .success(let facts) = answers() else { return nil }
+        return LandingPlace.remote(facts, parent: (remote.directory as NSString).deletingLastPathComponent)
     }
 
     func markerID() -> String? {
