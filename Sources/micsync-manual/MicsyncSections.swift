@@ -159,8 +159,13 @@ enum MicsyncSections {
             ),
             (
                 "LOCATION/.micsync/lock",
-                "The lock of a run writing the location (host, pid and command of the holder inside): every run "
-                    + "that reaches the location, by any path or state folder, meets it."
+                "The lock of a run writing the location (an flock): every run that reaches the location, by any "
+                    + "path, state folder or host, meets it."
+            ),
+            (
+                "LOCATION/.micsync/lock.d/owner",
+                "The record of the run holding the lock (host, pid, command, and what proves the pid gone), "
+                    + "removed when the lock is let go; on a host, the lock itself where the host has no flock(1)."
             ),
             (
                 "LOCATION/.micsync/trash/TIMESTAMP/",

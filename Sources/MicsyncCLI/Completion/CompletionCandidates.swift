@@ -63,12 +63,13 @@ public enum CompletionCandidates {
         return line.offer(byNumber + paths)
     }
 
-    /// `unlock`: the locations on other hosts, where a crashed run's lock can stay (asking no host).
+    /// `unlock`: the locations on other hosts, where a crashed run's lock can stay (asking no host), and those of
+    /// this machine that hold a lock's record now.
     @Sendable public static func locationsToUnlock(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let line = TypedLine(words, index, prefix)
         var seen = Set<String>()
         let candidates = line.namedConfigurations.flatMap(\.locations)
-            .filter { $0.remote != nil && seen.insert($0.path).inserted }
+            .filter { LocationLock.mayBeHeld($0) && seen.insert($0.path).inserted }
             .map { Candidate(value: $0.path, description: "\($0.role.rawValue) \($0.index)") }
         return line.offer(candidates)
     }

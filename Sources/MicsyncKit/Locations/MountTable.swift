@@ -13,14 +13,15 @@ struct Mount: Sendable, Equatable {
     let options: String
 
     /// The filesystem type users know: `exfat` or `ntfs` for a FUSE driver's `fuseblk` (read from the
-    /// device's boot sector when it can be read), `ntfs` for the kernel's `ntfs3`.
+    /// device's boot sector when it can be read), `ntfs` for the kernel's `ntfs3`. Escaped: whoever mounts a
+    /// FUSE filesystem names its type.
     var type: String {
         switch kernelType {
         case "fuseblk", "fuse": Self.bootSectorType(of: source) ?? kernelType
         case "ntfs3": "ntfs"
         case "msdos": "vfat"
-        case let fuse where fuse.hasPrefix("fuse."): String(fuse.dropFirst(5))
-        default: kernelType
+        case let fuse where fuse.hasPrefix("fuse."): DisplayName.readable(String(fuse.dropFirst(5)))
+        default: DisplayName.readable(kernelType)
         }
     }
 

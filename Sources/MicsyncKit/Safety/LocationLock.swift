@@ -139,6 +139,12 @@ public final class LocationLock {
                     : ""))
     }
 
+    /// Whether `location` may hold a lock to unlock, asking no host: one on another host may; one here does
+    /// when its record folder is there.
+    public static func mayBeHeld(_ location: Location) -> Bool {
+        location.remote != nil || FileSystem.exists(StateFolder(location).path + "/" + folderName)
+    }
+
     /// `micsync unlock` of a location of this machine: removes the record folder that no live run holds (left
     /// by a run over ssh from a host without `flock(1)` whose machine crashed); what was done, in words. A
     /// flock needs no unlocking: it ends with its holder.

@@ -10,7 +10,8 @@ enum RemoteRsyncFailure {
     /// The line that says what happened; nil when the exit code says nothing special about the host.
     static func explain(_ exitCode: Int32, messages: [String], host: String) -> String? {
         if let noise = messages.first(where: { $0.contains("is your shell clean") }) {
-            return "\(host)'s shell prints text at login (\(noise)): rsync cannot talk through it; "
+            return
+                "\(host)'s shell prints text at login (\(DisplayName.readable(noise))): rsync cannot talk through it; "
                 + "make its startup files quiet for commands (`ssh \(host) true` must print nothing)"
         }
         // Through a shared connection the host's 127 reaches rsync as a broken stream (12): its shell's

@@ -55,6 +55,7 @@ enum RsyncProblem {
             remote.flatMap { RemoteRsyncFailure.explain(code, messages: messages, host: $0.destination) }
         }
         return "  \(destination.heading)\(code):\n"
-            + ((meaning.map { [$0] } ?? []) + messages).map { "    " + $0 }.joined(separator: "\n")
+            + ((meaning.map { [$0] } ?? []) + messages.map(DisplayName.readable)).map { "    " + $0 }
+            .joined(separator: "\n")
     }
 }
