@@ -81,29 +81,31 @@ public enum FileSystem {
     /// a FIFO never hangs the caller, and read no further than the limit, so that `/dev/zero` never fills
     /// the memory.
     static func contents(of path: String, limit: Int) -> Result<Data, FileReadError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
-        if let kind = FileReadError.notAFile(info.st_mode) { return .failure(FileReadError(kind)) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = read(descriptor, &buffer, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
-            guard count > 0 else { return .success(data) }
-            data.append(contentsOf: buffer[..<count])
-            if data.count > limit {
-                return .failure(FileReadError("it is larger than \(limit / (1024 * 1024)) MiB"))
-            }
+        readingRegularFile(path) { descriptor, _ throws(FileReadError) in
+            let data = try read(descriptor, upTo: limit + 1)
+            guard data.count <= limit else { throw FileReadError("it is larger than \(limit / (1024 * 1024)) MiB") }
+            return data
         }
     }
 
     /// The whole lines of the last `limit` bytes of the regular file `path` (all of it when smaller), and
-    /// whether its start was left out; read without blocking on a FIFO or a device, which are refused.
+    /// whether its start was left out; opened as `contents(of:limit:)` is.
     static func contents(of path: String, lastBytes limit: Int) -> Result<(Data, cut: Bool), FileReadError> {
+        readingRegularFile(path) { descriptor, size throws(FileReadError) in
+            let cut = size > limit
+            if cut { lseek(descriptor, off_t(size - limit), SEEK_SET) }
+            let data = try read(descriptor, upTo: limit)
+            // The first line read is most likely the end of one that began before.
+            guard cut else { return (data, false) }
+            return (data.firstIndex(of: UInt8(ascii: "\n")).map { Data(data[($0 + 1)...]) } ?? Data(), true)
+        }
+    }
+
+    /// `body` with `path` open for reading and its size, if it is a regular file: opened without blocking,
+    /// so that a FIFO never hangs the caller.
+    private static func readingRegularFile<Value>(
+        _ path: String, _ body: (Int32, Int) throws(FileReadError) -> Value
+    ) -> Result<Value, FileReadError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             return .failure(FileReadError(POSIXErrorText().description, missing: errno == ENOENT))
@@ -112,20 +114,21 @@ public enum FileSystem {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
         if let kind = FileReadError.notAFile(info.st_mode) { return .failure(FileReadError(kind)) }
-        let cut = Int(info.st_size) > limit
-        if cut { lseek(descriptor, off_t(Int(info.st_size) - limit), SEEK_SET) }
+        return Result { () throws(FileReadError) in try body(descriptor, Int(info.st_size)) }
+    }
+
+    /// What `descriptor` holds from where it stands, at most `limit` bytes.
+    private static func read(_ descriptor: Int32, upTo limit: Int) throws(FileReadError) -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while data.count < limit {
-            let count = read(descriptor, &buffer, min(buffer.count, limit - data.count))
+            let count = Glibc.read(descriptor, &buffer, min(buffer.count, limit - data.count))
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { return .failure(FileReadError(POSIXErrorText().description)) }
+            guard count >= 0 else { throw FileReadError(POSIXErrorText().description) }
             guard count > 0 else { break }
             data.append(contentsOf: buffer[..<count])
         }
-        // The first line read is most likely the end of one that began before.
-        if cut { data = data.firstIndex(of: UInt8(ascii: "\n")).map { data[($0 + 1)...] } ?? Data() }
-        return .success((Data(data), cut))
+        return data
     }
 
     /// The bytes free for an ordinary user on the filesystem holding `path`.

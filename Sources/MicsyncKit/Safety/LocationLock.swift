@@ -96,7 +96,7 @@ public final class LocationLock {
     }
 
     /// The owner record in `.micsync/lock.d`, and whether that is a real folder (or absent).
-    static func recordFolder(in state: Int32) -> (owner: LockOwner, real: Bool) {
+    private static func recordFolder(in state: Int32) -> (owner: LockOwner, real: Bool) {
         let folder = openat(state, folderName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folder >= 0 else { return (LockOwner(record: ""), errno == ENOENT) }
         defer { close(folder) }
@@ -109,7 +109,7 @@ public final class LocationLock {
     }
 
     /// Removes `.micsync/lock.d` and its record, when the record is still `run`'s (nil: whoever's).
-    static func removeRecordFolder(in state: Int32, ifRun run: String?) {
+    private static func removeRecordFolder(in state: Int32, ifRun run: String?) {
         let (owner, real) = recordFolder(in: state)
         guard real, run == nil || owner.run == run else { return }
         let folder = openat(state, folderName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
