@@ -55,11 +55,15 @@ import Testing
         #expect(
             delete.contains("--delete-missing-args") && delete.contains("--existing")
                 && delete.contains("--ignore-existing"))
-        for pass in RsyncInvocation.Pass.allCases {
+        for pass in [RsyncInvocation.Pass.create, .update, .delete] {
             #expect(arguments(pass).contains("--temp-dir=.micsync/tmp") && arguments(pass).contains("--hard-links"))
             #expect(arguments(pass).contains("--partial-dir=/b/.micsync/partial"))
             #expect(arguments(pass).contains("--backup-dir=.micsync/trash/T") == (pass != .create), "\(pass)")
         }
+        let root = arguments(.root)
+        #expect(
+            root.contains("--exclude=/*") && !root.contains { $0.hasPrefix("--delete") || $0.hasPrefix("--backup") },
+            "the root's own attributes, nothing below it")
         #expect(!invocation.plan(to: destination).contains("--delete-missing-args"))
     }
 

@@ -9,6 +9,9 @@ public struct PathList: Sendable, Sequence {
 
         var isDirectory: Bool { path.last == UInt8(ascii: "/") }
         var displayName: String { DisplayName.readable(path) }
+        /// The path as `rsync --files-from` must read it: a directory without its trailing "/", since rsync
+        /// recurses into a listed `dir/` and would copy what was declined or never planned.
+        var listedName: ArraySlice<UInt8> { isDirectory ? path.dropLast() : path }
     }
 
     static let blockSize = 1 << 20
@@ -18,6 +21,13 @@ public struct PathList: Sendable, Sequence {
     private var blocks: [[UInt8]] = []
 
     init() {}
+
+    /// The location root alone (`./`), as the pass that syncs its own attributes lists it.
+    static var root: PathList {
+        var list = PathList()
+        list.append(ItemizedChange.root, size: 0)
+        return list
+    }
 
     public var isEmpty: Bool { count == 0 }
     var directoryCount: Int { count(where: \.isDirectory) }
@@ -43,21 +53,23 @@ public struct PathList: Sendable, Sequence {
         totalSize += size
     }
 
-    /// Writes the list as `rsync --from0 --files-from` must read it: NUL-separated, a directory without its
-    /// trailing "/", since rsync recurses into a listed `dir/` and would copy what was declined or never planned.
+    /// Writes the list as `rsync --from0 --files-from` must read it: NUL-separated, each its `listedName`.
     func writeFilesFrom(to output: inout LineWriter) {
         for entry in self {
-            output.write(entry.isDirectory ? entry.path.dropLast() : entry.path)
+            output.write(entry.listedName)
             output.write(CollectionOfOne(0))
         }
     }
 
-    /// Approved deletions as the deletion pass gets them: only those still absent from `source`, the
-    /// outermost of each folder; and the readable names of those back in the source meanwhile (kept).
-    func deletions(missingFrom source: String) -> (deletions: PathList, returned: [String]) {
+    /// Approved deletions as the deletion pass gets them: only those still absent from `source` (asked where
+    /// it lives), the outermost of each folder; and the readable names of those back in the source meanwhile
+    /// (kept). nil when the source cannot tell.
+    func deletions(missingFrom source: Location, in book: LocationBook) -> (deletions: PathList, returned: [String])? {
+        guard let there = book.entries(map { Array($0.listedName) }, in: source)
+        else { return nil }
         var missing = PathList(), returned: [String] = []
-        for entry in self {
-            if FileSystem.exists(source, entry.isDirectory ? entry.path.dropLast() : entry.path) {
+        for (entry, found) in zip(self, there) {
+            if found != nil {
                 returned.append(entry.displayName)
             } else {
                 missing.append(entry.path, size: entry.size)

@@ -24,6 +24,7 @@ extension Plan {
             }
         }
         guard !replaced.isEmpty else { return self }
+        result.typeChanges = Set(replaced.map(Array.init))
         result.deleted = PathList()
         for entry in deleted {
             let path = entry.isDirectory ? entry.path.dropLast() : entry.path
@@ -32,6 +33,27 @@ extension Plan {
             }
         }
         return result
+    }
+
+    /// Whether `path` (without a directory's `/`) is, or lies below, a path where an item of another type
+    /// replaces what the destination holds.
+    func isReplaced(_ path: [UInt8]) -> Bool {
+        guard !typeChanges.isEmpty else { return false }
+        return typeChanges.contains(path)
+            || path.indices.contains { path[$0] == UInt8(ascii: "/") && typeChanges.contains(Array(path[..<$0])) }
+    }
+
+    /// The new items that no new folder holds (a folder's path without its `/`): the only ones that can
+    /// replace something at the destination, and so the only ones `sortingTypeChanges` looks up.
+    func outermostNew() -> [[UInt8]] {
+        var folders = Set<ArraySlice<UInt8>>(), outermost: [[UInt8]] = []
+        for entry in new {
+            let path = entry.isDirectory ? entry.path.dropLast() : entry.path
+            guard !Self.lies(path, belowAnyOf: folders) else { continue }
+            if entry.isDirectory { folders.insert(path) }
+            outermost.append(Array(path))
+        }
+        return outermost
     }
 
     /// Whether a folder of `folders` holds `path`, one lookup per level of `path`.
