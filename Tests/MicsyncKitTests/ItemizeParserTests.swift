@@ -85,6 +85,14 @@ import Testing
                     change: .modified, path: Array("a\tb => c".utf8), size: 6, kind: .file,
                     leader: Array("d => e".utf8))
             ),
+            (
+                "hf...p..... 6 b\tb",
+                ItemizedChange(change: .attributesOnly, path: Array("b".utf8), size: 6, kind: .file)
+            ),
+            (
+                "hf..t...... 6 b\tb",
+                ItemizedChange(change: .modified, path: Array("b".utf8), size: 6, kind: .file)
+            ),
             (">f+++++++++ 3 name\tother", nil),
         ] as [(String, ItemizedChange?)])
     func parsesSingleLines(line: String, expected: ItemizedChange?) {

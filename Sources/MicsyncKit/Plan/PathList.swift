@@ -63,14 +63,32 @@ public struct PathList: Sendable, Sequence {
 
     /// Approved deletions as the deletion pass gets them: only those still absent from `source` (asked where
     /// it lives), the outermost of each folder; and the readable names of those back in the source meanwhile
-    /// (kept). nil when the source cannot tell.
+    /// (kept). A folder that only the destination holds, yet was not planned for deletion (a rule protects
+    /// something in it), is deleted whole in their place, as one walk deletes it (what the rule protects
+    /// stays): rsync takes a listed path below a folder the source lacks for one whose parent vanished. nil
+    /// when the source cannot tell.
     func deletions(missingFrom source: Location, in book: LocationBook) -> (deletions: PathList, returned: [String])? {
-        guard let there = book.entries(map { Array($0.listedName) }, in: source)
-        else { return nil }
+        var folders: [ArraySlice<UInt8>] = [], seen = Set<ArraySlice<UInt8>>()
+        for entry in self {
+            let path = entry.listedName
+            for slash in path.indices where path[slash] == UInt8(ascii: "/") && seen.insert(path[..<slash]).inserted {
+                folders.append(path[..<slash])
+            }
+        }
+        guard let found = book.entries(map { Array($0.listedName) } + folders.map(Array.init), in: source) else {
+            return nil
+        }
+        let absent = Set(zip(folders, found.dropFirst(count)).compactMap { $1 == nil ? $0 : nil })
         var missing = PathList(), returned: [String] = []
-        for (entry, found) in zip(self, there) {
-            if found != nil {
+        for (entry, there) in zip(self, found) {
+            guard there == nil else {
                 returned.append(entry.displayName)
+                continue
+            }
+            let path = entry.listedName
+            if let slash = path.indices.first(where: { path[$0] == UInt8(ascii: "/") && absent.contains(path[..<$0]) })
+            {
+                missing.append(path[...slash], size: 0)
             } else {
                 missing.append(entry.path, size: entry.size)
             }
@@ -91,11 +109,13 @@ public struct PathList: Sendable, Sequence {
         return result
     }
 
-    /// The same entries in byte order of their paths: a folder before what it holds.
+    /// The same entries in byte order of their paths, each once: a folder before what it holds.
     func sortedByPath() -> PathList {
         var result = PathList()
-        for entry in sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
+        var last: ArraySlice<UInt8>?
+        for entry in sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) where entry.path != last {
             result.append(entry.path, size: entry.size)
+            last = entry.path
         }
         return result
     }

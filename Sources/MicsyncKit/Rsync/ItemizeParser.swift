@@ -48,9 +48,10 @@ struct ItemizedChange: Sendable, Equatable {
         while cursor < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) { cursor += 1 }
         guard cursor > digitsStart, cursor < bytes.count - 1, bytes[cursor] == UInt8(ascii: " "),
             let size = Int64(String(decoding: bytes[digitsStart..<cursor], as: UTF8.self)),
-            let change = change(of: bytes[0..<11]),
             let (name, suffix) = nameAndSuffix(bytes[(cursor + 1)...])
         else { return nil }
+        let linked = bytes[0] == UInt8(ascii: "h") && suffix.starts(with: " => ".utf8)
+        guard let change = change(of: bytes[0..<11], linking: linked) else { return nil }
         let kind: Kind =
             switch bytes[1] {
             case UInt8(ascii: "f"): .file
@@ -58,7 +59,6 @@ struct ItemizedChange: Sendable, Equatable {
             case UInt8(ascii: "L"): .symlink
             default: .other
             }
-        let linked = bytes[0] == UInt8(ascii: "h") && suffix.starts(with: " => ".utf8)
         return ItemizedChange(
             change: change, path: decodeEscapes(name), size: size, kind: kind,
             leader: linked ? decodeEscapes(suffix.dropFirst(4)) : nil)
@@ -81,14 +81,20 @@ struct ItemizedChange: Sendable, Equatable {
         return nil
     }
 
-    /// YXcstpoguax: Y is the update type, X the file type, the rest one letter per attribute.
-    static func change(of itemize: ArraySlice<UInt8>) -> Change? {
-        let text = String(decoding: itemize, as: UTF8.self)
-        if text.hasPrefix("*deleting") { return .deleted }
+    /// YXcstpoguax: Y is the update type, X the file type, the rest one letter per attribute. An `h` that
+    /// links no name (`hf..t...... b`, no ` => a`) is a name already linked to a file whose other name rsync
+    /// itemized, and it changes as that file does: its content with the file's size or time, else only its
+    /// attributes.
+    static func change(of itemize: ArraySlice<UInt8>, linking: Bool = false) -> Change? {
+        let text = Array(String(decoding: itemize, as: UTF8.self))
+        if text.starts(with: "*deleting") { return .deleted }
         guard let update = text.first, "<>ch.".contains(update) else { return nil }
-        if text.dropFirst(2).hasPrefix("+++++++") { return .new }
-        if update == ".", text.dropFirst(2).allSatisfy({ $0 == " " }) { return .unchanged }
-        return update == "." ? .attributesOnly : .modified
+        if text.dropFirst(2).starts(with: "+++++++") { return .new }
+        let followsItsFile = update == "h" && !linking
+        guard update == "." || followsItsFile else { return .modified }
+        if text.dropFirst(2).allSatisfy({ $0 == " " }) { return .unchanged }
+        return followsItsFile && text.dropFirst(2).prefix(3).contains(where: { $0 != "." && $0 != " " })
+            ? .modified : .attributesOnly
     }
 
     /// rsync writes a byte it will not print as `\#ooo` (octal), and a literal backslash before `#ooo` too,

@@ -169,16 +169,18 @@ struct Planner {
     private func finished(_ plan: Plan, at destination: Location) -> Result<Plan, MicsyncError> {
         var plan = plan
         plan.coversRoot = invocation.scope.relativePaths == [""]
-        // rsync itemizes deletions deepest first, in reverse order: listed, they read best sorted.
+        // rsync itemizes deletions deepest first, in reverse order (what it deletes to make way for another
+        // type, sometimes twice): listed, they read best sorted, each once.
         plan.deleted = plan.deleted.sortedByPath()
         if let source = invocation.filesystems.source {
             StorageCheck.keepWhatTheSourceCannotHold(in: &plan, at: destination, source: source, locations: locations)
         }
-        let outermost = plan.outermostNew()
-        guard let found = locations.entries(outermost, in: destination) else {
+        let candidates = plan.typeChangeCandidates()
+        guard let found = locations.entries(candidates, in: destination) else {
             return .failure(.notFound("planning \(destination.path) failed: its host did not say what it holds"))
         }
-        let existing = Set(zip(outermost, found).compactMap { $1 == nil ? nil : $0 })
-        return .success(plan.sortingTypeChanges { existing.contains(Array($0)) })
+        var kinds: [[UInt8]: ItemizedChange.Kind] = [:]
+        for (path, facts) in zip(candidates, found) { kinds[path] = facts?.kind }
+        return .success(plan.sortingTypeChanges(kinds))
     }
 }
