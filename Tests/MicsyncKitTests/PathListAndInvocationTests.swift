@@ -52,7 +52,7 @@ import Testing
         func arguments(_ pass: RsyncInvocation.Pass) -> [String] {
             invocation.apply(pass, to: destination, listFile: "/tmp/list", trash: ".micsync/trash/T")
         }
-        for pass in [RsyncInvocation.Pass.create, .update] {
+        for pass in [RsyncInvocation.Pass.create, .replace, .update] {
             #expect(!arguments(pass).contains { $0.hasPrefix("--delete") }, "\(pass)")
             #expect(arguments(pass).contains("--ignore-missing-args"))
         }
@@ -61,7 +61,7 @@ import Testing
         #expect(
             delete.contains("--delete-missing-args") && delete.contains("--existing")
                 && delete.contains("--ignore-existing"))
-        for pass in [RsyncInvocation.Pass.create, .update, .delete] {
+        for pass in [RsyncInvocation.Pass.create, .replace, .update, .delete] {
             #expect(arguments(pass).contains("--temp-dir=.micsync/tmp") && arguments(pass).contains("--hard-links"))
             #expect(arguments(pass).contains("--partial-dir=/b/.micsync/partial"))
             #expect(arguments(pass).contains("--backup-dir=.micsync/trash/T") == (pass != .create), "\(pass)")

@@ -12,9 +12,7 @@ struct LogLine {
 
     /// The line, its locations shortened in the middle when it would not fit `width`.
     func text(width: Int) -> String {
-        let counts =
-            "\(entry.copied) copied (\(ByteCount.readable(entry.bytes))), \(entry.overwritten) overwritten, "
-            + "\(entry.deleted) deleted"
+        let counts = entry.counts
         // An automatic run (`micsync watch`) says so after its action.
         let action = entry.automatic == true ? entry.action + " (auto)" : entry.action
         let fixed = [TimeWords.local(entry.start), action, counts, "exit \(entry.exitCode)"]

@@ -11,8 +11,10 @@ struct RsyncInvocation: Sendable {
     enum Pass: String, Sendable, CaseIterable {
         /// New items, created only where the destination still has nothing (`--ignore-existing`).
         case create
-        /// Approved overwrites and type changes, and attribute-only updates: never a deletion of what the
-        /// source lost meanwhile (`--ignore-missing-args`).
+        /// Approved type changes: an item of another type replaces what is there (`--force`), with all it
+        /// holds; never a deletion of what the source lost meanwhile (`--ignore-missing-args`).
+        case replace
+        /// Approved overwrites, and attribute-only updates, as `replace` does them.
         case update
         /// Approved deletions, of listed items still absent from the source; nothing is copied.
         case delete
@@ -117,7 +119,7 @@ struct RsyncInvocation: Sendable {
         let kind: [String]
         switch pass {
         case .create: kind = ["--ignore-existing", "--ignore-missing-args"] + (wholeFolders ? ["--recursive"] : [])
-        case .update: kind = ["--ignore-missing-args", "--force"]
+        case .replace, .update: kind = ["--ignore-missing-args", "--force"]
         case .delete: kind = ["--existing", "--ignore-existing", "--delete-missing-args", "--force"]
         case .root:
             // The root is listed as `.`: with every entry of it left out, nothing but the root itself changes.

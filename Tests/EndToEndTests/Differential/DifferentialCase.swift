@@ -116,78 +116,58 @@ struct DifferentialCase {
         options.deletion = [.backup: .never, .workDeleting: .always][action] ?? .ask
         options.force = true
         options.progress = false
-        let book = LocationBook(
-            state: StateHome(path: box.path("\(folder)/state")), environment: environment ?? [:])
-        defer { book.close() }
-        func request() -> SyncRequest {
-            var request = SyncRequest(
-                action: action.rawValue, scope: .whole(source, of: configuration),
-                endpoints: Endpoints(source: source, destinations: [destination]), options: options)
-            request.partsPerDestination = parts
-            return request
-        }
-        let rsync = try await Rsync.locate(interruption: Interruption { _ in })
-        /// micsync's plan as the run makes it; nil after saying why there is none.
-        func plan(_ why: (String) -> Void) async throws -> Plan? {
-            let context = RunContext(
-                terminal: .recording(RecordingSink()), answers: ScriptedAnswers(), interruption: Interruption { _ in },
-                locations: book)
-            let job = SyncRunner(context: context).job(request(), rsync: rsync)
-            let planned = try await Planner(
-                rsync: rsync, invocation: job.invocation, locations: book, printingTo: nil, partsPerDestination: parts
-            ).plan(job, [destination])
-            if planned.destinations.isEmpty { why("planning failed: \(planned.failed.first?.problem ?? "?")") }
-            return planned.destinations.first?.plan
-        }
+        let sync = InProcessSync(
+            configuration, from: source, to: destination, options: options, parts: parts,
+            state: box.path("\(folder)/state"), ssh: environment ?? [:])
+        defer { sync.book.close() }
         let deleting = options.deletion != .never
         let reference = RawTree(box.path("\(folder)/ref")), target = RawTree(box.path("\(folder)/\(destinationName)"))
         let before = TreeSnapshot(reference)
         let runs = Int64(Date().timeIntervalSince1970 * 1e9)
+        let rsync = try await Rsync.locate(interruption: Interruption { _ in })
         let (expected, rsyncFailed) = try await rsyncReference(
             rsync, from: box.path("\(folder)/\(sourceName)"), to: box.path("\(folder)/ref"), filters: filters,
             deleting: deleting)
         var differences: [String] = []
-        guard let planned = try await plan({ differences.append($0) }) else { return (differences, nil) }
+        let planned: Plan
+        do { planned = try await sync.plan() } catch { return ([error.message], nil) }
         // The run, every question answered as the action's options say (modify, delete).
-        let answers =
-            (planned.modified.isEmpty || options.modify ? [] : ["m"])
-            + (planned.deleted.isEmpty || options.deletion != .ask ? [] : ["d"])
-        let sink = RecordingSink()
-        let context = RunContext(
-            terminal: .recording(sink), answers: ScriptedAnswers(answers), interruption: Interruption { _ in },
-            locations: book)
-        let entry: JournalEntry?
-        do {
-            entry = try await SyncRunner(context: context).run(request())
-        } catch {
-            entry = nil
-            if !rsyncFailed {
-                differences.append("the run failed: \(error.message)\n\(sink[.output])\(sink[.messages])")
-            }
-        }
+        let ran = await sync.run(
+            answers: (planned.modified.isEmpty || options.modify ? [] : ["m"])
+                + (planned.deleted.isEmpty || options.deletion != .ask ? [] : ["d"]))
+        if let error = ran.error, !rsyncFailed { differences.append("the run failed: \(error.message)\n\(ran.output)") }
         // Where rsync cannot do everything (a folder to replace holds what a rule keeps), micsync says so too,
         // and deletes nothing: rsync's own result is no measure then.
         guard !rsyncFailed else {
-            if entry != nil { differences.append("rsync failed, and the run did not say so") }
+            if ran.error == nil { differences.append("rsync failed, and the run did not say so") }
             return (differences, planned)
         }
         differences += Self.compare(planned, with: expected, deleting: deleting, before: before)
-        if let entry { differences += Self.counts(entry, planned, deleting: deleting) }
+        if let entry = ran.entry { differences += Self.counts(entry, planned, deleting: deleting) }
         let result = TreeSnapshot(target)
         differences += result.differences(from: TreeSnapshot(reference), runs: runs).map { "result: \($0)" }
         differences += Self.trashed(before: before, after: result, trash: target)
-        if let again = try await plan({ differences.append("again: \($0)") }) {
-            let left = Self.lists(again).joined().map { DisplayName.readable($0) }.prefix(8)
-            if !left.isEmpty || again.rootChanged {
-                differences.append("a second run plans \(left)\(again.rootChanged ? " and the root" : "")")
+        // A second run plans what a second rsync would: nothing, but what rsync tries in vain (a folder to
+        // delete that holds what a rule keeps).
+        let (rsyncAgain, _) = try await rsyncReference(
+            rsync, from: box.path("\(folder)/\(sourceName)"), to: box.path("\(folder)/ref"), filters: filters,
+            deleting: deleting, dryRunOnly: true)
+        do {
+            let again = try await sync.plan()
+            differences += Self.compare(again, with: rsyncAgain, deleting: deleting, before: result).map {
+                "second run: \($0)"
             }
+        } catch {
+            differences.append("planning again: \(error.message)")
         }
         return (differences, planned)
     }
 
-    /// What plain rsync does: its itemized dry run, then the run itself, and whether that failed.
+    /// What plain rsync does: its itemized dry run, then (unless `dryRunOnly`) the run itself, and whether that
+    /// failed.
     private func rsyncReference(
-        _ rsync: Rsync, from source: String, to destination: String, filters: [String], deleting: Bool
+        _ rsync: Rsync, from source: String, to destination: String, filters: [String], deleting: Bool,
+        dryRunOnly: Bool = false
     ) async throws -> (Plan, failed: Bool) {
         let arguments =
             ["-aH", "--sparse", "--force"] + (deleting ? ["--delete"] : []) + ["--exclude=/.micsync/"]
@@ -196,6 +176,7 @@ struct DifferentialCase {
         _ = try await rsync.run(["--dry-run"] + ItemizedChange.outputFormat + arguments) { line in
             if let item = ItemizedChange.parse(line) { plan.add(item) }
         }
+        guard !dryRunOnly else { return (plan, false) }
         return (plan, try await rsync.run(arguments) { _ in }.exitCode != 0)
     }
 

@@ -136,11 +136,10 @@ struct Applier {
             }
             outcome.returned = returned
             return deletions
-        case .update:
-            let expected = (decision.plan.attributesOnly.filter { !$0.isDirectory } + decision.linkLeaders).map {
-                Array($0.path)
-            }
-            let links = decision.linksToExisting.sorted { $0.lexicographicallyPrecedes($1) }
+        case .replace, .update:
+            let attributes = pass == .update ? decision.plan.attributesOnly.filter { !$0.isDirectory } : []
+            let expected = (attributes + (decision.linkLeaders[pass] ?? PathList())).map { Array($0.path) }
+            let links = pass == .update ? decision.linksToExisting.sorted { $0.lexicographicallyPrecedes($1) } : []
             guard let changed = book.changedCopies(expected, source: source, destination: destination),
                 let there = book.entries(links, in: destination)
             else {

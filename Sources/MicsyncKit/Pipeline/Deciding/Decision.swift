@@ -18,9 +18,9 @@ struct Decision: Sendable {
     /// New hard links to a name the destination already holds (`hf+++ b => a`, `a` there): the update pass
     /// makes them, since the creating pass skips what is there, and with it the name to link to.
     let linksToExisting: Set<[UInt8]>
-    /// The names the update pass gets only so that rsync links another name to them: nothing is done to
-    /// them unless they changed since the plan (the apply checks that first).
-    let linkLeaders: PathList
+    /// The names a pass gets only so that rsync links another name to them: nothing is done to them unless
+    /// they changed since the plan (the apply checks that first).
+    let linkLeaders: [RsyncInvocation.Pass: PathList]
 
     /// Whether `plan` needs the question about overwriting, given the options.
     static func asksOverwrite(_ plan: Plan, _ options: RunOptions) -> Bool {
@@ -43,32 +43,43 @@ struct Decision: Sendable {
         (linksToExisting, linkLeaders) = Self.links(of: plan, overwrite: overwrite)
     }
 
-    /// The paths the `pass` gets: new items (and folders whose attributes differ) always; overwrites and
-    /// type changes when approved, with the files whose attributes alone differ and the hard links to names
-    /// already there (with those names); deletions when approved (the apply keeps only those still absent
-    /// from the source); the location root's own attributes last, when they differ or a pass adds or
-    /// removes something in it (which changes its time).
+    /// The paths the `pass` gets: new items (and folders whose attributes differ) always; type changes (with
+    /// what is planned below them) when approved; other overwrites when approved, with the files whose
+    /// attributes alone differ and the hard links to names already there; deletions when approved (the apply
+    /// keeps only those still absent from the source); the location root's own attributes last, when they
+    /// differ or a pass adds or removes something in it (which changes its time). Each pass that links a
+    /// name gets the name it links to as well.
     func list(_ pass: RsyncInvocation.Pass) -> PathList {
+        var list = PathList()
         switch pass {
         case .create:
-            var list = linksToExisting.isEmpty ? plan.new : plan.new.removing(linksToExisting)
+            list = linksToExisting.isEmpty ? plan.new : plan.new.removing(linksToExisting)
             for entry in plan.attributesOnly where entry.isDirectory { list.append(entry.path, size: entry.size) }
-            return list
+        case .replace:
+            if overwrite {
+                for entry in plan.modified where replaces(entry) { list.append(entry.path, size: entry.size) }
+            }
         case .update:
-            var list = PathList()
             for entry in plan.attributesOnly where !entry.isDirectory { list.append(entry.path, size: entry.size) }
-            if overwrite { for entry in plan.modified { list.append(entry.path, size: entry.size) } }
+            if overwrite {
+                for entry in plan.modified where !replaces(entry) { list.append(entry.path, size: entry.size) }
+            }
             for entry in plan.new where linksToExisting.contains(Array(entry.path)) {
                 list.append(entry.path, size: entry.size)
             }
-            for entry in linkLeaders { list.append(entry.path, size: entry.size) }
-            return list
         case .delete:
             return delete ? plan.deleted : PathList()
         case .root:
             return plan.rootChanged || (plan.coversRoot && writesAtTop) ? .root : PathList()
         }
+        for entry in linkLeaders[pass] ?? PathList() { list.append(entry.path, size: entry.size) }
+        return list
     }
+
+    /// Whether `entry` of the modified items is, or lies below, an item of another type that replaces what
+    /// the destination holds: the replacing pass's, apart from the other overwrites, since rsync makes way for
+    /// it while other files are written, and its processes then trip over each other making one trash folder.
+    private func replaces(_ entry: PathList.Entry) -> Bool { plan.isReplaced(Array(entry.listedName)) }
 
     /// Whether a pass creates, replaces or deletes an entry of the root.
     private var writesAtTop: Bool {
@@ -76,24 +87,34 @@ struct Decision: Sendable {
         return written.contains { list in list.contains { !$0.path.dropLast().contains(UInt8(ascii: "/")) } }
     }
 
-    /// Which new hard links go to the update pass, and the names they link to that it gets with them: a link
-    /// to a name the destination holds (the creating pass cannot make it), and with an approved overwrite a
-    /// relink of two copies (`hf b => a`). A new link whose name to link to is a declined overwrite stays
-    /// a copy of its own: making it would overwrite that name.
-    private static func links(of plan: Plan, overwrite: Bool) -> (Set<[UInt8]>, PathList) {
-        guard !plan.links.isEmpty else { return ([], PathList()) }
+    /// Which new hard links go to the update pass, and the names each pass gets with the links it makes: a
+    /// link to a name the destination holds (the creating pass cannot make it), and with an approved
+    /// overwrite a relink of two copies (`hf b => a`). A new link whose name to link to is a declined
+    /// overwrite stays a copy of its own: making it would overwrite that name.
+    private static func links(of plan: Plan, overwrite: Bool) -> (Set<[UInt8]>, [RsyncInvocation.Pass: PathList]) {
+        guard !plan.links.isEmpty else { return ([], [:]) }
         let new = Set(plan.new.map { Array($0.path) }), modified = Set(plan.modified.map { Array($0.path) })
-        var updated = Set(plan.attributesOnly.map { Array($0.path) })
-        if overwrite { updated.formUnion(modified) }
-        var toExisting: Set<[UInt8]> = [], leaders = PathList()
+        var listed: [RsyncInvocation.Pass: Set<[UInt8]>] = [
+            .update: Set(plan.attributesOnly.map { Array($0.path) }), .replace: [],
+        ]
+        if overwrite {
+            for path in modified { listed[plan.isReplaced(path) ? .replace : .update, default: []].insert(path) }
+        }
+        var toExisting: Set<[UInt8]> = [], leaders: [RsyncInvocation.Pass: PathList] = [:]
         for (name, leader) in plan.links.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            let pass: RsyncInvocation.Pass
             if new.contains(name) {
                 guard !new.contains(leader), overwrite || !modified.contains(leader) else { continue }
                 toExisting.insert(name)
-            } else if !(overwrite && modified.contains(name)) {
+                pass = .update
+            } else if overwrite && modified.contains(name) {
+                pass = plan.isReplaced(name) ? .replace : .update
+            } else {
                 continue
             }
-            if updated.insert(leader).inserted { leaders.append(leader, size: 0) }
+            if listed[pass, default: []].insert(leader).inserted {
+                leaders[pass, default: PathList()].append(leader, size: 0)
+            }
         }
         return (toExisting, leaders)
     }
