@@ -116,6 +116,7 @@ struct DifferentialCase {
         options.deletion = [.backup: .never, .workDeleting: .always][action] ?? .ask
         options.force = true
         options.progress = false
+        options.printCommands = true
         let sync = InProcessSync(
             configuration, from: source, to: destination, options: options, parts: parts,
             state: box.path("\(folder)/state"), ssh: environment ?? [:])

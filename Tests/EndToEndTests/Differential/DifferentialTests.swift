@@ -4,7 +4,7 @@ import Testing
 /// micsync against plain rsync, case by case (`DifferentialCase`), on seeded random trees, filter rules and
 /// changes: local cases whole and in parts, and cases with one end over ssh (the test's own sshd). The
 /// default run takes about half a minute; `make fuzz` runs more: `SEEDS=N` cases from `START=S`, or as many
-/// as `SECONDS=T` allow, or the one case a failure names (`SEED=S`).
+/// as `TIME=T` seconds allow, or the one case a failure names (`SEED=S`).
 @MainActor @Suite struct DifferentialTests {
     @Test func localCasesDoWhatRsyncDoes() async throws {
         try await run(FuzzSeeds(defaultCount: 24), ssh: nil)
