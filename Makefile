@@ -22,8 +22,8 @@ define apt_install
 	fi
 endef
 
-.PHONY: all build build-release deps test-deps bench-deps demo lint format test bench completions man new-action install uninstall \
-	clean
+.PHONY: all build build-release deps test-deps bench-deps demo lint format test fuzz bench completions man new-action \
+	install uninstall clean
 
 all: build
 
@@ -61,6 +61,16 @@ PACKAGING ?= 1
 test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(if $(filter 0,$(PACKAGING)),MICSYNC_SKIP_PACKAGING=1) $(SWIFT) test --skip-build
+
+# The differential test against plain rsync (README: Development) for longer than `make test` runs it: SEEDS=N cases
+# from START=S (default 1), or as many as TIME=SECONDS allow (default 600), or the one case a failure names: SEED=S
+# (KEEP=DIR keeps its trees).
+fuzz: test-deps
+	$(SWIFT) build --build-tests
+	$(if $(SEED),MICSYNC_FUZZ_SEED=$(SEED)) $(if $(SEEDS),MICSYNC_FUZZ_SEEDS=$(SEEDS)) \
+		$(if $(START),MICSYNC_FUZZ_START=$(START)) $(if $(KEEP),MICSYNC_FUZZ_KEEP=$(KEEP)) \
+		$(if $(SEED)$(SEEDS),,MICSYNC_FUZZ_SECONDS=$(or $(TIME),600)) \
+		$(SWIFT) test --skip-build --filter DifferentialTests
 
 # micsync as it ships against raw rsync in the same run, on a generated 100,000-file tree (README: Performance).
 bench: bench-deps

@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(name: "micsync", dependencies: ["MicsyncCommands"]),
         // Tests by kind: unit tests of the kernel, end-to-end runs of the built binaries; one support target
         // (sandbox trees, the built binaries, running a process) shared by every test target.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["MicsyncKit"], path: "Tests/TestSupport"),
         .testTarget(
             name: "MicsyncKitTests", dependencies: ["MicsyncKit", "MicsyncCommands", "TestSupport"],
             exclude: ["Fixtures"]),

@@ -13,20 +13,22 @@ public enum FileSystem {
         return RawPath.withCString(path) { lstat($0, &info) } == 0
     }
 
-    /// Whether something is at `root/relative`, the relative path given as raw bytes (not always UTF-8).
-    public static func exists(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
-        status(root, relative) != nil
-    }
-
-    /// `lstat` of `root/relative` (the symlink itself, not its target), the relative path given as raw bytes.
-    public static func status(_ root: String, _ relative: some Collection<UInt8>) -> stat? {
+    /// `lstat` of `root/relative` (the symlink itself, not its target), the relative path given as raw bytes
+    /// (not always UTF-8); an empty one is the root itself.
+    static func status(_ root: LocalRoot, _ relative: some Collection<UInt8>) -> stat? {
         var info = stat()
         return withCString(root, relative) { lstat($0, &info) == 0 } ? info : nil
     }
 
+    /// The device of the filesystem that holds `root`; nil when it is not there.
+    public static func device(_ root: LocalRoot) -> UInt? {
+        var info = stat()
+        return RawPath.withCString(root.path) { stat($0, &info) } == 0 ? UInt(info.st_dev) : nil
+    }
+
     /// Whether `root/relative` can be opened for reading; a symlink counts as readable (rsync reads the link,
     /// not its target), and so does what is not there.
-    static func isReadable(_ root: String, _ relative: some Collection<UInt8>) -> Bool {
+    static func isReadable(_ root: LocalRoot, _ relative: some Collection<UInt8>) -> Bool {
         withCString(root, relative) { path in
             let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             if descriptor >= 0 { close(descriptor) }
@@ -35,10 +37,10 @@ public enum FileSystem {
     }
 
     private static func withCString<T>(
-        _ root: String, _ relative: some Collection<UInt8>,
+        _ root: LocalRoot, _ relative: some Collection<UInt8>,
         _ body: (UnsafePointer<CChar>) -> T
     ) -> T {
-        var path = RawPath.bytes(root) + [UInt8(ascii: "/")] + relative + [0]
+        var path = RawPath.bytes(root.path) + [UInt8(ascii: "/")] + relative + [0]
         return path.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
         }

@@ -5,7 +5,8 @@ import Testing
 @testable import MicsyncKit
 
 @Suite struct ItemizeParserTests {
-    /// Real output of `rsync -a --dry-run --delete --itemize-changes --out-format='%i %l %n'` over a tree of odd names.
+    /// Real output of `rsync -aH --dry-run --delete --itemize-changes --out-format='%i %l %n<TAB>%n%L'` over a tree of
+    /// odd names, with a symlink, a hard link and the root's own times.
     static let captured: [[UInt8]] = {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "Fixtures/itemize-odd-names.txt")
@@ -28,8 +29,10 @@ import Testing
         #expect(
             names(plan.attributesOnly) == [Array("dir/".utf8)],
             "a directory whose only change is its time is not a modification")
-        #expect(plan.new.count == 11)
-        #expect(plan.new.totalSize == 1 * 9 + 2 + 5)
+        #expect(plan.rootChanged, "the root's own times, in no list")
+        #expect(plan.new.count == 12)
+        #expect(plan.new.totalSize == 1 * 9 + 2 + 6 + 3)
+        #expect(plan.links == [Array("dir/linked".utf8): Array("dir/changed".utf8)], "a hard link, with its leader")
     }
 
     @Test func decodesEscapesToTheExactBytes() {
@@ -37,7 +40,7 @@ import Testing
         let expected: [[UInt8]] = [
             Array("new\nline".utf8), Array("tab\there".utf8), Array("back\\slash".utf8), Array("-lead".utf8),
             Array("co:lon".utf8), Array("ünï".utf8), Array("bad".utf8) + [0xFF], Array("lit\\#012".utf8),
-            Array("with space".utf8), Array("link".utf8), Array("plain".utf8),
+            Array("with space".utf8), Array("link".utf8), Array("plain".utf8), Array("dir/linked".utf8),
         ]
         #expect(new == Set(expected))
     }
@@ -52,24 +55,45 @@ import Testing
     @Test(
         arguments: [
             ("created directory /x", nil),
-            (".d..t...... 4096 ./", nil),
             (
-                ">f+++++++++ 12  leading space",
+                ".d..t...... 4096 ./\t./",
+                ItemizedChange(change: .attributesOnly, path: Array("./".utf8), size: 4096, kind: .directory)
+            ),
+            (
+                ">f+++++++++ 12  leading space\t leading space",
                 ItemizedChange(change: .new, path: Array(" leading space".utf8), size: 12, kind: .file)
             ),
             (
-                ">f..t...... 3 only-time",
+                ">f..t...... 3 only-time\tonly-time",
                 ItemizedChange(change: .modified, path: Array("only-time".utf8), size: 3, kind: .file)
             ),
             (
-                ".f...p..... 3 perms",
+                ".f...p..... 3 perms\tperms",
                 ItemizedChange(change: .attributesOnly, path: Array("perms".utf8), size: 3, kind: .file)
             ),
-            (".f          3 same", ItemizedChange(change: .unchanged, path: Array("same".utf8), size: 3, kind: .file)),
             (
-                "cLc.t...... 5 relinked",
-                ItemizedChange(change: .modified, path: Array("relinked".utf8), size: 5, kind: .symlink)
+                ".f          3 same\tsame",
+                ItemizedChange(change: .unchanged, path: Array("same".utf8), size: 3, kind: .file)
             ),
+            (
+                "cLc.t...... 5 relinked -> x\trelinked -> x -> a => b",
+                ItemizedChange(change: .modified, path: Array("relinked -> x".utf8), size: 5, kind: .symlink)
+            ),
+            (
+                "hf          6 a\tb => c\ta\tb => c => d => e",
+                ItemizedChange(
+                    change: .modified, path: Array("a\tb => c".utf8), size: 6, kind: .file,
+                    leader: Array("d => e".utf8))
+            ),
+            (
+                "hf...p..... 6 b\tb",
+                ItemizedChange(change: .attributesOnly, path: Array("b".utf8), size: 6, kind: .file)
+            ),
+            (
+                "hf..t...... 6 b\tb",
+                ItemizedChange(change: .modified, path: Array("b".utf8), size: 6, kind: .file)
+            ),
+            (">f+++++++++ 3 name\tother", nil),
         ] as [(String, ItemizedChange?)])
     func parsesSingleLines(line: String, expected: ItemizedChange?) {
         #expect(ItemizedChange.parse(Array(line.utf8)) == expected)

@@ -17,7 +17,7 @@ import Testing
         var plan = Plan()
         plan.new = PathList(["x/", "x/a", "y", "z"])
         plan.deleted = PathList(["y/inner", "old"])
-        let sorted = plan.sortingTypeChanges { Set(["x", "y"]).contains(String(decoding: $0, as: UTF8.self)) }
+        let sorted = plan.sortingTypeChanges([Array("x".utf8): .file, Array("y".utf8): .directory])
         #expect(sorted.new.names == ["z"])
         #expect(sorted.modified.names == ["x/", "x/a", "y"])
         #expect(sorted.deleted.names == ["old"])
@@ -27,15 +27,21 @@ import Testing
     @Test func nothingBelowAnAbsentNewFolderIsLookedUp() {
         var plan = Plan()
         plan.new = PathList(["docs/", "docs/a", "docs/sub/", "docs/sub/b", "top", "x/", "x/c"])
-        var looked: [String] = []
-        let sorted = plan.sortingTypeChanges { path in
-            let name = String(decoding: path, as: UTF8.self)
-            looked.append(name)
-            return name == "x"
-        }
-        #expect(looked == ["docs", "top", "x"])
+        #expect(plan.typeChangeCandidates().map { String(decoding: $0, as: UTF8.self) } == ["docs", "top", "x"])
+        let sorted = plan.sortingTypeChanges([Array("x".utf8): .file])
         #expect(sorted.new.names == ["docs/", "docs/a", "docs/sub/", "docs/sub/b", "top"])
         #expect(sorted.modified.names == ["x/", "x/c"])
+    }
+
+    /// A hard link rsync makes where the destination holds a folder replaces the folder.
+    @Test func aHardLinkInPlaceOfAFolderIsATypeChange() {
+        var plan = Plan()
+        plan.modified = PathList(["a", "b"])
+        plan.links = [Array("a".utf8): Array("x".utf8), Array("b".utf8): Array("x".utf8)]
+        plan.deleted = PathList(["a/in", "a/in", "old"])
+        #expect(plan.typeChangeCandidates().count == 2)
+        let sorted = plan.sortingTypeChanges([Array("a".utf8): .directory, Array("b".utf8): .file])
+        #expect(sorted.typeChanges == [Array("a".utf8)] && sorted.deleted.names == ["old"])
     }
 
     @Test func deletionOptionsOnlyEverGoWithTheDeletionPass() {
@@ -46,7 +52,7 @@ import Testing
         func arguments(_ pass: RsyncInvocation.Pass) -> [String] {
             invocation.apply(pass, to: destination, listFile: "/tmp/list", trash: ".micsync/trash/T")
         }
-        for pass in [RsyncInvocation.Pass.create, .update] {
+        for pass in [RsyncInvocation.Pass.create, .replace, .update] {
             #expect(!arguments(pass).contains { $0.hasPrefix("--delete") }, "\(pass)")
             #expect(arguments(pass).contains("--ignore-missing-args"))
         }
@@ -55,11 +61,15 @@ import Testing
         #expect(
             delete.contains("--delete-missing-args") && delete.contains("--existing")
                 && delete.contains("--ignore-existing"))
-        for pass in RsyncInvocation.Pass.allCases {
+        for pass in [RsyncInvocation.Pass.create, .replace, .update, .delete] {
             #expect(arguments(pass).contains("--temp-dir=.micsync/tmp") && arguments(pass).contains("--hard-links"))
             #expect(arguments(pass).contains("--partial-dir=/b/.micsync/partial"))
             #expect(arguments(pass).contains("--backup-dir=.micsync/trash/T") == (pass != .create), "\(pass)")
         }
+        let root = arguments(.root)
+        #expect(
+            root.contains("--exclude=/*") && !root.contains { $0.hasPrefix("--delete") || $0.hasPrefix("--backup") },
+            "the root's own attributes, nothing below it")
         #expect(!invocation.plan(to: destination).contains("--delete-missing-args"))
     }
 

@@ -1,15 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
 
 /// rsync's `--info=progress2` output, as it arrives on stdout mixed with itemized lines.
 @Suite struct ProgressTests {
-    /// Captured from `rsync -a --itemize-changes --out-format='%i %l %n' --info=progress2` (3.x).
+    /// Captured from `rsync -a --itemize-changes --out-format='%i %l %n<TAB>%n%L' --info=progress2` (3.x).
     static let output = Array(
-        (">f+++++++++ 30000000 big\n\r         32,768   0%    0.00kB/s    0:00:00  \r"
+        (">f+++++++++ 30000000 big\tbig\n\r         32,768   0%    0.00kB/s    0:00:00  \r"
             + "     21,921,792  73%   19.55MB/s    0:00:00  \r     30,000,000  99%   20.37MB/s    0:00:01 (xfr#1, to-chk=1/3)\n"
-            + ">f+++++++++ 3 small\n\r     30,000,003 100%   20.36MB/s    0:00:01 (xfr#2, to-chk=0/3)\n").utf8)
+            + ">f+++++++++ 3 small\tsmall\n\r     30,000,003 100%   20.36MB/s    0:00:01 (xfr#2, to-chk=0/3)\n").utf8)
 
     private func lines() -> [[UInt8]] {
         var splitter = LineSplitter()

@@ -35,9 +35,12 @@ extension ConfigCommand {
             }
             let count = configurations.configurations.count
             terminal.print("\(found.file): OK, \(count) configuration\(count == 1 ? "" : "s")")
-            // Valid, yet useless as written: most likely a typo, or paths relative to another folder.
+            // Valid, yet useless as written: most likely a typo, or paths relative to another folder. A location
+            // is asked where it lives; a host that does not answer may hold it.
+            let book = CommandContext.current.locations
+            defer { book.close() }
             for configuration in configurations.configurations
-            where !configuration.locations.contains(where: { FileSystem.exists($0.path) }) {
+            where !configuration.locations.contains(where: { book.exists($0) != false }) {
                 terminal.print(
                     "warning: configuration \"\(configuration.name)\": none of its locations exists "
                         + "(relative paths are relative to the config file's folder)")

@@ -13,9 +13,7 @@ struct LogLine {
     /// The line, its locations shortened in the middle when it would not fit `width`. What the journal holds
     /// is shown escaped: a line there may have been written by anyone.
     func text(width: Int) -> String {
-        let counts =
-            "\(entry.copied) copied (\(ByteCount.readable(entry.bytes))), \(entry.overwritten) overwritten, "
-            + "\(entry.deleted) deleted"
+        let counts = entry.counts
         // An automatic run (`micsync watch`) says so after its action.
         let action = DisplayName.readable(entry.action) + (entry.automatic == true ? " (auto)" : "")
         let fixed = [TimeWords.local(entry.start), action, counts, "exit \(entry.exitCode)"]

@@ -22,7 +22,7 @@ struct RunLine {
             let counts =
                 entry.copied + entry.overwritten == 0
                 ? "nothing to do"
-                : "\(entry.copied) copied (\(ByteCount.readable(entry.bytes))), \(entry.overwritten) overwritten"
+                : "\(entry.copied) copied (\(ByteCount.readable(entry.copiedSize))), \(entry.overwritten) overwritten"
             return "\(run) → \(entry.destinations.joined(separator: ", ")): \(counts)"
         case .success(nil): return "\(run): nothing to do"
         case .failure(let error):

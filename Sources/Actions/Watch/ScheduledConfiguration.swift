@@ -61,9 +61,8 @@ struct ScheduledConfiguration {
         return plugged && (schedule.plugged || overdue)
     }
 
+    /// A BACKUP on another host is plugged in or not there, never here: only a local one has a device here.
     private static func seen(_ backup: Location, _ book: LocationBook) -> Seen {
-        var info = stat()
-        let device = stat(backup.path, &info) == 0 ? UInt(info.st_dev) : nil
-        return Seen(accessible: book.access(backup).isAccessible, device: device)
+        Seen(accessible: book.access(backup).isAccessible, device: backup.local.flatMap(FileSystem.device))
     }
 }

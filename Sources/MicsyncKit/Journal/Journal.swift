@@ -10,7 +10,11 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var paths: [String]
     public var copied = 0, overwritten = 0, deleted = 0
     var directoriesCreated = 0, directoriesDeleted = 0
+    /// Bytes written: the files copied new and those overwritten.
     public var bytes: Int64 = 0
+    /// Bytes of the files copied new, which the run's summary shows (absent from lines journaled before it
+    /// was kept).
+    var copiedBytes: Int64?
     /// What a destination could not hold and was left out (absent when nothing was).
     var cannotBeStored: [String]?
     public var start: Date
@@ -20,6 +24,21 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var automatic: Bool?
 
     public var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
+
+    /// What rsync did, in the words the run's summary used: `3 copied (1.2 KB), 1 overwritten, 0 deleted`.
+    public var counts: String { RunSummary.line(report) }
+
+    /// The bytes of the files copied new; a line journaled before they were kept has only all bytes written.
+    public var copiedSize: Int64 { copiedBytes ?? bytes }
+
+    /// Its counts as the run's summary counted them, every destination's together.
+    private var report: ApplyReport {
+        var report = ApplyReport()
+        (report.copied, report.overwritten, report.deleted) = (copied, overwritten, deleted)
+        (report.directoriesCreated, report.directoriesDeleted) = (directoriesCreated, directoriesDeleted)
+        (report.bytes, report.copiedBytes) = (bytes, copiedSize)
+        return report
+    }
 }
 
 /// The run journal: one JSON line per run that changed something or failed, and per automatic run, at

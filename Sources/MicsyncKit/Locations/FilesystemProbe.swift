@@ -41,6 +41,8 @@ public struct FilesystemProbe: Sendable {
     func probe(_ location: Location, type: String) -> FilesystemFacts? {
         let folder = StateFolder(location)
         let created = !FileSystem.exists(folder.path)
+        var root = stat()
+        let rootTimes = stat(location.path, &root) == 0 ? [root.st_atim, root.st_mtim] : nil
         guard folder.problem() == nil, let state = try? LocationMarker.openState(of: location, creating: true) else {
             return nil
         }
@@ -48,7 +50,11 @@ public struct FilesystemProbe: Sendable {
         let scratch = folder.path + "/probe-\(getpid())"
         defer {
             Self.removeScratch(scratch)
-            if created { rmdir(folder.path) }
+            if created {
+                rmdir(folder.path)
+                // The location as it was found: making and removing `.micsync` changed its folder's time.
+                if var times = rootTimes { utimensat(AT_FDCWD, location.path, &times, 0) }
+            }
         }
         guard mkdir(scratch, 0o700) == 0 else { return nil }
         let file = scratch + "/f"

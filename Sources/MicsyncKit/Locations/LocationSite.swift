@@ -3,7 +3,7 @@ import Foundation
 /// Where a location's directory lives and how micsync reaches it: every fact and write that depends on the
 /// kind of place. `LocationBook` asks only this, so a directory on another host (over ssh) is one more
 /// conforming type, chosen in `LocationBook.site`, and no caller branches on the kind.
-protocol LocationSite: Sendable {
+protocol LocationSite: EntryQuestions {
     /// Whether it can be used now and why not, given the id remembered for it (nil: never written there).
     func access(remembered: String?) -> LocationAccess
     /// The id of its marker, `.micsync/id`; nil when it has none.

@@ -84,21 +84,17 @@ struct StorageCheck: Sendable {
     /// into `plan.keptUnstorable`, so that `work -D` from an exFAT disc never deletes `a:b` in the WORKING.
     static func keepWhatTheSourceCannotHold(
         in plan: inout Plan, at destination: Location,
-        source profile: FilesystemProfile
+        source profile: FilesystemProfile, locations: LocationBook
     ) {
         guard profile.hasLimits, !plan.deleted.isEmpty else { return }
         var check = StorageCheck(profile: profile)
-        for entry in plan.deleted {
-            let info = FileSystem.status(destination.path, entry.path)
-            let type = info.map { $0.st_mode & S_IFMT } ?? 0
-            let kind: ItemizedChange.Kind =
-                type == S_IFLNK
-                ? .symlink
-                : type == S_IFDIR
-                    ? .directory
-                    : type == S_IFREG ? .file : .other
+        // What each item is, asked of the destination where it lives.
+        let found = locations.entries(plan.deleted.map { Array($0.path) }, in: destination)
+        for (index, entry) in plan.deleted.enumerated() {
+            let info = found?[index]
             check.observe(
-                ItemizedChange(change: .new, path: Array(entry.path), size: Int64(info?.st_size ?? 0), kind: kind))
+                ItemizedChange(change: .new, path: Array(entry.path), size: info?.size ?? 0, kind: info?.kind ?? .other)
+            )
         }
         let (items, refused) = check.outermost()
         guard !items.isEmpty else { return }

@@ -18,7 +18,7 @@ struct ReadOnlyRun {
             endpoints.destinations, rsync: rsync, printingTo: run.printsCommands ? context.terminal : nil)
         let report = DifferenceReport(
             source: endpoints.source, byContent: rsyncOptions.contains("--checksum"),
-            plans: Array(zip(endpoints.destinations, plans)))
+            plans: Array(zip(endpoints.destinations, plans)), locations: context.locations)
         if run.json {
             report.writeJSON(to: context.terminal)
         } else {

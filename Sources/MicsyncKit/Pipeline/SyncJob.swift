@@ -17,6 +17,8 @@ struct SyncJob {
     let locks: [Location: LocationLock]
     let context: RunContext
     let started: Date
+    /// How many parts each destination's plan is cut into (`Planner`); nil: as the machine allows.
+    var partsPerDestination: Int?
 
     var terminal: Terminal { context.terminal }
 

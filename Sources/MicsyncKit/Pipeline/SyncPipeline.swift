@@ -43,8 +43,10 @@ struct SyncPipeline {
 
     private func planAndApply(_ usable: [Location], into outcome: inout SessionOutcome) async throws(MicsyncError) {
         let printing = job.options.printsCommands ? job.terminal : nil
-        let planned = try await Planner(rsync: job.rsync, invocation: job.invocation, printingTo: printing)
-            .plan(job, usable)
+        let planner = Planner(
+            rsync: job.rsync, invocation: job.invocation, locations: job.context.locations, printingTo: printing,
+            partsPerDestination: job.partsPerDestination)
+        let planned = try await planner.plan(job, usable)
         outcome.destinations += planned.failed
         let guarded = try DeletionGuarding(job: job).check(planned.destinations)
         var decided: [DecidedDestination] = []

@@ -10,6 +10,8 @@ public struct SyncRequest: Sendable {
     public var rsyncOptions: [String] = []
     /// Whether a run can overwrite files, so that there is something to ask about (tree never does).
     var overwrites = true
+    /// How many parts each destination's plan is cut into (`Planner`); nil: as the machine allows.
+    var partsPerDestination: Int?
 
     public init(action: String, scope: Scope, endpoints: Endpoints, options: RunOptions) {
         self.action = action

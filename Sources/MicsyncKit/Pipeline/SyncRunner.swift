@@ -14,6 +14,7 @@ public struct SyncRunner {
     /// Returns what the run did, as journaled; throws what stopped it.
     @discardableResult
     public func run(_ request: SyncRequest) async throws(MicsyncError) -> JournalEntry {
+        var request = request
         let options = request.options
         let book = context.locations
         // One directory is written once, whatever names reach it (two host names of one NAS): one lock.
@@ -22,6 +23,7 @@ public struct SyncRunner {
             context.terminal.notice("note: \(location.heading) is the same folder as \(first.heading); written once")
         }
         let endpoints = Endpoints(source: request.endpoints.source, destinations: destinations)
+        request.endpoints = endpoints
         if let host = endpoints.source.remote?.connectionKey,
             let other = endpoints.destinations.first(where: { ($0.remote?.connectionKey).map { $0 != host } ?? false })
         {
@@ -38,26 +40,37 @@ public struct SyncRunner {
         let locks = options.dryRun ? [:] : try book.lock(endpoints.destinations)
         // The progress line redraws itself with an escape sequence, which TERM=dumb must never receive.
         let progress = ProgressLine(requested: context.terminal.isDumb ? false : options.progress, on: context.terminal)
-        var invocation = RsyncInvocation(
-            source: endpoints.source, scope: request.scope, actionFilters: request.filters,
-            deleting: options.deletion != .never)
-        invocation.actionOptions = request.rsyncOptions + options.everydayRsyncOptions
-        invocation.filters += options.excludes.map { "--exclude=\($0)" }
-        invocation.applyOptions += progress.rsyncOptions
-        invocation.filesystems = .probe(
-            source: endpoints.source, destinations: endpoints.destinations, locations: book,
-            probing: !options.dryRun)
-        invocation.filesystems.keeping = request.scope.configuration.extendedMetadata.union(options.extendedMetadata)
-        invocation.transports = book.rsyncTransports(source: endpoints.source, destinations: endpoints.destinations)
-        let job = SyncJob(
-            action: request.action, scope: request.scope, source: endpoints.source,
-            destinations: endpoints.destinations, options: options, overwrites: request.overwrites, rsync: rsync,
-            invocation: invocation, locks: locks, context: context, started: Date())
+        let job = job(request, rsync: rsync, locks: locks, applyOptions: progress.rsyncOptions)
         let outcome = await SyncPipeline(job, progress: progress).run()
         let entry = journal.record(
             outcome, action: request.action, scope: request.scope, endpoints: endpoints, start: job.started,
             automatic: options.automatic && !options.dryRun, warningsTo: context.terminal)
         if let error = outcome.error { throw error }
         return entry
+    }
+
+    /// The job every stage of `request`'s run reads: its rsync command lines, with `applyOptions` added to
+    /// each apply pass, and what the run's locations hold.
+    func job(
+        _ request: SyncRequest, rsync: Rsync, locks: [Location: LocationLock] = [:], applyOptions: [String] = []
+    ) -> SyncJob {
+        let (options, endpoints, book) = (request.options, request.endpoints, context.locations)
+        var invocation = RsyncInvocation(
+            source: endpoints.source, scope: request.scope, actionFilters: request.filters,
+            deleting: options.deletion != .never)
+        invocation.actionOptions = request.rsyncOptions + options.everydayRsyncOptions
+        invocation.filters += options.excludes.map { "--exclude=\($0)" }
+        invocation.applyOptions += applyOptions
+        invocation.filesystems = .probe(
+            source: endpoints.source, destinations: endpoints.destinations, locations: book,
+            probing: !options.dryRun)
+        invocation.filesystems.keeping = request.scope.configuration.extendedMetadata.union(options.extendedMetadata)
+        invocation.transports = book.rsyncTransports(source: endpoints.source, destinations: endpoints.destinations)
+        var job = SyncJob(
+            action: request.action, scope: request.scope, source: endpoints.source,
+            destinations: endpoints.destinations, options: options, overwrites: request.overwrites, rsync: rsync,
+            invocation: invocation, locks: locks, context: context, started: Date())
+        job.partsPerDestination = request.partsPerDestination
+        return job
     }
 }

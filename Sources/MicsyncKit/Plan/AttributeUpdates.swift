@@ -1,25 +1,29 @@
 import Foundation
 
-extension PathList {
-    /// The update pass's list without the files planned for their attributes alone whose two copies no longer
-    /// pass rsync's quick check (same size, times within a second): their content changed since the plan, and
-    /// nobody approved overwriting them. Also returns the readable names of those left alone.
-    func droppingChanged(_ attributesOnly: PathList, source: String, destination: String) -> (PathList, [String]) {
-        var changed = Set<[UInt8]>(), names: [String] = []
-        for entry in attributesOnly where !entry.isDirectory && !Self.copiesMatch(entry.path, source, destination) {
-            changed.insert(Array(entry.path))
-            names.append(entry.displayName)
-        }
-        guard !changed.isEmpty else { return (self, []) }
-        var kept = PathList()
-        for entry in self where !changed.contains(Array(entry.path)) { kept.append(entry.path, size: entry.size) }
-        return (kept, names)
+extension LocationBook {
+    /// Those of `files` whose two copies no longer pass rsync's quick check (the same type and size, and for
+    /// a file times within a second; a symlink's time is one of its attributes), each end asked where it
+    /// lives: planned for their attributes alone (or to have a hard link made to them), their content
+    /// changed since the plan, and nobody approved overwriting them. nil when an end cannot tell.
+    func changedCopies(_ files: [[UInt8]], source: Location, destination: Location) -> Set<[UInt8]>? {
+        guard let ends = bothEnds(files, source: source, destination: destination) else { return nil }
+        return Set(
+            zip(files, ends).compactMap { path, ends in
+                guard let here = ends.source, let there = ends.destination, here.kind == there.kind,
+                    here.size == there.size,
+                    here.kind != .file || NewerCopy(source: here, destination: there) == .neither
+                else { return path }
+                return nil
+            })
     }
+}
 
-    private static func copiesMatch(_ relative: some Collection<UInt8>, _ source: String, _ destination: String) -> Bool
-    {
-        guard let here = FileSystem.status(source, relative), let there = FileSystem.status(destination, relative)
-        else { return false }
-        return here.st_size == there.st_size && NewerCopy(source: here, destination: there) == .neither
+extension PathList {
+    /// The list without the entries whose paths are in `paths`.
+    func removing(_ paths: Set<[UInt8]>) -> PathList {
+        guard !paths.isEmpty else { return self }
+        var kept = PathList()
+        for entry in self where !paths.contains(Array(entry.path)) { kept.append(entry.path, size: entry.size) }
+        return kept
     }
 }

@@ -9,6 +9,9 @@ public struct PathList: Sendable, Sequence {
 
         var isDirectory: Bool { path.last == UInt8(ascii: "/") }
         var displayName: String { DisplayName.readable(path) }
+        /// The path as `rsync --files-from` must read it: a directory without its trailing "/", since rsync
+        /// recurses into a listed `dir/` and would copy what was declined or never planned.
+        var listedName: ArraySlice<UInt8> { isDirectory ? path.dropLast() : path }
     }
 
     static let blockSize = 1 << 20
@@ -18,6 +21,13 @@ public struct PathList: Sendable, Sequence {
     private var blocks: [[UInt8]] = []
 
     init() {}
+
+    /// The location root alone (`./`), as the pass that syncs its own attributes lists it.
+    static var root: PathList {
+        var list = PathList()
+        list.append(ItemizedChange.root, size: 0)
+        return list
+    }
 
     public var isEmpty: Bool { count == 0 }
     var directoryCount: Int { count(where: \.isDirectory) }
@@ -43,22 +53,42 @@ public struct PathList: Sendable, Sequence {
         totalSize += size
     }
 
-    /// Writes the list as `rsync --from0 --files-from` must read it: NUL-separated, a directory without its
-    /// trailing "/", since rsync recurses into a listed `dir/` and would copy what was declined or never planned.
+    /// Writes the list as `rsync --from0 --files-from` must read it: NUL-separated, each its `listedName`.
     func writeFilesFrom(to output: inout LineWriter) {
         for entry in self {
-            output.write(entry.isDirectory ? entry.path.dropLast() : entry.path)
+            output.write(entry.listedName)
             output.write(CollectionOfOne(0))
         }
     }
 
-    /// Approved deletions as the deletion pass gets them: only those still absent from `source`, the
-    /// outermost of each folder; and the readable names of those back in the source meanwhile (kept).
-    func deletions(missingFrom source: String) -> (deletions: PathList, returned: [String]) {
-        var missing = PathList(), returned: [String] = []
+    /// Approved deletions as the deletion pass gets them: only those still absent from `source` (asked where
+    /// it lives), the outermost of each folder; and the readable names of those back in the source meanwhile
+    /// (kept). A folder that only the destination holds, yet was not planned for deletion (a rule protects
+    /// something in it), is deleted whole in their place, as one walk deletes it (what the rule protects
+    /// stays): rsync takes a listed path below a folder the source lacks for one whose parent vanished. nil
+    /// when the source cannot tell.
+    func deletions(missingFrom source: Location, in book: LocationBook) -> (deletions: PathList, returned: [String])? {
+        var folders: [ArraySlice<UInt8>] = [], seen = Set<ArraySlice<UInt8>>()
         for entry in self {
-            if FileSystem.exists(source, entry.isDirectory ? entry.path.dropLast() : entry.path) {
+            let path = entry.listedName
+            for slash in path.indices where path[slash] == UInt8(ascii: "/") && seen.insert(path[..<slash]).inserted {
+                folders.append(path[..<slash])
+            }
+        }
+        guard let found = book.entries(map { Array($0.listedName) } + folders.map(Array.init), in: source) else {
+            return nil
+        }
+        let absent = Set(zip(folders, found.dropFirst(count)).compactMap { $1 == nil ? $0 : nil })
+        var missing = PathList(), returned: [String] = []
+        for (entry, there) in zip(self, found) {
+            guard there == nil else {
                 returned.append(entry.displayName)
+                continue
+            }
+            let path = entry.listedName
+            if let slash = path.indices.first(where: { path[$0] == UInt8(ascii: "/") && absent.contains(path[..<$0]) })
+            {
+                missing.append(path[...slash], size: 0)
             } else {
                 missing.append(entry.path, size: entry.size)
             }
@@ -79,11 +109,13 @@ public struct PathList: Sendable, Sequence {
         return result
     }
 
-    /// The same entries in byte order of their paths: a folder before what it holds.
+    /// The same entries in byte order of their paths, each once: a folder before what it holds.
     func sortedByPath() -> PathList {
         var result = PathList()
-        for entry in sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
+        var last: ArraySlice<UInt8>?
+        for entry in sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) where entry.path != last {
             result.append(entry.path, size: entry.size)
+            last = entry.path
         }
         return result
     }

@@ -8,6 +8,18 @@ public struct Plan: Sendable {
     public var deleted = PathList()
     /// Same content, other permissions, owner or times (a directory whose only change is its time is one).
     var attributesOnly = PathList()
+    /// Whether it plans a whole location, whose root's own attributes (permissions, times) are synced too
+    /// (`rsync -a` syncs them), and whether they differ.
+    var coversRoot = false
+    var rootChanged = false
+
+    /// The hard links rsync would make, each name with the name it links to (`hf… b => a`): both go to one
+    /// pass, or rsync copies the file instead of linking it.
+    var links: [[UInt8]: [UInt8]] = [:]
+    /// The paths where an item of another type replaces what the destination holds (a folder where a file
+    /// is, say), each listed as modified: what rsync deletes at or below them makes way, and is no deletion
+    /// of its own (`sortingTypeChanges`).
+    var typeChanges: Set<[UInt8]> = []
 
     /// What the destination's filesystem cannot hold, each with its reason: never part of the apply.
     var cannotStore: [Unstorable] = []
@@ -22,20 +34,12 @@ public struct Plan: Sendable {
 
     init() {}
 
-    /// One plan of the parts' plans of a destination (`ScopeParts`), its lists in the order one dry run
-    /// gives them.
-    init(parts: [Plan]) {
-        self.init()
-        new = PathList(interleaving: parts.map(\.new))
-        modified = PathList(interleaving: parts.map(\.modified))
-        deleted = PathList(interleaving: parts.map(\.deleted))
-        attributesOnly = PathList(interleaving: parts.map(\.attributesOnly))
-        counts = parts.first?.counts ?? RsyncStats()
-        for part in parts.dropFirst() { counts.add(part.counts) }
-        problems = parts.flatMap(\.problems)
-    }
-
     mutating func add(_ item: ItemizedChange) {
+        guard item.path != ItemizedChange.root else {
+            if item.change != .unchanged { rootChanged = true }
+            return
+        }
+        if let leader = item.leader { links[item.path] = leader }
         switch item.change {
         case .new: new.append(item.path, size: item.size)
         case .modified: modified.append(item.path, size: item.size)

@@ -39,29 +39,27 @@ struct JSONStream {
 
     /// A list of paths: its bytes (files only), count, and each item with its size. A name that is valid
     /// UTF-8 is given exactly; any other readably (`\xNN`), with its exact bytes in `pathBase64`. `more` adds
-    /// keys of the caller's to each item (sorting before "path"). With `sizesAt`, each file's size is read
-    /// there (rsync reports none for deletions).
+    /// keys of the caller's to each item (sorting before "path"), given the item's position. With `sizes`,
+    /// each item's size is the one given there (rsync reports none for deletions).
     mutating func pathList(
-        _ key: String, _ list: PathList, sizesAt root: String? = nil,
-        more: (PathList.Entry, inout JSONStream) -> Void = { _, _ in }
+        _ key: String, _ list: PathList, sizes: [Int64]? = nil,
+        more: (Int, inout JSONStream) -> Void = { _, _ in }
     ) {
-        let size = { (entry: PathList.Entry) -> Int64 in
-            // A directory's own size (4096 on ext4) is no data to copy or delete.
-            if entry.isDirectory { return 0 }
-            guard let root else { return entry.size }
-            return FileSystem.status(root, entry.path).map { Int64($0.st_size) } ?? 0
+        // A directory's own size (4096 on ext4) is no data to copy or delete.
+        let sized = list.enumerated().lazy.map { index, entry in
+            (entry, entry.isDirectory ? 0 : sizes.map { $0[index] } ?? entry.size)
         }
         object(key) { json in
-            json.value("bytes", root == nil ? list.fileBytes : list.reduce(0) { $0 + size($1) })
+            json.value("bytes", sized.reduce(0) { $0 + $1.1 })
             json.value("count", list.count)
             json.array("items") { json in
-                for entry in list {
+                for (index, (entry, size)) in sized.enumerated() {
                     let exact = String(validating: entry.path, as: UTF8.self)
                     json.object { item in
-                        more(entry, &item)
+                        more(index, &item)
                         item.value("path", exact ?? entry.displayName)
                         if exact == nil { item.value("pathBase64", Data(entry.path).base64EncodedString()) }
-                        item.value("size", size(entry))
+                        item.value("size", size)
                     }
                 }
             }
@@ -128,26 +126,23 @@ struct JSONStream {
 
 /// The plan of a sync run as one JSON document (`-n --json`), for scripts.
 struct PlanDocument {
+    /// One destination's plan, with what its host was asked: which modified items are newer there, and
+    /// the size of each item to delete (rsync reports none).
+    struct Destination {
+        let location: Location
+        let plan: Plan
+        let newer: Set<Int>
+        let deletedSizes: [Int64]
+    }
+
     let action: String
     let configuration: String
     let source: Location
-    let plans: [(Location, Plan)]
+    let plans: [Destination]
     /// Whether the run may delete; otherwise `delete` is empty, as in the printed plan.
     let deleting: Bool
     /// The locations left out of the run, each with the reason.
     let skipped: [(Location, String)]
-
-    init(
-        action: String, configuration: String, source: Location, plans: [(Location, Plan)], deleting: Bool,
-        skipped: [(Location, String)] = []
-    ) {
-        self.action = action
-        self.configuration = configuration
-        self.source = source
-        self.plans = plans
-        self.deleting = deleting
-        self.skipped = skipped
-    }
 
     /// The locations of `configuration` a run leaves out now, each with the reason.
     static func skipped(in configuration: Configuration, locations: LocationBook) -> [(Location, String)] {
@@ -164,15 +159,14 @@ struct PlanDocument {
             json.value("action", action)
             json.value("configuration", configuration)
             json.array("destinations") { json in
-                for (location, plan) in plans {
+                for destination in plans {
+                    let plan = destination.plan
                     json.object { json in
                         json.unstorable(plan.cannotStore)
-                        json.pathList("delete", deleting ? plan.deleted : PathList(), sizesAt: location.path)
-                        json.location("location", location)
-                        json.pathList("modified", plan.modified) { entry, item in
-                            if entry.isNewer(at: location.path, than: source.path) {
-                                item.value("newerAtDestination", true)
-                            }
+                        json.pathList("delete", deleting ? plan.deleted : PathList(), sizes: destination.deletedSizes)
+                        json.location("location", destination.location)
+                        json.pathList("modified", plan.modified) { index, item in
+                            if destination.newer.contains(index) { item.value("newerAtDestination", true) }
                         }
                         json.pathList("new", plan.new)
                     }

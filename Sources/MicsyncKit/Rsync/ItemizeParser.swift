@@ -1,4 +1,4 @@
-/// One line of rsync's `--out-format='%i %l %n'` output: what happens to one path.
+/// One line of rsync's `--out-format='%i %l %n<TAB>%n%L'` output: what happens to one path.
 struct ItemizedChange: Sendable, Equatable {
     enum Change: Sendable, Equatable {
         /// `unchanged` is itemized only with `-ii`, which plans for a destination with limits use.
@@ -11,26 +11,36 @@ struct ItemizedChange: Sendable, Equatable {
     }
 
     let change: Change
-    /// Relative to the location root, raw bytes with rsync's `\#ooo` escapes decoded; directories end with "/".
+    /// Relative to the location root, raw bytes with rsync's `\#ooo` escapes decoded; directories end with
+    /// "/", and the location root itself is "./".
     let path: [UInt8]
     let size: Int64
     let kind: Kind
+    /// For a hard link rsync makes (`hf… b => a`): the path of the name it links to, which must be in the
+    /// same pass for the link to be made.
+    let leader: [UInt8]?
 
-    init(change: Change, path: [UInt8], size: Int64, kind: Kind = .other) {
+    init(change: Change, path: [UInt8], size: Int64, kind: Kind = .other, leader: [UInt8]? = nil) {
         self.change = change
         self.path = path
         self.size = size
         self.kind = kind
+        self.leader = leader
     }
 
-    /// The rsync options that make it print lines this parser reads.
-    static let outputFormat = ["--itemize-changes", "--out-format=%i %l %n"]
+    /// The rsync options that make it print lines this parser reads. The name comes twice, a tab between,
+    /// then what `%L` adds (` -> target` for a symlink, ` => name` for a hard link): a name may hold a tab or
+    /// ` => ` (rsync escapes neither), but only one cut makes the two copies equal.
+    static let outputFormat = ["--itemize-changes", "--out-format=%i %l %n\t%n%L"]
 
-    /// Parses one output line (without its newline); nil for lines that itemize nothing (the transfer root,
-    /// rsync's own messages).
+    /// The path rsync gives the location root itself.
+    static let root = Array("./".utf8)
+
+    /// Parses one output line (without its newline); nil for lines that itemize nothing (rsync's own
+    /// messages).
     static func parse(_ line: some Collection<UInt8>) -> ItemizedChange? {
         let bytes = Array(line)
-        // %i is 11 characters ("*deleting" padded), then " %l %n": digits, one space, the name.
+        // %i is 11 characters ("*deleting" padded), then " %l %n…": digits, one space, the name.
         guard bytes.count > 14, bytes[11] == UInt8(ascii: " ") else { return nil }
         var cursor = 12
         while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") { cursor += 1 }
@@ -38,10 +48,10 @@ struct ItemizedChange: Sendable, Equatable {
         while cursor < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[cursor]) { cursor += 1 }
         guard cursor > digitsStart, cursor < bytes.count - 1, bytes[cursor] == UInt8(ascii: " "),
             let size = Int64(String(decoding: bytes[digitsStart..<cursor], as: UTF8.self)),
-            let change = change(of: bytes[0..<11])
+            let (name, suffix) = nameAndSuffix(bytes[(cursor + 1)...])
         else { return nil }
-        let path = decodeEscapes(bytes[(cursor + 1)...])
-        guard path != Array("./".utf8) else { return nil }
+        let linked = bytes[0] == UInt8(ascii: "h") && suffix.starts(with: " => ".utf8)
+        guard let change = change(of: bytes[0..<11], linking: linked) else { return nil }
         let kind: Kind =
             switch bytes[1] {
             case UInt8(ascii: "f"): .file
@@ -49,17 +59,42 @@ struct ItemizedChange: Sendable, Equatable {
             case UInt8(ascii: "L"): .symlink
             default: .other
             }
-        return ItemizedChange(change: change, path: path, size: size, kind: kind)
+        return ItemizedChange(
+            change: change, path: decodeEscapes(name), size: size, kind: kind,
+            leader: linked ? decodeEscapes(suffix.dropFirst(4)) : nil)
     }
 
-    /// YXcstpoguax: Y is the update type, X the file type, the rest one letter per attribute.
-    static func change(of itemize: ArraySlice<UInt8>) -> Change? {
-        let text = String(decoding: itemize, as: UTF8.self)
-        if text.hasPrefix("*deleting") { return .deleted }
+    /// `NAME<TAB>NAME<SUFFIX>` cut into the name and the suffix: at the first tab where the two copies match
+    /// and what follows is empty or a `%L` suffix.
+    private static func nameAndSuffix(_ text: ArraySlice<UInt8>) -> (ArraySlice<UInt8>, ArraySlice<UInt8>)? {
+        let start = text.startIndex
+        for tab in text.indices where text[tab] == UInt8(ascii: "\t") {
+            let length = tab - start
+            let copyEnd = tab + 1 + length
+            guard length > 0, copyEnd <= text.endIndex, text[start..<tab].elementsEqual(text[(tab + 1)..<copyEnd])
+            else { continue }
+            let suffix = text[copyEnd...]
+            if suffix.isEmpty || suffix.starts(with: " -> ".utf8) || suffix.starts(with: " => ".utf8) {
+                return (text[start..<tab], suffix)
+            }
+        }
+        return nil
+    }
+
+    /// YXcstpoguax: Y is the update type, X the file type, the rest one letter per attribute. An `h` that
+    /// links no name (`hf..t...... b`, no ` => a`) is a name already linked to a file whose other name rsync
+    /// itemized, and it changes as that file does: its content with the file's size or time, else only its
+    /// attributes.
+    static func change(of itemize: ArraySlice<UInt8>, linking: Bool = false) -> Change? {
+        let text = Array(String(decoding: itemize, as: UTF8.self))
+        if text.starts(with: "*deleting") { return .deleted }
         guard let update = text.first, "<>ch.".contains(update) else { return nil }
-        if text.dropFirst(2).hasPrefix("+++++++") { return .new }
-        if update == ".", text.dropFirst(2).allSatisfy({ $0 == " " }) { return .unchanged }
-        return update == "." ? .attributesOnly : .modified
+        if text.dropFirst(2).starts(with: "+++++++") { return .new }
+        let followsItsFile = update == "h" && !linking
+        guard update == "." || followsItsFile else { return .modified }
+        if text.dropFirst(2).allSatisfy({ $0 == " " }) { return .unchanged }
+        return followsItsFile && text.dropFirst(2).prefix(3).contains(where: { $0 != "." && $0 != " " })
+            ? .modified : .attributesOnly
     }
 
     /// rsync writes a byte it will not print as `\#ooo` (octal), and a literal backslash before `#ooo` too,

@@ -11,11 +11,16 @@ struct RsyncInvocation: Sendable {
     enum Pass: String, Sendable, CaseIterable {
         /// New items, created only where the destination still has nothing (`--ignore-existing`).
         case create
-        /// Approved overwrites and type changes, and attribute-only updates: never a deletion of what the
-        /// source lost meanwhile (`--ignore-missing-args`).
+        /// Approved type changes: an item of another type replaces what is there (`--force`), with all it
+        /// holds; never a deletion of what the source lost meanwhile (`--ignore-missing-args`).
+        case replace
+        /// Approved overwrites, and attribute-only updates, as `replace` does them.
         case update
         /// Approved deletions, of listed items still absent from the source; nothing is copied.
         case delete
+        /// The location root's own attributes (permissions, times), once the others have added or removed
+        /// what changes them: nothing below the root.
+        case root
     }
 
     let source: Location
@@ -105,8 +110,8 @@ struct RsyncInvocation: Sendable {
         let (partOptions, relativePaths): ([String], [String]) =
             switch part {
             case .whole: ([], scope.relativePaths)
-            case .entries(let names, _):
-                ([deleting ? "--delete-missing-args" : "--ignore-missing-args"], names.map(RawPath.string))
+            case .root: (["--no-recursive", "--dirs"], [""])
+            case .folders(let names): (["--ignore-missing-args"], names.map(RawPath.string))
             }
         return copying(to: destination) + ["--relative", "--dry-run", "--force", "--stats"] + partOptions
             + ItemizedChange.outputFormat
@@ -121,17 +126,25 @@ struct RsyncInvocation: Sendable {
     func apply(
         _ pass: Pass, to destination: Location, listFile: String, trash: String?, wholeFolders: Bool = false
     ) -> [String] {
-        let kind: [String] =
-            switch pass {
-            case .create: ["--ignore-existing", "--ignore-missing-args"] + (wholeFolders ? ["--recursive"] : [])
-            case .update: ["--ignore-missing-args", "--force"]
-            case .delete: ["--existing", "--ignore-existing", "--delete-missing-args", "--force"]
-            }
+        let files = ["--from0", "--files-from=\(listFile)"]
+        let (source, target) = (
+            name(source, source.directory + "/", to: destination), target(destination, writing: true)
+        )
+        let kind: [String]
+        switch pass {
+        case .create: kind = ["--ignore-existing", "--ignore-missing-args"] + (wholeFolders ? ["--recursive"] : [])
+        case .replace, .update: kind = ["--ignore-missing-args", "--force"]
+        case .delete: kind = ["--existing", "--ignore-existing", "--delete-missing-args", "--force"]
+        case .root:
+            // The root is listed as `.`: with every entry of it left out, nothing but the root itself changes.
+            return copying(to: destination) + ItemizedChange.outputFormat + files + ["--exclude=/*"] + actionOptions
+                + [source, target]
+        }
         // Creating never replaces anything (`--ignore-existing`): nothing for the trash, whose option alone
         // costs rsync a look per file.
-        return copying(to: destination) + ItemizedChange.outputFormat + ["--from0", "--files-from=\(listFile)"] + kind
+        return copying(to: destination) + ItemizedChange.outputFormat + files + kind
             + writing(to: destination, trash: pass == .create ? nil : trash) + applyOptions + actionOptions + filters
-            + [name(source, source.directory + "/", to: destination), target(destination, writing: true)]
+            + [source, target]
     }
 
     /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, rsync's
@@ -160,7 +173,7 @@ struct RsyncInvocation: Sendable {
         var line = Self.commandLine(rsync, arguments)
         if let list {
             let reading = arguments.map { $0.hasPrefix("--files-from=") ? "--files-from=-" : $0 }
-            let names = list.map { Self.shellQuoted(RawPath.string($0.path)) }
+            let names = list.map { Self.shellQuoted(RawPath.string($0.listedName)) }
             line = (["printf", "'%s\\0'"] + names).joined(separator: " ") + " | " + Self.commandLine(rsync, reading)
         }
         return transport?.pasteable(line) ?? line

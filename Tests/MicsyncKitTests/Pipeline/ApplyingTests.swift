@@ -130,9 +130,10 @@ import Testing
     }
 
     @Test func deletionsKeepWhatCameBackToTheSource() throws {
-        let box = try Sandbox()
-        try box.makeDirectory("back")
-        let (deletions, returned) = PathList(["back/", "gone/", "gone/x", "file"]).deletions(missingFrom: box.root)
+        let bench = try JobBench()
+        try bench.box.makeDirectory("w/back")
+        let (deletions, returned) = try #require(
+            PathList(["back/", "gone/", "gone/x", "file"]).deletions(missingFrom: bench.source, in: bench.locations))
         #expect(deletions.names == ["file", "gone/"])
         #expect(returned == ["back/"])
     }

@@ -83,31 +83,28 @@ import Testing
         #expect(plan.deleted.names == ["a/", "a/x", "b/", "b/x", "c/", "c/x"])
     }
 
-    @Test func theRootsEntriesAreCutIntoRunsOfAboutAsManyFolders() throws {
+    @Test func theRootsFoldersAreCutIntoRunsOfAboutAsMany() throws {
         let box = try Sandbox()
-        for name in ["b", "a", "c", "d", ".micsync"] { try box.makeDirectory("w/\(name)") }
+        for name in ["b", "a", "c", "d", "e", ".micsync"] { try box.makeDirectory("w/\(name)") }
         for name in ["file", "z"] { try box.write(name, at: "w/\(name)") }
-        try box.makeDirectory("b1/only-here")
         try FileManager.default.createSymbolicLink(atPath: box.path("w/link"), withDestinationPath: "a")
-        let entries = ScopeParts.entries(of: box.path("w"))
-        #expect(entries.count == 7 && entries[Array("link".utf8)] == false, "a symlink is no folder")
+        func root(_ relative: String) throws -> LocalRoot {
+            try #require(Location(role: .working, index: 0, path: box.path(relative)).local)
+        }
+        #expect(ScopeParts.folders(of: try root("w")).count == 5, "a symlink is no folder, .micsync is left out")
         func names(_ parts: ScopeParts) -> [[String]] {
             parts.parts.map { part in
-                guard case .entries(let names, _) = part else { return ["whole"] }
-                return names.map { String(decoding: $0, as: UTF8.self) }
+                switch part {
+                case .whole: ["whole"]
+                case .root: ["root"]
+                case .folders(let names): names.map { String(decoding: $0, as: UTF8.self) }
+                }
             }
         }
-        let root = (sourceRoot: box.path("w"), destinationRoot: box.path("b1"))
         #expect(
-            names(ScopeParts(sourceRoot: root.0, destinationRoot: root.1, deleting: false, count: 2))
-                == [["file", "link", "z", "a", "b"], ["c", "d"]], "files first, then folders, each by name")
-        #expect(
-            names(ScopeParts(sourceRoot: root.0, destinationRoot: root.1, deleting: true, count: 3))
-                == [["file", "link", "z", "a"], ["b", "c"], ["d", "only-here"]],
-            "with deletion, what only the destination holds too")
-        #expect(
-            names(ScopeParts(sourceRoot: box.path("w/a"), destinationRoot: root.1, deleting: false, count: 2)) == [
-                ["whole"]
-            ])
+            names(ScopeParts(source: try root("w"), count: 2)) == [["root"], ["a", "b"], ["c", "d", "e"]],
+            "the root's own entries, then the folders by name")
+        #expect(names(ScopeParts(source: try root("w"), count: 9)).count == 6, "a part per folder at most")
+        #expect(names(ScopeParts(source: try root("w/a"), count: 2)) == [["whole"]])
     }
 }

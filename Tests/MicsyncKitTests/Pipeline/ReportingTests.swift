@@ -103,7 +103,7 @@ import Testing
         for (change, path, size) in [
             (ItemizedChange.Change.new, "a", Int64(1_000)), (.new, "b", 500), (.modified, "c", 20), (.new, "d/", 0),
         ] {
-            done.report.count(ItemizedChange(change: change, path: Array(path.utf8), size: size))
+            done.report.count(ItemizedChange(change: change, path: Array(path.utf8), size: size), in: Plan())
         }
         done.declined = RunSummary.Declined(modified: 2)
         done.appeared = ["late"]

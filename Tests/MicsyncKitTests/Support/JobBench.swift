@@ -53,7 +53,7 @@ final class JobBench {
     /// The planning stage's result for `job`, as the pipeline gets it; `parts`: each destination's scope cut
     /// into that many parts whatever the machine (nil: as the machine allows).
     func plan(_ job: SyncJob, parts: Int? = nil) async throws -> PlannedRun {
-        var planner = Planner(rsync: job.rsync, invocation: job.invocation, printingTo: nil)
+        var planner = Planner(rsync: job.rsync, invocation: job.invocation, locations: locations, printingTo: nil)
         planner.partsPerDestination = parts
         return try await planner.plan(job, job.destinations)
     }

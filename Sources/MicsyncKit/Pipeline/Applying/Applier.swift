@@ -57,7 +57,8 @@ struct Applier {
         var outcomes: [DestinationOutcome] = []
         var interrupted: [(PreparedDestination, DestinationOutcome)] = []
         let started = await DiscSchedule.run(
-            prepared.map(\.destination), stopped: { interruption.receivedSignal != nil },
+            prepared.map { DiscSchedule.Disc($0.destination, planned: $0.check) },
+            stopped: { interruption.receivedSignal != nil },
             { index in
                 let start = ContinuousClock.now
                 var done = await apply(prepared[index])
@@ -96,23 +97,17 @@ struct Applier {
                 }
                 break
             }
-            var list = prepared.decision.list(pass)
-            if pass == .delete { (list, outcome.returned) = list.deletions(missingFrom: source.path) }
-            if pass == .update {
-                (list, outcome.changed) = list.droppingChanged(
-                    prepared.decision.plan.attributesOnly,
-                    source: source.path, destination: destination.path)
-            }
+            let list = approvedNow(pass, of: prepared.decision, into: &outcome)
             guard !list.isEmpty else { continue }
             do throws(MicsyncError) {
                 let wholeFolders = prepared.createsWholeFolders
                 try file.write(pass == .create ? prepared.decision.written(.create, wholeFolders: wholeFolders) : list)
                 let (done, result) = try await run(
                     arguments, of: pass, to: destination, files: list.count, holding: lock)
-                count(done, of: pass, planned: list, failed: result.exitCode != 0, into: &outcome)
+                let failed = count(done, planned: list, failed: result.exitCode != 0, of: prepared, into: &outcome)
                 if result.exitCode != 0 {
                     // A partial pass goes on to the next one: keep every pass's list of what failed.
-                    let text = problem(result, done: done, at: destination)
+                    let text = problem(result, firstFailed: failed, at: destination)
                     outcome.problem = outcome.problem.map { $0 + "\n" + text } ?? text
                     if !result.isPartial { break }
                 }
@@ -122,6 +117,41 @@ struct Applier {
             }
         }
         return outcome
+    }
+
+    /// What `pass` may still do right before it runs, as approved and checked against each end now (asked
+    /// where it lives): deletions only of what the source still lacks; attributes, and hard links to names
+    /// already there, only where the two copies still match the plan; such a link only where nothing
+    /// appeared meanwhile. What is left out is noted in `outcome`.
+    private func approvedNow(
+        _ pass: RsyncInvocation.Pass, of decision: Decision, into outcome: inout DestinationOutcome
+    ) -> PathList {
+        let (list, book, destination) = (decision.list(pass), job.context.locations, outcome.destination)
+        switch pass {
+        case .create, .root: return list
+        case .delete:
+            guard let (deletions, returned) = list.deletions(missingFrom: source, in: book) else {
+                outcome.untold += list.map(\.displayName)
+                return PathList()
+            }
+            outcome.returned = returned
+            return deletions
+        case .replace, .update:
+            let attributes = pass == .update ? decision.plan.attributesOnly.filter { !$0.isDirectory } : []
+            let expected = (attributes + (decision.linkLeaders[pass] ?? PathList())).map { Array($0.path) }
+            let links = pass == .update ? decision.linksToExisting.sorted { $0.lexicographicallyPrecedes($1) } : []
+            guard let changed = book.changedCopies(expected, source: source, destination: destination),
+                let there = book.entries(links, in: destination)
+            else {
+                outcome.untold += list.map(\.displayName)
+                return PathList()
+            }
+            let appeared = Set(zip(links, there).compactMap { $1 == nil ? nil : $0 })
+            let left = changed.union(decision.plan.links.compactMap { changed.contains($1) ? $0 : nil })
+            outcome.appeared += appeared.sorted { $0.lexicographicallyPrecedes($1) }.map(DisplayName.readable)
+            outcome.changed += list.filter { left.contains(Array($0.path)) }.map(\.displayName)
+            return list.removing(left.union(appeared))
+        }
     }
 
     /// Runs one pass, returning what rsync itemized.
@@ -140,26 +170,34 @@ struct Applier {
         return (done, outcome)
     }
 
-    /// Counts what rsync did; after a failed pass, only what is really there (a file rsync started but
-    /// could not finish, on a full disc say, is not counted). Notes the planned items rsync left alone.
+    /// Counts what rsync did, each item by the kind of change it is in the plan (what rsync deletes to make
+    /// way for an item of another type is part of that modification); after a failed pass, only what is
+    /// really there (a file rsync started but could not finish, on a full disc say, is not counted). Notes
+    /// the planned items rsync left alone. Returns the first item rsync itemized but did not do.
     private func count(
-        _ done: PassResult, of pass: RsyncInvocation.Pass, planned: PathList, failed: Bool,
+        _ done: PassResult, planned: PathList, failed: Bool, of prepared: PreparedDestination,
         into outcome: inout DestinationOutcome
-    ) {
-        for item in done.items where !failed || item.isDone(from: source, at: outcome.destination) {
-            outcome.report.count(item)
+    ) -> ItemizedChange? {
+        let (book, plan) = (job.context.locations, prepared.decision.plan)
+        var firstFailed: ItemizedChange?
+        if failed {
+            let items = Array(done.items)
+            for (item, isDone) in zip(items, book.done(items, from: source, at: outcome.destination)) {
+                if isDone { outcome.report.count(item, in: plan) } else if firstFailed == nil { firstFailed = item }
+            }
+        } else {
+            for item in done.items { outcome.report.count(item, in: plan) }
         }
-        guard let itemized = done.paths else { return }
+        guard let itemized = done.paths else { return firstFailed }
         let left = planned.filter { !$0.isDirectory && !itemized.contains(Array($0.path)) }
-        guard !left.isEmpty else { return }
+        guard !left.isEmpty else { return firstFailed }
         // Asked of each end's site (a host for a remote one), never guessed from this machine's files.
-        let book = job.context.locations
         let paths = left.map { RawPath.string($0.path) }
         guard let gone = book.missing(paths, in: source).map(Set.init),
             let absent = book.missing(paths.filter { !gone.contains($0) }, in: outcome.destination).map(Set.init)
         else {
-            outcome.untold = left.map(\.displayName)
-            return
+            outcome.untold += left.map(\.displayName)
+            return firstFailed
         }
         for (entry, path) in zip(left, paths) {
             if gone.contains(path) {
@@ -168,20 +206,18 @@ struct Applier {
                 outcome.appeared.append(entry.displayName)
             }
         }
+        return firstFailed
     }
 
     /// rsync's failure at one destination; on a full disc, how much is free and the first file that did
     /// not fit.
-    private func problem(_ result: Rsync.Outcome, done: PassResult, at destination: Location) -> String {
+    private func problem(_ result: Rsync.Outcome, firstFailed: ItemizedChange?, at destination: Location) -> String {
         var text = RsyncProblem.at(
             destination, result.problems, exitCode: result.exitCode, over: destination.remote ?? source.remote)
         if result.messages.contains(where: {
             $0.contains("No space left on device") || $0.contains("Disk quota exceeded")
         }) {
-            let first =
-                done.items.first { !$0.isDone(from: source, at: destination) }.map {
-                    " " + DisplayName.readable($0.path) + " did not fit;"
-                } ?? ""
+            let first = firstFailed.map { " " + DisplayName.readable($0.path) + " did not fit;" } ?? ""
             let free = job.context.locations.freeBytes(destination).map(ByteCount.readable) ?? "no space"
             text =
                 "  \(destination.heading): the disc is full (\(free) free):"
@@ -203,17 +239,21 @@ struct PassResult {
 
     mutating func add(_ item: ItemizedChange) {
         done.add(item)
-        paths?.insert(item.path.last == UInt8(ascii: "/") ? Array(item.path.dropLast()) : item.path)
+        paths?.insert(item.relativePath)
     }
 
-    /// Every itemized change, in order within its kind.
+    /// Every itemized change, in order within its kind; the root's own attributes last.
     var items: some Sequence<ItemizedChange> {
         let kinds: [(PathList, ItemizedChange.Change)] = [
             (done.new, .new), (done.modified, .modified),
             (done.deleted, .deleted), (done.attributesOnly, .attributesOnly),
         ]
+        let root = done.rootChanged ? [ItemizedChange(change: .attributesOnly, path: ItemizedChange.root, size: 0)] : []
         return kinds.lazy.flatMap { list, change in
-            list.lazy.map { ItemizedChange(change: change, path: Array($0.path), size: $0.size) }
-        }
+            list.lazy.map { entry in
+                let path = Array(entry.path)
+                return ItemizedChange(change: change, path: path, size: entry.size, leader: done.links[path])
+            }
+        } + root
     }
 }

@@ -6,19 +6,32 @@ import Foundation
 /// reads as if they had run one after the other.
 @MainActor
 enum DiscSchedule {
-    /// Runs `body` for each index of `destinations`; `report` gets each result in order. Nothing new starts
-    /// once `stopped` says so. Returns the indices that were started.
+    /// One disc: a host's device is not this machine's, and a destination not found when planned is a disc
+    /// of its own.
+    struct Disc: Hashable {
+        let host: String?
+        let device: UInt64?
+        let destination: Location?
+
+        init(_ destination: Location, planned check: LocationCheck?) {
+            host = destination.remote?.connectionKey
+            device = check?.device
+            self.destination = check == nil ? destination : nil
+        }
+    }
+
+    /// Runs `body` for each index of `discs` (each destination's); `report` gets each result in order.
+    /// Nothing new starts once `stopped` says so. Returns the indices that were started.
     static func run<Outcome: Sendable>(
-        _ destinations: [Location], stopped: () -> Bool,
+        _ discs: [Disc], stopped: () -> Bool,
         _ body: @escaping @MainActor @Sendable (Int) async -> Outcome,
         inOrder report: (Int, Outcome) -> Void
     ) async -> Set<Int> {
-        let discs = destinations.indices.map { disc(of: destinations[$0], $0) }
-        var queues = Dictionary(grouping: destinations.indices) { discs[$0] }
-        var results = [Outcome?](repeating: nil, count: destinations.count)
+        var queues = Dictionary(grouping: discs.indices) { discs[$0] }
+        var results = [Outcome?](repeating: nil, count: discs.count)
         var started = Set<Int>(), next = 0
         /// The next destination of `disc` to start, unless stopped.
-        func take(_ disc: UInt64) -> Int? {
+        func take(_ disc: Disc) -> Int? {
             guard let index = queues[disc]?.first, !stopped() else { return nil }
             queues[disc]?.removeFirst()
             started.insert(index)
@@ -41,11 +54,5 @@ enum DiscSchedule {
         // After a stop, the results that waited behind one never started.
         for index in next..<results.count { if let outcome = results[index] { report(index, outcome) } }
         return started
-    }
-
-    /// The device of the destination's filesystem; a destination that cannot be looked at is a disc of its own.
-    private static func disc(of destination: Location, _ index: Int) -> UInt64 {
-        var info = stat()
-        return stat(destination.path, &info) == 0 ? UInt64(info.st_dev) : UInt64.max - UInt64(index)
     }
 }

@@ -27,7 +27,8 @@ public struct Comparison: Sendable {
         invocation.filesystems = .probe(source: source, destinations: destinations, locations: locations)
         invocation.filesystems.keeping = scope.configuration.extendedMetadata
         invocation.transports = locations.rsyncTransports(source: source, destinations: destinations)
-        return try await Planner(rsync: rsync, invocation: invocation, printingTo: terminal).plan(destinations)
+        return try await Planner(rsync: rsync, invocation: invocation, locations: locations, printingTo: terminal)
+            .plan(destinations)
     }
 }
 

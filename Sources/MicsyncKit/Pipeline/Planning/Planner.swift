@@ -6,6 +6,8 @@ import Foundation
 struct Planner {
     let rsync: Rsync
     let invocation: RsyncInvocation
+    /// Where each location is asked about its files (what a new item would replace).
+    let locations: LocationBook
     /// Where the dry runs' commands are printed, with -v; nil for none.
     let printingTo: Terminal?
     /// How many parts of the scope each destination's plan is cut into (`ScopeParts`); nil: as many as the
@@ -15,18 +17,15 @@ struct Planner {
     /// The planning stage of a sync: each destination's plan, its directory and the source's as they were
     /// before the dry runs, and (for actions that overwrite) which modified items are newer at the destination.
     func plan(_ job: SyncJob, _ destinations: [Location]) async throws(MicsyncError) -> PlannedRun {
-        let book = job.context.locations
-        let sourceCheck = book.check(job.source)
-        let checks = destinations.map(book.check)
+        let sourceCheck = locations.check(job.source)
+        let checks = destinations.map(locations.check)
         let results = await results(destinations)
         try rsync.interruption.checkpoint()
         var run = PlannedRun(sourceCheck: sourceCheck, destinations: [])
         for (destination, (result, check)) in zip(destinations, zip(results, checks)) {
             switch result {
             case .success(let plan):
-                let newer =
-                    job.overwrites && !job.options.json
-                    ? plan.modified.newer(at: destination.path, than: job.source.path) : []
+                let newer = job.overwrites ? locations.newer(plan.modified, at: destination, than: job.source) : []
                 run.destinations.append(
                     PlannedDestination(destination: destination, plan: plan, check: check, newer: newer))
             case .failure(let error):
@@ -53,97 +52,105 @@ struct Planner {
         let cut = destinations.map { destination in
             partsPerDestination.map { parts(to: destination, $0) } ?? automaticParts(to: destination, cores)
         }
-        return await concurrently(Array(zip(destinations, cut)))
+        let plans = await concurrently(Array(zip(destinations, cut)))
+        return zip(destinations, plans).map { destination, plan in plan.flatMap { finished($0, at: destination) } }
     }
 
-    /// Each destination's plan, its parts planned at once with the other destinations'.
+    /// Each destination's plan, its parts planned at once with the other destinations'. A hard-link group
+    /// whose names fell in different parts is planned as one walk plans it: by one walk, afterwards.
     private func concurrently(_ work: [(Location, ScopeParts)]) async -> [Result<Plan, MicsyncError>] {
         let runs = work.flatMap { destination, cut in cut.parts.map { (destination, $0) } }
-        let results = await withTaskGroup(of: (Int, Result<Plan, MicsyncError>).self) { group in
+        let results = await withTaskGroup(of: (Int, Result<PartPlan, MicsyncError>).self) { group in
             for (index, (destination, part)) in runs.enumerated() {
                 group.addTask { (index, await planned(destination, part: part)) }
             }
-            var results = [Result<Plan, MicsyncError>?](repeating: nil, count: runs.count)
+            var results = [Result<PartPlan, MicsyncError>?](repeating: nil, count: runs.count)
             for await (index, result) in group { results[index] = result }
             return results.map { $0! }
         }
         var remaining = results[...]
-        return work.map { destination, cut in
+        let merged = work.map { _, cut in
             let mine = remaining.prefix(cut.parts.count)
             remaining = remaining.dropFirst(cut.parts.count)
-            return Self.merged(Array(mine)).map { finished($0, at: destination) }
+            return PartPlan.merged(Array(mine))
         }
+        let split = merged.indices.filter { merged[$0] == nil }
+        guard !split.isEmpty else { return merged.compactMap { $0 } }
+        var again = await concurrently(split.map { (work[$0].0, ScopeParts.whole) })[...]
+        return merged.map { $0 ?? again.removeFirst() }
     }
 
     /// A part per core, where the discs at both ends can be walked twice at once: no single spinning disc.
     /// At most `mostParts`: each part is an rsync of its own (three processes), and beyond a few walks at
     /// once the disc, not the cores, sets the pace.
     private func automaticParts(to destination: Location, _ cores: Int) -> ScopeParts {
-        guard cores > 1, !SpinningDisc.holds(invocation.source.path), !SpinningDisc.holds(destination.path) else {
-            return .whole
-        }
+        guard cores > 1, let source = invocation.source.local, let target = destination.local,
+            !SpinningDisc.holds(source.path), !SpinningDisc.holds(target.path)
+        else { return .whole }
         return parts(to: destination, min(cores, Self.mostParts))
     }
 
     static let mostParts = 4
 
     /// `count` parts of a whole location, or one: never with -v (one printed command per destination), over
-    /// ssh, nor for a destination with limits (a name must be checked against its neighbours in one walk).
+    /// ssh, for a destination with limits (a name must be checked against its neighbours in one walk), nor
+    /// when a part's command line would not fit the system's limit (very many or very long names).
     private func parts(to destination: Location, _ count: Int) -> ScopeParts {
-        let source = invocation.source
-        guard count > 1, printingTo == nil, invocation.scope.relativePaths == [""], source.remote == nil,
-            destination.remote == nil, invocation.filesystems.profile(of: destination)?.hasLimits != true
+        guard count > 1, printingTo == nil, invocation.scope.relativePaths == [""],
+            let source = invocation.source.local, destination.local != nil,
+            invocation.filesystems.profile(of: destination)?.hasLimits != true
         else { return .whole }
-        return ScopeParts(
-            sourceRoot: source.path, destinationRoot: destination.path, deleting: invocation.deleting, count: count)
-    }
-
-    /// The parts' plans as one, or the first part's failure.
-    private static func merged(_ parts: [Result<Plan, MicsyncError>]) -> Result<Plan, MicsyncError> {
-        var plans: [Plan] = []
-        for part in parts {
-            switch part {
-            case .failure: return part
-            case .success(let plan): plans.append(plan)
-            }
+        let cut = ScopeParts(source: source, count: count)
+        guard cut.parts.allSatisfy({ CommandLineLimit.fits(arguments(to: destination, part: $0)) }) else {
+            return .whole
         }
-        return .success(plans.count == 1 ? plans[0] : Plan(parts: plans))
+        return cut
     }
 
     /// A Result rather than a typed throw inside the task group: the release build (Swift 6.3.1) passed the
     /// child's (index, result) back corrupted when the child caught a typed error itself.
-    private func planned(_ destination: Location, part: ScopeParts.Part) async -> Result<Plan, MicsyncError> {
+    private func planned(_ destination: Location, part: ScopeParts.Part) async -> Result<PartPlan, MicsyncError> {
         do throws(MicsyncError) { return .success(try await dryRun(destination, part: part)) } catch {
             return .failure(error)
         }
     }
 
     /// The dry run; for a destination with limits it itemizes unchanged items too (`-ii`), so that every
-    /// name is checked against what the destination's filesystem can hold.
+    /// name is checked against what the destination's filesystem can hold. A part where hard links are kept
+    /// tells the inode of each hard-linked file it lists (`--debug=HLINK3`), to find a group split between
+    /// parts.
     private func arguments(to destination: Location, part: ScopeParts.Part = .whole) -> [String] {
         var arguments = invocation.plan(to: destination, part: part)
         if invocation.filesystems.profile(of: destination)?.hasLimits == true {
             arguments.insert("--itemize-changes", at: 1)
         }
+        if part != .whole, arguments.contains("--hard-links") { arguments.insert(PartPlan.inodeDebugging, at: 1) }
         return arguments
     }
 
-    private func dryRun(_ destination: Location, part: ScopeParts.Part) async throws(MicsyncError) -> Plan {
-        var plan = Plan()
+    private func dryRun(_ destination: Location, part: ScopeParts.Part) async throws(MicsyncError) -> PartPlan {
+        var result = PartPlan()
         var check = invocation.filesystems.profile(of: destination).flatMap {
             $0.hasLimits ? StorageCheck(profile: $0) : nil
         }
         let outcome = try await rsync.run(
             arguments(to: destination, part: part), on: invocation.hostCommand(to: destination)
         ) { line in
-            guard let item = ItemizedChange.parse(line) else { return plan.counts.read(line) }
-            plan.add(item)
+            guard let item = ItemizedChange.parse(line) else { return result.read(line) }
+            // A folder's own line is the root part's.
+            if case .folders = part, item.isAtTop {
+                if item.change == .deleted, !item.isDirectory { result.plan.counts.deletedFiles -= 1 }
+                return
+            }
+            result.plan.add(item)
             check?.observe(item)
         }
-        check?.apply(to: &plan)
-        if case .entries(_, let onlyAtDestination) = part { plan.counts.listedFiles? -= onlyAtDestination }
+        check?.apply(to: &result.plan)
         try rsync.interruption.checkpoint()
-        if outcome.isPartial { plan.problems = outcome.problems }
+        if outcome.isPartial {
+            result.plan.problems = outcome.problems
+            result.readError = outcome.exitCode == 23
+        }
         guard outcome.exitCode == 0 || outcome.isPartial else {
             let remote = (destination.remote ?? invocation.source.remote)?.destination
             let meaning = remote.flatMap {
@@ -153,18 +160,27 @@ struct Planner {
                 "planning \(destination.path) failed (rsync exit \(outcome.exitCode)):\n"
                     + ((meaning.map { [$0] } ?? []) + outcome.messages).joined(separator: "\n"))
         }
-        return plan
+        return result
     }
 
     /// What a destination's plan needs once all of it is known: deletions in order, what the source cannot
-    /// hold kept, type changes sorted out.
-    private func finished(_ plan: Plan, at destination: Location) -> Plan {
+    /// hold kept, type changes sorted out (the destination asked, where it lives, what it holds at the
+    /// outermost new items).
+    private func finished(_ plan: Plan, at destination: Location) -> Result<Plan, MicsyncError> {
         var plan = plan
-        // rsync itemizes deletions deepest first, in reverse order: listed, they read best sorted.
+        plan.coversRoot = invocation.scope.relativePaths == [""]
+        // rsync itemizes deletions deepest first, in reverse order (what it deletes to make way for another
+        // type, sometimes twice): listed, they read best sorted, each once.
         plan.deleted = plan.deleted.sortedByPath()
         if let source = invocation.filesystems.source {
-            StorageCheck.keepWhatTheSourceCannotHold(in: &plan, at: destination, source: source)
+            StorageCheck.keepWhatTheSourceCannotHold(in: &plan, at: destination, source: source, locations: locations)
         }
-        return plan.sortingTypeChanges { FileSystem.exists(destination.path, $0) }
+        let candidates = plan.typeChangeCandidates()
+        guard let found = locations.entries(candidates, in: destination) else {
+            return .failure(.notFound("planning \(destination.path) failed: its host did not say what it holds"))
+        }
+        var kinds: [[UInt8]: ItemizedChange.Kind] = [:]
+        for (path, facts) in zip(candidates, found) { kinds[path] = facts?.kind }
+        return .success(plan.sortingTypeChanges(kinds))
     }
 }

@@ -1,23 +1,24 @@
 import Foundation
 
 /// A whole location's scope in parts, each planned by a dry run of its own at the same time (the fpsync idea:
-/// one rsync walks with about one core, however many the machine has). The entries of the location's root
-/// (the source's, and with deletion the destination's too) are cut into runs of neighbours that hold about
-/// as many folders each, and each run is the sources of one dry run: no filter rule is added, so the run's
-/// own filters apply as they do to one walk, and every entry lies in exactly one part. An entry that left
-/// the source since the cut is one to delete (`--delete-missing-args`, with deletion) or nothing (without);
-/// one that appeared since is planned by the next run, as by a walk that had passed it.
+/// one rsync walks with about one core, however many the machine has), which together plan exactly what one
+/// walk plans. The root part lists the root as one walk does, without going below it (`--dirs`): the root's
+/// own attributes, its files and symlinks, its folders' own lines and, with deletion, what only the
+/// destination holds there, judged by the run's filters against what is really there (a `cache/` rule keeps
+/// a folder that only the destination has, as one walk keeps it). Each other part is a run of the source's
+/// folders, each with all it holds (its own line is the root part's). No filter rule is added, so the run's
+/// own rules apply to every entry as in one walk. A folder that left the source since the cut is nothing
+/// (`--ignore-missing-args`); one that appeared since is the root part's alone, as in a walk that had passed
+/// it.
 struct ScopeParts: Sendable {
     enum Part: Sendable, Equatable {
         /// The scope as one dry run plans it.
         case whole
-        /// These entries of the root (raw names), each with all it holds; `onlyAtDestination` of them are
-        /// not in the source, and rsync counts each such name as a file of the source.
-        case entries([[UInt8]], onlyAtDestination: Int)
+        /// The root's own entries, not what its folders hold.
+        case root
+        /// These folders of the root (raw names), each with all it holds but its own line.
+        case folders([[UInt8]])
     }
-
-    /// More entries than this would make command lines too long to be worth it.
-    static let mostEntries = 10_000
 
     let parts: [Part]
 
@@ -28,66 +29,48 @@ struct ScopeParts: Sendable {
         self.parts = parts
     }
 
-    /// Up to `count` parts of the root `sourceRoot`, with `destinationRoot`'s own entries when `deleting`;
-    /// one whole part when the root holds fewer than two folders or too many entries.
-    init(sourceRoot: String, destinationRoot: String, deleting: Bool, count: Int) {
-        guard count > 1 else {
+    /// The root part and up to `count` parts of the folders of `source`; one whole part when it holds fewer
+    /// than two folders.
+    init(source: LocalRoot, count: Int) {
+        let folders = Self.folders(of: source)
+        guard count > 1, folders.count >= 2 else {
             parts = [.whole]
             return
         }
-        var entries = Self.entries(of: sourceRoot)
-        var onlyAtDestination: Set<[UInt8]> = []
-        if deleting {
-            for (name, isFolder) in Self.entries(of: destinationRoot) where entries[name] == nil {
-                entries[name] = isFolder
-                onlyAtDestination.insert(name)
-            }
-        }
-        let folders = entries.values.count(where: { $0 })
-        guard folders >= 2, entries.count <= Self.mostEntries else {
-            parts = [.whole]
-            return
-        }
-        parts = Self.runs(entries, count: min(count, folders)).map { names in
-            .entries(names, onlyAtDestination: names.count(where: onlyAtDestination.contains))
-        }
+        parts = [.root] + Self.runs(folders, count: min(count, folders.count)).map { .folders($0) }
     }
 
-    /// The entries in rsync's order (files first, then folders, each by name), cut into `count` runs where
-    /// each run but the last ends after its share of the folders.
-    static func runs(_ entries: [[UInt8]: Bool], count: Int) -> [[[UInt8]]] {
-        let ordered = entries.sorted { left, right in
-            left.value == right.value ? left.key.lexicographicallyPrecedes(right.key) : !left.value
-        }
-        let folders = entries.values.count(where: { $0 })
-        var runs: [[[UInt8]]] = [[]]
-        var foldersSeen = 0
-        for (name, isFolder) in ordered {
-            runs[runs.count - 1].append(name)
-            guard isFolder else { continue }
-            foldersSeen += 1
-            if runs.count < count, foldersSeen >= runs.count * folders / count { runs.append([]) }
-        }
-        return runs.filter { !$0.isEmpty }
+    /// `folders` in rsync's order (by name), cut into `count` runs of about as many each.
+    static func runs(_ folders: [[UInt8]], count: Int) -> [[[UInt8]]] {
+        let ordered = folders.sorted { $0.lexicographicallyPrecedes($1) }
+        return (0..<count).map { run in
+            Array(ordered[(run * ordered.count / count)..<((run + 1) * ordered.count / count)])
+        }.filter { !$0.isEmpty }
     }
 
-    /// The entries of `directory` by raw name, each marked whether it is a folder (not a symlink to one);
-    /// `.micsync` left out.
-    static func entries(of directory: String) -> [[UInt8]: Bool] {
-        guard let stream = RawPath.withCString(directory, { opendir($0) }) else { return [:] }
+    /// The folders of `source` by raw name (not a symlink to one), `.micsync` left out.
+    static func folders(of source: LocalRoot) -> [[UInt8]] {
+        guard let stream = RawPath.withCString(source.path, { opendir($0) }) else { return [] }
         defer { closedir(stream) }
-        var entries: [[UInt8]: Bool] = [:]
+        var folders: [[UInt8]] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             guard name != Array(".".utf8), name != Array("..".utf8), name != Array(StateFolder.name.utf8) else {
                 continue
             }
             let type = entry.pointee.d_type
-            entries[name] =
-                type == UInt8(DT_DIR)
+            if type == UInt8(DT_DIR)
                 || (type == UInt8(DT_UNKNOWN)
-                    && FileSystem.status(directory, name).map { $0.st_mode & S_IFMT == S_IFDIR } == true)
+                    && FileSystem.status(source, name).map { $0.st_mode & S_IFMT == S_IFDIR } == true)
+            {
+                folders.append(name)
+            }
         }
-        return entries
+        return folders
     }
+}
+
+extension ItemizedChange {
+    /// Whether it is an entry of the root itself (`name`, `name/`), not something below one.
+    var isAtTop: Bool { !relativePath.contains(UInt8(ascii: "/")) }
 }

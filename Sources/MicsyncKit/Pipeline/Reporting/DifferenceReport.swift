@@ -6,11 +6,28 @@ struct DifferenceReport {
     let source: Location
     let byContent: Bool
     let plans: [(Location, Plan)]
+    /// Per destination, for each differing item in its plan's order: which copy is newer, or which side it
+    /// cannot be read at; each side asked where it lives.
+    private let labels: [[Label]]
 
-    init(source: Location, byContent: Bool, plans: [(Location, Plan)]) {
+    enum Label: Equatable {
+        case newer(NewerCopy)
+        case unreadable(Location)
+    }
+
+    init(source: Location, byContent: Bool, plans: [(Location, Plan)], locations: LocationBook) {
         self.source = source
         self.byContent = byContent
         self.plans = plans
+        labels = plans.map { destination, plan in
+            let paths = plan.modified.map { Array($0.path) }
+            let newer = locations.newerCopies(plan.modified, source: source, destination: destination)
+            // A dry run with `--checksum` reports an unreadable copy as differing, without a message.
+            let unreadable = [source, destination].map { (location: $0, at: locations.unreadable(paths, in: $0) ?? []) }
+            return paths.indices.map { index in
+                unreadable.first { $0.at.contains(index) }.map { .unreadable($0.location) } ?? .newer(newer[index])
+            }
+        }
     }
 
     /// Whether any destination differs from the source.
@@ -20,20 +37,13 @@ struct DifferenceReport {
         }
     }
 
-    func newer(_ relative: ArraySlice<UInt8>, at destination: Location) -> NewerCopy {
-        NewerCopy(of: relative, source: source.path, destination: destination.path)
-    }
-
-    /// How a differing file is listed: which side is newer, or which side could not be read (a dry run
-    /// with `--checksum` reports an unreadable copy as differing, without a message).
-    private func label(_ relative: ArraySlice<UInt8>, at destination: Location) -> String {
-        for location in [source, destination] where !FileSystem.isReadable(location.path, relative) {
-            return "cannot be read in \(location.heading)"
-        }
-        switch newer(relative, at: destination) {
-        case .source: return "newer in \(source.role.rawValue)"
-        case .destination: return "newer in \(destination.role.rawValue)"
-        case .neither: return "same modification time"
+    /// How a differing file is listed: which side is newer, or which side could not be read.
+    private func text(_ label: Label, at destination: Location) -> String {
+        switch label {
+        case .unreadable(let location): "cannot be read in \(location.heading)"
+        case .newer(.source): "newer in \(source.role.rawValue)"
+        case .newer(.destination): "newer in \(destination.role.rawValue)"
+        case .newer(.neither): "same modification time"
         }
     }
 
@@ -43,16 +53,16 @@ struct DifferenceReport {
         var json = JSONStream(to: terminal)
         json.object { json in
             json.array("backups") { json in
-                for (location, plan) in plans {
+                for ((location, plan), labels) in zip(plans, labels) {
                     json.object { json in
                         json.unstorable(plan.cannotStore)
-                        json.pathList("differing", plan.modified) { entry, item in
-                            let newer = newer(entry.path, at: location)
+                        json.pathList("differing", plan.modified) { index, item in
+                            let newer = labels[index]
                             item.value(
                                 "newer",
-                                newer == .source
+                                newer == .newer(.source)
                                     ? source.role.rawValue
-                                    : newer == .destination ? location.role.rawValue : "same")
+                                    : newer == .newer(.destination) ? location.role.rawValue : "same")
                         }
                         json.location("location", location)
                         json.pathList("onlyInBackup", plan.deleted)
@@ -69,7 +79,7 @@ struct DifferenceReport {
     func text(style: Style) -> String {
         let how = byContent ? "by content" : "by size and modification time"
         var lines = ["\(source.heading), compared \(how) with:"]
-        for (location, plan) in plans {
+        for ((location, plan), labels) in zip(plans, labels) {
             let sections: [(title: String, list: PathList, colour: Style.Colour, differing: Bool)] = [
                 ("only in \(source.role.rawValue)", plan.new, .green, false),
                 ("only in \(location.role.rawValue)", plan.deleted, .red, false),
@@ -82,9 +92,9 @@ struct DifferenceReport {
             lines.append("\(location.heading):")
             for section in sections where !section.list.isEmpty {
                 lines.append("  \(style(section.title, section.colour)) (\(section.list.count)):")
-                lines += section.list.map { entry in
+                lines += section.list.enumerated().map { index, entry in
                     guard section.differing else { return "    \(entry.displayName)" }
-                    return "    \(entry.displayName)  (\(label(entry.path, at: location)))"
+                    return "    \(entry.displayName)  (\(text(labels[index], at: location)))"
                 }
             }
             if !plan.cannotStore.isEmpty {

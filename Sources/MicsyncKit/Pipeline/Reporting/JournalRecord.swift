@@ -13,6 +13,7 @@ extension Journal {
             action: action, configuration: scope.configuration.name, source: endpoints.source.path,
             destinations: endpoints.destinations.map(\.path), paths: scope.relativePaths,
             start: start, end: Date(), exitCode: outcome.status.rawValue, automatic: automatic ? true : nil)
+        entry.copiedBytes = 0
         for destination in outcome.destinations {
             let report = destination.report
             entry.copied += report.copied
@@ -21,6 +22,7 @@ extension Journal {
             entry.directoriesCreated += report.directoriesCreated
             entry.directoriesDeleted += report.directoriesDeleted
             entry.bytes += report.bytes
+            entry.copiedBytes? += report.copiedBytes
         }
         let unstorable = outcome.cannotStore.flatMap { destination, items in
             items.map { "\(destination.heading): \($0.displayName) (\($0.reason))" }

@@ -85,7 +85,8 @@ final class JSONReporter: SessionReporter {
     let source: Location
     let deleting: Bool
     let terminal: Terminal
-    private var plans: [(Location, Plan)] = []
+    let locations: LocationBook
+    private var plans: [PlanDocument.Destination] = []
 
     /// The configuration's locations left out, each with the reason.
     let skipped: [(Location, String)]
@@ -96,6 +97,7 @@ final class JSONReporter: SessionReporter {
         source = job.source
         deleting = job.options.deletion != .never
         terminal = job.terminal
+        locations = job.context.locations
         // A destination planned though it does not exist yet (`-n --create`) is in the plan, not skipped.
         skipped = PlanDocument.skipped(in: job.scope.configuration, locations: job.context.locations)
             .filter { !job.destinations.contains($0.0) }
@@ -103,7 +105,15 @@ final class JSONReporter: SessionReporter {
 
     func started() {}
 
-    func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) { plans.append((destination, plan)) }
+    /// Keeps the plan, with the size of each item to delete, asked of the destination where it lives.
+    func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) {
+        let deleted = deleting ? plan.deleted : PathList()
+        let sizes = locations.entries(deleted.map { Array($0.path) }, in: destination)?.map { $0?.size ?? 0 }
+        plans.append(
+            PlanDocument.Destination(
+                location: destination, plan: plan, newer: newer,
+                deletedSizes: sizes ?? Array(repeating: 0, count: deleted.count)))
+    }
 
     func dryRunEnded() {
         PlanDocument(

@@ -13,18 +13,22 @@ struct ApplyReport: Sendable {
 
     init() {}
 
-    mutating func count(_ item: ItemizedChange) {
+    /// Counts one itemized change as the kind of change it is in `plan`: an item that replaces one of another
+    /// type is one overwrite, and what rsync deletes to make way for it is no deletion; a hard link writes
+    /// no bytes.
+    mutating func count(_ item: ItemizedChange, in plan: Plan) {
         items += 1
-        let isDirectory = item.path.last == UInt8(ascii: "/")
-        switch (item.change, isDirectory) {
+        let written = item.leader == nil ? item.size : 0
+        switch (item.change, item.isDirectory) {
+        case (.deleted, _) where plan.isReplaced(item.relativePath): break
+        case (.new, _) where plan.typeChanges.contains(item.relativePath), (.modified, _):
+            overwritten += 1
+            bytes += written
         case (.new, false):
             copied += 1
-            bytes += item.size
-            copiedBytes += item.size
+            bytes += written
+            copiedBytes += written
         case (.new, true): directoriesCreated += 1
-        case (.modified, _):
-            overwritten += 1
-            bytes += item.size
         case (.deleted, false): deleted += 1
         case (.deleted, true): directoriesDeleted += 1
         case (.attributesOnly, _), (.unchanged, _): break

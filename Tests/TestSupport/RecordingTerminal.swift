@@ -2,18 +2,20 @@ import MicsyncKit
 import Synchronization
 
 /// Console text kept in memory, per stream.
-final class RecordingSink: ConsoleSink {
+public final class RecordingSink: ConsoleSink {
+    public init() {}
+
     private let text = Mutex<[ConsoleStream: String]>([:])
 
-    func write(_ text: String, to stream: ConsoleStream) -> Int32? {
+    public func write(_ text: String, to stream: ConsoleStream) -> Int32? {
         self.text.withLock { $0[stream, default: ""] += text }
         return nil
     }
 
-    subscript(_ stream: ConsoleStream) -> String { text.withLock { $0[stream, default: ""] } }
+    public subscript(_ stream: ConsoleStream) -> String { text.withLock { $0[stream, default: ""] } }
 }
 
 extension Terminal {
     /// A terminal whose text is kept in `sink`, as when stdout and stderr are files.
-    static func recording(_ sink: RecordingSink) -> Terminal { Terminal(sink: sink) }
+    public static func recording(_ sink: RecordingSink) -> Terminal { Terminal(sink: sink) }
 }

@@ -1,8 +1,25 @@
+extension Plan {
+    /// One plan of the parts' plans of a destination (`ScopeParts`), its lists in the order one dry run
+    /// gives them.
+    init(parts: [Plan]) {
+        self.init()
+        new = PathList(interleaving: parts.map(\.new))
+        modified = PathList(interleaving: parts.map(\.modified))
+        deleted = PathList(interleaving: parts.map(\.deleted))
+        attributesOnly = PathList(interleaving: parts.map(\.attributesOnly))
+        rootChanged = parts.contains(where: \.rootChanged)
+        for part in parts { links.merge(part.links) { first, _ in first } }
+        counts = parts.first?.counts ?? RsyncStats()
+        for part in parts.dropFirst() { counts.add(part.counts) }
+        problems = parts.flatMap(\.problems)
+    }
+}
+
 extension PathList {
-    /// The lists of a scope's parts as one, in the order one rsync walk gives: each top-level entry with all
-    /// it holds lies in a single part's list, and rsync orders top-level entries files first, then folders,
-    /// each by name (a folder's with a `/`). A part's entries stay in its order; nothing is held but one
-    /// entry per part.
+    /// The lists of a scope's parts as one, in the order one rsync walk gives: a top-level entry's own line
+    /// lies in the first part's list (the root part's), what it holds in one other part's, and rsync orders
+    /// top-level entries files first, then folders, each by name (a folder's with a `/`). A part's entries
+    /// stay in its order; nothing is held but one entry per part.
     init(interleaving parts: [PathList]) {
         self.init()
         guard parts.count > 1 else {

@@ -2,14 +2,16 @@ import MicsyncKit
 import Synchronization
 
 /// Answers given in order, then end of input (which cancels); counts the questions asked.
-final class ScriptedAnswers: AnswerSource {
+public final class ScriptedAnswers: AnswerSource {
     private let state: Mutex<(answers: [String], asked: Int)>
 
-    init(_ answers: String...) { state = Mutex((answers, 0)) }
+    public convenience init(_ answers: String...) { self.init(answers) }
 
-    var asked: Int { state.withLock { $0.asked } }
+    public init(_ answers: [String]) { state = Mutex((answers, 0)) }
 
-    func nextAnswer() -> String? {
+    public var asked: Int { state.withLock { $0.asked } }
+
+    public func nextAnswer() -> String? {
         state.withLock { state in
             state.asked += 1
             return state.answers.isEmpty ? nil : state.answers.removeFirst()
