@@ -31,13 +31,15 @@ public enum Backup: SyncAction {
 
 /// `backup`'s options: -m and the common ones, and --prune (with --force) to delete what left the WORKING.
 public struct BackupOptions: SyncOptions {
-    @OptionGroup public var copy: CopyOptions
+    @OptionGroup public var modify: ModifyOption
 
     @Flag(help: "Delete in each BACKUP what the WORKING no longer has (asks first; kept in the trash).")
     public var prune = false
 
     @Flag(help: "With --prune: delete even when the mass-delete guard would refuse.")
     public var force = false
+
+    @OptionGroup public var common: CommonOptions
 
     public init() {}
 
@@ -46,7 +48,8 @@ public struct BackupOptions: SyncOptions {
     }
 
     public var run: RunOptions {
-        var options = copy.run
+        var options = common.run
+        options.modify = modify.modify
         options.deletion = prune ? .ask : .never
         options.force = force
         return options

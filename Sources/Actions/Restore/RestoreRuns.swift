@@ -70,7 +70,7 @@ struct RestoreRuns {
 
     /// An rsync filter pattern matching exactly `path` from the root of the transfer: its wildcard
     /// characters escaped where rsync would read them as such (only in a pattern that has one).
-    static func anchoredPattern(_ path: [UInt8]) -> String {
+    nonisolated static func anchoredPattern(_ path: [UInt8]) -> String {
         let wildcards = Set("*?[".utf8)
         guard path.contains(where: wildcards.contains) else { return "/" + RawPath.string(path) }
         let escaped = path.flatMap {
