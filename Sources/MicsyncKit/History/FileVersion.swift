@@ -10,6 +10,8 @@ public struct FileVersion: Sendable, Hashable {
     public let location: Location
     /// The trash folder holding it; nil for the location's current copy.
     public let trash: String?
+    /// When it was replaced or deleted: its trash folder's time; nil for a current copy.
+    public let replaced: Date?
     /// Relative to the location root, as raw bytes.
     public let path: [UInt8]
     public let kind: Kind
@@ -22,12 +24,14 @@ public struct FileVersion: Sendable, Hashable {
     /// POSIX `cksum` of its content, when asked for (`--checksum`).
     public var checksum: UInt32?
 
+    /// `replaced`: the time of the trash folder `trash` (`Trash.date(of:)`), read once per folder by the caller.
     init(
-        location: Location, trash: String?, path: [UInt8], kind: Kind, size: Int64, modified: Date, arrived: Date?,
-        checksum: UInt32? = nil
+        location: Location, trash: String?, replaced: Date?, path: [UInt8], kind: Kind, size: Int64, modified: Date,
+        arrived: Date?, checksum: UInt32? = nil
     ) {
         self.location = location
         self.trash = trash
+        self.replaced = replaced
         self.path = path
         self.kind = kind
         self.size = size
@@ -35,9 +39,6 @@ public struct FileVersion: Sendable, Hashable {
         self.arrived = arrived
         self.checksum = checksum
     }
-
-    /// When it was replaced or deleted: its trash folder's time; nil for a current copy.
-    public var replaced: Date? { trash.flatMap(Trash.date(of:)) }
 
     /// The same content as `other`, as far as `byContent` looks: size and modification time, or size
     /// and checksum.

@@ -6,15 +6,22 @@ extension LocalDirectory: HistorySite {
         places += Trash.timestamps(in: location).map { ($0, Trash.root(of: location) + "/" + $0) }
         var found: [FileVersion] = []
         for (trash, root) in places {
-            visit(RawPath.bytes(root), relative, trash: trash, checksums: checksums, into: &found)
+            let place = Place(trash: trash, replaced: trash.flatMap(Trash.date(of:)))
+            visit(RawPath.bytes(root), relative, in: place, checksums: checksums, into: &found)
         }
         return found
+    }
+
+    /// The current copies (no trash), or one trash folder with its time.
+    private struct Place {
+        let trash: String?
+        let replaced: Date?
     }
 
     /// Adds `root/relative` when it is no folder, or every such entry below it; a folder `.micsync`
     /// (micsync's own, never synced) is never entered.
     private func visit(
-        _ root: [UInt8], _ relative: [UInt8], trash: String?, checksums: Bool, into found: inout [FileVersion]
+        _ root: [UInt8], _ relative: [UInt8], in place: Place, checksums: Bool, into found: inout [FileVersion]
     ) {
         let path = relative.isEmpty ? root : root + [UInt8(ascii: "/")] + relative
         let cPath = path.map { CChar(bitPattern: $0) } + [0]
@@ -24,12 +31,13 @@ extension LocalDirectory: HistorySite {
         guard type == S_IFDIR else {
             // A WORKING's file may have been renamed or copied in with an old time: its change time says when.
             let arrived =
-                location.role == .working && trash == nil
+                location.role == .working && place.trash == nil
                 ? Date(timeIntervalSince1970: TimeInterval(info.st_ctim.tv_sec)) : BirthTime.of(cPath)
             let kind: FileVersion.Kind = type == S_IFREG ? .file : type == S_IFLNK ? .symlink : .other
             found.append(
                 FileVersion(
-                    location: location, trash: trash, path: relative, kind: kind, size: Int64(info.st_size),
+                    location: location, trash: place.trash, replaced: place.replaced, path: relative, kind: kind,
+                    size: Int64(info.st_size),
                     modified: Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec)), arrived: arrived,
                     checksum: checksums && kind == .file ? Cksum.of(file: path) : nil))
             return
@@ -42,7 +50,7 @@ extension LocalDirectory: HistorySite {
                 continue
             }
             visit(
-                root, relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name, trash: trash,
+                root, relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name, in: place,
                 checksums: checksums, into: &found)
         }
     }

@@ -16,7 +16,8 @@ import Testing
         path: String = "f"
     ) -> FileVersion {
         FileVersion(
-            location: location, trash: replaced.map { Trash.timestamp(Self.at($0)) }, path: Array(path.utf8),
+            location: location, trash: replaced.map { Trash.timestamp(Self.at($0)) }, replaced: replaced.map(Self.at),
+            path: Array(path.utf8),
             kind: .file, size: size, modified: Self.at(modified), arrived: arrived.map(Self.at))
     }
 

@@ -10,6 +10,9 @@ extension RemoteDirectory: HistorySite {
         let directory = RawPath.bytes(remote.directory)
         var prefix: [UInt8] = []
         var trash: String?
+        var replaced: Date?
+        /// Whether the place is the directory or a folder named like a trash folder.
+        var usable = false
         var found: [FileVersion] = []
         /// Each checksum by place and path.
         var sums: [Key: UInt32] = [:]
@@ -20,6 +23,8 @@ extension RemoteDirectory: HistorySite {
             case ([UInt8(ascii: "p")], 2):
                 let label = String(decoding: fields[1], as: UTF8.self)
                 trash = label == "-" ? nil : label
+                replaced = trash.flatMap(Trash.date(of:))
+                usable = trash.map(Trash.isTimestamp) ?? true
                 prefix =
                     directory + Array((trash.map { "/\(StateFolder.name)/trash/\($0)" } ?? "").utf8) + [
                         UInt8(ascii: "/")
@@ -29,7 +34,7 @@ extension RemoteDirectory: HistorySite {
                     sums[Key(trash: trash, path: Array(fields[2].dropFirst(prefix.count)))] = sum
                 }
             case ([UInt8(ascii: "e")], 7):
-                if trash.map(Trash.isTimestamp) != false, let version = version(fields, trash: trash, prefix: prefix) {
+                if usable, let version = version(fields, trash: trash, replaced: replaced, prefix: prefix) {
                     found.append(version)
                 }
             default: continue
@@ -48,7 +53,7 @@ extension RemoteDirectory: HistorySite {
     }
 
     /// One `e` record as a version; nil when it does not read as one.
-    private func version(_ fields: [[UInt8]], trash: String?, prefix: [UInt8]) -> FileVersion? {
+    private func version(_ fields: [[UInt8]], trash: String?, replaced: Date?, prefix: [UInt8]) -> FileVersion? {
         func number(_ field: [UInt8]) -> Int64? { Int64(String(decoding: field, as: UTF8.self)) }
         let full = fields[6]
         guard let changed = number(fields[2]), let modified = number(fields[3]), let size = number(fields[4]),
@@ -57,7 +62,7 @@ extension RemoteDirectory: HistorySite {
         let birth = number(fields[1]).flatMap { $0 > 0 ? Date(timeIntervalSince1970: TimeInterval($0)) : nil }
         let type = mode_t(mode) & S_IFMT
         return FileVersion(
-            location: location, trash: trash, path: Array(full.dropFirst(prefix.count)),
+            location: location, trash: trash, replaced: replaced, path: Array(full.dropFirst(prefix.count)),
             kind: type == S_IFREG ? .file : type == S_IFLNK ? .symlink : .other, size: size,
             modified: Date(timeIntervalSince1970: TimeInterval(modified)),
             arrived: location.role == .working && trash == nil
