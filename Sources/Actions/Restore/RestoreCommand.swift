@@ -95,7 +95,7 @@ public struct RestoreCommand: AsyncParsableCommand {
         let wanted = try wanted(history, relative: relative, at: time, present: present)
         let plan = RestorePlan(wanted: wanted, present: present)
         describe(plan, at: time, target: target, terminal: context.terminal)
-        var runs = RestoreRuns(
+        let runs = RestoreRuns(
             scope: scope, target: target, history: history, context: context, options: runOptions)
         try await runs.copy(plan)
         if delete { try await runs.delete(plan.extra) }
@@ -115,8 +115,9 @@ public struct RestoreCommand: AsyncParsableCommand {
     private func readFrom(_ scope: Scope, target: RestoreTarget) throws -> [Location] {
         let locations = scope.configuration.locations
         guard let from else {
-            let workings = scope.configuration.working.sorted { first, _ in first == target.location }
-            return workings + scope.configuration.backups
+            let working = scope.configuration.working
+            return working.filter { $0 == target.location } + working.filter { $0 != target.location }
+                + scope.configuration.backups
         }
         let spelled = PathResolver(base: FileSystem.currentDirectory).location(from)
         guard let location = locations.first(where: { $0.path == spelled }) else {
@@ -179,7 +180,9 @@ public struct RestoreCommand: AsyncParsableCommand {
         return [files[0]: copy]
     }
 
+    /// What the restore brings back from where, before its runs show their plans (-q: only those).
     private func describe(_ plan: RestorePlan, at time: Date?, target: RestoreTarget, terminal: Terminal) {
+        guard !terminal.quiet else { return }
         let when = time.map { " as it was at \(TimeWords.localToTheSecond($0))" } ?? ""
         terminal.print("restore \(DisplayName.inLocation(target.relative))\(when) into \(target.heading):")
         if plan.unchanged > 0 { terminal.print("  \(plural(plan.unchanged, "file is", "files are")) in place already") }

@@ -4,11 +4,6 @@ import Foundation
 public struct LocationVersions: Sendable {
     public let location: Location
     public let versions: [FileVersion]
-
-    public init(location: Location, versions: [FileVersion]) {
-        self.location = location
-        self.versions = versions
-    }
 }
 
 /// Every version of the files at and below one path that the locations asked hold: what `versions` lists
@@ -16,10 +11,6 @@ public struct LocationVersions: Sendable {
 public struct History: Sendable {
     /// Each location's versions, in the order they are to be believed (see `current(at:)`).
     public let locations: [LocationVersions]
-
-    public init(locations: [LocationVersions]) {
-        self.locations = locations
-    }
 
     /// Every file path any location holds, in path order.
     public var paths: [[UInt8]] {

@@ -22,21 +22,15 @@ public struct KeepPolicy: Sendable, Equatable, CustomStringConvertible {
     public var isEmpty: Bool { counts.allSatisfy { $0.count == nil } && within == nil }
 
     /// One trash folder as the rules see it.
-    public struct Folder: Sendable {
-        public let name: String
-        public let date: Date
+    struct Folder: Sendable {
+        let name: String
+        let date: Date
         /// Whether the run that filled it succeeded (see `TrashRetention`).
-        public let succeeded: Bool
-
-        public init(name: String, date: Date, succeeded: Bool) {
-            self.name = name
-            self.date = date
-            self.succeeded = succeeded
-        }
+        let succeeded: Bool
     }
 
     /// The names of the folders the rules keep, of `folders`; `calendar` sets the local time of the buckets.
-    public func kept(_ folders: [Folder], calendar: Calendar = .current) -> Set<String> {
+    func kept(_ folders: [Folder], calendar: Calendar = .current) -> Set<String> {
         let newestFirst = folders.sorted { $0.date != $1.date ? $0.date > $1.date : $0.name > $1.name }
         let latest = newestFirst.first(where: \.succeeded)?.date ?? newestFirst.first?.date
         var buckets = counts.compactMap { rule in rule.count.map { (left: $0, key: rule.key, last: Int?.none) } }
