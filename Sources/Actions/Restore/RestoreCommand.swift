@@ -194,6 +194,10 @@ public struct RestoreCommand: AsyncParsableCommand {
                 : plural(versions.count, "file", "files")
             terminal.print("  \(what) from \(source.place)")
         }
+        if !plan.inTheWay.isEmpty {
+            terminal.print("  in the way of what comes back, replaced if you say so (\(plan.inTheWay.count)):")
+            plan.inTheWay.map { "    " + DisplayName.readable($0) }.forEach(terminal.print)
+        }
         if !plan.extra.isEmpty {
             terminal.print(
                 "  not there then, " + (delete ? "to delete (-d)" : "left alone (-d deletes them)")

@@ -19,6 +19,9 @@ struct RestorePlan {
     /// Files in the target that the chosen time did not have (or that no chosen version names), by path in
     /// the location.
     var extra: [[UInt8]] = []
+    /// Files in the target where a file coming back needs the place (inside a folder that becomes a file,
+    /// or a file where a folder comes back): the runs replace them, keeping them in the trash.
+    var inTheWay: [[UInt8]] = []
 
     /// `wanted`: the version of each file to have, by path in the location; `present`: what the target holds
     /// now, by the same paths.
@@ -35,7 +38,21 @@ struct RestorePlan {
             .sorted {
                 ($0.source.trash ?? "", $0.source.location.path) < ($1.source.trash ?? "", $1.source.location.path)
             }
-        extra = present.keys.filter { wanted[$0] == nil }.sorted { $0.lexicographicallyPrecedes($1) }
+        // In the way: a file where a folder comes back (a file coming back lies below it), or a file inside a
+        // folder that becomes a file.
+        let wantedFolders = Set(wanted.keys.flatMap(Self.parents))
+        for path in present.keys.filter({ wanted[$0] == nil }).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            if wantedFolders.contains(path) || Self.parents(of: path).contains(where: { wanted[$0] != nil }) {
+                inTheWay.append(path)
+            } else {
+                extra.append(path)
+            }
+        }
+    }
+
+    /// The folders above `path`: `a/b/c` → `a`, `a/b`.
+    private static func parents(of path: [UInt8]) -> [[UInt8]] {
+        path.indices.filter { path[$0] == UInt8(ascii: "/") }.map { Array(path[..<$0]) }
     }
 
     var isEmpty: Bool { sources.isEmpty }
