@@ -16,6 +16,8 @@ let actionModules: [(target: String, folder: String)] = [
     ("LogAction", "Log"),
     ("WatchAction", "Watch"),
     ("UnlockAction", "Unlock"),
+    ("VersionsAction", "Versions"),
+    ("RestoreAction", "Restore"),
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")

@@ -203,20 +203,20 @@ _micsync() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    backup|work|transfer|tree|status|diff|config|trash|verify|adopt|log|watch|unlock|help)
+    backup|work|transfer|tree|status|diff|config|trash|verify|adopt|log|watch|unlock|versions|restore|help)
         # Offer subcommand argument completions
         "_micsync_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify adopt log watch unlock help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'backup work transfer tree status diff config trash verify adopt log watch unlock versions restore help' -- "${cur}"))
         ;;
     esac
 }
 
 _micsync_backup() {
     repeating_flags=()
-    non_repeating_flags=(-m -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
+    non_repeating_flags=(-m --prune --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
     repeating_options=(--from --to --exclude)
     non_repeating_options=(--config --config-name --bwlimit --color)
     __micsync_offer_flags_options -1
@@ -630,14 +630,35 @@ _micsync_trash_restore() {
 
 _micsync_trash_purge() {
     repeating_flags=()
-    non_repeating_flags=(--yes --version -h --help)
+    non_repeating_flags=(--prune-deleted --yes -n --dry-run --version -h --help)
     repeating_options=()
-    non_repeating_options=(--older-than --config --config-name)
+    non_repeating_options=(--older-than --keep-last --keep-hourly --keep-daily --keep-weekly --keep-monthly --keep-yearly --keep-within --config --config-name)
     __micsync_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
     '--older-than')
+        return
+        ;;
+    '--keep-last')
+        return
+        ;;
+    '--keep-hourly')
+        return
+        ;;
+    '--keep-daily')
+        return
+        ;;
+    '--keep-weekly')
+        return
+        ;;
+    '--keep-monthly')
+        return
+        ;;
+    '--keep-yearly')
+        return
+        ;;
+    '--keep-within')
         return
         ;;
     '--config')
@@ -778,6 +799,77 @@ _micsync_unlock() {
     esac
 }
 
+_micsync_versions() {
+    repeating_flags=()
+    non_repeating_flags=(-c --checksum --json --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --config-name)
+    __micsync_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion versions -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __micsync_add_completions -f
+        return
+        ;;
+    esac
+}
+
+_micsync_restore() {
+    repeating_flags=()
+    non_repeating_flags=(-d -m -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--at --version --from --to --config --config-name)
+    __micsync_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--at')
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion restore -- --at "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--version')
+        return
+        ;;
+    '--from')
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion restore -- --from "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--to')
+        __micsync_add_completions -d
+        return
+        ;;
+    '--config')
+        __micsync_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--config-name')
+        __micsync_add_custom_completions "$(__micsync_custom_complete ---completion restore -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __micsync_add_completions -f
+        return
+        ;;
+    esac
+}
+
 _micsync_help() {
     repeating_flags=()
     non_repeating_flags=(--version)
@@ -786,7 +878,7 @@ _micsync_help() {
     __micsync_offer_flags_options -1
     # micsync: `help` completes the actions (micsync-completions: ScriptPatch)
     if [[ "${positional_number}" -eq 1 ]]; then
-        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify\nadopt\nlog\nwatch\nunlock'
+        __micsync_add_completions -W $'backup\nwork\ntransfer\ntree\nstatus\ndiff\nconfig\ntrash\nverify\nadopt\nlog\nwatch\nunlock\nversions\nrestore'
     fi
 }
 

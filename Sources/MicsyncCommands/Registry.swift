@@ -6,12 +6,14 @@ import DiffAction
 import LogAction
 import MicsyncCLI
 import MicsyncKit
+import RestoreAction
 import StatusAction
 import TransferAction
 import TrashAction
 import TreeAction
 import UnlockAction
 import VerifyAction
+import VersionsAction
 import WatchAction
 import WorkAction
 
@@ -32,5 +34,7 @@ public enum Registry {
         LogCommand.self,
         WatchCommand.self,
         UnlockCommand.self,
+        VersionsCommand.self,
+        RestoreCommand.self,
     ]
 }

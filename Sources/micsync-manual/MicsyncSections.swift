@@ -60,6 +60,13 @@ enum MicsyncSections {
                     "When the configuration is to back up by itself: \"plugged\", an interval (30m, 12h, 1d, 2w), "
                         + "or a list of both (optional; micsync watch acts on it, status shows it)."
                 ),
+                (
+                    "keep",
+                    "Which trash folders each successful run leaves in the locations it wrote, by restic's rules: "
+                        + "an object of last, hourly, daily, weekly, monthly, yearly (counts), within (an age) "
+                        + "and pruneDeleted (true or false), as micsync trash purge --keep-... takes them "
+                        + "(optional; without it the trash only grows)."
+                ),
             ]) + [
                 ".PP",
                 Roff.escape(
@@ -82,7 +89,8 @@ enum MicsyncSections {
                       "work": ["~/Pictures"],
                       "backup": ["/media/disc1/Pictures", "/media/disc2/Pictures"],
                       "exclude": ["*.tmp", ".cache/"],
-                      "maxDeletePercent": 20
+                      "maxDeletePercent": 20,
+                      "keep": {"daily": 7, "weekly": 4, "monthly": 12}
                     },
                     {
                       "name": "documents",
@@ -170,7 +178,8 @@ enum MicsyncSections {
             (
                 "LOCATION/.micsync/trash/TIMESTAMP/",
                 "What the run started at TIMESTAMP (UTC, e.g. 20261124T213005Z) "
-                    + "overwrote or deleted, at its relative path: see micsync trash."
+                    + "overwrote or deleted, at its relative path: the history micsync versions and micsync "
+                    + "restore read; see micsync trash."
             ),
             (
                 "LOCATION/.micsync/partial/",

@@ -179,6 +179,30 @@ import Testing
             location.candidates.sorted() == sandbox.locations("main/w", "main/b1", "main/b2").sorted(), "\(location)")
     }
 
+    /// `restore --at` offers the second before each run that filled a trash folder, in local time, newest
+    /// first; `restore --from` the locations by path.
+    @Test(arguments: TestShell.allCases)
+    func restoreOffersTheTimesBeforeEachTrashFolderAndTheLocations(shell: TestShell) throws {
+        for (location, timestamp) in [("main/b1", "20261124T213005Z"), ("main/w", "20261126T080000Z")] {
+            try sandbox.makeDirectory(location + "/.micsync/trash/" + timestamp)
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+        let times = [1_795_680_000 - 1, 1_795_555_805 - 1].map {
+            formatter.string(from: Date(timeIntervalSince1970: TimeInterval($0)))
+        }
+        let at = try sandbox.complete("micsync restore --config-name main --at ", in: shell)
+        #expect(at.candidates == times, "\(at)")
+        if shell != .bash {
+            #expect(
+                at.described.contains("\(times[1]) -- before the run that changed BACKUP \(sandbox.path("main/b1"))"),
+                "\(at)")
+        }
+        let from = try sandbox.complete("micsync restore --config-name main --from ", in: shell)
+        #expect(from.candidates.sorted() == sandbox.locations("main/w", "main/b1", "main/b2").sorted(), "\(from)")
+    }
+
     /// `adopt` offers only the locations whose marker is missing, described by role and reason.
     @Test(arguments: TestShell.allCases)
     func adoptOffersTheLocationsMissingTheirMarker(shell: TestShell) throws {

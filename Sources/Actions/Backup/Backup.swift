@@ -1,9 +1,10 @@
+import ArgumentParser
 import MicsyncCLI
 import MicsyncKit
 
-/// WORKING → every accessible BACKUP. Never deletes; asks before overwriting modified files.
+/// WORKING → every accessible BACKUP. Never deletes, unless --prune; asks before overwriting modified files.
 public enum Backup: SyncAction {
-    public typealias Options = CopyOptions
+    public typealias Options = BackupOptions
 
     public static let name = "backup"
     public static let originallySpelled = true
@@ -11,15 +12,46 @@ public enum Backup: SyncAction {
     public static let summary = "Copy from a WORKING location to every accessible BACKUP; never deletes."
     public static let discussion = """
         New files are copied and listed. Modified files are listed and you are asked once per BACKUP \
-        whether to overwrite them (-m: without asking). Nothing is ever deleted in a BACKUP. The paths may be \
-        typed in a WORKING or a BACKUP location: the copy always goes WORKING → BACKUP.
+        whether to overwrite them (-m: without asking). Nothing is ever deleted in a BACKUP, unless --prune: \
+        then what a BACKUP holds that the WORKING no longer has (renamed or deleted there) is listed and you \
+        are asked once per BACKUP whether to delete it; it goes to that BACKUP's trash, and the mass-delete \
+        guard applies (--force to go past it). The paths may be typed in a WORKING or a BACKUP location: the \
+        copy always goes WORKING → BACKUP.
 
         Examples:
           micsync backup ~/docs/report          back up one folder to every BACKUP
           micsync --backup -m ~/docs/report     the original's spelling; overwrite modified files
           micsync backup -n ~/docs              show what would be copied, change nothing
           micsync backup --to 1 ~/docs          only to BACKUP number 1 of the configuration
+          micsync backup --prune ~/docs         also move what left the WORKING to each BACKUP's trash
           micsync backup --exclude '*.tmp' ~/docs   leave out what matches, besides the config's exclude
           micsync backup --strict -m ~/docs     for a timer: exit 3 when a BACKUP was skipped
         """
+}
+
+/// `backup`'s options: -m and the common ones, and --prune (with --force) to delete what left the WORKING.
+public struct BackupOptions: SyncOptions {
+    @OptionGroup public var modify: ModifyOption
+
+    @Flag(help: "Delete in each BACKUP what the WORKING no longer has (asks first; kept in the trash).")
+    public var prune = false
+
+    @Flag(help: "With --prune: delete even when the mass-delete guard would refuse.")
+    public var force = false
+
+    @OptionGroup public var common: CommonOptions
+
+    public init() {}
+
+    public func validate() throws {
+        if force, !prune { throw ValidationError("--force goes with --prune: backup deletes nothing without it") }
+    }
+
+    public var run: RunOptions {
+        var options = common.run
+        options.modify = modify.modify
+        options.deletion = prune ? .ask : .never
+        options.force = force
+        return options
+    }
 }

@@ -14,6 +14,11 @@ struct TrashFolder: Encodable {
         (files, bytes) = (kept.count, kept.reduce(0) { $0 + $1.size })
     }
 
+    /// One a purge weighed.
+    init(_ size: TrashFolderSize) {
+        (timestamp, files, bytes) = (size.name, size.files, size.bytes)
+    }
+
     /// Every trash folder of `location`, oldest first.
     static func all(in location: Location) -> [TrashFolder] {
         location.trashTimestamps.map { TrashFolder($0, in: location) }

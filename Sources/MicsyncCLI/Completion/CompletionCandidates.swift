@@ -125,6 +125,42 @@ public enum CompletionCandidates {
     }
 }
 
+extension CompletionCandidates {
+    /// For `restore --from`: every location of the configurations in question, by path, with its role and
+    /// number beside it (marked when it cannot be used now, as for `--from`/`--to`).
+    @Sendable public static func locationPaths(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        let line = TypedLine(words, index, prefix)
+        var seen = Set<String>()
+        let candidates = line.chosenConfigurations.flatMap(\.locations)
+            .filter { seen.insert($0.path).inserted }
+            .map { Candidate(value: $0.path, description: "\($0.role.rawValue) \($0.index)" + mark($0)) }
+        return line.offer(candidates)
+    }
+
+    /// For `restore --at`: the second before each run that filled a trash folder of the configurations in
+    /// question (local locations only, as for `trash restore`), newest first, in local time: the state that
+    /// run changed, to go back to.
+    @Sendable public static func trashTimes(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+        let line = TypedLine(words, index, prefix)
+        var holders: [Date: [String]] = [:]
+        var seen = Set<String>()
+        let locations = line.chosenConfigurations.flatMap(\.locations)
+            .filter { $0.remote == nil && seen.insert($0.path).inserted }
+        for location in locations where CommandContext.current.locations.access(location).isAccessible {
+            for timestamp in Trash.timestamps(in: location) {
+                if let date = Trash.date(of: timestamp) { holders[date, default: []].append(location.heading) }
+            }
+        }
+        return line.offer(
+            holders.keys.sorted(by: >).map { date in
+                Candidate(
+                    value: TimeWords.localToTheSecond(date.addingTimeInterval(-1)).replacingOccurrences(
+                        of: " ", with: "T"),
+                    description: "before the run that changed " + holders[date]!.joined(separator: ", "))
+            })
+    }
+}
+
 /// A subcommand that runs one sync action in a known direction.
 public protocol DirectedCommand {
     static var actionName: String { get }

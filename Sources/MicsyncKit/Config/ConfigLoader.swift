@@ -5,7 +5,7 @@ import Foundation
 public struct ConfigLoader {
     static let topLevelKeys = ["configs"]
     static let configurationKeys = [
-        "name", "work", "backup", "exclude", "trash", "maxDeletePercent", "xattrs", "acls", "auto",
+        "name", "work", "backup", "exclude", "trash", "maxDeletePercent", "xattrs", "acls", "auto", "keep",
     ]
     /// No config is near this; a larger "file" (`/dev/zero`, a disc image given by mistake) is refused unread.
     static let sizeLimit = 16 * 1024 * 1024
@@ -113,12 +113,13 @@ private struct Validator {
             xattrs: fields["xattrs"].map { bool($0, at: "\(entry).xattrs") } ?? false,
             acls: fields["acls"].map { bool($0, at: "\(entry).acls") } ?? false)
         let auto = fields["auto"].map { autoSchedule($0, at: "\(entry).auto") } ?? .off
+        let keep = fields["keep"].flatMap { keepPolicy($0, at: "\(entry).keep") }
         overlaps(working + backups, at: entry)
         guard problems.count == before, let name else { return nil }
         return Configuration(
             name: name, working: working, backups: backups, exclude: exclude,
             trash: trash, maxDeletePercent: maxDeletePercent, extendedMetadata: extendedMetadata,
-            auto: auto)
+            auto: auto, keep: keep)
     }
 
     mutating func locations(_ fields: [String: JSONValue], role: Role, at entry: String) -> [Location] {
@@ -226,6 +227,17 @@ private struct Validator {
         let (schedule, found) = AutoSchedule.read(value, at: entry)
         for (place, text) in found { problem(place, text) }
         return schedule
+    }
+
+    mutating func keepPolicy(_ value: JSONValue, at entry: String) -> KeepPolicy? {
+        guard case .object(let fields) = value else {
+            problem(entry, "must be an object of rules such as {\"daily\": 7, \"weekly\": 4}, found \(value.typeName)")
+            return nil
+        }
+        unknownKeys(fields, known: KeepPolicy.keys, entry: entry)
+        let (policy, found) = KeepPolicy.read(fields, at: entry)
+        for (place, text) in found { problem(place, text) }
+        return policy
     }
 
     mutating func percent(_ value: JSONValue, at entry: String) -> Double {

@@ -68,11 +68,13 @@ public struct Configuration: Sendable {
     public let extendedMetadata: ExtendedMetadata
     /// `"auto"`: when it backs up by itself (default: never).
     public let auto: AutoSchedule
+    /// `"keep"`: which trash folders each successful run leaves in the locations it wrote (default: all).
+    public let keep: KeepPolicy?
 
     init(
         name: String, working: [Location], backups: [Location], exclude: [String] = [],
         trash: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent,
-        extendedMetadata: ExtendedMetadata = ExtendedMetadata(), auto: AutoSchedule = .off
+        extendedMetadata: ExtendedMetadata = ExtendedMetadata(), auto: AutoSchedule = .off, keep: KeepPolicy? = nil
     ) {
         self.name = name
         self.working = working
@@ -82,6 +84,7 @@ public struct Configuration: Sendable {
         self.maxDeletePercent = maxDeletePercent
         self.extendedMetadata = extendedMetadata
         self.auto = auto
+        self.keep = keep
     }
 
     public var locations: [Location] { working + backups }

@@ -8,6 +8,9 @@ public struct SyncRequest: Sendable {
     /// rsync filter rules and options of the action itself (tree copies directories only).
     var filters: [String] = []
     public var rsyncOptions: [String] = []
+    /// rsync options of the planning dry run alone: `--delete-missing-args` plans each typed path the
+    /// source lacks as a deletion (what `restore -d` deletes).
+    public var planOptions: [String] = []
     /// Whether a run can overwrite files, so that there is something to ask about (tree never does).
     var overwrites = true
     /// How many parts each destination's plan is cut into (`Planner`); nil: as the machine allows.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The one runner of every action that writes, the sync actions and `trash restore` alike: it finds rsync,
 /// makes sure the journal can be written, locks the destinations, probes their filesystems, runs the
-/// pipeline and journals what was done.
+/// pipeline, journals what was done and, after a successful run, keeps the history its configuration says.
 @MainActor
 public struct SyncRunner {
     let context: RunContext
@@ -46,6 +46,13 @@ public struct SyncRunner {
             outcome, action: request.action, scope: request.scope, endpoints: endpoints, start: job.started,
             automatic: options.automatic && !options.dryRun, warningsTo: context.terminal)
         if let error = outcome.error { throw error }
+        if !options.dryRun, let keep = request.scope.configuration.keep {
+            let written = outcome.destinations.filter { $0.report.items > 0 }.map(\.destination)
+                .filter(request.scope.configuration.locations.contains)
+            withExtendedLifetime(locks) {
+                HistoryKeeping(context: context).apply(keep, of: request.scope.configuration, to: written)
+            }
+        }
         return entry
     }
 
@@ -59,6 +66,7 @@ public struct SyncRunner {
             source: endpoints.source, scope: request.scope, actionFilters: request.filters,
             deleting: options.deletion != .never)
         invocation.actionOptions = request.rsyncOptions + options.everydayRsyncOptions
+        invocation.planOptions = request.planOptions
         invocation.filters += options.excludes.map { "--exclude=\($0)" }
         invocation.applyOptions += applyOptions
         invocation.filesystems = .probe(
