@@ -15,7 +15,8 @@ import Testing
             committed.split(separator: "\n").first { $0.hasPrefix(".TH ") }?
                 .split(separator: "\"").dropFirst(3).first
         ).replacingOccurrences(of: "\\-", with: "-")
-        let generated = try await Self.run("micsync-manual", ["--date", date, Binary.directory + "/" + tool])
+        let binary = tool == "micsync" ? Binary.micsync : Binary.directory + "/" + tool
+        let generated = try await Self.run("micsync-manual", ["--date", date, binary])
         #expect(generated.status == 0, "\(generated)")
         #expect(
             committed == generated.stdout,
@@ -70,7 +71,7 @@ import Testing
         ]
         for command in commands {
             let help = try await Self.run(
-                Binary.directory + "/micsync", command + ["--help"], environment: ["COLUMNS": "1000"])
+                Binary.micsync, command + ["--help"], environment: ["COLUMNS": "1000"])
             #expect(help.status == 0, "\(help)")
             let lines = help.stdout.split(separator: "\n").map(String.init)
             var said: [String] = []
@@ -91,10 +92,10 @@ import Testing
 
     @Test func theDateComesFromTheCallerNeverFromToday() async throws {
         let fromEpoch = try await Self.run(
-            "micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": "86400"])
+            "micsync-manual", [Binary.micsync], environment: ["SOURCE_DATE_EPOCH": "86400"])
         #expect(fromEpoch.stdout.contains(#".TH "MICSYNC" 1 "1970\-01\-02""#), "\(fromEpoch.stdout.prefix(400))")
         let none = try await Self.run(
-            "micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": ""])
+            "micsync-manual", [Binary.micsync], environment: ["SOURCE_DATE_EPOCH": ""])
         #expect(none.status != 0 && none.stderr.contains("--date"), "\(none)")
     }
 

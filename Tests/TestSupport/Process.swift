@@ -55,7 +55,16 @@ public enum Binary {
         return FileManager.default.currentDirectoryPath + "/.build/debug"
     }()
 
-    public static var micsync: String { directory + "/micsync" }
+    /// The micsync the tests run: `MICSYNC_BINARY` when set (`make test` sets its release build, which starts
+    /// in a twentieth of the time: a debug build's ArgumentParser checks the whole command tree at each start),
+    /// else the one built beside the tests.
+    public static let micsync = ProcessInfo.processInfo.environment["MICSYNC_BINARY"] ?? directory + "/micsync"
+
+    /// `PATH` with that micsync and the other built tools first.
+    public static var path: String {
+        [(micsync as NSString).deletingLastPathComponent, directory, ProcessInfo.processInfo.environment["PATH"]]
+            .compactMap { $0 }.joined(separator: ":")
+    }
 
     /// The root of this package (its completions/, man/, scripts/ and sources).
     public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -156,10 +156,9 @@ public final class Sandbox {
 
     /// `executable` as `run(_:_:environment:)` runs it.
     func tool(_ executable: String, _ arguments: [String], environment: [String: String]) -> Command {
-        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        return Command(
+        Command(
             executable, arguments, directory: root,
-            environment: self.environment.merging(["PATH": path]) { $1 }.merging(environment) { $1 })
+            environment: self.environment.merging(["PATH": Binary.path]) { $1 }.merging(environment) { $1 })
     }
 
     /// micsync as `run(_:input:in:environment:)` runs it.

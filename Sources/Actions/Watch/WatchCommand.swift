@@ -84,7 +84,7 @@ public struct WatchCommand: AsyncParsableCommand {
             command += ["--config", file.hasPrefix("/") ? file : FileSystem.currentDirectory + "/" + file]
         }
         if let name = config.name { command += ["--config-name", name] }
-        if settle != Self.defaultSettle { command += ["--settle", "\(settle)"] }
+        if settle != Self.defaultSettle { command += ["--settle", String(format: "%g", settle)] }
         if quiet { command.append("--quiet") }
         return command
     }

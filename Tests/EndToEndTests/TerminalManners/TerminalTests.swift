@@ -8,10 +8,10 @@ import Testing
     private func inTerminal(_ box: Sandbox, columns: Int, _ shellCommand: String, input: String = "") async throws
         -> RunResult
     {
-        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         return try await Binary.run(
             "/usr/bin/script", ["-qec", "stty cols \(columns) rows 40; \(shellCommand)", "/dev/null"], input: input,
-            directory: box.root, environment: box.environment.merging(["PATH": path, "SHELL": "/bin/bash"]) { $1 })
+            directory: box.root,
+            environment: box.environment.merging(["PATH": Binary.path, "SHELL": "/bin/bash"]) { $1 })
     }
 
     /// A backup whose plan has ten new files and one modified file: a question is asked.
@@ -74,13 +74,12 @@ import Testing
 
     @Test func aDumbTerminalGetsNoEscapeSequence() async throws {
         let box = try modifiedSandbox()
-        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         for term in ["dumb", "xterm"] {
             let result = try await Binary.run(
                 "/usr/bin/script",
                 ["-qec", "micsync backup -m --bwlimit 1 w; micsync status; micsync help backup", "/dev/null"],
                 directory: box.root,
-                environment: box.environment.merging(["PATH": path, "TERM": term]) { $1 }
+                environment: box.environment.merging(["PATH": Binary.path, "TERM": term]) { $1 }
                     .filter { $0.key != "NO_COLOR" })
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains("\u{1B}") == (term != "dumb"), "TERM=\(term): \(result)")
@@ -91,10 +90,9 @@ import Testing
 
     @Test func ctrlCAtAQuestionEndsOnAFreshLine() async throws {
         let box = try modifiedSandbox()
-        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let running = try Binary.start(
             "/usr/bin/script", ["-qec", "micsync backup w", "/dev/null"], directory: box.root,
-            environment: box.environment.merging(["PATH": path]) { $1 })
+            environment: box.environment.merging(["PATH": Binary.path]) { $1 })
         _ = await waitUntil { running.stdout.contains("[q]uit") }
         try running.stdin.write(contentsOf: Data([3]))
         await running.finish()

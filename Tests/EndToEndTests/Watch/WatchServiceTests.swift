@@ -8,11 +8,12 @@ import Testing
         try box.standard(backups: 1, extra: #", "auto": "plugged""#)
         let unitFile = box.home + "/.config/systemd/user/micsync-watch.service"
         let installed = try await box.expectRun(
-            ["watch", "--install", "--no-start", "--config", "home/.micsync.json"], status: 0)
+            ["watch", "--install", "--no-start", "--config", "home/.micsync.json", "--settle", "10", "-q"], status: 0)
         #expect(installed.stdout.contains("wrote \(unitFile)"), "\(installed)")
         let unit = try String(contentsOfFile: unitFile, encoding: .utf8)
         let micsync = URL(fileURLWithPath: Binary.micsync).resolvingSymlinksInPath().path
-        #expect(unit.contains("\nExecStart=\"\(micsync)\" \"watch\" \"--config\" \"\(box.configFile)\"\n"), "\(unit)")
+        let execStart = #"ExecStart="\#(micsync)" "watch" "--config" "\#(box.configFile)" "--settle" "10" "--quiet""#
+        #expect(unit.contains("\n" + execStart + "\n"), "the service watches as typed: \(unit)")
         #expect(unit.contains("\nRestart=on-failure\n"), "\(unit)")
         #expect(unit.contains("\n[Install]\nWantedBy=default.target\n"), "\(unit)")
 
@@ -30,6 +31,17 @@ import Testing
         let installed = try await box.expectRun(["watch", "--install"], status: 0)
         #expect(installed.stdout.contains("systemd does not run here"), "\(installed)")
         #expect(installed.stdout.contains("autostart") && installed.stdout.contains(" watch"), "\(installed)")
+    }
+
+    @Test func quietWatchPrintsItsRunsButNotEachTimeItGoesBackToWaiting() async throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1, extra: #", "auto": "1s""#)
+        let watcher = try await WatchProcess(in: box, ["-q"])
+        defer { watcher.kill() }
+        #expect(await watcher.waitForRuns(2), "due at once, then every second")
+        let ended = await watcher.stop()
+        #expect(watcher.runLines.count >= 2 && ended.stderr.contains("micsync watch: watching"), "\(ended)")
+        #expect(!ended.stderr.contains(WatchProcess.waiting), "\(ended)")
     }
 
     @Test func watchWithoutAnAutoKeyHasNothingToWatch() async throws {
