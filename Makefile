@@ -54,13 +54,23 @@ lint:
 format:
 	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_SOURCES)
 
-# Every test, in parallel (Swift Testing runs tests concurrently; each works in its own sandbox).
-# PACKAGING=0 skips the packaging end-to-end test (makepkg's release build and pacman, minutes) for a fast loop
-# before each commit: it sets MICSYNC_SKIP_PACKAGING=1, which the test ignores when CI=true.
+# Every test. Swift Testing runs them concurrently, each in its own sandbox, up to TEST_WIDTH at once: most
+# wait on a child process, so more than there are cores. The tests run micsync's release build
+# (MICSYNC_BINARY): a debug build's ArgumentParser checks the whole command tree at each start, most of the
+# CPU time of a test run. The packaging end-to-end test (makepkg's release build and pacman: minutes of every
+# core) is a step of its own after the others; PACKAGING=0 leaves it out for a fast loop before each commit,
+# but not in CI (CI=true).
 PACKAGING ?= 1
+TEST_WIDTH ?= 16
+PACKAGING_TEST := ReleaseKitTests.PackagingTests
+SKIP_PACKAGING := $(if $(filter true,$(CI)),,$(filter 0,$(PACKAGING)))
 test: test-deps lint
 	$(SWIFT) build --build-tests
-	$(if $(filter 0,$(PACKAGING)),MICSYNC_SKIP_PACKAGING=1) $(SWIFT) test --skip-build
+	$(SWIFT) build -c release --product micsync
+	MICSYNC_BINARY="$$($(SWIFT) build -c release --show-bin-path)/micsync" \
+		$(SWIFT) test --skip-build --skip $(PACKAGING_TEST) --experimental-maximum-parallelization-width $(TEST_WIDTH)
+	$(if $(SKIP_PACKAGING),@echo "PACKAGING=0: the packaging test is left out",\
+		$(SWIFT) test --skip-build --filter $(PACKAGING_TEST))
 
 # The differential test against plain rsync (README: Development) for longer than `make test` runs it: SEEDS=N cases
 # from START=S (default 1), or as many as TIME=SECONDS allow (default 600), or the one case a failure names: SEED=S

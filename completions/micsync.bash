@@ -753,9 +753,9 @@ _micsync_log() {
 
 _micsync_watch() {
     repeating_flags=()
-    non_repeating_flags=(--install --uninstall --no-start --version -h --help)
+    non_repeating_flags=(--install --uninstall --no-start -q --quiet --version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --config-name)
+    non_repeating_options=(--config --config-name --settle)
     __micsync_offer_flags_options 0
 
     # Offer option value completions
@@ -766,6 +766,9 @@ _micsync_watch() {
         ;;
     '--config-name')
         __micsync_add_custom_completions "$(__micsync_custom_complete ---completion watch -- --config-name "${COMP_CWORD}" "$(__micsync_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--settle')
         return
         ;;
     esac

@@ -7,9 +7,10 @@ import Testing
     static let files = ["bash": "micsync.bash", "zsh": "_micsync", "fish": "micsync.fish"]
 
     @Test(arguments: files.keys.sorted())
-    func committedScriptIsCurrent(shell: String) throws {
+    func committedScriptIsCurrent(shell: String) async throws {
         let name = try #require(Self.files[shell])
-        let generated = try Sandbox.withTwoConfigurations().run(Binary.directory + "/micsync-completions", [shell])
+        let generated = try await Sandbox.withTwoConfigurations().run(
+            Binary.directory + "/micsync-completions", [shell])
         #expect(generated.status == 0, "\(generated)")
         let committed = try String(contentsOfFile: Binary.script(name), encoding: .utf8)
         #expect(
@@ -20,18 +21,19 @@ import Testing
             """)
     }
 
-    @Test func outputDirectoryGetsEveryScript() throws {
+    @Test func outputDirectoryGetsEveryScript() async throws {
         let sandbox = try Sandbox.withTwoConfigurations()
-        let written = try sandbox.run(Binary.directory + "/micsync-completions", ["--output-dir", sandbox.path("out")])
+        let written = try await sandbox.run(
+            Binary.directory + "/micsync-completions", ["--output-dir", sandbox.path("out")])
         #expect(written.status == 0, "\(written)")
         for (shell, name) in Self.files {
-            let printed = try sandbox.run(Binary.directory + "/micsync-completions", [shell]).stdout
+            let printed = try await sandbox.run(Binary.directory + "/micsync-completions", [shell]).stdout
             #expect(try String(contentsOfFile: sandbox.path("out/" + name), encoding: .utf8) == printed)
         }
     }
 
-    @Test func shellOrDirectoryIsRequired() throws {
-        let result = try Sandbox.withTwoConfigurations().run(Binary.directory + "/micsync-completions", [])
+    @Test func shellOrDirectoryIsRequired() async throws {
+        let result = try await Sandbox.withTwoConfigurations().run(Binary.directory + "/micsync-completions", [])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--output-dir"))
     }

@@ -5,11 +5,11 @@ import Testing
 /// plugged in, the folder would land on the system disc, and every run after would back up there.
 @Suite(.enabled(if: DiscImage.ext4Unavailable == nil, "\(DiscImage.ext4Unavailable ?? "")"), .serialized)
 struct AbsentDiscTests {
-    @Test func aBackupUnderAnUnpluggedDiscsMountPointIsNeverCreated() throws {
+    @Test func aBackupUnderAnUnpluggedDiscsMountPointIsNeverCreated() async throws {
         let box = try Sandbox()
         // Where removable discs are mounted: below /mnt, on the system disc while the disc is out.
         let media = "/mnt/micsync-e2e-\(UUID().uuidString.prefix(8))"
-        let disc = try DiscImage(.ext4, in: box, mountPoint: media + "/discB")
+        let disc = try await DiscImage(.ext4, in: box, mountPoint: media + "/discB")
         defer {
             disc.unmount()
             try? FileManager.default.removeItem(atPath: media)
@@ -22,7 +22,7 @@ struct AbsentDiscTests {
             to: box.configFile)
 
         // Plugged in: the question says where the folder would be made.
-        let asked = try box.expectRunInTerminal(
+        let asked = try await box.expectRunInTerminal(
             ["backup", "w"], input: "n\n", environment: ["COLUMNS": "300"], status: 3)
         let device = try #require(disc.device)
         #expect(
@@ -31,21 +31,21 @@ struct AbsentDiscTests {
 
         disc.unmount()
         for arguments in [["backup", "--create", "-m", "w"], ["backup", "-m", "w"]] {
-            let refused = try box.expectRun(arguments, status: 3)
+            let refused = try await box.expectRun(arguments, status: 3)
             #expect(
                 refused.stderr.contains("\(media)/discB is an empty folder on the system disc")
                     && refused.stderr.contains("not a mounted disc") && refused.stderr.contains("plug the disc in"),
                 "\(arguments): \(refused)")
         }
-        let atTerminal = try box.expectRunInTerminal(["backup", "w"], input: "y\n", status: 3)
+        let atTerminal = try await box.expectRunInTerminal(["backup", "w"], input: "y\n", status: 3)
         #expect(!atTerminal.stdout.contains("create it"), "never asked: \(atTerminal)")
-        let status = try box.expectRun(["status"], status: 0)
+        let status = try await box.expectRun(["status"], status: 0)
         #expect(status.stdout.contains("not a mounted disc"), "\(status)")
 
-        let watcher = try WatchProcess(in: box)
-        defer { watcher.stop() }
-        #expect(watcher.waitForRuns(2), "two automatic runs: \(watcher.stdout)")
-        watcher.stop()
+        let watcher = try await WatchProcess(in: box)
+        defer { watcher.kill() }
+        #expect(await watcher.waitForRuns(2), "two automatic runs: \(watcher.stdout)")
+        await watcher.stop()
         #expect(!FileManager.default.fileExists(atPath: documents), "nothing was created on the system disc")
         #expect((try? FileManager.default.contentsOfDirectory(atPath: media + "/discB")) == [])
     }

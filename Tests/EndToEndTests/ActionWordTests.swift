@@ -17,46 +17,46 @@ import Testing
         (["-m", "--work", "--backup", "w"], "two actions at once (--work and --backup); give one"),
         (["work", "-m", "--transfer", "w"], "two actions at once (work and --transfer); give one"),
     ])
-    func isAUsageError(arguments: [String], message: String) throws {
+    func isAUsageError(arguments: [String], message: String) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("a", at: "w/a")
-        let result = try box.expectRun(arguments, status: 2)
+        let result = try await box.expectRun(arguments, status: 2)
         #expect(result.stderr.contains("micsync: " + message), "\(result)")
         #expect(result.stdout.isEmpty, "\(result)")
         #expect(box.tree("b1").isEmpty, "nothing ran")
     }
 
-    @Test func helpOfRealCommandsStillWorks() throws {
+    @Test func helpOfRealCommandsStillWorks() async throws {
         let box = try Sandbox()
         for arguments in [["help", "backup"], ["help", "trash", "purge"], ["help"], ["backup", "--help"]] {
-            let result = try box.expectRun(arguments, status: 0, "\(arguments)")
+            let result = try await box.expectRun(arguments, status: 0, "\(arguments)")
             #expect(result.stdout.contains("USAGE:"), "\(arguments): \(result)")
         }
     }
 
-    @Test func theOriginalSpellingStillRuns() throws {
+    @Test func theOriginalSpellingStillRuns() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("a", at: "w/a")
-        try box.expectRun(["-m", "--backup", "w"], status: 0)
+        try await box.expectRun(["-m", "--backup", "w"], status: 0)
         #expect(box.read("b1/a") == "a")
     }
 
     /// `--config` and `--config-name` may come before the command, even one of a group (`trash list`), and
     /// a configuration named like an action is still only a name.
-    @Test func theConfigOptionsMayComeBeforeTheCommand() throws {
+    @Test func theConfigOptionsMayComeBeforeTheCommand() async throws {
         let box = try Sandbox()
         try box.makeDirectory("w")
         try box.makeDirectory("b1")
         let file = try box.configure([("backup", ["w"], ["b1"])], to: box.path("elsewhere.json"))
         try box.write("a", at: "w/a")
-        let backup = try box.expectRun(
+        let backup = try await box.expectRun(
             ["--config", file, "--config-name", "backup", "work", "-d", "-n", "w"], status: 0)
         #expect(backup.stdout.contains("work: from BACKUP \(box.path("b1"))"), "\(backup)")
-        let copied = try box.expectRun(["--config=\(file)", "backup", "w"], status: 0)
+        let copied = try await box.expectRun(["--config=\(file)", "backup", "w"], status: 0)
         #expect(box.read("b1/a") == "a", "\(copied)")
-        let listed = try box.expectRun(["--config", file, "trash", "list"], status: 0)
+        let listed = try await box.expectRun(["--config", file, "trash", "list"], status: 0)
         #expect(listed.stdout.contains("BACKUP \(box.path("b1"))"), "\(listed)")
     }
 }

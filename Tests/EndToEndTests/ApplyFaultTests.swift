@@ -8,12 +8,12 @@ import Testing
     func answer(
         _ box: Sandbox, _ arguments: [String], at question: String, with reply: String, status: Int32,
         sourceLocation: SourceLocation = #_sourceLocation, after change: () throws -> Void
-    ) throws -> RunResult {
+    ) async throws -> RunResult {
         let run = try Binary.start(Binary.micsync, arguments, directory: box.root, environment: box.environment)
-        try run.waitForStderr(containing: question)
+        try await run.waitForStderr(containing: question)
         try change()
         try run.stdin.write(contentsOf: Data(reply.utf8))
-        run.finish()
+        await run.finish()
         let result = run.result
         result.expect(status: status, sourceLocation: sourceLocation)
         return result
@@ -25,7 +25,7 @@ import Testing
         try box.makeDirectory(location)
     }
 
-    @Test func aSourceUnpluggedAtTheDeleteQuestionDeletesNothing() throws {
+    @Test func aSourceUnpluggedAtTheDeleteQuestionDeletesNothing() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: ", \"maxDeletePercent\": 100")
         for name in ["a", "b", "c"] {
@@ -34,7 +34,7 @@ import Testing
         try box.write("modified at the backup", at: "b1/m")
         try box.write("old", at: "w/m")
         try box.write("only here", at: "w/extra")
-        let run = try answer(box, ["work", "-d", "-m", "w"], at: "Delete 1 item", with: "d\n", status: 3) {
+        let run = try await answer(box, ["work", "-d", "-m", "w"], at: "Delete 1 item", with: "d\n", status: 3) {
             try unplug(box, "b1")
         }
         #expect(box.tree("w") == ["a", "b", "c", "extra", "m"])
@@ -42,20 +42,22 @@ import Testing
         #expect(run.stderr.contains("BACKUP \(box.path("b1")) is another directory than at the plan"), "\(run.stderr)")
     }
 
-    @Test func aDestinationUnpluggedAtTheQuestionIsNotWrittenAndTheOthersAre() throws {
+    @Test func aDestinationUnpluggedAtTheQuestionIsNotWrittenAndTheOthersAre() async throws {
         let box = try Sandbox()
         try box.standard(backups: 2)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("old, longer", at: "b2/f")
         try box.write("n", at: "w/added")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\nm\n", status: 1) { try unplug(box, "b1") }
+        let run = try await answer(box, ["backup", "w"], at: "Overwrite", with: "m\nm\n", status: 1) {
+            try unplug(box, "b1")
+        }
         #expect(box.tree("b1").isEmpty, "the bare mount point is not written")
         #expect(box.read("b2/f") == "new" && box.read("b2/added") == "n")
         #expect(run.stderr.contains("BACKUP \(box.path("b1")) is another directory than at the plan"), "\(run.stderr)")
     }
 
-    @Test func aDestinationUnpluggedBetweenTwoPassesGetsNoMore() throws {
+    @Test func aDestinationUnpluggedBetweenTwoPassesGetsNoMore() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
@@ -76,31 +78,31 @@ import Testing
         chmod(box.path("unplugging-bin/rsync"), 0o755)
         var environment = box.environment
         environment["PATH"] = box.path("unplugging-bin") + ":/usr/bin:/bin"
-        let result = try box.expectRun(["backup", "w"], input: "m\n", environment: environment, status: 1)
+        let result = try await box.expectRun(["backup", "w"], input: "m\n", environment: environment, status: 1)
         #expect(box.read("b1-away/added") == "n" && box.read("b1-away/f") == "old, longer")
         #expect(box.tree("b1").isEmpty, "the bare mount point gets nothing: \(box.tree("b1"))")
         #expect(result.stderr.contains("is another directory than at the plan"), "\(result)")
     }
 
-    @Test func aDestinationRemovedAtTheQuestionIsNotRecreated() throws {
+    @Test func aDestinationRemovedAtTheQuestionIsNotRecreated() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n", status: 3) {
+        let run = try await answer(box, ["backup", "w"], at: "Overwrite", with: "m\n", status: 3) {
             try FileManager.default.removeItem(atPath: box.path("b1"))
         }
         #expect(!box.exists("b1"))
         #expect(run.stderr.contains("is gone since the plan"), "\(run.stderr)")
     }
 
-    @Test func aFileThatAppearedAtTheDestinationIsLeftAloneAndReported() throws {
+    @Test func aFileThatAppearedAtTheDestinationIsLeftAloneAndReported() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("mine", at: "w/n")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "n\n", status: 0) {
+        let run = try await answer(box, ["backup", "w"], at: "Overwrite", with: "n\n", status: 0) {
             try box.write("theirs, written meanwhile", at: "b1/n")
         }
         #expect(box.read("b1/n") == "theirs, written meanwhile")
@@ -109,13 +111,13 @@ import Testing
         #expect(run.stdout.contains("0 copied"), "\(run.stdout)")
     }
 
-    @Test func aFolderThatAppearedWhereANewFileWasPlannedIsLeftAlone() throws {
+    @Test func aFolderThatAppearedWhereANewFileWasPlannedIsLeftAlone() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("mine", at: "w/n")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n", status: 0) {
+        let run = try await answer(box, ["backup", "w"], at: "Overwrite", with: "m\n", status: 0) {
             try box.write("theirs", at: "b1/n/inside")
         }
         #expect(box.read("b1/n/inside") == "theirs")
@@ -126,7 +128,7 @@ import Testing
     /// A file whose permissions alone differ gets them updated, never its content: one edited meanwhile is
     /// left alone, whatever the answer about the modified files.
     @Test(arguments: ["n\n", "m\n"])
-    func aFileWhoseAttributesAloneDifferedIsNotOverwrittenOnceEditedMeanwhile(reply: String) throws {
+    func aFileWhoseAttributesAloneDifferedIsNotOverwrittenOnceEditedMeanwhile(reply: String) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
@@ -139,7 +141,7 @@ import Testing
         }
         try box.writeAlike("same", at: "q", in: ["w", "b1"])
         chmod(box.path("b1/q"), 0o600)
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: reply, status: 0) {
+        let run = try await answer(box, ["backup", "w"], at: "Overwrite", with: reply, status: 0) {
             try box.write("edited after the plan", at: "w/p")
         }
         #expect(box.read("b1/p") == "same")
@@ -150,13 +152,13 @@ import Testing
         #expect(untouched[.posixPermissions] as? Int == 0o644, "an unchanged file still gets its attributes")
     }
 
-    @Test func anApprovedOverwriteWhoseSourceVanishedDeletesNothing() throws {
+    @Test func anApprovedOverwriteWhoseSourceVanishedDeletesNothing() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         try box.write("n", at: "w/gone")
-        let run = try answer(box, ["backup", "w"], at: "Overwrite", with: "m\n", status: 0) {
+        let run = try await answer(box, ["backup", "w"], at: "Overwrite", with: "m\n", status: 0) {
             try FileManager.default.removeItem(atPath: box.path("w/f"))
             try FileManager.default.removeItem(atPath: box.path("w/gone"))
         }
@@ -166,7 +168,7 @@ import Testing
     }
 
     @Test(arguments: ["n\n", "m\n"])
-    func aTypeChangeIsAModificationAskedAndTrashed(reply: String) throws {
+    func aTypeChangeIsAModificationAskedAndTrashed(reply: String) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("a", at: "w/x/a")
@@ -176,7 +178,7 @@ import Testing
         try box.write("a file where the source has a symlink", at: "b1/link")
         try box.write("d", at: "w/dir")
         try box.write("inside a folder where the source has a file", at: "b1/dir/inner")
-        let result = try box.expectRun(["backup", "w"], input: reply, status: 0)
+        let result = try await box.expectRun(["backup", "w"], input: reply, status: 0)
         #expect(result.stdout.contains("modified (4)"), "x/, x/a, link, dir: \(result)")
         #expect(result.stderr.contains("Overwrite 4 modified items"), "\(result)")
         if reply == "n\n" {
@@ -195,7 +197,7 @@ import Testing
         }
     }
 
-    @Test func applyPassesKeepHardLinksAndSparseFiles() throws {
+    @Test func applyPassesKeepHardLinksAndSparseFiles() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("linked", at: "w/one")
@@ -206,7 +208,7 @@ import Testing
         // A modified file makes the run ask, so the new items go through the apply passes, not one whole pass.
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
-        let result = try box.expectRun(["backup", "w"], input: "n\n", status: 0)
+        let result = try await box.expectRun(["backup", "w"], input: "n\n", status: 0)
         #expect(result.stderr.contains("Overwrite"), "\(result)")
         var one = stat(), two = stat(), hole = stat()
         #expect(stat(box.path("b1/one"), &one) == 0 && stat(box.path("b1/two"), &two) == 0)

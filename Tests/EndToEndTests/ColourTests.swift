@@ -21,29 +21,30 @@ import Testing
         (["TERM": "dumb", "NO_COLOR": "1"], ["--color=always"], true),
         (["TERM": "xterm", "NO_COLOR": ""], ["--color", "auto"], true),
     ])
-    func onATerminal(environment: [String: String], flags: [String], coloured: Bool) throws {
+    func onATerminal(environment: [String: String], flags: [String], coloured: Bool) async throws {
         let box = try sandbox()
-        let result = try box.expectRunInTerminal(["backup", "-n"] + flags + ["w"], environment: environment, status: 0)
+        let result = try await box.expectRunInTerminal(
+            ["backup", "-n"] + flags + ["w"], environment: environment, status: 0)
         #expect(result.stdout.contains(green) == coloured, "\(result)")
         #expect(result.stdout.contains("\u{1B}[3") == coloured, "\(result)")
     }
 
-    @Test func neverInAPipeUnlessAsked() throws {
+    @Test func neverInAPipeUnlessAsked() async throws {
         let box = try sandbox()
-        let piped = try box.expectRun(
+        let piped = try await box.expectRun(
             ["backup", "-n", "w"], environment: ["TERM": "xterm", "NO_COLOR": ""], status: 0)
         #expect(!piped.stdout.contains("\u{1B}["), "\(piped)")
-        let forced = try box.expectRun(
+        let forced = try await box.expectRun(
             ["--color", "always", "backup", "-n", "w"], environment: ["TERM": "dumb"], status: 0)
         #expect(forced.stdout.contains(green), "\(forced)")
-        let status = try box.expectRun(["status", "--color=always"], status: 0)
+        let status = try await box.expectRun(["status", "--color=always"], status: 0)
         #expect(status.stdout.contains("\u{1B}[32maccessible"), "\(status)")
     }
 
     @Test(arguments: [["--color", "sometimes", "backup", "w"], ["backup", "w", "--color"], ["--color=", "status"]])
-    func aBadChoiceIsAUsageError(arguments: [String]) throws {
+    func aBadChoiceIsAUsageError(arguments: [String]) async throws {
         let box = try sandbox()
-        let result = try box.expectRun(arguments, status: 2)
+        let result = try await box.expectRun(arguments, status: 2)
         #expect(result.stderr.contains("--color takes auto, always or never"), "\(result)")
     }
 }

@@ -3,10 +3,10 @@ import Testing
 
 /// `micsync config check|show|path|init` against real files in a temporary HOME.
 @Suite struct ConfigCommandTests {
-    @Test func checkAcceptsAGoodFile() throws {
+    @Test func checkAcceptsAGoodFile() async throws {
         let box = try Sandbox()
         try box.standard(extra: #", "exclude": ["*.tmp"], "trash": false, "maxDeletePercent": 10"#)
-        let result = try box.expectRun(["config", "check"], status: 0)
+        let result = try await box.expectRun(["config", "check"], status: 0)
         #expect(result.stdout == "\(box.configFile): OK, 1 configuration\n")
     }
 
@@ -35,70 +35,70 @@ import Testing
             ["line 1, column 44", "invalid JSON: a comma before a closing bracket"]
         ),
     ])
-    func checkNamesEveryProblemWithItsPlace(contents: String, expected: [String]) throws {
+    func checkNamesEveryProblemWithItsPlace(contents: String, expected: [String]) async throws {
         let box = try Sandbox()
         try box.write(contents, to: box.configFile)
-        let result = try box.expectRun(["config", "check"], status: 2)
+        let result = try await box.expectRun(["config", "check"], status: 2)
         for text in expected { #expect(result.stdout.contains(text), "\(text) in \(result)") }
         #expect(result.stdout.contains(box.configFile))
         #expect(result.stderr.contains("problem"))
     }
 
-    @Test func checkListsAllProblemsAtOnce() throws {
+    @Test func checkListsAllProblemsAtOnce() async throws {
         let box = try Sandbox()
         try box.write(#"{"configs": [{"nam": "a", "work": 3, "backup": ["b"], "exclude": [1]}]}"#, to: box.configFile)
-        let result = try box.expectRun(["config", "check"], status: 2)
+        let result = try await box.expectRun(["config", "check"], status: 2)
         #expect(result.stdout.split(separator: "\n").count == 4, "\(result)")
         #expect(result.stderr.contains("4 problems"))
     }
 
-    @Test func checkWithoutAFileSaysWhereItLooked() throws {
+    @Test func checkWithoutAFileSaysWhereItLooked() async throws {
         let box = try Sandbox()
-        let result = try box.expectRun(["config", "check"], status: 2)
+        let result = try await box.expectRun(["config", "check"], status: 2)
         #expect(result.stderr.contains("micsync config init"))
         #expect(result.stderr.contains(box.home + "/.config/micsync/config.json"))
     }
 
-    @Test func initWritesAValidStarterOnceAndNeverOverwrites() throws {
+    @Test func initWritesAValidStarterOnceAndNeverOverwrites() async throws {
         let box = try Sandbox()
         let target = box.home + "/.config/micsync/config.json"
-        let first = try box.expectRun(["config", "init"], status: 0)
+        let first = try await box.expectRun(["config", "init"], status: 0)
         #expect(first.stdout.contains("wrote \(target)"))
         #expect(first.stdout.contains("maxDeletePercent"))
         let written = try String(contentsOfFile: target, encoding: .utf8)
-        try box.expectRun(["config", "check"], status: 0)
+        try await box.expectRun(["config", "check"], status: 0)
 
         try box.write(written + " ", to: target)
-        let second = try box.expectRun(["config", "init"], status: 2)
+        let second = try await box.expectRun(["config", "init"], status: 2)
         #expect(second.stderr.contains("already exists"))
         #expect(try String(contentsOfFile: target, encoding: .utf8) == written + " ")
     }
 
-    @Test func initNeverShadowsTheOriginalsFile() throws {
+    @Test func initNeverShadowsTheOriginalsFile() async throws {
         let box = try Sandbox()
         try box.standard()
-        let result = try box.expectRun(["config", "init"], status: 2)
+        let result = try await box.expectRun(["config", "init"], status: 2)
         #expect(result.stderr.contains("already in use: \(box.configFile)"))
         #expect(!FileManager.default.fileExists(atPath: box.home + "/.config/micsync/config.json"))
 
-        try box.expectRun(["config", "init", "--config", "other.json"], status: 0)
+        try await box.expectRun(["config", "init", "--config", "other.json"], status: 0)
         #expect(box.exists("other.json"))
     }
 
     /// A file that cannot be written is a failure (exit 1), not a usage error.
-    @Test func initThatCannotWriteFailsWithOneLine() throws {
+    @Test func initThatCannotWriteFailsWithOneLine() async throws {
         let box = try Sandbox()
         try box.write("a file, not a folder", at: "blocker")
-        let result = try box.expectRun(["config", "init", "--config", "blocker/config.json"], status: 1)
+        let result = try await box.expectRun(["config", "init", "--config", "blocker/config.json"], status: 1)
         #expect(
             result.stderr == "micsync: \(box.path("blocker/config.json")) cannot be created: Not a directory\n",
             "\(result)")
     }
 
-    @Test func pathTellsWhichFileAndWhy() throws {
+    @Test func pathTellsWhichFileAndWhy() async throws {
         let box = try Sandbox()
         try box.standard()
-        let result = try box.expectRun(["config", "path"], status: 0)
+        let result = try await box.expectRun(["config", "path"], status: 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == box.configFile)
         #expect(result.stdout.contains("in use: the original micsync's config file"))
@@ -110,25 +110,25 @@ import Testing
             "\(result)")
 
         try box.write("{}", at: "env.json")
-        let fromEnvironment = try box.expectRun(
+        let fromEnvironment = try await box.expectRun(
             ["config", "path"], environment: ["MICSYNC_CONFIG": box.path("env.json")], status: 0)
         #expect(fromEnvironment.stdout.hasPrefix(box.path("env.json") + "\nin use: named by $MICSYNC_CONFIG"))
         #expect(
             fromEnvironment.stdout.contains("exists, not used  \(box.configFile) (the original"), "\(fromEnvironment)")
     }
 
-    @Test func showResolvesPathsAndTellsWhatIsAccessible() throws {
+    @Test func showResolvesPathsAndTellsWhatIsAccessible() async throws {
         let box = try Sandbox()
         try box.makeDirectory("w")
         try box.makeDirectory("b1")
         try box.write(
             #"{"configs": [{"name": "main", "work": ["w/"], "backup": ["b1", "unplugged"]}]}"#, at: "cfg/c.json")
-        let result = try box.expectRun(["config", "show", "--config", "cfg/../cfg/c.json"], status: 0)
+        let result = try await box.expectRun(["config", "show", "--config", "cfg/../cfg/c.json"], status: 0)
         #expect(result.stdout.contains("WORKING  0  \(box.path("cfg/w"))"), "relative to the config file: \(result)")
         try box.write(
             #"{"configs": [{"name": "main", "work": ["../w/"], "backup": ["../b1", "../unplugged"]}]}"#,
             at: "cfg/c.json")
-        let resolved = try box.expectRun(["config", "show", "--config", "cfg/c.json"], status: 0)
+        let resolved = try await box.expectRun(["config", "show", "--config", "cfg/c.json"], status: 0)
         let rows = resolved.stdout.split(separator: "\n").map {
             $0.split(separator: " ", omittingEmptySubsequences: true)
         }

@@ -58,7 +58,7 @@ import Testing
     }
 
     /// One message, first naming the file; a config with several problems lists each on a line of its own.
-    @Test func hundredsOfBrokenConfigsAreEachRefusedWithOneMessage() throws {
+    @Test func hundredsOfBrokenConfigsAreEachRefusedWithOneMessage() async throws {
         let box = try Sandbox()
         let configFile = box.path("fuzz.json")
         for (number, bytes) in Self.samples.enumerated() {
@@ -79,12 +79,12 @@ import Testing
 
     /// The same through the binary, for the first three samples of each kind (the biggest among them):
     /// exit 2, one message on stderr (a line per problem), no trap.
-    @Test func theBinaryExitsTwoWithOneLine() throws {
+    @Test func theBinaryExitsTwoWithOneLine() async throws {
         let box = try Sandbox()
         let configFile = box.path("fuzz.json")
         for (number, bytes) in Self.samples.prefix(18).enumerated() {
             try Data(bytes).write(to: URL(fileURLWithPath: configFile))
-            let result = try box.expectRun(
+            let result = try await box.expectRun(
                 ["backup", "-n", "--config", configFile, "/tmp/w"], status: 2, "sample \(number)")
             let lines = result.stderr.split(separator: "\n")
             #expect(

@@ -4,7 +4,7 @@ import Testing
 /// A dry run writes nothing, anywhere: `-n`, `status`, `diff`, `verify` and completions make no state folder,
 /// no state file, no probe folder, and change no time, on any location or in the state folder.
 @Suite struct DryRunTests {
-    @Test func aFirstDryRunAndEveryReadingCommandWriteNothingAnywhere() throws {
+    @Test func aFirstDryRunAndEveryReadingCommandWriteNothingAnywhere() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/docs/a")
@@ -18,9 +18,10 @@ import Testing
             ["verify", "w"], ["---completion", "work", "--", "--from", "2", "0", "micsync", "work", "--from", ""],
         ]
         for arguments in runs {
-            let result = try box.run(arguments)
+            let result = try await box.run(arguments)
             #expect(!result.killedBySignal && [0, 1].contains(result.status), "\(arguments): \(result)")
-            let changed = try box.run("/usr/bin/find", [box.path("w"), box.path("b1"), box.home, "-newer", before])
+            let changed = try await box.run(
+                "/usr/bin/find", [box.path("w"), box.path("b1"), box.home, "-newer", before])
             #expect(changed.stdout.isEmpty, "\(arguments) changed: \(changed.stdout)")
             #expect(!box.exists("home/.local/state"), "\(arguments) made the state folder")
             #expect(!box.exists("w/.micsync") && !box.exists("b1/.micsync"), "\(arguments) made micsync's folder")

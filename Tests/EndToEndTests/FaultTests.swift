@@ -4,47 +4,37 @@ import Testing
 /// Faults that must never lose data, crash or hang: a killed micsync, a full disc, an output
 /// that cannot be written, signals and endless input at a question, planted symlinks in `.micsync`.
 @Suite struct FaultTests {
-    @Test func killingMicsyncKillsItsRsyncAndLeavesNoTemporaryFileAmongTheUsersFiles() throws {
+    @Test func killingMicsyncKillsItsRsyncAndLeavesNoTemporaryFileAmongTheUsersFiles() async throws {
         let box = try Sandbox()
-        let run = try box.backupMidCopy(of: "big.bin")
-        defer { run.finish() }
+        let run = try await box.backupMidCopy(of: "big.bin")
+        defer { run.kill() }
         #expect(!rsyncProcesses(mentioning: box.path("b1")).isEmpty)
-        kill(run.process.processIdentifier, SIGKILL)
-        #expect(waitUntil(1) { rsyncProcesses(mentioning: box.path("b1")).isEmpty }, "rsync is gone within a second")
-        run.finish()
+        run.signal(SIGKILL)
+        // The watchdog ends it within about a second; a copy that went on to its end would leave b1/big.bin.
+        #expect(await waitUntil { rsyncProcesses(mentioning: box.path("b1")).isEmpty }, "rsync is gone")
+        await run.finish()
         run.result.expect(killedBy: SIGKILL)
         #expect(box.tree("b1").allSatisfy { !$0.contains("big.bin.") && !$0.hasPrefix(".big") }, "\(box.tree("b1"))")
         #expect(!box.exists("b1/big.bin"), "no half file in the user's place")
         try box.write("left by a run killed with its rsync", at: "b1/.micsync/tmp/big.bin.Xy12Ab")
-        try box.expectRun(["backup", "w"], status: 0, "the lock went with rsync")
+        try await box.expectRun(["backup", "w"], status: 0, "the lock went with rsync")
         #expect(box.read("b1/big.bin")?.count == 16 * 1024 * 1024)
         #expect(!box.exists("b1/.micsync/tmp/big.bin.Xy12Ab"), "a stale temporary file is cleared by the next run")
     }
 
-    @Test func aFullDiscIsNamedWithItsFreeSpaceAndTheFileThatDidNotFit() throws {
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/sbin/mkfs.ext4") else {
-            Issue.record("needs root and mkfs.ext4 to mount a small filesystem")
+    @Test func aFullDiscIsNamedWithItsFreeSpaceAndTheFileThatDidNotFit() async throws {
+        if let unavailable = DiscImage.ext4Unavailable {
+            Issue.record("cannot mount a small filesystem: \(unavailable)")
             return
         }
         let box = try Sandbox()
         try box.makeDirectory("w")
-        try box.makeDirectory("small")
-        let image = box.path("small.img")
-        func sh(_ words: [String]) throws -> RunResult {
-            try Binary.run(words[0], Array(words.dropFirst()), input: "", directory: box.root, environment: [:])
-        }
-        #expect(try sh(["/usr/bin/truncate", "-s", "8M", image]).status == 0)
-        #expect(try sh(["/sbin/mkfs.ext4", "-q", "-F", image]).status == 0)
-        let mounted = try sh(["/bin/mount", "-o", "loop", image, box.path("small")])
-        guard mounted.status == 0 else {
-            Issue.record("cannot loop-mount here: \(mounted)")
-            return
-        }
-        defer { _ = try? sh(["/bin/umount", box.path("small")]) }
+        let small = try await DiscImage(.ext4, in: box, image: "small.img", mountPoint: "small")
+        defer { small.unmount() }
         try box.configure([("main", ["w"], ["small"])])
         try Data(repeating: 0x61, count: 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/a-small.bin")))
         try Data(repeating: 0x62, count: 12 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/b-big.bin")))
-        let result = try box.expectRun(["backup", "w"], status: 1)
+        let result = try await box.expectRun(["backup", "w"], status: 1)
         #expect(result.stderr.contains("BACKUP \(box.path("small")): the disc is full"), "\(result)")
         #expect(result.stderr.contains("free") && result.stderr.contains("b-big.bin did not fit"), "\(result)")
         #expect(result.stdout.contains("1 copied"), "counts what landed, not the plan: \(result)")
@@ -55,14 +45,14 @@ import Testing
     }
 
     @Test(arguments: ["/dev/full", "closed"])
-    func anOutputThatCannotBeWrittenEndsTheRunCleanly(output: String) throws {
+    func anOutputThatCannotBeWrittenEndsTheRunCleanly(output: String) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         let redirect = output == "closed" ? ">&-" : "> /dev/full"
         let command = "'\(Binary.micsync)' backup w \(redirect)"
-        let result = try Binary.run(
+        let result = try await Binary.run(
             "/bin/sh", ["-c", command], input: "m\n", directory: box.root, environment: box.environment)
         result.expect(status: 1)
         #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Backtrace"), "\(result)")
@@ -70,23 +60,23 @@ import Testing
         #expect(box.read("b1/f") == "old, longer", "nothing changes when the plan could not be shown")
     }
 
-    @Test func aReadOnlyCommandWhoseOutputIsLostSaysSo() throws {
+    @Test func aReadOnlyCommandWhoseOutputIsLostSaysSo() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let result = try Binary.run(
+        let result = try await Binary.run(
             "/bin/sh", ["-c", "'\(Binary.micsync)' trash list > /dev/full"], input: "",
             directory: box.root, environment: box.environment)
         result.expect(status: 1)
         #expect(result.stderr.contains("cannot write to standard output (No space left on device)"), "\(result)")
     }
 
-    @Test func aBrokenPipeStopsTheListingButNotTheApply() throws {
+    @Test func aBrokenPipeStopsTheListingButNotTheApply() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         for number in 0..<300 { try box.write("\(number)", at: "w/f\(number)") }
         // micsync's own exit status, not head's.
         let command = "'\(Binary.micsync)' backup -m w | head -c 10; exit ${PIPESTATUS[0]}"
-        let result = try Binary.run(
+        let result = try await Binary.run(
             "/bin/bash", ["-c", command], input: "", directory: box.root, environment: box.environment)
         result.expect(status: 0, "the apply went on")
         #expect(!result.stderr.contains("Fatal error"), "\(result)")
@@ -94,30 +84,30 @@ import Testing
     }
 
     @Test(arguments: [(SIGQUIT, Int32(130)), (SIGHUP, Int32(129))])
-    func aSignalAtAQuestionEndsAtOnceWithoutABacktrace(signal: Int32, expected: Int32) throws {
+    func aSignalAtAQuestionEndsAtOnceWithoutABacktrace(signal: Int32, expected: Int32) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         let run = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: box.environment)
-        try run.waitForStderr(containing: "Overwrite")
-        kill(run.process.processIdentifier, signal)
-        #expect(waitUntil(5) { !run.process.isRunning }, "no hang")
-        run.finish()
+        try await run.waitForStderr(containing: "Overwrite")
+        run.signal(signal)
+        #expect(await waitUntil(5) { run.hasExited }, "no hang")
+        await run.finish()
         run.result.expect(status: expected)
         #expect(!run.stderr.contains("Backtrace") && !run.stderr.contains("Fatal"), "\(run.stderr)")
         #expect(box.read("b1/f") == "old, longer")
     }
 
     @Test(arguments: ["yes banana |", "cat /dev/zero |", "yes l |"])
-    func anInputThatNeverAnswersCancelsAfterTenTries(feeder: String) throws {
+    func anInputThatNeverAnswersCancelsAfterTenTries(feeder: String) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
         let command = "\(feeder) '\(Binary.micsync)' backup w"
         let started = Date()
-        let result = try Binary.run(
+        let result = try await Binary.run(
             "/bin/sh", ["-c", command], input: "", directory: box.root, environment: box.environment)
         result.expect(status: 4)
         #expect(result.stderr.contains("no valid answer after 10 tries"))
@@ -125,17 +115,17 @@ import Testing
         #expect(box.read("b1/f") == "old, longer")
     }
 
-    @Test func aWorkingLocationHoldingMicsyncsStateNeverSyncsIt() throws {
+    @Test func aWorkingLocationHoldingMicsyncsStateNeverSyncsIt() async throws {
         let box = try Sandbox()
         try box.makeDirectory("b1")
         try box.write("mine", at: "home/doc")
         try box.configure([("main", ["home"], ["b1"])])
-        try box.expectRun(["backup", "home"], status: 0)
+        try await box.expectRun(["backup", "home"], status: 0)
         #expect(box.read("b1/doc") == "mine")
         #expect(!box.exists("b1/.local/state/micsync"), "\(box.tree("b1"))")
         try box.write("theirs", at: "b1/doc2")
         let before = try String(contentsOfFile: box.journalFile, encoding: .utf8)
-        let back = try box.expectRun(["work", "-D", "-m", "home"], status: 0)
+        let back = try await box.expectRun(["work", "-D", "-m", "home"], status: 0)
         #expect(!back.stdout.contains(".local"), "micsync's state is never listed: \(back)")
         let after = (try? String(contentsOfFile: box.journalFile, encoding: .utf8)) ?? ""
         #expect(after.hasPrefix(before) && after.count > before.count, "the journal was kept and added to")
@@ -145,7 +135,7 @@ import Testing
 /// The lock of a destination is held by its rsync, and what can fail before rsync starts fails before any
 /// question; extended attributes go along.
 @Suite struct LockAndAttributeTests {
-    @Test func rsyncHoldsTheLocationsLockWhileItLivesEvenAfterMicsyncIsKilled() throws {
+    @Test func rsyncHoldsTheLocationsLockWhileItLivesEvenAfterMicsyncIsKilled() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
@@ -169,26 +159,26 @@ import Testing
         // The plan is real rsync; the writing pass, which holds the lock, is the deaf one.
         let run = try Binary.start(
             Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
-        defer { run.finish() }
-        for _ in 0..<400 where box.read("rsync.pid") == nil { usleep(25_000) }
+        defer { run.kill() }
+        _ = await waitUntil { box.read("rsync.pid") != nil }
         let deaf = try #require(
             box.read("rsync.pid").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
-        kill(run.process.processIdentifier, SIGKILL)
-        run.finish()
+        run.signal(SIGKILL)
+        await run.finish()
         run.result.expect(killedBy: SIGKILL)
-        let second = try box.expectRun(["backup", "-m", "w"], status: 5, "the lock lives on in rsync")
+        let second = try await box.expectRun(["backup", "-m", "w"], status: 5, "the lock lives on in rsync")
         #expect(second.stderr.contains("being written by another micsync run"), "\(second)")
         kill(deaf, SIGKILL)
-        usleep(200_000)
-        try box.expectRun(["backup", "-m", "w"], status: 0, "gone with it")
+        #expect(await waitUntil { !isAlive(deaf) })
+        try await box.expectRun(["backup", "-m", "w"], status: 0, "gone with it")
     }
 
-    @Test func aTemporaryFolderThatCannotBeWrittenFailsBeforeAnyQuestion() throws {
+    @Test func aTemporaryFolderThatCannotBeWrittenFailsBeforeAnyQuestion() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("new", at: "w/f")
         try box.write("old, longer", at: "b1/f")
-        let result = try box.expectRun(
+        let result = try await box.expectRun(
             ["backup", "w"], input: "m\n", environment: ["TMPDIR": box.path("no-such-folder")], status: 1)
         #expect(
             result.stderr.contains("cannot write the list of paths") && result.stderr.contains("TMPDIR"), "\(result)")
@@ -199,18 +189,18 @@ import Testing
     /// Extended attributes are kept only where asked for: rsync's -a leaves them out, and reading them costs
     /// every run.
     @Test(arguments: [("", [String](), false), (", \"xattrs\": true", [], true), ("", ["--xattrs"], true)])
-    func extendedAttributesAreKeptWhenAskedFor(extra: String, flags: [String], kept: Bool) throws {
+    func extendedAttributesAreKeptWhenAskedFor(extra: String, flags: [String], kept: Bool) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: extra)
         try box.write("with an attribute", at: "w/f")
-        let set = try Binary.run(
+        let set = try await Binary.run(
             "/usr/bin/setfattr", ["-n", "user.micsync-test", "-v", "kept", box.path("w/f")], input: "",
             directory: box.root, environment: [:])
         try #require(set.status == 0, "\(set)")
-        let result = try box.expectRun(["backup", "--print-commands"] + flags + ["w"], status: 0)
+        let result = try await box.expectRun(["backup", "--print-commands"] + flags + ["w"], status: 0)
         #expect(result.stdout.contains(" --xattrs ") == kept, "\(result)")
         #expect(!result.stdout.contains(" --acls "), "\(result)")
-        let get = try Binary.run(
+        let get = try await Binary.run(
             "/usr/bin/getfattr", ["--only-values", "-n", "user.micsync-test", box.path("b1/f")],
             input: "", directory: box.root, environment: [:])
         #expect((get.stdout == "kept") == kept, "\(get)")

@@ -3,13 +3,13 @@ import Testing
 
 /// `-n --json`: the plan of any sync action as one JSON document.
 @Suite struct JSONPlanTests {
-    @Test func backupPlanIsOneDocumentWithSizes() throws {
+    @Test func backupPlanIsOneDocumentWithSizes() async throws {
         let box = try Sandbox()
         try box.standard()
         try box.write("12345", at: "w/docs/new")
         try box.write("changed", at: "w/docs/changed")
         try box.write("old", at: "b1/docs/changed")
-        let result = try box.expectRun(["backup", "-n", "--json", "w/docs"], status: 0)
+        let result = try await box.expectRun(["backup", "-n", "--json", "w/docs"], status: 0)
         let plan = try box.jsonObject(result.stdout)
         #expect(plan["action"] as? String == "backup")
         #expect(plan["configuration"] as? String == "main")
@@ -32,20 +32,21 @@ import Testing
         #expect(!box.exists("b1/docs/new"), "nothing changed")
     }
 
-    @Test func workPlanListsDeletionsOnlyWhenDeleting() throws {
+    @Test func workPlanListsDeletionsOnlyWhenDeleting() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.writeAlike("kept", at: "kept", in: ["b1", "w"])
         try box.write("stray", at: "w/stray")
-        let deleting = try box.jsonObject(try box.expectRun(["work", "-n", "-d", "--json", "w"], status: 0).stdout)
+        let deleting = try box.jsonObject(
+            try await box.expectRun(["work", "-n", "-d", "--json", "w"], status: 0).stdout)
         let delete = try #require((deleting["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])
         #expect((delete["items"] as? [[String: Any]])?.map { $0["path"] as? String } == ["stray"])
-        let keeping = try box.jsonObject(try box.expectRun(["work", "-n", "--json", "w"], status: 0).stdout)
+        let keeping = try box.jsonObject(try await box.expectRun(["work", "-n", "--json", "w"], status: 0).stdout)
         #expect(
             ((keeping["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])?["count"] as? Int == 0)
     }
 
-    @Test func namesThatAreNotUTF8AreReadableAndExact() throws {
+    @Test func namesThatAreNotUTF8AreReadableAndExact() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array(" new\nline".utf8)
@@ -55,7 +56,7 @@ import Testing
         }
         #expect(file >= 0)
         close(file)
-        let result = try box.expectRun(["backup", "-n", "--json", "w"], status: 0)
+        let result = try await box.expectRun(["backup", "-n", "--json", "w"], status: 0)
         let plan = try box.jsonObject(result.stdout)
         let items = try #require(
             ((plan["destinations"] as? [[String: Any]])?.first?["new"] as? [String: Any])?["items"] as? [[String: Any]])
@@ -64,23 +65,23 @@ import Testing
         #expect(item["pathBase64"] as? String == Data(name).base64EncodedString())
     }
 
-    @Test func jsonWithoutDryRunIsAUsageError() throws {
+    @Test func jsonWithoutDryRunIsAUsageError() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let result = try box.expectRun(["backup", "--json", "w"], status: 2)
+        let result = try await box.expectRun(["backup", "--json", "w"], status: 2)
         #expect(result.stderr.contains("-n"))
     }
 }
 
 /// `-n --json`: what rsync does not say (the size of what is deleted) and what the run leaves out.
 @Suite struct JSONPlanExtrasTests {
-    @Test func itemsToDeleteHaveTheirRealSizes() throws {
+    @Test func itemsToDeleteHaveTheirRealSizes() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.writeAlike("kept", at: "kept", in: ["b1", "w"])
         try box.write("12345", at: "w/stray")
         try box.write("1234567", at: "w/old/deep")
-        let result = try box.expectRun(["work", "-n", "-d", "--json", "w"], status: 0)
+        let result = try await box.expectRun(["work", "-n", "-d", "--json", "w"], status: 0)
         let json = try box.jsonObject(result.stdout)
         let delete = try #require((json["destinations"] as? [[String: Any]])?.first?["delete"] as? [String: Any])
         let items = try #require(delete["items"] as? [[String: Any]])
@@ -92,13 +93,13 @@ import Testing
         #expect(delete["bytes"] as? Int == 12, "\(delete)")
     }
 
-    @Test func skippedLocationsAreListedWithTheReason() throws {
+    @Test func skippedLocationsAreListedWithTheReason() async throws {
         let box = try Sandbox()
         try box.makeDirectory("w")
         try box.makeDirectory("b1")
         try box.configure([("main", ["w"], ["b1", "unplugged"])])
         try box.write("a", at: "w/a")
-        let result = try box.expectRun(["backup", "-n", "--json", "w"], status: 0)
+        let result = try await box.expectRun(["backup", "-n", "--json", "w"], status: 0)
         let json = try box.jsonObject(result.stdout)
         let skipped = try #require(json["skipped"] as? [[String: Any]], "\(result)")
         #expect(skipped.count == 1, "\(skipped)")
@@ -108,7 +109,7 @@ import Testing
         #expect((skipped.first?["reason"] as? String)?.contains("does not exist yet") == true, "\(skipped)")
 
         try box.makeDirectory("unplugged")
-        let all = try box.jsonObject(try box.expectRun(["backup", "-n", "--json", "w"], status: 0).stdout)
+        let all = try box.jsonObject(try await box.expectRun(["backup", "-n", "--json", "w"], status: 0).stdout)
         #expect((all["skipped"] as? [Any])?.isEmpty == true, "\(all)")
     }
 }

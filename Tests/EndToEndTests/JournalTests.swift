@@ -3,14 +3,14 @@ import Testing
 
 /// The run journal: one JSON line per run that changed something or failed.
 @Suite struct JournalTests {
-    @Test func aSuccessfulRunAppendsOneLine() throws {
+    @Test func aSuccessfulRunAppendsOneLine() async throws {
         let box = try Sandbox()
         try box.standard()
         try box.write("12345", at: "w/docs/a")
-        try box.expectRun(["backup", "-n", "w/docs"], status: 0)
+        try await box.expectRun(["backup", "-n", "w/docs"], status: 0)
         #expect(try box.journalEntries().isEmpty, "a dry run changes nothing")
 
-        try box.expectRun(["backup", "w/docs"], status: 0)
+        try await box.expectRun(["backup", "w/docs"], status: 0)
         let entry = try #require(try box.journalEntries().first)
         #expect(entry["action"] as? String == "backup")
         #expect(entry["configuration"] as? String == "main")
@@ -24,16 +24,16 @@ import Testing
         let end = try #require(ISO8601DateFormatter().date(from: entry["end"] as? String ?? ""))
         #expect(start <= end)
 
-        try box.expectRun(["backup", "w/docs"], status: 0)
+        try await box.expectRun(["backup", "w/docs"], status: 0)
         #expect(try box.journalEntries().count == 1, "nothing to do: no line")
         try box.write("changed!", at: "w/docs/a")
-        try box.expectRun(["backup", "-m", "w/docs"], status: 0)
+        try await box.expectRun(["backup", "-m", "w/docs"], status: 0)
         let second = try box.journalEntries()
         #expect(second.count == 2)
         #expect(second.last?["overwritten"] as? Int == 2)
     }
 
-    @Test func aFailedRunIsJournaledWithItsExitCode() throws {
+    @Test func aFailedRunIsJournaledWithItsExitCode() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("x", at: "w/x")
@@ -51,33 +51,34 @@ import Testing
             exit 11
             """, at: "fakebin/rsync")
         chmod(box.path("fakebin/rsync"), 0o755)
-        try box.expectRun(["backup", "w"], environment: ["PATH": box.path("fakebin") + ":/usr/bin:/bin"], status: 1)
+        try await box.expectRun(
+            ["backup", "w"], environment: ["PATH": box.path("fakebin") + ":/usr/bin:/bin"], status: 1)
         let entry = try #require(try box.journalEntries().first)
         #expect(entry["exitCode"] as? Int == 1)
         #expect(entry["copied"] as? Int == 0)
         #expect(!box.exists("b1/x"))
 
-        let status = try box.expectRun(["status"], status: 0)
+        let status = try await box.expectRun(["status"], status: 0)
         #expect(
             status.stdout.contains("never") && !status.stdout.contains("just now"),
             "a failed run is no backup: \(status)")
     }
 
-    @Test func aCorruptLineIsSkippedWithAWarning() throws {
+    @Test func aCorruptLineIsSkippedWithAWarning() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("x", at: "w/x")
         try box.write("{\"action\": \"backup\", truncated\nnot json at all\n", to: box.journalFile)
-        try box.expectRun(["backup", "w"], status: 0)
+        try await box.expectRun(["backup", "w"], status: 0)
 
-        let result = try box.expectRun(["status"], status: 0)
+        let result = try await box.expectRun(["status"], status: 0)
         #expect(result.stderr.contains("line 1 is not a journal entry; skipped"), "\(result)")
         #expect(result.stderr.contains("line 2 is not a journal entry; skipped"))
         #expect(result.stdout.contains("just now"), "the good line still counts: \(result)")
         #expect(try String(contentsOfFile: box.journalFile, encoding: .utf8).split(separator: "\n").count == 3)
     }
 
-    @Test func aFIFOAtTheJournalsPathNeverKeepsARunWaiting() throws {
+    @Test func aFIFOAtTheJournalsPathNeverKeepsARunWaiting() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("x", at: "w/x")
@@ -86,9 +87,9 @@ import Testing
         for arguments in [["backup", "-m", "w"], ["log"], ["status"]] {
             let run = try Binary.start(Binary.micsync, arguments, directory: box.root, environment: box.environment)
             // A safety net only: the run must end by itself, long before.
-            let ended = waitUntil(60) { !run.process.isRunning }
-            if !ended { kill(run.process.processIdentifier, SIGKILL) }
-            run.finish()
+            let ended = await waitUntil(60) { run.hasExited }
+            if !ended { kill(run.pid, SIGKILL) }
+            await run.finish()
             #expect(ended, "\(arguments) never ended: \(run.result)")
             run.result.expect(status: 0, "\(arguments)")
             #expect(run.result.stderr.contains("journal \(box.journalFile): it is a FIFO"), "\(run.result)")
@@ -96,16 +97,16 @@ import Testing
         #expect(box.read("b1/x") == "x")
     }
 
-    @Test func aJournalLineIsShownEscaped() throws {
+    @Test func aJournalLineIsShownEscaped() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("x", at: "w/x")
-        try box.expectRun(["backup", "-m", "w"], status: 0)
+        try await box.expectRun(["backup", "-m", "w"], status: 0)
         let line = try String(contentsOfFile: box.journalFile, encoding: .utf8)
             .replacingOccurrences(of: #""action":"backup""#, with: #""action":"backup\u001b]0;pwned\u0007""#)
             .replacingOccurrences(of: #""source":""#, with: #""source":"\u001b[2J\n"#)
         try line.write(toFile: box.journalFile, atomically: true, encoding: .utf8)
-        let log = try box.expectRun(["log"], status: 0)
+        let log = try await box.expectRun(["log"], status: 0)
         #expect(log.stdout.contains("backup\\x1b]0;pwned\\x07"), "\(log)")
         #expect(log.stdout.contains("\\x1b[2J\\n"), "\(log)")
         #expect(!log.stdout.contains("\u{1b}") && !log.stdout.contains("\u{7}"), "no raw escape sequence: \(log)")

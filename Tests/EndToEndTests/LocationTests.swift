@@ -12,55 +12,55 @@ import Testing
         return box
     }
 
-    @Test func aNewBackupWithoutATerminalSaysHowToCreateIt() throws {
+    @Test func aNewBackupWithoutATerminalSaysHowToCreateIt() async throws {
         let box = try newBackupSandbox()
-        let result = try box.expectRun(["backup", "w"], status: 3)
+        let result = try await box.expectRun(["backup", "w"], status: 3)
         #expect(result.stderr.contains("BACKUP \(box.path("disc/docs")): does not exist yet"), "\(result)")
         #expect(
             result.stderr.contains("mkdir \(box.path("disc/docs"))") && result.stderr.contains("--create"), "\(result)")
         #expect(!box.exists("disc/docs"))
     }
 
-    @Test func createMakesTheNewBackup() throws {
+    @Test func createMakesTheNewBackup() async throws {
         let box = try newBackupSandbox()
-        try box.expectRun(["backup", "--create", "w"], status: 0)
+        try await box.expectRun(["backup", "--create", "w"], status: 0)
         #expect(box.read("disc/docs/report") == "report")
         #expect(
             FileManager.default.fileExists(atPath: box.path("disc/docs/.micsync/id")),
             "the first write leaves the marker")
     }
 
-    @Test func onATerminalMicsyncAsksToCreateIt() throws {
+    @Test func onATerminalMicsyncAsksToCreateIt() async throws {
         let box = try newBackupSandbox()
-        let no = try box.expectRunInTerminal(
+        let no = try await box.expectRunInTerminal(
             ["backup", "w"], input: "n\n", environment: ["COLUMNS": "200"], status: 3)
         #expect(
             no.stdout.contains("BACKUP \(box.path("disc/docs")) does not exist yet; create it on /")
                 && no.stdout.contains(" free)? [y]es / [n]o / [q]uit"), "the question says where it would land: \(no)")
         #expect(!box.exists("disc/docs"), "\(no)")
-        let yes = try box.expectRunInTerminal(["backup", "w"], input: "y\n", status: 0)
+        let yes = try await box.expectRunInTerminal(["backup", "w"], input: "y\n", status: 0)
         #expect(box.read("disc/docs/report") == "report", "\(yes)")
     }
 
-    @Test func aFolderWrittenBeforeAndNowMissingIsUnpluggedNotNew() throws {
+    @Test func aFolderWrittenBeforeAndNowMissingIsUnpluggedNotNew() async throws {
         let box = try newBackupSandbox()
-        try box.expectRun(["backup", "--create", "w"], status: 0)
+        try await box.expectRun(["backup", "--create", "w"], status: 0)
         try FileManager.default.removeItem(atPath: box.path("disc/docs"))
-        let result = try box.expectRun(["backup", "--create", "w"], status: 3)
+        let result = try await box.expectRun(["backup", "--create", "w"], status: 3)
         #expect(
             result.stderr.contains("skipping BACKUP \(box.path("disc/docs")): not mounted? (the folder is missing)"),
             "\(result)")
         #expect(!box.exists("disc/docs"))
     }
 
-    @Test func aSymlinkedStateFolderIsRefused() throws {
+    @Test func aSymlinkedStateFolderIsRefused() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("a", at: "w/a")
         try box.makeDirectory("elsewhere")
         try FileManager.default.createSymbolicLink(
             atPath: box.path("b1/.micsync"), withDestinationPath: box.path("elsewhere"))
-        let result = try box.expectRun(["backup", "w"], status: 3)
+        let result = try await box.expectRun(["backup", "w"], status: 3)
         #expect(
             result.stderr.contains("skipping BACKUP \(box.path("b1")): \(box.path("b1"))/.micsync is a symlink"),
             "\(result)")
@@ -68,7 +68,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.path("elsewhere")).isEmpty)
     }
 
-    @Test func hardLinksAndSparseFilesAreKeptOnExt4() throws {
+    @Test func hardLinksAndSparseFilesAreKeptOnExt4() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("linked", at: "w/one")
@@ -79,19 +79,19 @@ import Testing
                     ? box.path("w/sparse") : ""))
         try sparse.truncate(atOffset: 64 << 20)
         try sparse.close()
-        try box.expectRun(["backup", "w"], status: 0)
+        try await box.expectRun(["backup", "w"], status: 0)
         var one = stat(), two = stat(), copy = stat()
         #expect(stat(box.path("b1/one"), &one) == 0 && stat(box.path("b1/two"), &two) == 0)
         #expect(one.st_ino == two.st_ino, "one file with two names")
         #expect(stat(box.path("b1/sparse"), &copy) == 0 && copy.st_size == 64 << 20)
         #expect(copy.st_blocks * 512 < 1 << 20, "64 MB of holes take no room: \(copy.st_blocks) blocks")
-        let again = try box.expectRun(["backup", "-v", "w"], status: 0)
+        let again = try await box.expectRun(["backup", "-v", "w"], status: 0)
         #expect(again.stdout.contains("nothing to do"), "\(again)")
     }
 
-    @Test func configShowGivesEachLocationsFilesystemOrWhyNot() throws {
+    @Test func configShowGivesEachLocationsFilesystemOrWhyNot() async throws {
         let box = try newBackupSandbox()
-        let result = try box.expectRun(["config", "show"], status: 0)
+        let result = try await box.expectRun(["config", "show"], status: 0)
         #expect(result.stdout.contains("WORKING  0  \(box.path("w"))"), "\(result)")
         #expect(result.stdout.contains("ext4, ") && result.stdout.contains(" free"), "\(result)")
         #expect(result.stdout.contains("does not exist yet"), "\(result)")

@@ -11,13 +11,13 @@ import Testing
             ("café", "café"), ("日本", "日本"),
         ].map { (Array($0.0.utf8), $0.1) } + [(Array("bad".utf8) + [0xFF], #"bad\xFF"#)]
 
-    @Test func oddNamesSurviveBackupModifyDeleteTrashAndRestore() throws {
+    @Test func oddNamesSurviveBackupModifyDeleteTrashAndRestore() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.makeDirectory("w/odd")
         for (index, name) in Self.names.enumerated() { try box.writeFile(name.bytes, in: "w/odd", "one \(index)") }
 
-        let backup = try box.expectRun(["backup", "w"], status: 0)
+        let backup = try await box.expectRun(["backup", "w"], status: 0)
         for (index, name) in Self.names.enumerated() {
             #expect(box.readFile(name.bytes, in: "b1/odd") == "one \(index)", "\(name.shown)")
             #expect(backup.stdout.contains("\n    odd/\(name.shown)\n"), "listed as \(name.shown):\n\(backup)")
@@ -26,7 +26,7 @@ import Testing
         for (index, name) in Self.names.enumerated() {
             try box.writeFile(name.bytes, in: "w/odd", "two, longer \(index)")
         }
-        let modify = try box.expectRun(["backup", "w"], input: "m\n", status: 0)
+        let modify = try await box.expectRun(["backup", "w"], input: "m\n", status: 0)
         #expect(modify.stderr.contains("Overwrite \(Self.names.count) modified items"), "\(modify)")
         let modifyTrash = try #require(box.trashFolders("b1").first)
         for (index, name) in Self.names.enumerated() {
@@ -37,13 +37,13 @@ import Testing
         }
 
         for name in Self.names { try box.removeFile(name.bytes, in: "b1/odd") }
-        let delete = try box.expectRun(["work", "-D", "--force", "w/odd"], status: 0)
+        let delete = try await box.expectRun(["work", "-D", "--force", "w/odd"], status: 0)
         #expect(box.tree("w") == ["odd/"], "\(delete)")
         let deleteTrash = try #require(box.trashFolders("w").first)
-        let list = try box.expectRun(["trash", "list", "w"], status: 0)
+        let list = try await box.expectRun(["trash", "list", "w"], status: 0)
         #expect(list.stdout.contains("\(deleteTrash)  \(Self.names.count) files"), "\(list)")
 
-        let restore = try box.expectRun(["trash", "restore", deleteTrash, "--location", "w"], status: 0)
+        let restore = try await box.expectRun(["trash", "restore", deleteTrash, "--location", "w"], status: 0)
         for (index, name) in Self.names.enumerated() {
             #expect(restore.stdout.contains("\n    odd/\(name.shown)\n"), "listed as \(name.shown):\n\(restore)")
             #expect(box.readFile(name.bytes, in: "w/odd") == "two, longer \(index)", "\(name.shown)")
@@ -53,18 +53,18 @@ import Testing
     /// A path typed on the command line reaches rsync intact, whatever it holds (a name that is not UTF-8
     /// cannot be typed to a Swift program: its arguments arrive as Strings).
     @Test(arguments: names.filter { String(validating: $0.bytes, as: UTF8.self) != nil }.map(\.bytes))
-    func oneOddPathRestoresAlone(name: [UInt8]) throws {
+    func oneOddPathRestoresAlone(name: [UInt8]) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.writeFile(name, in: "w", "new")
         try box.writeFile(name, in: "b1", "old, longer")
         try box.write("other", at: "b1/other")
-        try box.expectRun(["backup", "-m", "w"], status: 0)
+        try await box.expectRun(["backup", "-m", "w"], status: 0)
         let folder = try #require(box.trashFolders("b1").first)
         try box.removeFile(name, in: "b1")
 
         let typed = box.path("b1/") + String(decoding: name, as: UTF8.self)
-        try box.expectRun(["trash", "restore", folder, typed], status: 0)
+        try await box.expectRun(["trash", "restore", folder, typed], status: 0)
         #expect(box.readFile(name, in: "b1") == "old, longer")
         #expect(box.tree("b1").count == 2)
     }

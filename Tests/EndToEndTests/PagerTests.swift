@@ -18,9 +18,9 @@ import Testing
 
     private func calls(_ box: Sandbox) -> Int { box.read("pager-calls")?.split(separator: "\n").count ?? 0 }
 
-    @Test func longListIsPagedOnATerminal() throws {
+    @Test func longListIsPagedOnATerminal() async throws {
         let (box, environment) = try sandbox(files: 100)
-        let result = try box.expectRunInTerminal(["backup", "-n", "w"], environment: environment, status: 0)
+        let result = try await box.expectRunInTerminal(["backup", "-n", "w"], environment: environment, status: 0)
         #expect(calls(box) == 1, "\(result)")
         #expect(result.stdout.contains("new (100):"), "\(result)")
         #expect((0..<100).allSatisfy { result.stdout.contains("    file\($0).txt") }, "\(result)")
@@ -28,9 +28,9 @@ import Testing
     }
 
     /// A run left alone copies: no pager holds its list, which is cut at 20 lines per category.
-    @Test func aRunNeverWaitsOnAPager() throws {
+    @Test func aRunNeverWaitsOnAPager() async throws {
         let (box, environment) = try sandbox(files: 300)
-        let result = try box.expectRunInTerminal(["backup", "w"], environment: environment, status: 0)
+        let result = try await box.expectRunInTerminal(["backup", "w"], environment: environment, status: 0)
         #expect(calls(box) == 0, "\(result)")
         #expect(box.tree("b1").count == 300)
         #expect(result.stdout.contains("new (300):"), "\(result)")
@@ -41,11 +41,11 @@ import Testing
     }
 
     /// The question offers [l]ist: the whole plan through the pager, then the same question again.
-    @Test func listAtTheQuestionPagesTheWholePlan() throws {
+    @Test func listAtTheQuestionPagesTheWholePlan() async throws {
         let (box, environment) = try sandbox(files: 300)
-        try box.expectRun(["backup", "w"], status: 0)
+        try await box.expectRun(["backup", "w"], status: 0)
         for index in 0..<300 { try box.write("changed \(index)\n", at: "w/file\(index).txt") }
-        let result = try box.expectRunInTerminal(
+        let result = try await box.expectRunInTerminal(
             ["backup", "w"], input: "l\nm\n", environment: environment.merging(["COLUMNS": "200"]) { $1 }, status: 0)
         #expect(calls(box) == 1, "\(result)")
         let question = "Overwrite 300 modified items in \(box.path("b1"))? [m]odify / [n]o / [l]ist / [q]uit"
@@ -61,9 +61,9 @@ import Testing
     }
 
     /// --list shows every item without a pager; the run goes on.
-    @Test func listFlagShowsEverything() throws {
+    @Test func listFlagShowsEverything() async throws {
         let (box, environment) = try sandbox(files: 300)
-        let result = try box.expectRunInTerminal(["backup", "--list", "w"], environment: environment, status: 0)
+        let result = try await box.expectRunInTerminal(["backup", "--list", "w"], environment: environment, status: 0)
         #expect(calls(box) == 0, "\(result)")
         #expect(
             result.stdout.components(separatedBy: "\r\n").filter { $0.hasPrefix("    file") }.count == 300, "\(result)")
@@ -71,24 +71,24 @@ import Testing
     }
 
     /// Read-only output may page: nothing waits on it.
-    @Test func aLongDiffIsPagedOnATerminal() throws {
+    @Test func aLongDiffIsPagedOnATerminal() async throws {
         let (box, environment) = try sandbox(files: 100)
-        let result = try box.expectRunInTerminal(
+        let result = try await box.expectRunInTerminal(
             ["diff", "w"], environment: environment, status: 1, "something differs")
         #expect(calls(box) == 1, "\(result)")
         #expect(result.stdout.contains("    file99.txt"), "\(result)")
     }
 
-    @Test func shortListIsNotPaged() throws {
+    @Test func shortListIsNotPaged() async throws {
         let (box, environment) = try sandbox(files: 3)
-        let result = try box.expectRunInTerminal(["backup", "-n", "w"], environment: environment, status: 0)
+        let result = try await box.expectRunInTerminal(["backup", "-n", "w"], environment: environment, status: 0)
         #expect(calls(box) == 0, "\(result)")
         #expect(result.stdout.contains("    file2.txt"), "\(result)")
     }
 
-    @Test func printedInFullWithoutATerminal() throws {
+    @Test func printedInFullWithoutATerminal() async throws {
         let (box, environment) = try sandbox(files: 2000)
-        let result = try box.expectRun(["backup", "-n", "w"], environment: environment, status: 0)
+        let result = try await box.expectRun(["backup", "-n", "w"], environment: environment, status: 0)
         #expect(calls(box) == 0, "\(result)")
         let listed = result.stdout.split(separator: "\n").filter { $0.hasPrefix("    file") }
         #expect(listed.count == 2000, "\(result)")

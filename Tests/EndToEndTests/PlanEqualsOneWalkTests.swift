@@ -43,7 +43,7 @@ import Testing
         #expect(!box.exists("w/b/old"))
     }
 
-    @Test func anUnreadableFolderStopsEveryDeletion() throws {
+    @Test func anUnreadableFolderStopsEveryDeletion() async throws {
         // As a user who cannot read the folder (the planning dry runs in parts, where the machine has cores to
         // spare): rsync skips every deletion after an I/O error, and so does micsync, in every part.
         let box = try Sandbox()
@@ -51,7 +51,7 @@ import Testing
         for folder in ["a", "b", "c", "d"] { try box.writeAlike("same", at: "\(folder)/f", in: ["b1", "w"]) }
         try box.write("secret", at: "b1/b/locked/x")
         for folder in ["a", "c", "d"] { try box.write("only here", at: "w/\(folder)/extra") }
-        let result = try box.expectRunUnprivileged(
+        let result = try await box.expectRunUnprivileged(
             ["work", "-D", "--no-trash", "w"], unreadable: ["b1/b/locked"], status: 1)
         #expect(result.stderr.contains("IO error encountered -- skipping file deletion"), "\(result)")
         for folder in ["a", "c", "d"] { #expect(box.read("w/\(folder)/extra") == "only here", "\(result)") }
@@ -67,29 +67,29 @@ import Testing
         #expect(plan.new.count == 10_000)
     }
 
-    @Test func aRelinkIsAppliedWithBothNames() throws {
+    @Test func aRelinkIsAppliedWithBothNames() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.writeAlike("one file", at: "a/x", in: ["w", "b1"])
         try box.writeAlike("one file", at: "b/y", in: ["w", "b1"])
         try FileManager.default.removeItem(atPath: box.path("w/b/y"))
         try FileManager.default.linkItem(atPath: box.path("w/a/x"), toPath: box.path("w/b/y"))
-        let first = try box.expectRun(["backup", "-m", "w"], status: 0)
+        let first = try await box.expectRun(["backup", "-m", "w"], status: 0)
         #expect(inode(box, "b1/a/x") == inode(box, "b1/b/y"), "\(first)")
         #expect(first.stdout.contains("0 copied (0 B), 1 overwritten, 0 deleted"), "\(first)")
-        let second = try box.expectRun(["backup", "-m", "w"], status: 0)
+        let second = try await box.expectRun(["backup", "-m", "w"], status: 0)
         #expect(second.stdout.contains("nothing to do"), "\(second)")
     }
 
-    @Test func aNewNameLinkedToOneAlreadyThereEndsAsAPair() throws {
+    @Test func aNewNameLinkedToOneAlreadyThereEndsAsAPair() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.writeAlike("one file", at: "a/x", in: ["w", "b1"])
         try FileManager.default.linkItem(atPath: box.path("w/a/x"), toPath: box.path("w/a/y"))
-        let first = try box.expectRun(["backup", "-m", "w"], status: 0)
+        let first = try await box.expectRun(["backup", "-m", "w"], status: 0)
         #expect(inode(box, "b1/a/x") == inode(box, "b1/a/y"), "\(first)")
         #expect(first.stdout.contains("1 copied (0 B), 0 overwritten"), "a link writes no bytes: \(first)")
-        try box.expectRun(["backup", "-m", "w"], status: 0, "a second run has nothing to do")
+        try await box.expectRun(["backup", "-m", "w"], status: 0, "a second run has nothing to do")
     }
 
     @MainActor @Test func aPairSplitBetweenPartsAndStoredAsTwoCopiesIsPlannedAsOneWalk() async throws {
@@ -107,29 +107,31 @@ import Testing
         #expect(try await sync.plan().modified.isEmpty)
     }
 
-    @Test func aTypeChangeWithoutDeletionIsOneModification() throws {
+    @Test func aTypeChangeWithoutDeletionIsOneModification() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("a file now", at: "w/t")
         for name in ["one", "two"] { try box.write(name, at: "b1/t/\(name)") }
         try box.write("in a folder now", at: "w/u/inner")
         try box.write("a file then", at: "b1/u")
-        let result = try box.expectRun(["backup", "-m", "w"], status: 0)
+        let result = try await box.expectRun(["backup", "-m", "w"], status: 0)
         #expect(result.stdout.contains("1 copied (15 B), 2 overwritten, 0 deleted"), "\(result)")
         #expect(box.read("b1/t") == "a file now" && box.read("b1/u/inner") == "in a folder now")
-        let log = try box.expectRun(["log"], status: 0)
+        let log = try await box.expectRun(["log"], status: 0)
         #expect(log.stdout.contains("1 copied (15 B), 2 overwritten, 0 deleted"), "log shows the run's words: \(log)")
     }
 
-    @Test func theLocationRootsOwnModeAndTimeAreSynced() throws {
+    @Test func theLocationRootsOwnModeAndTimeAreSynced() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.writeAlike("same", at: "f", in: ["w", "b1"])
         chmod(box.path("w"), 0o750)
         try box.touch("w", secondsAgo: 86_400)
-        try box.expectRun(["backup", "-m", "w"], status: 0)
-        let (here, there) = (try FileManager.default.attributesOfItem(atPath: box.path("w")),
-            try FileManager.default.attributesOfItem(atPath: box.path("b1")))
+        try await box.expectRun(["backup", "-m", "w"], status: 0)
+        let (here, there) = (
+            try FileManager.default.attributesOfItem(atPath: box.path("w")),
+            try FileManager.default.attributesOfItem(atPath: box.path("b1"))
+        )
         #expect(there[.posixPermissions] as? Int == 0o750)
         #expect(there[.modificationDate] as? Date == here[.modificationDate] as? Date)
     }

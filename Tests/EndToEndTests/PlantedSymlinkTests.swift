@@ -19,11 +19,11 @@ import Testing
     }
 
     @Test(arguments: [".micsync", ".micsync/trash", ".micsync/partial", ".micsync/tmp"])
-    func workAndTreeRefuseAWorkingLocationWithASymlinkInItsState(planted: String) throws {
+    func workAndTreeRefuseAWorkingLocationWithASymlinkInItsState(planted: String) async throws {
         for arguments in [["work", "-m", "-d", "w"], ["tree", "w"]] {
             let box = try plantedBox(planted, in: "w")
             try box.makeDirectory("b1/folder")
-            let result = try box.expectRun(arguments, input: "m\nd\n", status: 3, "\(arguments)")
+            let result = try await box.expectRun(arguments, input: "m\nd\n", status: 3, "\(arguments)")
             #expect(result.stderr.contains("\(box.path("w"))/\(planted) is a symlink"), "\(result)")
             #expect(
                 box.tree("outside") == ["important/", "important/file"],
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test(arguments: [".micsync", ".micsync/trash", ".micsync/partial", ".micsync/tmp"])
-    func everyActionRefusesALocationWithASymlinkInItsState(planted: String) throws {
+    func everyActionRefusesALocationWithASymlinkInItsState(planted: String) async throws {
         for arguments in [
             ["backup", "-m", "w"], ["backup", "w"], ["transfer", "-m", "-D", "--from", "0", "--to", "1", "b2"],
         ] {
@@ -42,7 +42,7 @@ import Testing
                 try box.write("new", at: "b2/f")
                 try box.configure([("main", ["w"], ["b2", "b1"])])
             }
-            let result = try box.expectRun(arguments, input: "m\n", status: 3, "\(arguments)")
+            let result = try await box.expectRun(arguments, input: "m\n", status: 3, "\(arguments)")
             #expect(result.stderr.contains("\(box.path("b1"))/\(planted) is a symlink"), "\(result)")
             #expect(
                 box.tree("outside") == ["important/", "important/file"],
@@ -52,19 +52,19 @@ import Testing
     }
 
     @Test(arguments: [".micsync", ".micsync/trash"])
-    func purgeAndRestoreNeverFollowASymlinkedTrash(planted: String) throws {
+    func purgeAndRestoreNeverFollowASymlinkedTrash(planted: String) async throws {
         let box = try plantedBox(planted)
         try box.makeDirectory("outside/20260101T000000Z")
         try box.write("also precious", at: "outside/20260101T000000Z/kept")
-        let purge = try box.expectRun(["trash", "purge", "--yes"], status: 0, "a skipped location is a note")
+        let purge = try await box.expectRun(["trash", "purge", "--yes"], status: 0, "a skipped location is a note")
         #expect(purge.stderr.contains("\(box.path("b1"))/\(planted) is a symlink"), "\(purge)")
         #expect(box.read("outside/important/file") == "precious")
         #expect(box.read("outside/20260101T000000Z/kept") == "also precious")
-        try box.expectRun(["trash", "restore", "--location", box.path("b1"), "20260101T000000Z"], status: 3)
+        try await box.expectRun(["trash", "restore", "--location", box.path("b1"), "20260101T000000Z"], status: 3)
         #expect(box.read("b1/kept") == nil, "nothing restored from outside")
     }
 
-    @Test func purgeDeletesOnlyTimestampFoldersAndNeverFollowsASymlinkInside() throws {
+    @Test func purgeDeletesOnlyTimestampFoldersAndNeverFollowsASymlinkInside() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("precious", at: "outside/important/file")
@@ -73,7 +73,7 @@ import Testing
             atPath: box.path("b1/.micsync/trash/20260101T000000Z/link"),
             withDestinationPath: box.path("outside/important"))
         try box.write("not trash", at: "b1/.micsync/trash/notes/keep")
-        try box.expectRun(["trash", "purge", "--yes"], status: 0)
+        try await box.expectRun(["trash", "purge", "--yes"], status: 0)
         #expect(!box.exists("b1/.micsync/trash/20260101T000000Z"))
         #expect(box.read("b1/.micsync/trash/notes/keep") == "not trash")
         #expect(box.read("outside/important/file") == "precious")

@@ -10,29 +10,29 @@ import Testing
         return box
     }
 
-    @Test func shownOnATerminal() throws {
+    @Test func shownOnATerminal() async throws {
         let box = try sandboxWithData()
-        let result = try box.expectRunInTerminal(["backup", "w"], status: 0)
+        let result = try await box.expectRunInTerminal(["backup", "w"], status: 0)
         #expect(result.stdout.contains(" left"), "\(result)")
         #expect(result.stdout.contains("4.00 MB of 4.00 MB  100%"), "\(result)")
         #expect(result.stdout.contains("BACKUP \(box.path("b1")): 1 copied"))
         #expect(box.read("b1/big")?.count == 4_000_000)
     }
 
-    @Test func absentWithoutATerminal() throws {
+    @Test func absentWithoutATerminal() async throws {
         let box = try sandboxWithData()
-        let result = try box.expectRun(["backup", "w"], status: 0)
+        let result = try await box.expectRun(["backup", "w"], status: 0)
         #expect(!result.stdout.contains(" left") && !result.stdout.contains("\r"), "\(result)")
         #expect(result.stdout.contains("1 copied"))
     }
 
-    @Test func theFlagsOverrideTheTerminalCheck() throws {
+    @Test func theFlagsOverrideTheTerminalCheck() async throws {
         let box = try sandboxWithData()
-        let forced = try box.expectRun(["backup", "--progress", "w"], status: 0)
+        let forced = try await box.expectRun(["backup", "--progress", "w"], status: 0)
         #expect(forced.stdout.contains(" left"), "\(forced)")
 
         try box.write("changed", at: "w/big")
-        let quiet = try box.expectRunInTerminal(["backup", "-m", "--no-progress", "w"], status: 0)
+        let quiet = try await box.expectRunInTerminal(["backup", "-m", "--no-progress", "w"], status: 0)
         #expect(!quiet.stdout.contains(" left"), "\(quiet)")
         #expect(quiet.stdout.contains("1 overwritten"))
     }
@@ -49,15 +49,15 @@ import Testing
 
     /// On a throttled copy (`--bwlimit`, in KiB/s), the time left falls as bytes arrive,
     /// and the total is what the run copies: the modified file, not the unchanged one beside it.
-    @Test func theTimeLeftFallsAndTheTotalIsThePlan() throws {
+    @Test func theTimeLeftFallsAndTheTotalIsThePlan() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try Data(repeating: 0x61, count: 1_000_000).write(to: URL(fileURLWithPath: box.path("w/unchanged")))
         try Data(repeating: 0x62, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
-        try box.expectRun(["backup", "w"], status: 0)
+        try await box.expectRun(["backup", "w"], status: 0)
         try Data(repeating: 0x63, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
         try box.touch("w/big", secondsAgo: -60)
-        let result = try box.expectRunInTerminal(
+        let result = try await box.expectRunInTerminal(
             ["backup", "--bwlimit", "400", "w"], input: "m\n", status: 0)
         #expect(result.stdout.contains(" of 2.00 MB  "), "the plan's bytes, not the tree's 3 MB: \(result)")
         #expect(result.stdout.contains("  1 of 1 item  "), "and its items, as rsync checks them: \(result)")
@@ -71,13 +71,13 @@ import Testing
 
     /// `backup -m` at a terminal asks nothing and walks the tree once, as rsync alone would: its plan, and
     /// then a pass over what the plan found, with the plan's totals on the progress line.
-    @Test func aRunWithoutQuestionsWalksTheTreeOnceAtATerminalToo() throws {
+    @Test func aRunWithoutQuestionsWalksTheTreeOnceAtATerminalToo() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try Data(repeating: 0x61, count: 1_000_000).write(to: URL(fileURLWithPath: box.path("w/unchanged")))
-        try box.expectRun(["backup", "w"], status: 0)
+        try await box.expectRun(["backup", "w"], status: 0)
         try Data(repeating: 0x62, count: 2_000_000).write(to: URL(fileURLWithPath: box.path("w/big")))
-        let result = try box.expectRunInTerminal(
+        let result = try await box.expectRunInTerminal(
             ["backup", "-m", "--print-commands", "--bwlimit", "800", "w"], status: 0)
         let commands = result.stdout.components(separatedBy: "\r\n").filter {
             ($0.hasPrefix("/") || $0.hasPrefix("printf ")) && $0.contains("rsync ")

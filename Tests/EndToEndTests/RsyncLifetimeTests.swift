@@ -6,25 +6,25 @@ import Testing
 @Suite struct RsyncLifetimeTests {
     /// Sends `signal` to micsync and returns the rsync processes writing `destination` that are alive the
     /// moment it has exited.
-    func rsyncLeft(after signal: Int32, to run: RunningProcess, writing destination: String) -> [Int32] {
-        kill(run.process.processIdentifier, signal)
-        run.process.waitUntilExit()
+    func rsyncLeft(after signal: Int32, to run: RunningProcess, writing destination: String) async -> [Int32] {
+        run.signal(signal)
+        await run.waitForExit()
         let left = rsyncProcesses(mentioning: destination)
-        run.finish()
+        await run.finish()
         return left
     }
 
-    @Test func afterSIGTERMMidCopyNoRsyncOfTheRunIsLeft() throws {
+    @Test func afterSIGTERMMidCopyNoRsyncOfTheRunIsLeft() async throws {
         let box = try Sandbox()
-        let run = try box.backupMidCopy(of: "big", ["backup", "-m", "w"])
-        defer { run.finish() }
+        let run = try await box.backupMidCopy(of: "big", ["backup", "-m", "w"])
+        defer { run.kill() }
         #expect(rsyncProcesses(mentioning: box.path("b1")).count > 1, "rsync forked")
-        let left = rsyncLeft(after: SIGTERM, to: run, writing: box.path("b1"))
+        let left = await rsyncLeft(after: SIGTERM, to: run, writing: box.path("b1"))
         run.result.expect(status: 143)
         #expect(left.isEmpty, "rsync processes alive when micsync had exited: \(left)")
     }
 
-    @Test func afterSIGINTMidPlanNoDryRunIsLeft() throws {
+    @Test func afterSIGINTMidPlanNoDryRunIsLeft() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         // Planning made slow: the dry runs compare contents (--checksum) of two large sparse files.
@@ -42,29 +42,29 @@ import Testing
         var environment = box.environment
         environment["PATH"] = box.path("plan-bin") + ":/usr/bin:/bin"
         let run = try Binary.start(Binary.micsync, ["backup", "w"], directory: box.root, environment: environment)
-        defer { run.finish() }
-        #expect(waitUntil { rsyncProcesses(mentioning: box.path("b1")).count > 1 }, "planning runs")
-        usleep(300_000)
+        defer { run.kill() }
+        #expect(await waitUntil { rsyncProcesses(mentioning: box.path("b1")).count > 1 }, "planning runs")
+        try await Task.sleep(for: .milliseconds(300))
         #expect(!rsyncProcesses(mentioning: box.path("b1")).isEmpty, "still planning when interrupted")
-        let left = rsyncLeft(after: SIGINT, to: run, writing: box.path("b1"))
+        let left = await rsyncLeft(after: SIGINT, to: run, writing: box.path("b1"))
         run.result.expect(status: 130)
         #expect(left.isEmpty, "dry-run rsync processes alive when micsync had exited: \(left)")
     }
 
-    @Test func afterKillingMicsyncTheLockIsHeldUntilTheLastRsyncProcessIsGone() throws {
+    @Test func afterKillingMicsyncTheLockIsHeldUntilTheLastRsyncProcessIsGone() async throws {
         let box = try Sandbox()
-        let run = try box.backupMidCopy(of: "big", ["backup", "-m", "w"])
-        defer { run.finish() }
+        let run = try await box.backupMidCopy(of: "big", ["backup", "-m", "w"])
+        defer { run.kill() }
         #expect(rsyncProcesses(mentioning: box.path("b1")).count > 1, "rsync forked")
         let lock = open(box.path("b1/.micsync/lock"), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         #expect(lock >= 0, "the lock is on the location")
         defer { close(lock) }
-        kill(run.process.processIdentifier, SIGKILL)
+        run.signal(SIGKILL)
         // From micsync's death until its last rsync process is gone, the lock is never free: each time it is
         // found free, no rsync process of the run may be seen alive after.
         var freeWhileRsyncLived: [Int32] = []
         #expect(
-            waitUntil {
+            await waitUntil {
                 let free = flock(lock, LOCK_EX | LOCK_NB) == 0
                 if free { flock(lock, LOCK_UN) }
                 let alive = rsyncProcesses(mentioning: box.path("b1"))
@@ -73,9 +73,9 @@ import Testing
             }, "rsync ends, and the lock with it")
         #expect(
             freeWhileRsyncLived.isEmpty, "the lock was free while these rsync processes lived: \(freeWhileRsyncLived)")
-        run.finish()
+        await run.finish()
         run.result.expect(killedBy: SIGKILL)
-        try box.expectRun(["backup", "-m", "w"], status: 0, "free once the last one is gone")
+        try await box.expectRun(["backup", "-m", "w"], status: 0, "free once the last one is gone")
         #expect(box.read("b1/big")?.count == 16 * 1024 * 1024)
     }
 }

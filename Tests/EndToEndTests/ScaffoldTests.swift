@@ -6,16 +6,16 @@ import Testing
 /// adds, and that the generated module and registry compile against the built kernel.
 @Suite struct ScaffoldTests {
     /// The tracked files of this repository, copied to a throwaway folder.
-    func scratchCopy(_ box: Sandbox) throws -> String {
+    func scratchCopy(_ box: Sandbox) async throws -> String {
         let copy = box.path("repo")
-        let copied = try Binary.run(
+        let copied = try await Binary.run(
             "/bin/sh", ["-c", "git ls-files -z | xargs -0 cp --parents -t \"$0\"", copy],
             directory: Binary.repository, environment: [:])
         try #require(copied.status == 0 || FileManager.default.fileExists(atPath: copy + "/Package.swift"), "\(copied)")
         return copy
     }
 
-    func swiftc(_ arguments: [String], in directory: String) throws -> RunResult {
+    func swiftc(_ arguments: [String], in directory: String) async throws -> RunResult {
         let checkouts = Binary.repository + "/.build/checkouts"
         let cIncludes = ((try? FileManager.default.contentsOfDirectory(atPath: checkouts)) ?? []).flatMap { package in
             ((try? FileManager.default.contentsOfDirectory(atPath: "\(checkouts)/\(package)/Sources")) ?? [])
@@ -23,11 +23,12 @@ import Testing
                 .filter { FileManager.default.fileExists(atPath: $0) }
         }
         let includes = ([Binary.directory + "/Modules", directory] + cIncludes).flatMap { ["-I", $0] }
-        return try Binary.run("/usr/bin/env", ["swiftc"] + includes + arguments, directory: directory, environment: [:])
+        return try await Binary.run(
+            "/usr/bin/env", ["swiftc"] + includes + arguments, directory: directory, environment: [:])
     }
 
-    func scaffold(_ name: String, in repo: String) throws -> RunResult {
-        try Binary.run("/bin/sh", ["scripts/new-action.sh", name], directory: repo, environment: [:])
+    func scaffold(_ name: String, in repo: String) async throws -> RunResult {
+        try await Binary.run("/bin/sh", ["scripts/new-action.sh", name], directory: repo, environment: [:])
     }
 
     static let ownOptions = """
@@ -57,11 +58,11 @@ import Testing
 
         """
 
-    @Test func scaffoldsARegisteredModuleThatCompiles() throws {
+    @Test func scaffoldsARegisteredModuleThatCompiles() async throws {
         let box = try Sandbox()
         try box.makeDirectory("repo")
-        let repo = try scratchCopy(box)
-        let result = try scaffold("mirror-copy", in: repo)
+        let repo = try await scratchCopy(box)
+        let result = try await scaffold("mirror-copy", in: repo)
         #expect(result.status == 0, "\(result)")
 
         let module = repo + "/Sources/Actions/MirrorCopy/MirrorCopy.swift"
@@ -80,7 +81,7 @@ import Testing
         #expect(registry.contains("import MirrorCopyAction\n"))
         #expect(registry.contains("        SyncCommand<MirrorCopy>.self,\n"))
 
-        let manifest = try Binary.run(
+        let manifest = try await Binary.run(
             "/usr/bin/env", ["swift", "package", "dump-package"], directory: repo,
             environment: [:])
         #expect(manifest.status == 0 && manifest.stdout.contains("\"Sources/Actions/MirrorCopy\""), "\(manifest)")
@@ -89,32 +90,32 @@ import Testing
         // own, as an outside module writes it, reads every field of the shared groups.
         let ownOptions = repo + "/Sources/Actions/MirrorCopy/OwnOptions.swift"
         try Self.ownOptions.write(toFile: ownOptions, atomically: false, encoding: .utf8)
-        let emitted = try swiftc(
+        let emitted = try await swiftc(
             [
                 "-parse-as-library", "-emit-module", "-module-name", "MirrorCopyAction",
                 "-emit-module-path", repo + "/MirrorCopyAction.swiftmodule", module, ownOptions,
             ],
             in: repo)
         #expect(emitted.status == 0, "\(emitted)")
-        let registered = try swiftc(
+        let registered = try await swiftc(
             ["-typecheck", "-parse-as-library", "Sources/MicsyncCommands/Registry.swift"],
             in: repo)
         #expect(registered.status == 0, "\(registered)")
 
-        let again = try scaffold("mirror-copy", in: repo)
+        let again = try await scaffold("mirror-copy", in: repo)
         #expect(again.status == 2 && again.stderr.contains("already exists"), "\(again)")
         for bad in ["", "Foo", "9lives", "a_b", "dash-"] {
-            let refused = try scaffold(bad, in: repo)
+            let refused = try await scaffold(bad, in: repo)
             #expect(refused.status == 2 && refused.stderr.contains("usage"), "\(bad): \(refused)")
         }
     }
 
     /// README's "Adding an action" shows the code `make new-action NAME=archive` writes, exactly.
-    @Test func theReadmeShowsTheGeneratedCode() throws {
+    @Test func theReadmeShowsTheGeneratedCode() async throws {
         let box = try Sandbox()
         try box.makeDirectory("repo")
-        let repo = try scratchCopy(box)
-        #expect(try scaffold("archive", in: repo).status == 0)
+        let repo = try await scratchCopy(box)
+        await #expect(try scaffold("archive", in: repo).status == 0)
         let generated = try String(contentsOfFile: repo + "/Sources/Actions/Archive/Archive.swift", encoding: .utf8)
         let readme = try String(contentsOfFile: Binary.repository + "/README.md", encoding: .utf8)
         #expect(readme.contains("make new-action NAME=archive"))

@@ -17,9 +17,9 @@ import Testing
         return try #require(configurations.first?["locations"] as? [[String: Any]])
     }
 
-    @Test func showsAnUnpluggedBackupAndNeverBackedUp() throws {
+    @Test func showsAnUnpluggedBackupAndNeverBackedUp() async throws {
         let box = try unpluggedSandbox()
-        let result = try box.expectRun(["status"], status: 0)
+        let result = try await box.expectRun(["status"], status: 0)
         #expect(result.stdout.contains("  ROLE     #  PATH"), "a header row: \(result)")
         #expect(result.stdout.contains("STATE           FREE     LAST BACKUP"), "\(result)")
         #expect(result.stdout.contains("BACKUP   0  \(box.path("b1"))"), "\(result)")
@@ -31,7 +31,7 @@ import Testing
         let table = result.stdout.split(separator: "\n").filter { !$0.contains("mkdir") }
         #expect(table.allSatisfy { $0.count <= 80 }, "the table fits 80 columns: \(result)")
 
-        let json = try box.jsonObject(try box.expectRun(["status", "--json"], status: 0).stdout)
+        let json = try box.jsonObject(try await box.expectRun(["status", "--json"], status: 0).stdout)
         let rows = try locations(json)
         #expect(rows.map { $0["role"] as? String } == ["WORKING", "BACKUP", "BACKUP"])
         #expect(rows.map { $0["accessible"] as? Bool } == [true, true, false])
@@ -44,78 +44,78 @@ import Testing
         #expect(rows[0]["lastBackup"] == nil)
     }
 
-    @Test func showsTheLastSuccessfulBackupFromTheJournal() throws {
+    @Test func showsTheLastSuccessfulBackupFromTheJournal() async throws {
         let box = try unpluggedSandbox()
         try box.write("a", at: "w/a")
-        try box.expectRun(["backup", "w"], status: 0)
+        try await box.expectRun(["backup", "w"], status: 0)
 
-        let result = try box.expectRun(["status"], status: 0)
+        let result = try await box.expectRun(["status"], status: 0)
         #expect(result.stdout.contains("just now"), "\(result)")
         #expect(result.stdout.contains("never"), "the unplugged one: \(result)")
 
-        let rows = try locations(try box.jsonObject(try box.expectRun(["status", "--json"], status: 0).stdout))
+        let rows = try locations(try box.jsonObject(try await box.expectRun(["status", "--json"], status: 0).stdout))
         let when = try #require(rows[1]["lastBackup"] as? String)
         let date = try #require(ISO8601DateFormatter().date(from: when))
         #expect(abs(date.timeIntervalSinceNow) < 120)
         #expect(rows[2]["lastBackup"] is NSNull)
     }
 
-    @Test func countsPendingChangesPerBackup() throws {
+    @Test func countsPendingChangesPerBackup() async throws {
         let box = try Sandbox()
         try box.standard()
         try box.write("same", at: "w/same")
         try box.write("new", at: "w/docs/new")
         try box.write("changed here", at: "w/docs/changed")
-        try box.expectRun(["backup", "w"], status: 0)
+        try await box.expectRun(["backup", "w"], status: 0)
         try box.write("changed there, longer", at: "b1/docs/changed")
         try box.write("stray", at: "b1/docs/stray")
         try FileManager.default.removeItem(atPath: box.path("b2/docs/new"))
 
-        let result = try box.expectRun(["status", "--changes"], status: 0)
+        let result = try await box.expectRun(["status", "--changes"], status: 0)
         #expect(result.stdout.contains("0 new, 1 modified, 1 only in BACKUP"), "\(result)")
         #expect(result.stdout.contains("1 new, 0 modified, 0 only in BACKUP"), "\(result)")
 
         let rows = try locations(
-            try box.jsonObject(try box.expectRun(["status", "--changes", "--json", "w/docs"], status: 0).stdout))
+            try box.jsonObject(try await box.expectRun(["status", "--changes", "--json", "w/docs"], status: 0).stdout))
         let pending = try #require(rows[1]["pending"] as? [String: Any])
         #expect(pending["modified"] as? Int == 1 && pending["onlyInBackup"] as? Int == 1 && pending["new"] as? Int == 0)
         #expect(pending["comparedWith"] as? String == box.path("w"))
         #expect(box.read("b1/docs/changed") == "changed there, longer", "status changes nothing")
     }
 
-    @Test func pathSelectsItsConfiguration() throws {
+    @Test func pathSelectsItsConfiguration() async throws {
         let box = try Sandbox()
         for name in ["w", "b", "x", "y"] { try box.makeDirectory(name) }
         try box.configure([("first", ["w"], ["b"]), ("second", ["x"], ["y"])])
-        let all = try box.expectRun(["status"], status: 0)
+        let all = try await box.expectRun(["status"], status: 0)
         #expect(all.stdout.contains("first") && all.stdout.contains("second"))
-        let one = try box.expectRun(["status", "x"], status: 0)
+        let one = try await box.expectRun(["status", "x"], status: 0)
         #expect(one.stdout.contains("second") && !one.stdout.contains("first"), "\(one)")
-        let named = try box.expectRun(["status", "--config-name", "first"], status: 0)
+        let named = try await box.expectRun(["status", "--config-name", "first"], status: 0)
         #expect(named.stdout.contains("first") && !named.stdout.contains("second"))
-        let unknown = try box.expectRun(["status", "--config-name", "third"], status: 2)
+        let unknown = try await box.expectRun(["status", "--config-name", "third"], status: 2)
         #expect(unknown.stderr.contains("\"first\", \"second\""), "\(unknown)")
-        try box.expectRun(["status", "elsewhere"], status: 3)
+        try await box.expectRun(["status", "elsewhere"], status: 3)
     }
 
-    @Test func longPathsAreElidedToFitEightyColumns() throws {
+    @Test func longPathsAreElidedToFitEightyColumns() async throws {
         let box = try Sandbox()
         let long = "w/" + String(repeating: "a-rather-long-folder-name/", count: 4) + "end"
         try box.makeDirectory(long)
         try box.makeDirectory("b")
         try box.configure([("main", [long], ["b"])])
-        let result = try box.expectRun(["status"], status: 0)
+        let result = try await box.expectRun(["status"], status: 0)
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(result)")
         #expect(result.stdout.contains("…") && result.stdout.contains("folder-name/end  accessible"), "\(result)")
     }
 
-    @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() async throws {
         let box = try unpluggedSandbox()
-        let terminal = try box.expectRunInTerminal(["status"], environment: ["NO_COLOR": ""], status: 0)
+        let terminal = try await box.expectRunInTerminal(["status"], environment: ["NO_COLOR": ""], status: 0)
         #expect(terminal.stdout.contains("\u{1B}[31mnot accessible\u{1B}[0m"), "\(terminal)")
-        let noColor = try box.expectRunInTerminal(["status"], environment: ["NO_COLOR": "1"], status: 0)
+        let noColor = try await box.expectRunInTerminal(["status"], environment: ["NO_COLOR": "1"], status: 0)
         #expect(noColor.stdout.contains("not accessible") && !noColor.stdout.contains("\u{1B}["), "\(noColor)")
-        let piped = try box.expectRun(["status"], environment: ["NO_COLOR": ""], status: 0)
+        let piped = try await box.expectRun(["status"], environment: ["NO_COLOR": ""], status: 0)
         #expect(!piped.stdout.contains("\u{1B}["), "\(piped)")
     }
 }
@@ -123,22 +123,22 @@ import Testing
 /// Whether a configuration keeps extended attributes and ACLs, as `status` and `config show` say it.
 @Suite struct ExtendedMetadataStatusTests {
     @Test(arguments: [("", "no xattrs or ACLs kept", false), (", \"xattrs\": true", "keeps xattrs, not ACLs", true)])
-    func statusAndConfigShowSayWhetherXattrsAreKept(extra: String, words: String, xattrs: Bool) throws {
+    func statusAndConfigShowSayWhetherXattrsAreKept(extra: String, words: String, xattrs: Bool) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: extra)
-        let status = try box.expectRun(["status"], status: 0)
+        let status = try await box.expectRun(["status"], status: 0)
         #expect(status.stdout.contains("main  (\(words))"), "\(status)")
-        let json = try box.jsonObject(try box.expectRun(["status", "--json"], status: 0).stdout)
+        let json = try box.jsonObject(try await box.expectRun(["status", "--json"], status: 0).stdout)
         let configuration = try #require((json["configurations"] as? [[String: Any]])?.first)
         #expect(configuration["xattrs"] as? Bool == xattrs && configuration["acls"] as? Bool == false)
-        let show = try box.expectRun(["config", "show"], status: 0)
+        let show = try await box.expectRun(["config", "show"], status: 0)
         #expect(show.stdout.contains(words), "\(show)")
     }
 
-    @Test func aKeyThatIsNoBooleanIsAConfigurationError() throws {
+    @Test func aKeyThatIsNoBooleanIsAConfigurationError() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: ", \"acls\": \"yes\"")
-        let result = try box.expectRun(["config", "check"], status: 2)
+        let result = try await box.expectRun(["config", "check"], status: 2)
         #expect(result.stdout.contains("configs[0].acls") || result.stderr.contains("configs[0].acls"), "\(result)")
     }
 }

@@ -8,14 +8,15 @@ import Testing
     static let pages = ["micsync", "micsync-release", "micsync-completions", "micsync-manual"]
 
     @Test(arguments: pages)
-    func committedPageIsCurrent(tool: String) throws {
+    func committedPageIsCurrent(tool: String) async throws {
         let committed = try String(contentsOfFile: Binary.repository + "/man/\(tool).1", encoding: .utf8)
         // The date is the one `make man` gave (the last commit's); the rest must match today's tree.
         let date = try #require(
             committed.split(separator: "\n").first { $0.hasPrefix(".TH ") }?
                 .split(separator: "\"").dropFirst(3).first
         ).replacingOccurrences(of: "\\-", with: "-")
-        let generated = try Self.run("micsync-manual", ["--date", date, Binary.directory + "/" + tool])
+        let binary = tool == "micsync" ? Binary.micsync : Binary.directory + "/" + tool
+        let generated = try await Self.run("micsync-manual", ["--date", date, binary])
         #expect(generated.status == 0, "\(generated)")
         #expect(
             committed == generated.stdout,
@@ -25,18 +26,18 @@ import Testing
     }
 
     @Test(arguments: pages)
-    func pageRendersWithoutWarnings(tool: String) throws {
+    func pageRendersWithoutWarnings(tool: String) async throws {
         let page = Binary.repository + "/man/\(tool).1"
-        let groff = try Self.run("/usr/bin/env", ["groff", "-man", "-ww", "-z", page])
+        let groff = try await Self.run("/usr/bin/env", ["groff", "-man", "-ww", "-z", page])
         #expect(groff.status == 0 && groff.stderr.isEmpty, "\(groff)")
-        let man = try Self.run(
+        let man = try await Self.run(
             "/usr/bin/env", ["man", "-l", page], environment: ["LANG": "C.UTF-8", "MANWIDTH": "80"])
         #expect(man.status == 0 && man.stderr.isEmpty, "\(man)")
         #expect(man.stdout.contains("SEE ALSO"), "\(man)")
     }
 
-    @Test func micsyncPageHasTheSectionsHelpHasNot() throws {
-        let man = try Self.rendered("C.UTF-8")
+    @Test func micsyncPageHasTheSectionsHelpHasNot() async throws {
+        let man = try await Self.rendered("C.UTF-8")
         for heading in [
             "NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "EXIT STATUS", "CONFIGURATION", "ENVIRONMENT",
             "FILES", "SEE ALSO",
@@ -55,22 +56,22 @@ import Testing
     }
 
     /// The help texts' arrows stay: as → in UTF-8 and as -> in ASCII.
-    @Test func arrowsOfTheHelpTextStay() throws {
-        #expect(try Self.rendered("C.UTF-8").contains("the copy always goes WORKING → BACKUP"))
-        #expect(try Self.rendered("C").contains("the copy always goes WORKING -> BACKUP"))
+    @Test func arrowsOfTheHelpTextStay() async throws {
+        #expect(try await Self.rendered("C.UTF-8").contains("the copy always goes WORKING → BACKUP"))
+        #expect(try await Self.rendered("C").contains("the copy always goes WORKING -> BACKUP"))
     }
 
     /// Every command's abstract, every option and every example of `--help` is on the page.
-    @Test func pageSaysWhatHelpSays() throws {
-        let man = try Self.rendered("C.UTF-8")
+    @Test func pageSaysWhatHelpSays() async throws {
+        let man = try await Self.rendered("C.UTF-8")
         let commands = [
             [], ["backup"], ["work"], ["transfer"], ["tree"], ["status"], ["diff"], ["config"],
             ["config", "check"], ["config", "init"], ["trash"], ["trash", "list"], ["trash", "restore"],
             ["trash", "purge"],
         ]
         for command in commands {
-            let help = try Self.run(
-                Binary.directory + "/micsync", command + ["--help"], environment: ["COLUMNS": "1000"])
+            let help = try await Self.run(
+                Binary.micsync, command + ["--help"], environment: ["COLUMNS": "1000"])
             #expect(help.status == 0, "\(help)")
             let lines = help.stdout.split(separator: "\n").map(String.init)
             var said: [String] = []
@@ -89,17 +90,17 @@ import Testing
         }
     }
 
-    @Test func theDateComesFromTheCallerNeverFromToday() throws {
-        let fromEpoch = try Self.run(
-            "micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": "86400"])
+    @Test func theDateComesFromTheCallerNeverFromToday() async throws {
+        let fromEpoch = try await Self.run(
+            "micsync-manual", [Binary.micsync], environment: ["SOURCE_DATE_EPOCH": "86400"])
         #expect(fromEpoch.stdout.contains(#".TH "MICSYNC" 1 "1970\-01\-02""#), "\(fromEpoch.stdout.prefix(400))")
-        let none = try Self.run(
-            "micsync-manual", [Binary.directory + "/micsync"], environment: ["SOURCE_DATE_EPOCH": ""])
+        let none = try await Self.run(
+            "micsync-manual", [Binary.micsync], environment: ["SOURCE_DATE_EPOCH": ""])
         #expect(none.status != 0 && none.stderr.contains("--date"), "\(none)")
     }
 
-    private static func rendered(_ locale: String) throws -> String {
-        let man = try Self.run(
+    private static func rendered(_ locale: String) async throws -> String {
+        let man = try await Self.run(
             "/usr/bin/env", ["man", "-l", Binary.repository + "/man/micsync.1"],
             environment: ["LANG": locale, "LC_ALL": locale, "MANWIDTH": "100"])
         // Words as they read, whatever the line breaks.
@@ -107,10 +108,11 @@ import Testing
     }
 
     /// Runs `executable`: a path, or a name in the build directory.
-    private static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+    private static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:])
+        async throws
         -> RunResult
     {
-        try Binary.run(
+        try await Binary.run(
             executable.hasPrefix("/") ? executable : Binary.directory + "/" + executable, arguments,
             directory: Binary.repository, environment: environment)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MicsyncKit
@@ -88,17 +89,13 @@ import Testing
     }
 
     /// A name as the host's `sh` gets it: every byte as it is, not UTF-8 and a trailing newline included.
-    @Test func aNameIsSetOnTheHostByteForByte() throws {
+    @Test func aNameIsSetOnTheHostByteForByte() async throws {
         let name: [UInt8] = Array("it's $(x) %s\\ `y`".utf8) + [0xE9, 0x0A, 0x0A]
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", HostScript.setting("r", to: name) + "; printf '%s' \"$r\""]
-        let output = Pipe()
-        shell.standardOutput = output
-        try shell.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        shell.waitUntilExit()
-        #expect(Array(printed) == name)
+        // Each byte the shell holds, in hexadecimal: not UTF-8 survives too.
+        let script = HostScript.setting("r", to: name) + "; printf '%s' \"$r\" | od -An -v -tx1"
+        let printed = try await Binary.run("/bin/sh", ["-c", script], directory: "/", environment: [:])
+        let bytes = printed.stdout.split(whereSeparator: \.isWhitespace).map(String.init)
+        #expect(bytes == name.map { String(format: "%02x", $0) }, "\(printed)")
     }
 
     @Test func hostAnswersAreReadAfterTheSentinelOnly() {

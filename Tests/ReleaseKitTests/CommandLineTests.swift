@@ -5,64 +5,65 @@ import Testing
 
 /// micsync-release as maintainers run it: the built binary, without a terminal.
 @Suite struct CommandLineTests {
-    func micsyncRelease(_ arguments: String..., in folder: URL) throws -> RunResult {
-        try run([ReleaseKitTests.micsyncRelease] + arguments, in: folder, check: false)
+    func micsyncRelease(_ arguments: String..., in folder: URL) async throws -> RunResult {
+        try await run([ReleaseKitTests.micsyncRelease] + arguments, in: folder, check: false)
     }
 
-    @Test func checkPassesWhenTheTagMatches() throws {
-        let repo = try TestRepository()
-        try repo.commit()
-        try repo.git("tag", "-a", "0.1.0", "-m", "release")
-        let output = try micsyncRelease("check", in: repo.root.appendingPathComponent("Sources"))
+    @Test func checkPassesWhenTheTagMatches() async throws {
+        let repo = try await TestRepository()
+        try await repo.commit()
+        try await repo.git("tag", "-a", "0.1.0", "-m", "release")
+        let output = try await micsyncRelease("check", in: repo.root.appendingPathComponent("Sources"))
         #expect(output.status == 0)
         #expect(output.stdout.contains("latest tag (git describe --abbrev=0): 0.1.0"))
     }
 
-    @Test func checkWithoutATerminalStopsUnlessYes() throws {
-        let repo = try TestRepository()
-        try repo.commit()
-        let stopped = try micsyncRelease("check", "--repo", repo.root.path, in: FileManager.default.temporaryDirectory)
+    @Test func checkWithoutATerminalStopsUnlessYes() async throws {
+        let repo = try await TestRepository()
+        try await repo.commit()
+        let stopped = try await micsyncRelease(
+            "check", "--repo", repo.root.path, in: FileManager.default.temporaryDirectory)
         #expect(stopped.status == 1)
         #expect(stopped.stdout.contains("Version.swift: 0.1.0"))
         #expect(stopped.stdout.contains("none"))
         #expect(stopped.stderr.contains("--yes"))
         #expect(!stopped.stderr.contains("continue?"))
-        #expect(try micsyncRelease("check", "--yes", in: repo.root).status == 0)
+        #expect(try await micsyncRelease("check", "--yes", in: repo.root).status == 0)
     }
 
     /// `script` gives micsync-release a terminal; the answer is typed into it.
     @Test(arguments: [("y\n", Int32(0)), ("yes\n", 0), ("n\n", 1), ("\n", 1), ("", 1)])
-    func checkOnATerminalAsks(answer: String, status: Int32) throws {
-        let repo = try TestRepository()
-        try repo.commit()
-        let output = try run(
+    func checkOnATerminalAsks(answer: String, status: Int32) async throws {
+        let repo = try await TestRepository()
+        try await repo.commit()
+        let output = try await run(
             ["script", "-qec", "\(ReleaseKitTests.micsyncRelease) check", "/dev/null"],
             in: repo.root, input: answer, check: false)
         #expect(output.stdout.contains("continue? [y/N] "))
         #expect(output.status == status)
     }
 
-    @Test func tagNamesTheChangedFiles() throws {
-        let repo = try TestRepository()
-        try repo.commit()
+    @Test func tagNamesTheChangedFiles() async throws {
+        let repo = try await TestRepository()
+        try await repo.commit()
         try repo.writeVersion("0.2.0")
-        let refused = try micsyncRelease("tag", in: repo.root)
+        let refused = try await micsyncRelease("tag", in: repo.root)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("Sources/MicsyncKit/Version.swift"))
-        try repo.commit()
-        let tagged = try micsyncRelease("tag", in: repo.root)
+        try await repo.commit()
+        let tagged = try await micsyncRelease("tag", in: repo.root)
         #expect(tagged.status == 0)
-        #expect(try repo.gitDescribe() == "0.2.0")
-        let again = try micsyncRelease("tag", in: repo.root)
+        #expect(try await repo.gitDescribe() == "0.2.0")
+        let again = try await micsyncRelease("tag", in: repo.root)
         #expect(again.status == 1)
         #expect(again.stderr == "Error: \(ReleaseError.tagExists("0.2.0"))\n")
     }
 
-    @Test func allGoesFromATaggedCommitToTheArchivedPKGBUILD() throws {
-        let repo = try TestRepository()
-        try repo.addPackaging()
-        try repo.git("tag", "-a", "0.1.0", "-m", "release")
-        let output = try micsyncRelease("all", in: repo.root)
+    @Test func allGoesFromATaggedCommitToTheArchivedPKGBUILD() async throws {
+        let repo = try await TestRepository()
+        try await repo.addPackaging()
+        try await repo.git("tag", "-a", "0.1.0", "-m", "release")
+        let output = try await micsyncRelease("all", in: repo.root)
         #expect(output.status == 0, "\(output.stderr)")
         let root = repo.root.standardizedFileURL.path
         #expect(output.stdout.contains("output folder: \(root)/output\n"))
@@ -72,27 +73,27 @@ import Testing
         }
     }
 
-    @Test func failuresAreOneMessageAndUsageErrorsExit2() throws {
-        let repo = try TestRepository()
-        try repo.commit()
-        let missingTag = try micsyncRelease("tarball", in: repo.root)
+    @Test func failuresAreOneMessageAndUsageErrorsExit2() async throws {
+        let repo = try await TestRepository()
+        try await repo.commit()
+        let missingTag = try await micsyncRelease("tarball", in: repo.root)
         #expect(missingTag.status == 1)
         #expect(missingTag.stderr == "Error: \(ReleaseError.tagMissing("0.1.0"))\n")
-        let head = try micsyncRelease("tarball", "--head", "--output", "elsewhere", in: repo.root)
+        let head = try await micsyncRelease("tarball", "--head", "--output", "elsewhere", in: repo.root)
         #expect(head.status == 0)
         #expect(head.stdout.contains("output folder: \(repo.root.standardizedFileURL.path)/elsewhere\n"))
 
-        let usage = try micsyncRelease("tarball", "--no-such-option", in: repo.root)
+        let usage = try await micsyncRelease("tarball", "--no-such-option", in: repo.root)
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("Unknown option '--no-such-option'"))
     }
 
     /// `all --head` packages work in progress: a VCS version, only into output/, never over a release's files.
-    @Test func allHeadNeverTouchesARelease() throws {
-        let repo = try TestRepository()
-        try repo.addPackaging()
-        try repo.git("tag", "-a", "0.1.0", "-m", "release")
-        #expect(try micsyncRelease("all", in: repo.root).status == 0)
+    @Test func allHeadNeverTouchesARelease() async throws {
+        let repo = try await TestRepository()
+        try await repo.addPackaging()
+        try await repo.git("tag", "-a", "0.1.0", "-m", "release")
+        #expect(try await micsyncRelease("all", in: repo.root).status == 0)
         let releaseFiles = [
             "output/micsync-0.1.0.tar.gz", "Packaging/arch/archive/0.1.0/PKGBUILD",
             "Packaging/arch/archive/0.1.0/.SRCINFO",
@@ -100,10 +101,10 @@ import Testing
         let released = try releaseFiles.map { try Data(contentsOf: repo.root.appendingPathComponent($0)) }
 
         try repo.write("work.txt", "in progress")
-        try repo.commit()
-        let head = try micsyncRelease("all", "--head", "--yes", in: repo.root)
+        try await repo.commit()
+        let head = try await micsyncRelease("all", "--head", "--yes", in: repo.root)
         #expect(head.status == 0, "\(head.stderr)")
-        let version = try repo.vcsVersion()
+        let version = try await repo.vcsVersion()
         #expect(version.hasPrefix("0.1.0.r1.g"))
         #expect(head.stdout.contains("package version: \(version)\n"))
         #expect(head.stdout.contains("not archived"))
@@ -111,7 +112,7 @@ import Testing
         #expect(
             try FileManager.default.contentsOfDirectory(
                 atPath: repo.root.appendingPathComponent("Packaging/arch/archive").path) == ["0.1.0"])
-        let offline = try PKGBUILDTests.sourced(repo.root.appendingPathComponent("output/PKGBUILD"))
+        let offline = try await PKGBUILDTests.sourced(repo.root.appendingPathComponent("output/PKGBUILD"))
         #expect(offline[1] == version)
         #expect(offline.last == "micsync-\(version).tar.gz")
         #expect(
@@ -120,35 +121,35 @@ import Testing
     }
 
     /// Running `all` again for a release writes the same bytes; an archived PKGBUILD that differs is never replaced.
-    @Test func aReleaseIsNeverRewritten() throws {
-        let repo = try TestRepository()
-        try repo.addPackaging()
-        try repo.git("tag", "-a", "0.1.0", "-m", "release")
-        #expect(try micsyncRelease("all", in: repo.root).status == 0)
-        #expect(try micsyncRelease("all", in: repo.root).status == 0)
+    @Test func aReleaseIsNeverRewritten() async throws {
+        let repo = try await TestRepository()
+        try await repo.addPackaging()
+        try await repo.git("tag", "-a", "0.1.0", "-m", "release")
+        #expect(try await micsyncRelease("all", in: repo.root).status == 0)
+        #expect(try await micsyncRelease("all", in: repo.root).status == 0)
 
         let archived = repo.root.appendingPathComponent("Packaging/arch/archive/0.1.0/PKGBUILD")
         try Data("pkgname=micsync\n# released with another template\n".utf8).write(to: archived)
-        let again = try micsyncRelease("all", in: repo.root)
+        let again = try await micsyncRelease("all", in: repo.root)
         #expect(again.status == 1)
         #expect(again.stderr == "Error: \(ReleaseError.releaseWritten(archived.standardizedFileURL.path))\n")
         #expect(try String(contentsOf: archived, encoding: .utf8).contains("another template"))
     }
 
     /// The version and the tree come from the tagged commit, whatever the working tree holds.
-    @Test func uncommittedChangesAreNeverPackaged() throws {
-        let repo = try TestRepository()
-        try repo.addPackaging()
-        try repo.git("tag", "-a", "0.1.0", "-m", "release")
+    @Test func uncommittedChangesAreNeverPackaged() async throws {
+        let repo = try await TestRepository()
+        try await repo.addPackaging()
+        try await repo.git("tag", "-a", "0.1.0", "-m", "release")
         try repo.writeVersion("0.2.0")
         try repo.write("Packaging/project-url", "https://example.org/uncommitted\n")
-        let output = try micsyncRelease("all", in: repo.root)
+        let output = try await micsyncRelease("all", in: repo.root)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("package version: 0.1.0\n"))
-        let archived = try PKGBUILDTests.sourced(
+        let archived = try await PKGBUILDTests.sourced(
             repo.root.appendingPathComponent("Packaging/arch/archive/0.1.0/PKGBUILD"))
         #expect(archived[2] == (try PKGBUILDTests.home))
-        let listed = try run(
+        let listed = try await run(
             ["tar", "-xOzf", "output/micsync-0.1.0.tar.gz", "micsync-0.1.0/Sources/MicsyncKit/Version.swift"],
             in: repo.root
         ).stdout

@@ -16,25 +16,25 @@ import Testing
         #expect(SourceVersion.parse(text) == nil)
     }
 
-    @Test func readsThisPackagesVersionFile() throws {
+    @Test func readsThisPackagesVersionFile() async throws {
         #expect(packageVersion.contains("."))
     }
 
-    @Test func missingFileSaysWhatToDo() throws {
-        let repo = try TestRepository(version: nil)
+    @Test func missingFileSaysWhatToDo() async throws {
+        let repo = try await TestRepository(version: nil)
         try repo.write("README.md", "not micsync")
-        try repo.commit()
+        try await repo.commit()
         let error = #expect(throws: ReleaseError.self) { try Release(inRepositoryContaining: repo.root) }
         #expect(error?.description.contains("--repo") == true)
     }
 
     /// The version comes from the commit: an uncommitted change is not a release.
-    @Test func readsTheCommittedVersionNotTheWorkingTree() throws {
-        let repo = try TestRepository()
-        try repo.commit()
+    @Test func readsTheCommittedVersionNotTheWorkingTree() async throws {
+        let repo = try await TestRepository()
+        try await repo.commit()
         try repo.writeVersion("0.2.0")
         #expect(try Release(inRepositoryContaining: repo.root).version == "0.1.0")
-        try repo.commit()
+        try await repo.commit()
         #expect(try Release(inRepositoryContaining: repo.root).version == "0.2.0")
     }
 }

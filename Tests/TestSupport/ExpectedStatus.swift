@@ -25,8 +25,8 @@ extension Sandbox {
         _ arguments: [String], input: String = "", in directory: String? = nil,
         environment: [String: String] = [:], status: Int32, _ comment: Comment? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> RunResult {
-        let result = try run(arguments, input: input, in: directory, environment: environment)
+    ) async throws -> RunResult {
+        let result = try await run(arguments, input: input, in: directory, environment: environment)
         result.expect(status: status, comment, sourceLocation: sourceLocation)
         return result
     }
@@ -35,8 +35,8 @@ extension Sandbox {
     public func expectRunInTerminal(
         _ arguments: [String], input: String = "", environment: [String: String] = [:], status: Int32,
         _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> RunResult {
-        let result = try runInTerminal(arguments, input: input, environment: environment)
+    ) async throws -> RunResult {
+        let result = try await runInTerminal(arguments, input: input, environment: environment)
         result.expect(status: status, comment, sourceLocation: sourceLocation)
         return result
     }
@@ -45,8 +45,8 @@ extension Sandbox {
     public func expectRunUnprivileged(
         _ arguments: [String], unreadable: [String], status: Int32, _ comment: Comment? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> RunResult {
-        let result = try runUnprivileged(arguments, unreadable: unreadable)
+    ) async throws -> RunResult {
+        let result = try await runUnprivileged(arguments, unreadable: unreadable)
         result.expect(status: status, comment, sourceLocation: sourceLocation)
         return result
     }

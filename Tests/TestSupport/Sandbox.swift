@@ -11,13 +11,26 @@ public final class Sandbox {
         let template = NSTemporaryDirectory() + "micsync-e2e-XXXXXX"
         var bytes = Array(template.utf8CString)
         guard mkdtemp(&bytes) != nil else { throw POSIXError(.EIO) }
-        root = String(cString: bytes)
+        root = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
     }
 
     deinit {
-        _ = try? Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "u+rwx", root]).waitUntilExit()
+        Self.changeModes(below: root) { mode, isDirectory in isDirectory ? mode | S_IRWXU : mode }
         try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// `chmod -R` in this process: `change` gives each file's and folder's new mode (folders first, so that
+    /// a folder closed to everyone is opened before it is read); symlinks are left alone.
+    static func changeModes(below path: String, _ change: (mode_t, Bool) -> mode_t) {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFLNK else { return }
+        let isDirectory = info.st_mode & S_IFMT == S_IFDIR
+        chmod(path, change(info.st_mode & 0o7777, isDirectory))
+        guard isDirectory else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+            changeModes(below: path + "/" + name, change)
+        }
     }
 
     public var home: String { root + "/home" }
@@ -111,11 +124,8 @@ public final class Sandbox {
     public func run(
         _ executable: String, _ arguments: [String],
         environment: [String: String] = [:]
-    ) throws -> RunResult {
-        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        return try Binary.run(
-            executable, arguments, input: "", directory: root,
-            environment: self.environment.merging(["PATH": path]) { $1 }.merging(environment) { $1 })
+    ) async throws -> RunResult {
+        try await tool(executable, arguments, environment: environment).run()
     }
 
     /// Runs micsync in the sandbox (cwd = sandbox root unless given) with `input` as its whole stdin.
@@ -123,23 +133,14 @@ public final class Sandbox {
     public func run(
         _ arguments: [String], input: String = "", in directory: String? = nil,
         environment: [String: String] = [:]
-    ) throws -> RunResult {
-        try Binary.run(
-            Binary.micsync, arguments, input: input, directory: directory ?? root,
-            environment: self.environment.merging(environment) { $1 })
+    ) async throws -> RunResult {
+        try await micsync(arguments, input: input, in: directory, environment: environment).run()
     }
 
     /// Runs micsync as a user who cannot read what is mode 000 (as `nobody` when the tests run as root, with
     /// the sandbox opened to it and `unreadable` closed again), so that unreadable files stay unreadable.
-    public func runUnprivileged(_ arguments: [String], unreadable: [String]) throws -> RunResult {
-        for relative in unreadable { chmod(path(relative), 0) }
-        guard getuid() == 0 else { return try run(arguments) }
-        _ = try Binary.run("/bin/chmod", ["-R", "a+rwX", root], directory: root, environment: [:])
-        for relative in unreadable { chmod(path(relative), 0) }
-        return try Binary.run(
-            "/usr/bin/setpriv",
-            ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.micsync]
-                + arguments, directory: root, environment: environment)
+    public func runUnprivileged(_ arguments: [String], unreadable: [String]) async throws -> RunResult {
+        try await unprivileged(arguments, unreadable: unreadable).run()
     }
 
     /// Runs micsync with a pseudo-terminal as its stdin, stdout and stderr (util-linux `script`); the output
@@ -149,10 +150,45 @@ public final class Sandbox {
     public func runInTerminal(
         _ arguments: [String], input: String = "",
         environment: [String: String] = [:]
-    ) throws -> RunResult {
+    ) async throws -> RunResult {
+        try await inTerminal(arguments, input: input, environment: environment).run()
+    }
+
+    /// `executable` as `run(_:_:environment:)` runs it.
+    func tool(_ executable: String, _ arguments: [String], environment: [String: String]) -> Command {
+        Command(
+            executable, arguments, directory: root,
+            environment: self.environment.merging(["PATH": Binary.path]) { $1 }.merging(environment) { $1 })
+    }
+
+    /// micsync as `run(_:input:in:environment:)` runs it.
+    func micsync(
+        _ arguments: [String], input: String, in directory: String?, environment: [String: String]
+    ) -> Command {
+        Command(
+            Binary.micsync, arguments, input: input, directory: directory ?? root,
+            environment: self.environment.merging(environment) { $1 })
+    }
+
+    /// micsync as `runUnprivileged` runs it, the sandbox's modes changed for it.
+    func unprivileged(_ arguments: [String], unreadable: [String]) -> Command {
+        if getuid() == 0 {
+            Self.changeModes(below: root) { mode, isDirectory in
+                mode | 0o666 | (isDirectory || mode & 0o111 != 0 ? 0o111 : 0)
+            }
+        }
+        for relative in unreadable { chmod(path(relative), 0) }
+        guard getuid() == 0 else { return micsync(arguments, input: "", in: nil, environment: [:]) }
+        return Command(
+            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Binary.micsync] + arguments,
+            directory: root, environment: environment)
+    }
+
+    /// micsync as `runInTerminal` runs it.
+    func inTerminal(_ arguments: [String], input: String, environment: [String: String]) -> Command {
         let command = ([Binary.micsync] + arguments)
             .map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
-        return try Binary.run(
+        return Command(
             "/usr/bin/script", ["-qec", command.joined(separator: " "), "/dev/null"], input: input,
             directory: root, environment: self.environment.merging(environment) { $1 })
     }

@@ -17,7 +17,8 @@ public struct WatchCommand: AsyncParsableCommand {
             configured path: a bare mount point, another disc or a re-pointed symlink is never written. An \
             automatic run never deletes and never asks; what it overwrites goes to the trash. Each run prints \
             one line, is journaled (`micsync log`), and shows a desktop notification where there is one; a run \
-            that fails waits for the next trigger. SIGTERM or Ctrl-C ends watch after the run in progress has \
+            that fails waits for the next trigger. Each time watch goes back to waiting (at its start, after a \
+            mount change and after runs), it says on stderr what comes next (-q: not). SIGTERM or Ctrl-C ends watch after the run in progress has \
             stopped cleanly. One watcher runs per user; an edit of the configuration counts within a minute.
 
             Examples:
@@ -39,27 +40,39 @@ public struct WatchCommand: AsyncParsableCommand {
     @Flag(help: "With --install: only write the service file; enable and start nothing.")
     var noStart = false
 
+    @Option(
+        help: ArgumentHelp(
+            "How long a new mount is left to settle before watch looks at it (a disc mounting several partitions, "
+                + "a desktop mounting and remounting).", valueName: "seconds"))
+    var settle: TimeInterval = Self.defaultSettle
+
+    @Flag(
+        name: [.customShort("q"), .customLong("quiet")],
+        help: "Print each run's line and what goes wrong, but not each time watch goes back to waiting.")
+    var quiet = false
+
     public init() {}
 
     public func validate() throws {
         if install && uninstall { throw ValidationError("--install and --uninstall cannot be given together") }
         if noStart && !install { throw ValidationError("--no-start goes with --install") }
+        if !settle.isFinite || settle < 0 { throw ValidationError("--settle takes a number of seconds, 0 or more") }
     }
 
     public func run() async throws {
         let context = CommandContext.current
-        let environment = ProcessInfo.processInfo.environment
-        let service = UserService(environment: environment, terminal: context.terminal)
+        let service = UserService(environment: ProcessInfo.processInfo.environment, terminal: context.terminal)
         if install { return try service.install(command: try serviceCommand(), start: !noStart) }
         if uninstall { return try service.uninstall() }
+        var terminal = context.terminal
+        terminal.quiet = terminal.quiet || quiet
         try await Watcher(
-            selection: config.selection, terminal: context.terminal, interruption: context.interruption,
-            settle: environment["MICSYNC_WATCH_SETTLE"].flatMap(TimeInterval.init) ?? Self.settle
+            selection: config.selection, terminal: terminal, interruption: context.interruption, settle: settle
         ).run()
     }
 
-    /// A new mount's few seconds to settle (`MICSYNC_WATCH_SETTLE`, in seconds, for tests).
-    static let settle: TimeInterval = 3
+    /// A new mount's few seconds to settle.
+    static let defaultSettle: TimeInterval = 3
 
     /// This micsync, by its absolute path, with the config file and configuration given here.
     private func serviceCommand() throws(MicsyncError) -> [String] {
@@ -71,6 +84,8 @@ public struct WatchCommand: AsyncParsableCommand {
             command += ["--config", file.hasPrefix("/") ? file : FileSystem.currentDirectory + "/" + file]
         }
         if let name = config.name { command += ["--config-name", name] }
+        if settle != Self.defaultSettle { command += ["--settle", String(format: "%g", settle)] }
+        if quiet { command.append("--quiet") }
         return command
     }
 }

@@ -34,12 +34,17 @@ struct Watcher {
         }
         terminal.note("micsync watch: watching (\(loaded.found.file)); stop with Ctrl-C or SIGTERM")
         var reading = ConfigReading()
+        // Whether it looked at the mounts or ran something since it last said it waits.
+        var looked = true
         while true {
             reading.refresh(&watched, selection: selection, terminal: terminal, afterMountChange: false)
             let now = Date()
             for index in watched.indices where watched[index].nextDue(now: now).map({ $0 <= now }) == true {
                 try await runAll(&watched[index], configFile: loaded.found.file)
+                looked = true
             }
+            if looked { sayWaiting(watched) }
+            looked = false
             // Woken once a minute at the latest, so that an edited configuration counts within a minute.
             let wake = (watched.compactMap { $0.nextDue(now: Date()) } + [Date() + 60]).min()!
             guard mounts.wait(wake.timeIntervalSinceNow) else { continue }
@@ -50,7 +55,23 @@ struct Watcher {
             for index in watched.indices where watched[index].pluggedIn(book) {
                 try await runAll(&watched[index], configFile: loaded.found.file)
             }
+            looked = true
         }
+    }
+
+    /// `micsync watch: waiting; next: docs at 2026-12-04 23:05, or when a BACKUP is plugged in`: what comes
+    /// next, each time it goes back to waiting after a look (-q keeps it quiet). Whatever it has not done by
+    /// then, it does not do for what it looked at.
+    private func sayWaiting(_ watched: [ScheduledConfiguration]) {
+        let now = Date()
+        let due = watched.compactMap { watched in watched.nextDue(now: now).map { (watched.configuration.name, $0) } }
+            .min { $0.1 < $1.1 }
+        let plugged = watched.contains { $0.schedule.plugged } ? "when a BACKUP is plugged in" : nil
+        let next = [due.map { "\($0.0) at \(TimeWords.local($0.1))" }, plugged].compactMap { $0 }
+        terminal.notice(
+            "micsync watch: waiting; next: "
+                + (next.isEmpty
+                    ? "nothing, until a configuration has an \"auto\" key" : next.joined(separator: ", or ")))
     }
 
     /// `backup -m` of each WORKING of the configuration; throws only when a signal stopped a run.

@@ -104,7 +104,8 @@ struct ProcessIdentity: Sendable {
 
     static var hostName: String {
         var buffer = [CChar](repeating: 0, count: 256)
-        return gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "unknown host"
+        guard gethostname(&buffer, buffer.count) == 0 else { return "unknown host" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// When `pid` started, in clock ticks after boot (`/proc/PID/stat`'s 22nd field, after the name, which

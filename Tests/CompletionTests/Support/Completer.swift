@@ -30,10 +30,10 @@ struct Completion: CustomStringConvertible {
 extension Sandbox {
     /// What TAB offers at the end of `line` in `shell`, with the committed script loaded the way a user's
     /// shell loads it.
-    func complete(_ line: String, in shell: TestShell, environment: [String: String] = [:]) throws -> Completion {
+    func complete(_ line: String, in shell: TestShell, environment: [String: String] = [:]) async throws -> Completion {
         switch shell {
         case .bash:
-            let (screen, noise) = try typeOnTerminal(
+            let (screen, noise) = try await typeOnTerminal(
                 line, driver: Self.bashDriver, setup: Self.bashSetup, "bash",
                 environment: environment)
             let typed = Self.marked("<line>", in: screen).map { String($0.prefix { $0 != "<" }) }
@@ -43,7 +43,7 @@ extension Sandbox {
                 candidates: Self.marked("<hit>", in: screen).filter { !$0.isEmpty }.map(Self.withoutSlash),
                 noise: noise, shown: shown, line: typed.last ?? "")
         case .fish:
-            let output = try run(
+            let output = try await run(
                 "/usr/bin/env",
                 [
                     "fish", "--no-config", "-c",
@@ -56,7 +56,7 @@ extension Sandbox {
             }
             return Completion(candidates: candidates.map(Self.withoutSlash), noise: output.stderr, described: described)
         case .zsh:
-            let (screen, noise) = try typeOnTerminal(
+            let (screen, noise) = try await typeOnTerminal(
                 line, driver: Self.zshDriver, setup: Self.zshSetup, "zsh",
                 environment: environment)
             // The first hit shares its line with the typed text; zsh shows a match added twice once.
@@ -74,9 +74,9 @@ extension Sandbox {
     /// shell's `setup` file); returns the screen's lines and what looks like an error on it or on stderr.
     private func typeOnTerminal(
         _ line: String, driver: String, setup: String, _ shell: String, environment: [String: String]
-    ) throws -> (screen: [String], noise: String) {
+    ) async throws -> (screen: [String], noise: String) {
         try setup.write(toFile: path("setup.\(shell)"), atomically: false, encoding: .utf8)
-        let output = try run(
+        let output = try await run(
             "/usr/bin/env", ["timeout", "30", "zsh", "-f", "-c", driver, "zsh", path("setup.\(shell)"), line],
             environment: environment)
         let screen = output.stdout.replacingOccurrences(of: "\r", with: "").split(separator: "\n").map(String.init)

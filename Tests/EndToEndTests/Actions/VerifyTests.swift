@@ -25,11 +25,11 @@ import Testing
     }
 
     @Test(arguments: ["verify", "--verify"])
-    func findsACorruptedByteOfEqualSizeAndTime(spelling: String) throws {
+    func findsACorruptedByteOfEqualSizeAndTime(spelling: String) async throws {
         let box = try corruptedBackup()
-        try box.expectRun(["diff", "w/photos"], status: 0, "the quick check sees nothing")
+        try await box.expectRun(["diff", "w/photos"], status: 0, "the quick check sees nothing")
 
-        let result = try box.expectRun([spelling, "w/photos"], status: 1)
+        let result = try await box.expectRun([spelling, "w/photos"], status: 1)
         #expect(result.stdout.contains("compared by content"), "\(result)")
         #expect(
             result.stdout.contains(
@@ -44,19 +44,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: box.journalFile), "a read-only run journals nothing")
     }
 
-    @Test func everyBackupIntactExitsZero() throws {
+    @Test func everyBackupIntactExitsZero() async throws {
         let box = try Sandbox()
         try box.standard()
         try box.write("same", at: "w/docs/a")
-        try box.expectRun(["backup", "w/docs"], status: 0)
-        let result = try box.expectRun(["verify", "b2/docs"], status: 0)
+        try await box.expectRun(["backup", "w/docs"], status: 0)
+        let result = try await box.expectRun(["verify", "b2/docs"], status: 0)
         #expect(result.stdout.contains("BACKUP \(box.path("b1")): identical"), "\(result)")
         #expect(result.stdout.contains("BACKUP \(box.path("b2")): identical"), "\(result)")
     }
 
-    @Test func jsonNamesTheCorruptedCopy() throws {
+    @Test func jsonNamesTheCorruptedCopy() async throws {
         let box = try corruptedBackup()
-        let result = try box.expectRun(["verify", "--json", "w/photos"], status: 1)
+        let result = try await box.expectRun(["verify", "--json", "w/photos"], status: 1)
         let json = try box.jsonObject(result.stdout)
         #expect(json["checksum"] as? Bool == true)
         let backups = try #require(json["backups"] as? [[String: Any]])
@@ -66,16 +66,17 @@ import Testing
         #expect(differing[0].first?["newer"] as? String == "same")
     }
 
-    @Test func anUnreadableCopyIsAFailure() throws {
+    @Test func anUnreadableCopyIsAFailure() async throws {
         let box = try corruptedBackup()
-        let result = try box.expectRunUnprivileged(["verify", "w/photos"], unreadable: ["w/photos/a.raw"], status: 1)
+        let result = try await box.expectRunUnprivileged(
+            ["verify", "w/photos"], unreadable: ["w/photos/a.raw"], status: 1)
         #expect(result.stdout.contains("photos/a.raw  (cannot be read in WORKING \(box.path("w")))"), "\(result)")
     }
 
-    @Test func answersToHelpInBothSpellings() throws {
+    @Test func answersToHelpInBothSpellings() async throws {
         let box = try Sandbox()
         for arguments in [["verify", "--help"], ["--verify", "--help"], ["help", "verify"]] {
-            let result = try box.expectRun(arguments, status: 0, "\(arguments)")
+            let result = try await box.expectRun(arguments, status: 0, "\(arguments)")
             #expect(result.stdout.contains("bit rot") && result.stdout.contains("Examples:"), "\(arguments): \(result)")
         }
     }

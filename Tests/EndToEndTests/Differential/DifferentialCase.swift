@@ -47,8 +47,8 @@ struct DifferentialCase {
         try box.makeDirectory("base")
         generator.base(base)
         let filters = generator.filters()
-        try copy(box.path("base"), box.path("prepared-source"))
-        try copy(box.path("base"), box.path("prepared-destination"))
+        try await copy(box.path("base"), box.path("prepared-source"))
+        try await copy(box.path("base"), box.path("prepared-destination"))
         generator.change(RawTree(box.path("prepared-source")), count: generator.random.int(1...6), onlyHere: false)
         generator.change(RawTree(box.path("prepared-destination")), count: generator.random.int(0...3), onlyHere: true)
         var differences: [String] = []
@@ -63,7 +63,7 @@ struct DifferentialCase {
         }
         // `make fuzz SEED=… KEEP=DIR` keeps the case's trees to look at.
         if let keep = ProcessInfo.processInfo.environment["MICSYNC_FUZZ_KEEP"] {
-            try copy(box.root, keep + "/seed-\(seed)")
+            try await copy(box.root, keep + "/seed-\(seed)")
         }
         return differences.isEmpty ? [] : ["filters: \(filters)"] + differences
     }
@@ -72,8 +72,8 @@ struct DifferentialCase {
         [plan.new, plan.modified, plan.deleted, plan.attributesOnly].map { $0.map { Array($0.path) } }
     }
 
-    private func copy(_ from: String, _ to: String) throws {
-        let copied = try Binary.run("/bin/cp", ["-a", from, to], directory: "/", environment: [:])
+    private func copy(_ from: String, _ to: String) async throws {
+        let copied = try await Binary.run("/bin/cp", ["-a", from, to], directory: "/", environment: [:])
         guard copied.status == 0 else { throw POSIXError(.EIO) }
     }
 
@@ -93,9 +93,9 @@ struct DifferentialCase {
         for name in ["w", "b1", "b2"] { try box.makeDirectory(folder + "/" + name) }
         for (prepared, name) in [("source", sourceName), ("destination", destinationName)] {
             try FileManager.default.removeItem(atPath: box.path("\(folder)/\(name)"))
-            try copy(box.path("prepared-\(prepared)"), box.path("\(folder)/\(name)"))
+            try await copy(box.path("prepared-\(prepared)"), box.path("\(folder)/\(name)"))
         }
-        try copy(box.path("prepared-destination"), box.path("\(folder)/ref"))
+        try await copy(box.path("prepared-destination"), box.path("\(folder)/ref"))
         func spelled(_ name: String) -> String {
             let path = box.path("\(folder)/\(name)")
             let isRemote =

@@ -5,16 +5,15 @@ import Testing
 /// changes: local cases whole and in parts, and cases with one end over ssh (the test's own sshd). The
 /// default run takes about half a minute; `make fuzz` runs more: `SEEDS=N` cases from `START=S`, or as many
 /// as `TIME=T` seconds allow, or the one case a failure names (`SEED=S`).
-@MainActor @Suite struct DifferentialTests {
+@MainActor @Suite(.sshServer) struct DifferentialTests {
     @Test func localCasesDoWhatRsyncDoes() async throws {
         try await run(FuzzSeeds(defaultCount: 24), ssh: nil)
     }
 
     @Test func casesOverSshDoWhatRsyncDoes() async throws {
         let box = try Sandbox()
-        let server = try SshServer(in: box)
-        defer { server.stop() }
-        try await run(FuzzSeeds(defaultCount: 4), ssh: server.environment)
+        let server = try #require(SshServer.current)
+        try await run(FuzzSeeds(defaultCount: 4), ssh: try server.client(in: box).environment)
     }
 
     /// Runs the cases one after the other until done or out of time; each failing case is one issue, with

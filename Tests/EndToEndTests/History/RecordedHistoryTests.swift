@@ -5,48 +5,47 @@ import Testing
 /// for every recorded time, a folder restored as it was equals what it was, each file alone brings back its
 /// bytes (or is said not to have existed), and `versions` lists exactly the versions there were. On a local
 /// BACKUP, on an exFAT disc and on another host (see `RecordedRuns.edits` for what each leaves out).
-@Suite(.serialized) struct RecordedHistoryTests {
-    @Test func aLocalBackupKeepsEveryRecordedMoment() throws {
+@Suite(.serialized, .sshServer) struct RecordedHistoryTests {
+    @Test func aLocalBackupKeepsEveryRecordedMoment() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         var runs = RecordedRuns(box: box)
-        try runs.run(RecordedRuns.edits())
-        try expectRestoresAndVersions(runs)
-        try expectRestoreIntoTheWorkingCanBeUndone(runs)
+        try await runs.run(RecordedRuns.edits())
+        try await expectRestoresAndVersions(runs)
+        try await expectRestoreIntoTheWorkingCanBeUndone(runs)
     }
 
     @Test(.enabled(if: DiscImage.available, "\(DiscImage.unavailable ?? "")"))
-    func anExfatBackupKeepsEveryRecordedMoment() throws {
+    func anExfatBackupKeepsEveryRecordedMoment() async throws {
         let box = try Sandbox()
-        let disc = try DiscImage(.exfat, in: box)
+        let disc = try await DiscImage(.exfat, in: box)
         defer { disc.unmount() }
         try box.makeDirectory("w")
         try box.makeDirectory("disc/b")
         try box.configure([("main", ["w"], ["disc/b"])])
         var runs = RecordedRuns(box: box)
-        try runs.run(RecordedRuns.edits(renames: false))
-        try expectRestoresAndVersions(runs)
-        try expectRestoreIntoTheWorkingCanBeUndone(runs)
+        try await runs.run(RecordedRuns.edits(renames: false))
+        try await expectRestoresAndVersions(runs)
+        try await expectRestoreIntoTheWorkingCanBeUndone(runs)
     }
 
-    @Test func aBackupOnAnotherHostKeepsEveryRecordedMoment() throws {
+    @Test func aBackupOnAnotherHostKeepsEveryRecordedMoment() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
-        var runs = RecordedRuns(box: remote.box, environment: remote.server.environment)
-        try runs.run(RecordedRuns.edits(typeChanges: false))
-        try expectRestoresAndVersions(runs)
-        try expectRestoreIntoTheWorkingCanBeUndone(runs)
-        #expect(remote.server.clientProcesses.isEmpty, "\(remote.server.clientProcesses)")
+        var runs = RecordedRuns(box: remote.box, environment: remote.ssh.environment)
+        try await runs.run(RecordedRuns.edits(typeChanges: false))
+        try await expectRestoresAndVersions(runs)
+        try await expectRestoreIntoTheWorkingCanBeUndone(runs)
+        #expect(remote.ssh.clientProcesses.isEmpty, "\(remote.ssh.clientProcesses)")
     }
 
     /// For each moment: the folder restored into a folder of its own equals the recorded one, and each file
     /// alone comes back with its bytes or is said not to have been there. Then `versions` of each file.
-    private func expectRestoresAndVersions(_ runs: RecordedRuns) throws {
+    private func expectRestoresAndVersions(_ runs: RecordedRuns) async throws {
         let box = runs.box
         for (number, moment) in runs.moments.enumerated() {
             let folder = "out/\(number)"
             try box.makeDirectory(folder)
-            let restored = try box.expectRun(
+            let restored = try await box.expectRun(
                 ["restore", "--at", moment.time, "--to", folder, "w/docs"], environment: runs.environment, status: 0)
             #expect(runs.files(in: folder) == moment.files, "the folder at \(moment.time): \(restored)")
             for (index, path) in runs.paths.enumerated() {
@@ -54,21 +53,21 @@ import Testing
                 try box.makeDirectory(one)
                 let arguments = ["restore", "--at", moment.time, "--to", one, "w/" + path]
                 if let text = moment.files[path] {
-                    let result = try box.expectRun(arguments, environment: runs.environment, status: 0)
+                    let result = try await box.expectRun(arguments, environment: runs.environment, status: 0)
                     let name = (path as NSString).lastPathComponent
                     #expect(box.read(one + "/" + name) == text, "\(path) at \(moment.time): \(result)")
                 } else if !moment.files.keys.contains(where: { $0.hasPrefix(path + "/") }) {
-                    let result = try box.expectRun(arguments, environment: runs.environment, status: 3)
+                    let result = try await box.expectRun(arguments, environment: runs.environment, status: 3)
                     #expect(result.stderr.contains("did not exist at"), "\(path) at \(moment.time): \(result)")
                 }
             }
         }
-        for path in runs.paths { try expectVersions(of: path, runs) }
+        for path in runs.paths { try await expectVersions(of: path, runs) }
     }
 
     /// `versions --json` of `path` lists its recorded contents, newest first, each replaced between the
     /// moment it was last seen and the next one, the newest current when it is there at the end.
-    private func expectVersions(of path: String, _ runs: RecordedRuns) throws {
+    private func expectVersions(of path: String, _ runs: RecordedRuns) async throws {
         var expected: [(text: String, lastSeen: Int)] = []
         for (number, moment) in runs.moments.enumerated() {
             guard let text = moment.files[path] else { continue }
@@ -78,7 +77,7 @@ import Testing
                 expected.append((text, number))
             }
         }
-        let result = try runs.box.expectRun(
+        let result = try await runs.box.expectRun(
             ["versions", "--json", "w/" + path], environment: runs.environment, status: 0)
         // A path that was a folder for a while has the versions of the files it held besides its own.
         let files = try #require(try runs.box.jsonObject(result.stdout)["files"] as? [[String: Any]], "\(result)")
@@ -101,13 +100,13 @@ import Testing
 
     /// A restore into the WORKING keeps what it replaces in the WORKING's trash, leaves what came later
     /// alone, and restoring the time just before it (with -d) undoes it.
-    private func expectRestoreIntoTheWorkingCanBeUndone(_ runs: RecordedRuns) throws {
+    private func expectRestoreIntoTheWorkingCanBeUndone(_ runs: RecordedRuns) async throws {
         let box = runs.box
         let (before, then) = (runs.files(), runs.moments[1])
         RecordedRuns.nextSecond()
         let beforeRestore = RecordedRuns.now()
         RecordedRuns.nextSecond()
-        let restored = try box.expectRun(
+        let restored = try await box.expectRun(
             ["restore", "--at", then.time, "-m", "w/docs"], environment: runs.environment, status: 0)
         let later = before.filter { then.files[$0.key] == nil }
         #expect(runs.files() == then.files.merging(later) { old, _ in old }, "\(restored)")
@@ -116,7 +115,7 @@ import Testing
         for (path, text) in before where then.files[path].map({ $0 != text }) == true {
             #expect(box.read("w/.micsync/trash/\(trash)/\(path)") == text, "\(path) kept: \(restored)")
         }
-        let undone = try box.expectRun(
+        let undone = try await box.expectRun(
             ["restore", "--at", beforeRestore, "-m", "-d", "w/docs"], input: "d\n", environment: runs.environment,
             status: 0)
         #expect(runs.files() == before, "\(undone)")

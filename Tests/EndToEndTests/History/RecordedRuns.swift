@@ -53,11 +53,12 @@ struct RecordedRuns {
     }
 
     /// Runs the edits and a `backup -m --prune` (deleting what it asks to) for each step, recording after each.
-    mutating func run(_ steps: [[Edit]]) throws {
+    mutating func run(_ steps: [[Edit]]) async throws {
         for edits in steps {
             Self.nextSecond()
             for edit in edits { try apply(edit) }
-            try box.expectRun(["backup", "-m", "--prune", "w"], input: "d\n", environment: environment, status: 0)
+            try await box.expectRun(
+                ["backup", "-m", "--prune", "w"], input: "d\n", environment: environment, status: 0)
             Self.nextSecond()
             moments.append(Moment(time: Self.now(), files: files()))
         }

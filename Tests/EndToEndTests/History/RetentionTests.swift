@@ -9,7 +9,7 @@ import Testing
 
     /// 60 trash folders in BACKUP `b1`, one every 6 hours back from Wednesday 2026-03-11 18:00 UTC, newest
     /// first, each holding `docs/f` (which the WORKING and the BACKUP still have) with its own bytes.
-    static func sixtyFolders(in box: Sandbox) throws -> [String] {
+    static func sixtyFolders(in box: Sandbox) async throws -> [String] {
         try box.writeAlike("now", at: "docs/f", in: ["w", "b1"])
         let newest = Date(timeIntervalSince1970: 1_773_252_000)
         return try (0..<60).map { number in
@@ -27,13 +27,13 @@ import Testing
         return formatter.string(from: date)
     }
 
-    @Test func sixtyFoldersKeepExactlyTheNewestOfEachDayAndTheLastThree() throws {
+    @Test func sixtyFoldersKeepExactlyTheNewestOfEachDayAndTheLastThree() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let names = try Self.sixtyFolders(in: box)
+        let names = try await Self.sixtyFolders(in: box)
         let rules = ["--keep-daily", "7", "--keep-last", "3"]
 
-        let dry = try box.expectRun(["trash", "purge", "-n"] + rules, environment: Self.utc, status: 0)
+        let dry = try await box.expectRun(["trash", "purge", "-n"] + rules, environment: Self.utc, status: 0)
         let freed = (0..<60).filter { ![0, 1, 2, 4, 8, 12, 16, 20, 24].contains($0) }.reduce(0) { $0 + $1 + 1 }
         #expect(
             dry.stdout.contains(
@@ -44,47 +44,47 @@ import Testing
         #expect(box.trashFolders("b1").count == 60, "-n deletes nothing")
         #expect(!FileManager.default.fileExists(atPath: box.path("b1/.micsync/lock")), "-n writes nothing")
 
-        try box.expectRun(["trash", "purge", "--yes"] + rules, environment: Self.utc, status: 0)
+        try await box.expectRun(["trash", "purge", "--yes"] + rules, environment: Self.utc, status: 0)
         #expect(box.trashFolders("b1") == [24, 20, 16, 12, 8, 4, 2, 1, 0].map { names[$0] })
     }
 
-    @Test func aSpanOfFailedRunsNeverPushesGoodHistoryOut() throws {
+    @Test func aSpanOfFailedRunsNeverPushesGoodHistoryOut() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let names = try Self.sixtyFolders(in: box)
+        let names = try await Self.sixtyFolders(in: box)
         // The eight newest folders (two days) are those of runs the journal says failed.
         let failed = try names.prefix(8).map { name in
             let start = try #require(ISO8601DateFormatter().date(from: Self.iso(name)))
             return try Self.journalLine(start: start, destination: box.path("b1"), exitCode: 1)
         }
         try box.write(failed.joined(separator: "\n") + "\n", to: box.journalFile)
-        try box.expectRun(
+        try await box.expectRun(
             ["trash", "purge", "--yes", "--keep-daily", "3", "--keep-last", "2"], environment: Self.utc, status: 0)
         #expect(box.trashFolders("b1") == [16, 12, 9, 8].map { names[$0] })
     }
 
-    @Test func theLastVersionOfAFileThatExistsNowhereStaysUnlessPruned() throws {
+    @Test func theLastVersionOfAFileThatExistsNowhereStaysUnlessPruned() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let names = try Self.sixtyFolders(in: box)
+        let names = try await Self.sixtyFolders(in: box)
         try box.write("gone", at: "b1/.micsync/trash/\(names[50])/docs/gone.txt")
         try box.write("older", at: "b1/.micsync/trash/\(names[55])/docs/gone.txt")
-        let kept = try box.expectRun(
+        let kept = try await box.expectRun(
             ["trash", "purge", "--yes", "--keep-last", "1"], environment: Self.utc, status: 0)
         #expect(box.trashFolders("b1") == [names[50], names[0]], "\(kept)")
-        try box.expectRun(
+        try await box.expectRun(
             ["trash", "purge", "--yes", "--keep-last", "1", "--prune-deleted"], environment: Self.utc, status: 0)
         #expect(box.trashFolders("b1") == [names[0]])
     }
 
-    @Test func aConfigurationsKeepIsAppliedAfterASuccessfulRunOnlyToTheLocationsItWrote() throws {
+    @Test func aConfigurationsKeepIsAppliedAfterASuccessfulRunOnlyToTheLocationsItWrote() async throws {
         let box = try Sandbox()
         try box.standard(backups: 2, extra: #", "keep": {"last": 2}"#)
         for location in ["b1", "b2"] {
             for day in 1...4 { try box.write("old \(day)", at: "\(location)/.micsync/trash/2026010\(day)T120000Z/f") }
         }
         try box.write("one", at: "w/f")
-        let first = try box.expectRun(["backup", "-m", "--to", "0", "w"], status: 0)
+        let first = try await box.expectRun(["backup", "-m", "--to", "0", "w"], status: 0)
         #expect(box.trashFolders("b1") == ["20260103T120000Z", "20260104T120000Z"], "\(first)")
         #expect(first.stderr.contains("let go of 2 trash folders (2 files, 10 B)"), "\(first)")
         #expect(box.trashFolders("b2").count == 4, "b2 was not written: \(first)")
@@ -93,7 +93,7 @@ import Testing
         try box.write("two, changed", at: "w/f")
         try box.touch("w/f", secondsAgo: -5)
         try box.write("secret", at: "w/secret")
-        let failed = try box.expectRunUnprivileged(
+        let failed = try await box.expectRunUnprivileged(
             ["backup", "-m", "--to", "0", "w"], unreadable: ["w/secret"], status: 1)
         #expect(box.trashFolders("b1").count == 3, "\(failed)")
         let failedFolder = try #require(box.trashFolders("b1").last)
@@ -102,7 +102,7 @@ import Testing
         try box.touch("w/f", secondsAgo: -10)
         chmod(box.path("w/secret"), 0o644)
         RecordedRuns.nextSecond()
-        let succeeded = try box.expectRun(["backup", "-m", "--to", "0", "w"], status: 0)
+        let succeeded = try await box.expectRun(["backup", "-m", "--to", "0", "w"], status: 0)
         let folders = box.trashFolders("b1")
         #expect(folders.count == 2 && folders.first == "20260104T120000Z", "\(folders) \(succeeded)")
         #expect(!folders.contains(failedFolder), "\(succeeded)")
@@ -119,10 +119,10 @@ import Testing
         (#"{}"#, "configs[0].keep: gives no rule"),
         (#"7"#, "configs[0].keep: must be an object of rules"),
     ])
-    func aKeepKeyThatIsNotRightIsAnErrorNamingTheEntry(keep: String, message: String) throws {
+    func aKeepKeyThatIsNotRightIsAnErrorNamingTheEntry(keep: String, message: String) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: ", \"keep\": \(keep)")
-        let result = try box.expectRun(["config", "check"], status: 2)
+        let result = try await box.expectRun(["config", "check"], status: 2)
         #expect(result.stdout.contains(message) || result.stderr.contains(message), "\(result)")
     }
 

@@ -3,10 +3,9 @@ import Testing
 
 /// Hosts that cannot be reached are unplugged discs: skipped with one line that says why and what to run,
 /// within 30 s, never a prompt, and the other locations go on.
-@Suite(.serialized) struct RemoteReachTests {
-    @Test func unreachableHostsAreSkippedQuicklyAndTheOthersGoOn() throws {
+@Suite(.sshServer) struct RemoteReachTests {
+    @Test func unreachableHostsAreSkippedQuicklyAndTheOthersGoOn() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         let dead = ["closedhost", "silenthost", "strangerhost", "nokeyhost"]
         try remote.configure(
@@ -14,7 +13,7 @@ import Testing
         for host in dead { try box.makeDirectory("nas-\(host)") }
         try box.write("a", at: "w/a")
         let started = Date()
-        let result = try remote.expectRun(["backup", "-m", "w"], input: "yes\nyes\n", status: 0)
+        let result = try await remote.expectRun(["backup", "-m", "w"], input: "yes\nyes\n", status: 0)
         let seconds = Date().timeIntervalSince(started)
         #expect(seconds < 30, "took \(seconds) s")
         #expect(box.read("nas/a") == "a", "the reachable host is written: \(result)")
@@ -31,19 +30,18 @@ import Testing
         #expect(result.stderr.contains("Permission denied"), "\(result)")
         #expect(result.stderr.contains("run `ssh strangerhost` once"), "what to run: \(result)")
         #expect(!result.stderr.contains("password:") && !result.stderr.contains("(yes/no"), "never a prompt: \(result)")
-        #expect(remote.server.clientProcesses.isEmpty, "\(remote.server.clientProcesses)")
+        #expect(remote.ssh.clientProcesses.isEmpty, "\(remote.ssh.clientProcesses)")
     }
 
-    @Test func statusShowsARemoteBackupsFreeSpaceAndAnUnreachableOne() throws {
+    @Test func statusShowsARemoteBackupsFreeSpaceAndAnUnreachableOne() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         try box.makeDirectory("nas2")
         try remote.configure(
             work: [box.path("w")],
             backup: [remote.remote("nas"), remote.remote("gone", host: "closedhost"), remote.remote("nas2")])
-        let result = try remote.expectRun(["status", "--json"], status: 0)
-        #expect(remote.server.sessions == 1, "one round trip for both folders of the host: \(remote.server.sessions)")
+        let result = try await remote.expectRun(["status", "--json"], status: 0)
+        #expect(remote.ssh.sessions == 1, "one round trip for both folders of the host: \(remote.ssh.sessions)")
         let document = try box.jsonObject(result.stdout)
         let configurations = try #require(document["configurations"] as? [[String: Any]])
         let rows = try #require(configurations.first?["locations"] as? [[String: Any]])
@@ -51,22 +49,21 @@ import Testing
         #expect((rows[1]["freeBytes"] as? Int ?? 0) > 0, "the host's free space: \(result)")
         #expect((rows[1]["filesystem"] as? [String: Any])?["type"] as? String != nil, "\(result)")
         #expect((rows[2]["state"] as? String ?? "").contains("cannot reach closedhost"), "\(result)")
-        let table = try remote.expectRun(["status"], status: 0)
+        let table = try await remote.expectRun(["status"], status: 0)
         #expect(table.stdout.contains("BACKUP   0  testhost:/") && table.stdout.contains("accessible"), "\(table)")
     }
 
-    @Test func relativeRemotePathsAreConfigurationErrors() throws {
+    @Test func relativeRemotePathsAreConfigurationErrors() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         try remote.configure(work: [box.path("w")], backup: ["nas:backup"])
-        let result = try remote.expectRun(["backup", "w"], status: 2)
+        let result = try await remote.expectRun(["backup", "w"], status: 2)
         #expect(result.stderr.contains("configs[0].backup[0]"), "\(result)")
         #expect(result.stderr.contains("must be absolute"), "\(result)")
         try remote.configure(work: [box.path("w")], backup: ["./nas:colon"])
         try box.makeDirectory("home/nas:colon")
         try box.write("a", at: "w/a")
-        try remote.expectRun(["backup", "w"], status: 0)
+        try await remote.expectRun(["backup", "w"], status: 0)
         #expect(box.read("home/nas:colon/a") == "a", "a local path with a colon stays local, next to the config")
     }
 }

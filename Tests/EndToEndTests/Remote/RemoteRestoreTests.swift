@@ -2,35 +2,36 @@ import Foundation
 import Testing
 
 /// `trash restore` into a BACKUP on another host: rsync runs on the host, from its trash into the location.
-@Suite(.serialized) struct RemoteRestoreTests {
+@Suite(.sshServer) struct RemoteRestoreTests {
     /// A backup -m that overwrote `nas/name` ("old") with "new text": the trash folder keeping "old".
-    private func overwrittenOnTheHost(_ remote: RemoteSandbox, name: String) throws -> String {
+    private func overwrittenOnTheHost(_ remote: RemoteSandbox, name: String) async throws -> String {
         let box = remote.box
         try box.write("old", at: "w/\(name)")
-        try remote.expectRun(["backup", "-m", "w"], status: 0)
+        try await remote.expectRun(["backup", "-m", "w"], status: 0)
         try box.write("new text", at: "w/\(name)")
         try box.touch("w/\(name)", secondsAgo: -5)
-        try remote.expectRun(["backup", "-m", "w"], status: 0)
+        try await remote.expectRun(["backup", "-m", "w"], status: 0)
         #expect(box.read("nas/\(name)") == "new text")
         return try #require(box.trashFolders("nas").first)
     }
 
-    @Test func restoreOnTheHostAsksThenOverwritesAndKeepsWhatItReplaced() throws {
+    @Test func restoreOnTheHostAsksThenOverwritesAndKeepsWhatItReplaced() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
-        let folder = try overwrittenOnTheHost(remote, name: "notes.txt")
+        let folder = try await overwrittenOnTheHost(remote, name: "notes.txt")
         let nas = remote.remote("nas")
 
-        let declined = try remote.expectRun(["trash", "restore", "--location", nas, folder], input: "n\n", status: 0)
+        let declined = try await remote.expectRun(
+            ["trash", "restore", "--location", nas, folder], input: "n\n", status: 0)
         #expect(declined.stdout.contains("modified (1):\n    notes.txt"), "\(declined)")
         #expect(declined.stderr.contains("Overwrite 1 modified item"), "\(declined)")
         #expect(box.read("nas/notes.txt") == "new text", "declined: \(declined)")
 
-        try remote.expectRun(["trash", "restore", folder, nas + "/notes.txt"], status: 4)
+        try await remote.expectRun(["trash", "restore", folder, nas + "/notes.txt"], status: 4)
         #expect(box.read("nas/notes.txt") == "new text", "no answer: nothing changed")
 
-        let restored = try remote.expectRun(["trash", "restore", folder, nas + "/notes.txt"], input: "m\n", status: 0)
+        let restored = try await remote.expectRun(
+            ["trash", "restore", folder, nas + "/notes.txt"], input: "m\n", status: 0)
         #expect(box.read("nas/notes.txt") == "old", "\(restored)")
         #expect(restored.stdout.contains("1 overwritten"), "\(restored)")
         let folders = box.trashFolders("nas")
@@ -38,41 +39,38 @@ import Testing
         #expect(box.read("nas/.micsync/trash/\(folders.last ?? "")/notes.txt") == "new text", "kept on the host")
         #expect(box.read("nas/.micsync/trash/\(folder)/notes.txt") == "old", "the trash stays until purged")
         #expect(!box.exists("nas/.micsync/lock.d"), "the host's lock is let go")
-        #expect(remote.server.clientProcesses.isEmpty, "\(remote.server.clientProcesses)")
+        #expect(remote.ssh.clientProcesses.isEmpty, "\(remote.ssh.clientProcesses)")
 
-        let again = try remote.expectRun(["trash", "restore", "-m", folder], status: 0)
+        let again = try await remote.expectRun(["trash", "restore", "-m", folder], status: 0)
         #expect(again.stdout.contains("nothing to do"), "\(again)")
     }
 
-    @Test func restoreIsRefusedWhileAnotherRunHoldsTheHostsLock() throws {
+    @Test func restoreIsRefusedWhileAnotherRunHoldsTheHostsLock() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
-        let folder = try overwrittenOnTheHost(remote, name: "notes.txt")
-        let run = try remote.backupWaitingAtItsQuestion()
-        let refused = try remote.expectRun(["trash", "restore", "-m", folder], status: 5)
+        let folder = try await overwrittenOnTheHost(remote, name: "notes.txt")
+        let run = try await remote.backupWaitingAtItsQuestion()
+        let refused = try await remote.expectRun(["trash", "restore", "-m", folder], status: 5)
         #expect(refused.stderr.contains("is being written by another micsync run"), "\(refused)")
         #expect(remote.box.read("nas/notes.txt") == "new text", "nothing restored meanwhile")
         try run.stdin.write(contentsOf: Data("n\n".utf8))
-        run.finish()
+        await run.finish()
     }
 
     /// rsync's exit status comes back from the host: here 127, a host without rsync.
-    @Test func aHostWithoutRsyncSaysSo() throws {
+    @Test func aHostWithoutRsyncSaysSo() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         try remote.configure(work: [box.path("w")], backup: [remote.remote("nas", host: "norsynchost")])
         try box.write("kept", at: "nas/.micsync/trash/20261124T213005Z/f")
-        let result = try remote.expectRun(["trash", "restore", "-m", "20261124T213005Z"], status: 1)
+        let result = try await remote.expectRun(["trash", "restore", "-m", "20261124T213005Z"], status: 1)
         #expect(result.stderr.contains("rsync is not installed on norsynchost"), "\(result)")
         #expect(!box.exists("nas/f") && !box.exists("nas/.micsync/lock.d"), "\(result)")
-        #expect(remote.server.clientProcesses.isEmpty, "\(remote.server.clientProcesses)")
+        #expect(remote.ssh.clientProcesses.isEmpty, "\(remote.ssh.clientProcesses)")
     }
 
     /// The rsync that runs on the host ends with micsync's: nothing writes there once its lock is let go.
-    @Test func ctrlCMidRestoreStopsTheRsyncOnTheHost() throws {
+    @Test func ctrlCMidRestoreStopsTheRsyncOnTheHost() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         try remote.configure(work: [box.path("w")], backup: [remote.remote("nas", host: "slowhost")])
         try box.makeDirectory("nas/.micsync/trash/20261124T213005Z")
@@ -80,19 +78,19 @@ import Testing
             to: URL(fileURLWithPath: box.path("nas/.micsync/trash/20261124T213005Z/big")))
         let run = try Binary.start(
             Binary.micsync, ["trash", "restore", "-m", "20261124T213005Z"], directory: box.root,
-            environment: box.environment.merging(remote.server.environment) { $1 })
-        defer { run.finish() }
+            environment: box.environment.merging(remote.ssh.environment) { $1 })
+        defer { run.kill() }
         #expect(
-            waitUntil(30) {
+            await waitUntil(30) {
                 !((try? FileManager.default.contentsOfDirectory(atPath: box.path("nas/.micsync/tmp"))) ?? []).isEmpty
             }, "the host's rsync writes its temporary file")
-        kill(run.process.processIdentifier, SIGINT)
-        run.finish()
+        run.signal(SIGINT)
+        await run.finish()
         run.result.expect(status: 130)
-        #expect(waitUntil(5) { hostRsyncs(in: box.path("nas")).isEmpty }, "\(hostRsyncs(in: box.path("nas")))")
+        #expect(await waitUntil(5) { hostRsyncs(in: box.path("nas")).isEmpty }, "\(hostRsyncs(in: box.path("nas")))")
         #expect(!box.exists("nas/.micsync/lock.d"), "the host's lock is let go: \(run.result)")
         #expect(!box.exists("nas/big"), "never half a file among the data")
-        #expect(remote.server.clientProcesses.isEmpty, "\(remote.server.clientProcesses)")
+        #expect(remote.ssh.clientProcesses.isEmpty, "\(remote.ssh.clientProcesses)")
     }
 
     /// The rsync processes on the host (this machine) that write into `folder`.
@@ -107,25 +105,23 @@ import Testing
         }
     }
 
-    @Test func restoreOnTheHostPrintsTheCommandItRunsThere() throws {
+    @Test func restoreOnTheHostPrintsTheCommandItRunsThere() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
-        let folder = try overwrittenOnTheHost(remote, name: "a")
-        let dry = try remote.expectRun(["trash", "restore", "-n", "--print-commands", folder], status: 0)
+        let folder = try await overwrittenOnTheHost(remote, name: "a")
+        let dry = try await remote.expectRun(["trash", "restore", "-n", "--print-commands", folder], status: 0)
         #expect(dry.stdout.contains("ssh testhost 'rsync -a "), "\(dry)")
         #expect(dry.stdout.contains("modified (1):\n    a"), "\(dry)")
         #expect(remote.box.read("nas/a") == "new text", "a dry run changes nothing")
     }
 
-    @Test func aHostileNameIsRestoredAsItIsAndNeverRunByTheHostsShell() throws {
+    @Test func aHostileNameIsRestoredAsItIsAndNeverRunByTheHostsShell() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         let canary = "micsync-canary-\(UUID().uuidString.prefix(8))"
         let name = "it's a \"$(touch \(canary))\" `touch \(canary)`;\nline * [x].txt"
-        let folder = try overwrittenOnTheHost(remote, name: name)
+        let folder = try await overwrittenOnTheHost(remote, name: name)
 
-        let restored = try remote.expectRun(["trash", "restore", "-m", folder], status: 0)
+        let restored = try await remote.expectRun(["trash", "restore", "-m", folder], status: 0)
         #expect(box.read("nas/\(name)") == "old", "\(restored)")
         let home = FileManager.default.homeDirectoryForCurrentUser.path
         for place in [home, box.root, box.path("nas"), "/"] {

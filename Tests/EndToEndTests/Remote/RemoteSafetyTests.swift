@@ -2,10 +2,9 @@ import Foundation
 import Testing
 
 /// Names no remote shell reads, the lock on the host, and comparisons of a remote BACKUP.
-@Suite(.serialized) struct RemoteSafetyTests {
-    @Test func hostileNamesArriveByteExactAndNothingRunsOnTheHost() throws {
+@Suite(.sshServer) struct RemoteSafetyTests {
+    @Test func hostileNamesArriveByteExactAndNothingRunsOnTheHost() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         // A command that ran would leave this in the host shell's folder, root's home.
         let token = "pwned-\(UUID().uuidString.prefix(8))"
@@ -20,7 +19,7 @@ import Testing
         let folder = "nas $(touch \(token)) 'x'"
         try box.makeDirectory(folder)
         try remote.configure(work: [box.path("w")], backup: [remote.remote(folder)])
-        let result = try remote.expectRun(["backup", "-m", "w"], status: 0)
+        let result = try await remote.expectRun(["backup", "-m", "w"], status: 0)
         for (number, name) in names.enumerated() {
             #expect(
                 (try? String(contentsOfFile: box.path(folder + "/") + name, encoding: .utf8)) == "\(number)",
@@ -30,14 +29,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: pwned), "nothing ran on the host")
     }
 
-    @Test func aLockHeldFromAnotherMachineRefusesTheRun() throws {
+    @Test func aLockHeldFromAnotherMachineRefusesTheRun() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         try box.write("a", at: "w/a")
         try box.write(
             "host=other-laptop pid=4242 started=2026-12-05T00:00:00Z run=x\n", at: "nas/.micsync/lock.d/owner")
-        let refused = try remote.expectRun(["backup", "-m", "w"], status: 5)
+        let refused = try await remote.expectRun(["backup", "-m", "w"], status: 5)
         #expect(refused.stderr.contains("host other-laptop, pid 4242"), "names the holder: \(refused)")
         #expect(refused.stderr.contains("micsync unlock"), "says the way out: \(refused)")
         #expect(!box.exists("nas/a"), "nothing written")
@@ -65,97 +63,91 @@ import Testing
             """
     }
 
-    @Test func aLockOfThisMachineWhoseRunIsGoneIsTakenOver() throws {
+    @Test func aLockOfThisMachineWhoseRunIsGoneIsTakenOver() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         try box.write("a", at: "w/a")
         try box.write(try record(), at: "nas/.micsync/lock.d/owner")
-        let result = try remote.expectRun(["backup", "-m", "w"], status: 0)
+        let result = try await remote.expectRun(["backup", "-m", "w"], status: 0)
         #expect(box.read("nas/a") == "a", "\(result)")
         #expect(!box.exists("nas/.micsync/lock.d"), "let go at the end")
     }
 
-    @Test func theSameRecordFromAnotherMachineWithTheSameHostNameIsNeverTakenOver() throws {
+    @Test func theSameRecordFromAnotherMachineWithTheSameHostNameIsNeverTakenOver() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         try box.write("a", at: "w/a")
         try box.write(try record(machine: "0123456789abcdef0123456789abcdef"), at: "nas/.micsync/lock.d/owner")
-        let refused = try remote.expectRun(["backup", "-m", "w"], status: 5)
+        let refused = try await remote.expectRun(["backup", "-m", "w"], status: 5)
         #expect(refused.stderr.contains("pid 99999999"), "\(refused)")
         #expect(!box.exists("nas/a"))
         #expect(box.exists("nas/.micsync/lock.d/owner"), "a pid of another machine proves nothing")
     }
 
-    @Test func twoClientsWithSeparateStateFoldersMeetTheHostsLock() throws {
+    @Test func twoClientsWithSeparateStateFoldersMeetTheHostsLock() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
-        let first = try remote.backupWaitingAtItsQuestion()
+        let first = try await remote.backupWaitingAtItsQuestion()
         // Another user (another state folder, as another laptop would have), the same host folder.
         let otherHome = box.path("other-home")
         try FileManager.default.createDirectory(atPath: otherHome, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: box.configFile, toPath: otherHome + "/.micsync.json")
-        let second = try box.expectRun(
+        let second = try await box.expectRun(
             ["backup", "-m", "w"],
-            environment: remote.server.environment.merging([
+            environment: remote.ssh.environment.merging([
                 "HOME": otherHome, "XDG_STATE_HOME": otherHome + "/state", "XDG_CONFIG_HOME": otherHome + "/config",
             ]) { $1 }, status: 5)
         #expect(second.stderr.contains("is being written by another micsync run"), "\(second)")
         try first.stdin.write(contentsOf: Data("n\n".utf8))
-        first.finish()
+        await first.finish()
         #expect(box.read("nas/a") == "old", "\(first.result)")
         #expect(!box.exists("nas/.micsync/lock.d"), "let go: \(first.result)")
     }
 
-    @Test func diffAndVerifyFindAFlippedByteOnTheHost() throws {
+    @Test func diffAndVerifyFindAFlippedByteOnTheHost() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         let content = String(repeating: "0123456789abcdef", count: 1024)
         try box.write(content, at: "w/photo.raw")
         try box.touch("w/photo.raw", secondsAgo: 1000)
-        try remote.expectRun(["backup", "-m", "w"], status: 0)
-        try remote.expectRun(["diff", "w"], status: 0, "identical")
+        try await remote.expectRun(["backup", "-m", "w"], status: 0)
+        try await remote.expectRun(["diff", "w"], status: 0, "identical")
         let rotten = try FileHandle(forUpdating: URL(fileURLWithPath: box.path("nas/photo.raw")))
         try rotten.seek(toOffset: 5000)
         try rotten.write(contentsOf: Data("X".utf8))
         try rotten.close()
         try box.touch("nas/photo.raw", secondsAgo: 1000)
-        let verify = try remote.expectRun(["verify", "w"], status: 1)
+        let verify = try await remote.expectRun(["verify", "w"], status: 1)
         #expect(verify.stdout.contains("photo.raw  (same modification time)"), "\(verify)")
         try box.write("changed", at: "nas/photo.raw")
-        let diff = try remote.expectRun(["diff", "w"], status: 1)
+        let diff = try await remote.expectRun(["diff", "w"], status: 1)
         #expect(diff.stdout.contains("photo.raw"), "\(diff)")
     }
 }
 
 /// The mass-delete guard counts a remote location's files on its host.
-@Suite(.serialized) struct RemoteDeleteGuardTests {
-    @Test func deletingMostOfARemoteBackupIsRefused() throws {
+@Suite(.sshServer) struct RemoteDeleteGuardTests {
+    @Test func deletingMostOfARemoteBackupIsRefused() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         try box.makeDirectory("b1")
         try remote.configure(work: [box.path("w")], backup: [box.path("b1"), remote.remote("nas")])
         try box.write("kept", at: "b1/kept")
         for number in 0..<20 { try box.write("\(number)", at: "nas/old-\(number)") }
-        let result = try remote.expectRun(
+        let result = try await remote.expectRun(
             ["transfer", "-D", "--from", box.path("b1"), "--to", remote.remote("nas"), box.path("b1")], status: 5)
         #expect(result.stderr.contains("more than maxDeletePercent"), "\(result)")
         #expect(box.tree("nas").count == 20, "nothing deleted on the host")
     }
 
-    @Test func aFewDeletionsFromARemoteSourceAreNotTakenForAnEmptyDisc() throws {
+    @Test func aFewDeletionsFromARemoteSourceAreNotTakenForAnEmptyDisc() async throws {
         let remote = try RemoteSandbox()
-        defer { remote.server.stop() }
         let box = remote.box
         for number in 0..<12 { try box.writeAlike("\(number)", at: "f\(number)", in: ["w", "nas"]) }
-        try remote.expectRun(["backup", "-m", "w"], status: 0)
+        try await remote.expectRun(["backup", "-m", "w"], status: 0)
         try FileManager.default.removeItem(atPath: box.path("nas/f0"))
         try FileManager.default.removeItem(atPath: box.path("nas/f1"))
-        let result = try remote.expectRun(["work", "-D", "w"], status: 0)
+        let result = try await remote.expectRun(["work", "-D", "w"], status: 0)
         #expect(!box.exists("w/f0") && !box.exists("w/f1") && box.exists("w/f2"), "\(result)")
     }
 }

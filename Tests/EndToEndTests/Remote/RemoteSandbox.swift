@@ -2,14 +2,16 @@ import Foundation
 import Testing
 
 /// A sandbox with a real ssh server: WORKING `w` here, BACKUP `testhost:SANDBOX/nas` on the server (the
-/// same machine, reached over ssh), plus any other locations asked for.
+/// same machine, reached over ssh), plus any other locations asked for. The server is the suite's
+/// (`@Suite(.sshServer)`); the sandbox, its folders on the "host" and its client configuration are the test's.
 struct RemoteSandbox {
     let box: Sandbox
-    let server: SshServer
+    let ssh: SshClient
 
     init(backups: [String] = []) throws {
+        let server = try #require(SshServer.current, "a remote test's suite has the .sshServer trait")
         box = try Sandbox()
-        server = try SshServer(in: box)
+        ssh = try server.client(in: box)
         try box.makeDirectory("w")
         try box.makeDirectory("nas")
         try configure(work: [box.path("w")], backup: [remote("nas")] + backups)
@@ -27,41 +29,41 @@ struct RemoteSandbox {
             to: box.configFile)
     }
 
-    /// Runs micsync with the server's client configuration and checks its exit status.
+    /// Runs micsync with the test's client configuration and checks its exit status.
     @discardableResult
     func expectRun(
         _ arguments: [String], input: String = "", status: Int32, _ comment: Comment? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> RunResult {
-        try box.expectRun(
-            arguments, input: input, environment: server.environment, status: status, comment,
+    ) async throws -> RunResult {
+        try await box.expectRun(
+            arguments, input: input, environment: ssh.environment, status: status, comment,
             sourceLocation: sourceLocation)
     }
 
     /// `backup -m w` of a 16 MiB file with a slow rsync, returned once rsync writes its temporary file under
     /// the host's `.micsync/tmp`.
-    func backupMidCopy() throws -> RunningProcess {
+    func backupMidCopy() async throws -> RunningProcess {
         try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: box.path("w/big")))
-        let environment = try box.slowRsyncEnvironment().merging(server.environment) { $1 }
+        let environment = try box.slowRsyncEnvironment().merging(ssh.environment) { $1 }
         let run = try Binary.start(
             Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
         #expect(
-            waitUntil {
+            await waitUntil {
                 !((try? FileManager.default.contentsOfDirectory(atPath: box.path("nas/.micsync/tmp"))) ?? []).isEmpty
             }, "rsync writes its temporary file under the host's .micsync/tmp")
         return run
     }
 
     /// `backup w` asking whether to overwrite `a` (backed up before, changed since): it holds the host's lock.
-    func backupWaitingAtItsQuestion() throws -> RunningProcess {
+    func backupWaitingAtItsQuestion() async throws -> RunningProcess {
         try box.write("old", at: "w/a")
-        try expectRun(["backup", "-m", "w"], status: 0)
+        try await expectRun(["backup", "-m", "w"], status: 0)
         try box.write("new!", at: "w/a")
         try box.touch("w/a", secondsAgo: -5)
         let run = try Binary.start(
             Binary.micsync, ["backup", "w"], directory: box.root,
-            environment: box.environment.merging(server.environment) { $1 })
-        try run.waitForStderr(containing: "[m]odify")
+            environment: box.environment.merging(ssh.environment) { $1 })
+        try await run.waitForStderr(containing: "[m]odify")
         return run
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A bind mount made by a test (root only), undone in its teardown whatever happened: `unmount()` in a
-/// `defer`, lazily when a process still holds it.
+/// `defer`, lazily when a process still holds it. The mounts are `mount(2)` calls of the test runner's own.
 final class BindMount {
     let target: String
 
@@ -15,26 +15,19 @@ final class BindMount {
             return nil
         }
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-        let mounted = try Self.run(["--bind", source, target])
-        guard mounted.status == 0 else {
-            Issue.record("cannot bind-mount here: \(mounted)")
+        guard mount(source, target, nil, UInt(MS_BIND), nil) == 0 else {
+            Issue.record("cannot bind-mount here: \(String(cString: strerror(errno)))")
             return nil
         }
-        if readOnly { try makeReadOnly() }
+        if readOnly { makeReadOnly() }
     }
 
-    func makeReadOnly() throws {
-        let remounted = try Self.run(["-o", "remount,bind,ro", target])
-        #expect(remounted.status == 0, "\(remounted)")
+    func makeReadOnly() {
+        let remounted = mount(nil, target, nil, UInt(MS_REMOUNT | MS_BIND | MS_RDONLY), nil)
+        #expect(remounted == 0, "cannot make \(target) read-only: \(String(cString: strerror(errno)))")
     }
 
     func unmount() {
-        if (try? Binary.run("/bin/umount", [target], directory: "/", environment: [:]))?.status != 0 {
-            _ = try? Binary.run("/bin/umount", ["-l", target], directory: "/", environment: [:])
-        }
-    }
-
-    private static func run(_ arguments: [String]) throws -> RunResult {
-        try Binary.run("/bin/mount", arguments, directory: "/", environment: [:])
+        if umount2(target, 0) != 0 { umount2(target, Int32(MNT_DETACH)) }
     }
 }

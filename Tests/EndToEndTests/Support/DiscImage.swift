@@ -51,7 +51,7 @@ final class DiscImage {
     init(
         _ kind: Kind, in box: Sandbox, image: String = "disc.img", mountPoint: String = "disc", megabytes: Int = 8,
         mounted: Bool = true
-    ) throws {
+    ) async throws {
         self.kind = kind
         self.image = box.path(image)
         self.mountPoint = mountPoint.hasPrefix("/") ? mountPoint : box.path(mountPoint)
@@ -59,79 +59,74 @@ final class DiscImage {
         guard FileManager.default.createFile(atPath: self.image, contents: nil),
             truncate(self.image, off_t(megabytes) << 20) == 0
         else { throw POSIXError(.EIO) }
-        try format()
-        if mounted { try mount() }
+        try await format()
+        if mounted { try await mount() }
     }
 
     deinit { unmount() }
 
     /// Formats the image afresh (unmounted): a reformatted disc.
-    func format() throws {
+    func format() async throws {
         switch kind {
-        case .exfat: try Self.run("/usr/sbin/mkfs.exfat", [image])
-        case .ntfs: try Self.run("/usr/sbin/mkntfs", ["-F", "-q", "-f", image])
-        case .ext4: try Self.run("/usr/sbin/mkfs.ext4", ["-q", "-F", image])
+        case .exfat: try await Self.run("/usr/sbin/mkfs.exfat", [image])
+        case .ntfs: try await Self.run("/usr/sbin/mkntfs", ["-F", "-q", "-f", image])
+        case .ext4: try await Self.run("/usr/sbin/mkfs.ext4", ["-q", "-F", image])
         }
     }
 
-    func mount() throws {
-        let device = try Self.run("/usr/sbin/losetup", ["-f", "--show", image]).trimmingCharacters(
+    func mount() async throws {
+        let device = try await Self.run("/usr/sbin/losetup", ["-f", "--show", image]).trimmingCharacters(
             in: .whitespacesAndNewlines)
         self.device = device
         switch kind {
-        case .exfat: try Self.run("/usr/sbin/mount.exfat-fuse", [device, mountPoint])
-        case .ntfs: try Self.run("/usr/bin/ntfs-3g", [device, mountPoint])
-        case .ext4: try Self.run("/usr/bin/mount", [device, mountPoint])
+        case .exfat: try await Self.run("/usr/sbin/mount.exfat-fuse", [device, mountPoint])
+        case .ntfs: try await Self.run("/usr/bin/ntfs-3g", [device, mountPoint])
+        case .ext4: try await Self.run("/usr/bin/mount", [device, mountPoint])
         }
     }
 
-    /// Unmounts (the mount point stays, empty) and detaches the loop device. A disc that a waiting run holds
-    /// open (its lock) is detached lazily, as a disc pulled out would be: gone from the path at once.
+    /// Pulled out, as a disc is: gone from its path at once (lazily when a process holds it, as a waiting run
+    /// holds its lock), its loop device detached once nothing holds it. What a test's `defer` does; it waits
+    /// for nothing.
     func unmount() {
         guard let device else { return }
-        if (try? Self.run("/usr/bin/umount", [mountPoint])) == nil {
-            _ = try? Self.run("/usr/bin/umount", ["-l", mountPoint])
+        if umount2(mountPoint, 0) != 0 { umount2(mountPoint, Int32(MNT_DETACH)) }
+        let loop = open(device, O_RDONLY | O_CLOEXEC)
+        if loop >= 0 {
+            // LOOP_CLR_FD: detached now, or when the last one holding it (a FUSE driver, this) lets go.
+            _ = ioctl(loop, 0x4C01, 0)
+            close(loop)
         }
-        Self.waitForDriverToEnd(on: device)
-        _ = try? Self.run("/usr/sbin/losetup", ["-d", device])
         self.device = nil
     }
 
-    /// `umount` of a FUSE filesystem returns before its driver has written everything and exited: a disc
-    /// mounted again meanwhile would be read by a second driver as the first left it, half written. Waits (up
-    /// to 10 s) until no process is left that was started on `device`.
-    private static func waitForDriverToEnd(on device: String) {
-        for _ in 0..<200 {
-            let drivers = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
+    /// Pulled out, and its FUSE driver ended: `umount` of a FUSE filesystem returns before its driver has
+    /// written everything and exited, and a disc mounted again meanwhile would be read by a second driver as
+    /// the first left it, half written. Waits (up to 30 s) until no process started on its device is left.
+    func unplug() async {
+        guard let device else { return }
+        unmount()
+        _ = await waitUntil(30) {
+            !((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).contains { pid in
                 guard Int(pid) != nil,
                     let command = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
                 else { return false }
                 return command.split(separator: "\0").contains { $0 == device }
             }
-            if drivers.isEmpty { return }
-            usleep(50_000)
         }
     }
 
-    /// Runs a system tool with only stdin, stdout and stderr open, its output in a file: a FUSE driver stays
-    /// in the background holding every descriptor it was given, so a pipe of ours would never close.
+    /// Runs a system tool with its output in a file: a FUSE driver stays in the background holding its
+    /// stdout and stderr, so a pipe of ours would never close.
     @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+    static func run(_ tool: String, _ arguments: [String]) async throws -> String {
         let log = NSTemporaryDirectory() + "micsync-disc-\(UUID().uuidString).log"
         defer { try? FileManager.default.removeItem(atPath: log) }
-        let script =
-            #"for fd in /proc/self/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null; "#
-            + #"log=$1; shift; exec "$@" >"$log" 2>&1 </dev/null"#
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script, "bash", log, tool] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let ran = try await Binary.run(
+            "/bin/sh", ["-c", #"log=$1; shift; exec "$@" >"$log" 2>&1 </dev/null"#, "sh", log, tool] + arguments,
+            directory: "/", environment: [:])
         let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
+        guard ran.status == 0, !ran.killedBySignal else {
             throw POSIXError(.EIO, userInfo: [NSLocalizedDescriptionKey: "\(tool) \(arguments): \(text)"])
         }
         return text

@@ -17,12 +17,12 @@ extension Sandbox {
 extension Sandbox {
     /// A standard sandbox's `backup` of a 16 MiB file `w/NAME`, started with a slow rsync and returned once
     /// rsync is writing its temporary file under `b1/.micsync/tmp`.
-    func backupMidCopy(of name: String, _ arguments: [String] = ["backup", "w"]) throws -> RunningProcess {
+    func backupMidCopy(of name: String, _ arguments: [String] = ["backup", "w"]) async throws -> RunningProcess {
         try standard(backups: 1)
         try Data(repeating: 0x61, count: 16 * 1024 * 1024).write(to: URL(fileURLWithPath: path("w/" + name)))
         let run = try Binary.start(Binary.micsync, arguments, directory: root, environment: try slowRsyncEnvironment())
         #expect(
-            waitUntil {
+            await waitUntil {
                 !((try? FileManager.default.contentsOfDirectory(atPath: path("b1/.micsync/tmp"))) ?? []).isEmpty
             }, "rsync writes its temporary file under .micsync/tmp")
         return run
@@ -30,22 +30,27 @@ extension Sandbox {
 
     /// A run waiting at its question on `b1`; `second` is tried meanwhile and must be refused, naming the
     /// first; then the first is answered and goes on.
-    func whileARunWaits(second: () throws -> RunResult) throws {
+    func whileARunWaits(second: () async throws -> RunResult) async throws {
         try write("new", at: "w/f")
         try write("old, longer", at: "b1/f")
         let first = try Binary.start(Binary.micsync, ["backup", "w"], directory: root, environment: environment)
-        defer { first.finish() }
-        try first.waitForStderr(containing: "Overwrite")
-        let refused = try second()
+        defer { first.kill() }
+        try await first.waitForStderr(containing: "Overwrite")
+        let refused = try await second()
         refused.expect(status: 5, "the second run reaches the same directory")
         #expect(refused.stderr.contains("being written by another micsync run (host "), "\(refused)")
-        #expect(refused.stderr.contains("pid \(first.process.processIdentifier): "), "names the holder: \(refused)")
+        #expect(refused.stderr.contains("pid \(first.pid): "), "names the holder: \(refused)")
         #expect(read("b1/f") == "old, longer", "the second run wrote nothing")
         try first.stdin.write(contentsOf: Data("m\n".utf8))
-        first.finish()
-        first.result.expect(status: 0, "the first run goes on once answered")
+        await first.finish().expect(status: 0, "the first run goes on once answered")
         #expect(read("b1/f") == "new")
     }
+}
+
+/// Whether process `pid` lives: it exists and is no zombie (dead, waiting to be reaped).
+func isAlive(_ pid: Int32) -> Bool {
+    guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return false }
+    return String(decoding: stat, as: UTF8.self).split(separator: ")").last?.split(separator: " ").first != "Z"
 }
 
 /// The pids of the rsync processes (forked ones included: they keep the command line) that mention `text`;
@@ -53,22 +58,10 @@ extension Sandbox {
 func rsyncProcesses(mentioning text: String) -> [Int32] {
     let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { Int32($0) } ?? []
     return pids.filter { pid in
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline"),
-            let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
-            let state = String(decoding: stat, as: UTF8.self).split(separator: ")").last?.split(separator: " ").first,
-            state != "Z"
-        else { return false }
+        guard isAlive(pid), let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else {
+            return false
+        }
         let words = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
         return words.contains { $0.hasSuffix("rsync") } && words.contains { $0.contains(text) }
     }
-}
-
-/// Polls `condition` every 20 ms; false when it did not hold within `seconds`.
-func waitUntil(_ seconds: Double = 10, _ condition: () -> Bool) -> Bool {
-    let deadline = Date(timeIntervalSinceNow: seconds)
-    while !condition() {
-        if Date() > deadline { return false }
-        usleep(20_000)
-    }
-    return true
 }

@@ -1,50 +1,47 @@
 import Foundation
 import Testing
 
-/// A real OpenSSH server (Debian's `openssh-server`) on 127.0.0.1 at a free port, for the tests of remote
-/// locations: its own host key, a user key of the test's, its own `sshd_config`, and a client
-/// configuration handed to micsync as rsync reads it (`RSYNC_RSH="ssh -F FILE"`). Its hosts:
-/// `testhost` (the server, known, with the user's key), `strangerhost` (the server, its key unknown),
-/// `nokeyhost` (the server, no key: a password would be asked), `closedhost` (a port nobody listens on),
-/// `silenthost` (a port that accepts and never answers), `chattyhost` (its login prints a greeting),
-/// `norsynchost` (no rsync on its PATH), `noflockhost` (no `flock` on its PATH, as on a minimal host),
-/// `floodhost` (every command answers an endless stream), `hostilehost` (every command fails, writing escape
-/// sequences to stderr) and `aliashost` (the server again, by another name). `stop()` ends it and every
-/// session it started; call it in a `defer`.
-final class SshServer {
+/// A real OpenSSH server (Debian's `openssh-server`) on 127.0.0.1 at a free port, one for all the tests of a
+/// suite (`@Suite(.sshServer)`): its own host key, user keys and `sshd_config`. Each test reaches it as a client
+/// of its own (`client(in:)`). Its hosts, as a client's configuration names them: `testhost` (the server,
+/// known, with the user's key), `strangerhost` (the server, its key unknown), `nokeyhost` (the server, no
+/// key: a password would be asked), `closedhost` (a port nobody listens on), `silenthost` (a port that
+/// accepts and never answers), `chattyhost` (its login prints a greeting), `norsynchost` (no rsync on its
+/// PATH), `slowhost` (its rsync writes at 1 MB/s), `noflockhost` (no `flock` on its PATH, as on a minimal
+/// host), `floodhost` (every command answers an endless stream), `hostilehost` (every command fails, writing
+/// escape sequences to stderr) and `aliashost` (the server again, by another name).
+final class SshServer: Sendable {
+    /// The server of the suite running now, set by the `.sshServer` trait.
+    @TaskLocal static var current: SshServer?
+
     let folder: String
     let port: Int
-    /// sshd, started with `posix_spawn` and reaped here: a Foundation `Process` left running beside the
-    /// test's runs of micsync delayed the noticing of their ends.
-    private let server: pid_t
+    let closedPort: Int
+    let silentPort: Int
+    private let sshd: RunningProcess
     /// The listener of `silenthost`, which never accepts.
     private let silent: Int32
+    private let clients = Clients()
 
-    var configFile: String { folder + "/ssh_config" }
     var logFile: String { folder + "/sshd.log" }
-    /// What micsync needs to reach the hosts: rsync's remote shell with this client configuration.
-    var environment: [String: String] { ["RSYNC_RSH": "ssh -F \(configFile)"] }
 
-    init(in box: Sandbox) throws {
-        let folder = box.path("ssh")
-        self.folder = folder
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    /// Makes the keys and configuration in a folder of its own and starts sshd; returns once it listens.
+    static func start() async throws -> SshServer {
+        let template = NSTemporaryDirectory() + "micsync-sshd-XXXXXX"
+        var bytes = Array(template.utf8CString)
+        guard mkdtemp(&bytes) != nil else { throw POSIXError(.EIO) }
+        let folder = String(decoding: bytes.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self)
         for key in [
             "host_key", "user_key", "chatty_key", "norsync_key", "slow_key", "noflock_key", "flood_key", "hostile_key",
         ] {
-            let made = try Binary.run(
+            let made = try await Binary.run(
                 "/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", key, "-f", folder + "/" + key],
                 directory: folder, environment: [:])
             try #require(made.status == 0, "ssh-keygen: \(made)")
         }
-        let port = try Self.freePort()
-        self.port = port
-        silent = try Self.listener().0
-        let closedPort = try Self.freePort()
-        let silentPort = Self.port(of: silent)
         // More keys of the same user, each with a forced command that makes its host misbehave: a login that
-        // prints a greeting, a host whose PATH has no rsync (only what micsync's scripts use), and a host
-        // whose rsync is slow (1 MB/s).
+        // prints a greeting, a host whose PATH has no rsync (only what micsync's scripts use), one without
+        // flock, a host whose rsync is slow (1 MB/s), one that floods and one that answers with escape sequences.
         let tools = "sh cat stat df awk head tr findmnt mkdir mv rm rmdir find grep printf dirname"
         for bin in ["norsync-bin", "noflock-bin", "slow-bin"] {
             try FileManager.default.createDirectory(atPath: folder + "/" + bin, withIntermediateDirectories: true)
@@ -77,6 +74,10 @@ final class SshServer {
         ].joined().write(toFile: folder + "/authorized_keys", atomically: true, encoding: .utf8)
         let hostKey = try String(contentsOfFile: folder + "/host_key.pub", encoding: .utf8)
         try "testhost \(hostKey)".write(toFile: folder + "/known_hosts", atomically: true, encoding: .utf8)
+        _ = FileManager.default.createFile(atPath: folder + "/empty_known_hosts", contents: Data())
+        let port = try freePort()
+        // Every test of the suite may log in at once: none of their connections is dropped for being one
+        // too many (MaxStartups), nor for sharing one connection (MaxSessions).
         try """
         Port \(port)
         ListenAddress 127.0.0.1
@@ -89,14 +90,57 @@ final class SshServer {
         PubkeyAuthentication yes
         PasswordAuthentication yes
         KbdInteractiveAuthentication no
+        MaxStartups 200
+        MaxSessions 200
         LogLevel VERBOSE
 
         """.write(toFile: folder + "/sshd_config", atomically: true, encoding: .utf8)
+        // The privilege separation folder, which a system without a running sshd may lack.
+        try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
+        let sshd = try Binary.start(
+            "/usr/sbin/sshd", ["-D", "-E", folder + "/sshd.log", "-f", folder + "/sshd_config"], directory: folder,
+            environment: [:])
+        let server = SshServer(folder: folder, port: port, closedPort: try freePort(), sshd: sshd)
+        let listening = await waitUntil(30) { server.log.contains("Server listening") || sshd.hasExited }
+        guard listening, !sshd.hasExited else {
+            await server.stop()
+            Issue.record("sshd did not start:\n\(server.log)")
+            throw POSIXError(.ECONNREFUSED)
+        }
+        return server
+    }
+
+    private init(folder: String, port: Int, closedPort: Int, sshd: RunningProcess) {
+        self.folder = folder
+        self.port = port
+        self.closedPort = closedPort
+        self.sshd = sshd
+        silent = Self.listener()
+        silentPort = Self.port(of: silent)
+    }
+
+    /// Ends every session, then the server, and removes its folder.
+    func stop() async {
+        for pid in Self.descendants(of: sshd.pid) { kill(pid, SIGKILL) }
+        sshd.signal(SIGTERM)
+        await sshd.finish()
+        close(silent)
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// What the server logged.
+    var log: String { (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "" }
+
+    /// A client of its own for the test of `box`: its configuration in the sandbox, its own source address.
+    func client(in box: Sandbox) throws -> SshClient {
+        let address = clients.nextAddress()
+        let configFile = box.path("ssh_config")
         func host(_ name: String, port: Int, known: Bool = true, key: String? = "user_key") -> String {
             """
             Host \(name)
               HostName 127.0.0.1
               Port \(port)
+              BindAddress \(address)
               User root
               HostKeyAlias testhost
               UserKnownHostsFile \(folder)/\(known ? "known_hosts" : "empty_known_hosts")
@@ -109,89 +153,61 @@ final class SshServer {
 
             """
         }
-        try [
-            host("testhost", port: port), host("strangerhost", port: port, known: false),
-            host("nokeyhost", port: port, key: nil), host("closedhost", port: closedPort),
-            host("chattyhost", port: port, key: "chatty_key"), host("norsynchost", port: port, key: "norsync_key"),
-            host("silenthost", port: silentPort), host("slowhost", port: port, key: "slow_key"),
-            host("noflockhost", port: port, key: "noflock_key"), host("floodhost", port: port, key: "flood_key"),
-            host("hostilehost", port: port, key: "hostile_key"), host("aliashost", port: port),
-        ].joined().write(toFile: folder + "/ssh_config", atomically: true, encoding: .utf8)
-        _ = FileManager.default.createFile(atPath: folder + "/empty_known_hosts", contents: Data())
-        // The privilege separation folder, which a system without a running sshd may lack.
-        try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
-        let arguments = ["/usr/sbin/sshd", "-D", "-E", folder + "/sshd.log", "-f", folder + "/sshd_config"]
-        var pointers = arguments.map { strdup($0) } + [nil]
-        defer { pointers.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, arguments[0], nil, nil, &pointers, environ) == 0 else { throw POSIXError(.ENOEXEC) }
-        server = pid
-        try waitUntilListening()
+        try box.write(
+            [
+                host("testhost", port: port), host("strangerhost", port: port, known: false),
+                host("nokeyhost", port: port, key: nil), host("closedhost", port: closedPort),
+                host("chattyhost", port: port, key: "chatty_key"),
+                host("norsynchost", port: port, key: "norsync_key"),
+                host("silenthost", port: silentPort), host("slowhost", port: port, key: "slow_key"),
+                host("noflockhost", port: port, key: "noflock_key"), host("floodhost", port: port, key: "flood_key"),
+                host("hostilehost", port: port, key: "hostile_key"), host("aliashost", port: port),
+            ].joined(), to: configFile)
+        return SshClient(server: self, address: address, configFile: configFile)
     }
 
-    /// Ends the server, then every session process it forked (by pid), and closes the silent listener.
-    func stop() {
-        let sessions = Self.descendants(of: server)
-        kill(server, SIGTERM)
-        var status: Int32 = 0
-        waitpid(server, &status, 0)
-        for pid in sessions { kill(pid, SIGKILL) }
-        close(silent)
-    }
-
-    /// Kills every session the server serves now, as a link that dies would end them.
-    func dropSessions() {
-        for pid in Self.descendants(of: server) { kill(pid, SIGKILL) }
-    }
-
-    /// How many logins the server accepted.
-    var logins: Int { count("Accepted publickey") }
-
-    /// How many commands ran on it (sessions of its logins).
-    var sessions: Int { count("Starting session") }
-
-    private func count(_ words: String) -> Int {
-        let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
-        return log.components(separatedBy: words).count - 1
-    }
-
-    /// The ssh client processes that use this server's client configuration: none may outlive a run.
-    var clientProcesses: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return names.compactMap { name -> String? in
-            guard Int32(name) != nil,
-                let data = FileManager.default.contents(atPath: "/proc/\(name)/cmdline")
-            else { return nil }
-            let line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
-            return line.hasPrefix("ssh ") && line.contains(configFile) ? "\(name): \(line)" : nil
+    /// The server's session processes (each login's, and what it runs) that serve `address`, found by the
+    /// SSH_CONNECTION their commands carry: each login's whole tree below the server.
+    func sessions(from address: String) -> [pid_t] {
+        let parents = Self.parents()
+        let logins = parents.filter { $0.value == sshd.pid }.map(\.key)
+        return logins.flatMap { login in
+            let tree = [login] + Self.descendants(of: login, parents)
+            let serves = tree.contains { pid in
+                let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") ?? Data()
+                return environment.split(separator: 0).contains {
+                    String(decoding: $0, as: UTF8.self).hasPrefix("SSH_CONNECTION=\(address) ")
+                }
+            }
+            return serves ? tree : []
         }
     }
 
-    private func waitUntilListening() throws {
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline {
-            let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
-            if log.contains("Server listening") { return }
-            var status: Int32 = 0
-            guard waitpid(server, &status, WNOHANG) == 0 else { break }
-            usleep(20_000)
+    /// The source addresses handed to clients, one per test: 127.77.0.1, 127.77.0.2, …
+    private final class Clients: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+
+        func nextAddress() -> String {
+            let number = lock.withLock {
+                count += 1
+                return count
+            }
+            return "127.77.\(number / 250).\(number % 250 + 1)"
         }
-        let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
-        stop()
-        Issue.record("sshd did not start:\n\(log)")
-        throw POSIXError(.ECONNREFUSED)
     }
 
     /// A port of 127.0.0.1 that nothing listens on now.
     private static func freePort() throws -> Int {
-        let (socket, _) = try listener()
+        let socket = listener()
+        guard socket >= 0 else { throw POSIXError(.EADDRINUSE) }
         defer { close(socket) }
         return port(of: socket)
     }
 
-    /// A socket bound to a free port of 127.0.0.1, listening (accepting connections into its backlog).
-    private static func listener() throws -> (Int32, Int) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// A socket bound to a free port of 127.0.0.1, listening (accepting connections into its backlog), or -1.
+    private static func listener() -> Int32 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -201,8 +217,11 @@ final class SshServer {
                 bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard descriptor >= 0, bound == 0, listen(descriptor, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
-        return (descriptor, port(of: descriptor))
+        guard descriptor >= 0, bound == 0, listen(descriptor, 128) == 0 else {
+            if descriptor >= 0 { close(descriptor) }
+            return -1
+        }
+        return descriptor
     }
 
     private static func port(of socket: Int32) -> Int {
@@ -214,8 +233,8 @@ final class SshServer {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// Every process below `pid`, from `/proc/*/stat`'s parent field.
-    private static func descendants(of pid: pid_t) -> [pid_t] {
+    /// Each process's parent, from `/proc/*/stat`.
+    private static func parents() -> [pid_t: pid_t] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         var parents: [pid_t: pid_t] = [:]
         for name in names {
@@ -226,6 +245,11 @@ final class SshServer {
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             if fields.count > 1, let parent = pid_t(fields[1]) { parents[child] = parent }
         }
+        return parents
+    }
+
+    /// Every process below `pid`.
+    private static func descendants(of pid: pid_t, _ parents: [pid_t: pid_t] = parents()) -> [pid_t] {
         var found: [pid_t] = []
         var frontier = [pid]
         while let next = frontier.popLast() {
@@ -235,4 +259,62 @@ final class SshServer {
         }
         return found
     }
+}
+
+/// One test's way to the suite's server: a client configuration of its own in its sandbox, naming the
+/// server's hosts, and a source address of its own (`BindAddress`), by which the server's log and sessions tell
+/// its logins from the other tests'.
+struct SshClient {
+    let server: SshServer
+    let address: String
+    let configFile: String
+
+    /// What micsync needs to reach the hosts: rsync's remote shell with this client configuration.
+    var environment: [String: String] { ["RSYNC_RSH": "ssh -F \(configFile)"] }
+
+    /// How many logins of this client the server accepted.
+    var logins: Int { count("Accepted publickey for root from \(address) port ") }
+
+    /// How many commands ran for this client on the server (sessions of its logins).
+    var sessions: Int { count("Starting session: command for root from \(address) port ") }
+
+    private func count(_ words: String) -> Int { server.log.components(separatedBy: words).count - 1 }
+
+    /// The ssh client processes that use this client configuration: none may outlive a run.
+    var clientProcesses: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return names.compactMap { name -> String? in
+            guard Int32(name) != nil,
+                let data = FileManager.default.contents(atPath: "/proc/\(name)/cmdline")
+            else { return nil }
+            let line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
+            return line.hasPrefix("ssh ") && line.contains(configFile) ? "\(name): \(line)" : nil
+        }
+    }
+
+    /// Kills every session the server serves this client now, as a link that dies would end them.
+    func dropSessions() {
+        for pid in server.sessions(from: address) { kill(pid, SIGKILL) }
+    }
+}
+
+/// One ssh server for the tests of a suite, started before the first and stopped after the last
+/// (`SshServer.current` in each).
+struct SshServerTrait: SuiteTrait, TestScoping {
+    func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let server = try await SshServer.start()
+        do {
+            try await SshServer.$current.withValue(server) { try await function() }
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+}
+
+extension Trait where Self == SshServerTrait {
+    static var sshServer: Self { Self() }
 }

@@ -15,49 +15,49 @@ import Testing
     }
 
     /// Three backups: one, two, then three new files.
-    private func threeRuns() throws -> Sandbox {
+    private func threeRuns() async throws -> Sandbox {
         let box = try Sandbox()
         try box.standard(backups: 1)
         for run in 1...3 {
             for file in 1...run { try box.write("x", at: "w/run\(run)/f\(file)") }
-            try box.expectRun(["backup", "w"], status: 0)
+            try await box.expectRun(["backup", "w"], status: 0)
         }
         return box
     }
 
-    @Test func oneLinePerRunNewestFirstInLocalTime() throws {
-        let box = try threeRuns()
-        let result = try box.expectRun(["log"], environment: zone, status: 0)
+    @Test func oneLinePerRunNewestFirstInLocalTime() async throws {
+        let box = try await threeRuns()
+        let result = try await box.expectRun(["log"], environment: zone, status: 0)
         #expect(result.lines.count == 3, "\(result)")
         #expect(result.lines.map { $0.contains("backup  \(box.path("w")) → \(box.path("b1"))") } == [true, true, true])
         #expect(result.lines[0].contains("3 copied") && result.lines[2].contains("1 copied"), "\(result)")
         #expect(result.lines.allSatisfy { $0.hasSuffix("exit 0") }, "\(result)")
 
-        let json = try box.expectRun(["log", "--json"], status: 0)
+        let json = try await box.expectRun(["log", "--json"], status: 0)
         let runs = try #require(
             try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json)")
         #expect(runs.map { $0["copied"] as? Int } == [3, 2, 1])
         let start = try #require(ISO8601DateFormatter().date(from: runs[0]["start"] as? String ?? ""))
         #expect(result.lines[0].hasPrefix(inZone(start) + "  backup"), "local time: \(result)")
 
-        let two = try box.expectRun(["log", "-n", "2"], status: 0)
+        let two = try await box.expectRun(["log", "-n", "2"], status: 0)
         #expect(two.lines.count == 2 && two.lines[0].contains("3 copied"), "\(two)")
     }
 
-    @Test func anEmptyJournalSaysSo() throws {
+    @Test func anEmptyJournalSaysSo() async throws {
         let box = try Sandbox()
-        let result = try box.expectRun(["log"], status: 0)
+        let result = try await box.expectRun(["log"], status: 0)
         #expect(result.stderr.contains("no run journaled yet"), "\(result)")
     }
 
-    @Test func trashListShowsLocalTimeAndAge() throws {
+    @Test func trashListShowsLocalTimeAndAge() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("old", at: "b1/a")
         try box.write("new", at: "w/a")
         try box.touch("w/a", secondsAgo: 10)
-        try box.expectRun(["backup", "-m", "w"], status: 0)
-        let result = try box.expectRun(["trash", "list", "b1"], environment: zone, status: 0)
+        try await box.expectRun(["backup", "-m", "w"], status: 0)
+        let result = try await box.expectRun(["trash", "list", "b1"], environment: zone, status: 0)
         let line = try #require(result.lines.first { $0.contains("1 file") }, "\(result)")
         #expect(line.contains("just now"), "its age: \(result)")
         let stamp = try #require(line.split(separator: " ").first.map(String.init))

@@ -11,25 +11,25 @@ import Testing
         (["trash", "list", "--jsno"], "micsync: unknown option '--jsno'; did you mean '--json'?"),
         (["backup", "--from"], "micsync: missing value for '--from <from>'; see 'micsync help backup'"),
     ])
-    func oneLineWithWhatToDo(arguments: [String], expected: String) throws {
+    func oneLineWithWhatToDo(arguments: [String], expected: String) async throws {
         let box = try Sandbox()
         try box.standard()
-        let result = try box.expectRun(arguments, status: 2)
+        let result = try await box.expectRun(arguments, status: 2)
         #expect(result.stderr == expected + "\n", "\(result)")
         #expect(!result.stderr.contains("USAGE") && !result.stderr.contains("Usage"), "no usage block")
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func theUsageBlockIsHelps() throws {
+    @Test func theUsageBlockIsHelps() async throws {
         let box = try Sandbox()
-        let help = try box.expectRun(["backup", "--help"], status: 0)
+        let help = try await box.expectRun(["backup", "--help"], status: 0)
         #expect(help.stdout.contains("USAGE"), "\(help)")
     }
 
     @Test(arguments: [["-V"], ["--version"]])
-    func theVersion(arguments: [String]) throws {
+    func theVersion(arguments: [String]) async throws {
         let box = try Sandbox()
-        let result = try box.expectRun(arguments, status: 0)
+        let result = try await box.expectRun(arguments, status: 0)
         #expect(result.stdout.first?.isNumber == true, "\(result)")
         #expect(result.lines.count == 1)
     }

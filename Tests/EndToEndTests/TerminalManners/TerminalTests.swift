@@ -5,13 +5,13 @@ import Testing
 /// noticed before the question, the status table using the whole width.
 @Suite struct TerminalTests {
     /// Runs `shellCommand` in bash under a pseudo-terminal of `columns` columns; `micsync` is on PATH.
-    private func inTerminal(_ box: Sandbox, columns: Int, _ shellCommand: String, input: String = "") throws
+    private func inTerminal(_ box: Sandbox, columns: Int, _ shellCommand: String, input: String = "") async throws
         -> RunResult
     {
-        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        return try Binary.run(
+        return try await Binary.run(
             "/usr/bin/script", ["-qec", "stty cols \(columns) rows 40; \(shellCommand)", "/dev/null"], input: input,
-            directory: box.root, environment: box.environment.merging(["PATH": path, "SHELL": "/bin/bash"]) { $1 })
+            directory: box.root,
+            environment: box.environment.merging(["PATH": Binary.path, "SHELL": "/bin/bash"]) { $1 })
     }
 
     /// A backup whose plan has ten new files and one modified file: a question is asked.
@@ -27,9 +27,9 @@ import Testing
     }
 
     @Test(arguments: [50, 80])
-    func theQuestionFitsTheWidthWithoutBreakingWords(columns: Int) throws {
+    func theQuestionFitsTheWidthWithoutBreakingWords(columns: Int) async throws {
         let box = try modifiedSandbox()
-        let result = try inTerminal(box, columns: columns, "micsync backup --no-progress w", input: "n\n")
+        let result = try await inTerminal(box, columns: columns, "micsync backup --no-progress w", input: "n\n")
         #expect(result.status == 0, "\(result)")
         let lines = result.stdout.components(separatedBy: "\r\n")
         let start = try #require(lines.firstIndex { $0.hasPrefix("Overwrite") }, "\(result)")
@@ -44,10 +44,10 @@ import Testing
     }
 
     @Test(arguments: [50, 80])
-    func helpFitsTheWidthAndKeepsItsExamplesIndented(columns: Int) throws {
+    func helpFitsTheWidthAndKeepsItsExamplesIndented(columns: Int) async throws {
         let box = try Sandbox()
         for command in ["micsync help trash list", "micsync backup --help", "micsync --help"] {
-            let result = try inTerminal(box, columns: columns, command)
+            let result = try await inTerminal(box, columns: columns, command)
             #expect(result.status == 0, "\(result)")
             let lines = result.stdout.components(separatedBy: "\r\n")
             #expect(lines.allSatisfy { $0.count <= columns }, "\(command) fits: \(result)")
@@ -57,14 +57,14 @@ import Testing
     }
 
     @Test(arguments: [50, 80])
-    func theStatusTableFitsANarrowTerminal(columns: Int) throws {
+    func theStatusTableFitsANarrowTerminal(columns: Int) async throws {
         let box = try Sandbox()
         try box.makeDirectory("w")
         try box.makeDirectory("b1")
         try box.configure([("main", ["w"], ["b1", "unplugged"])])
         try box.write("a", at: "w/a")
-        try box.expectRun(["backup", "w"], status: 0)
-        let result = try inTerminal(box, columns: columns, "micsync status")
+        try await box.expectRun(["backup", "w"], status: 0)
+        let result = try await inTerminal(box, columns: columns, "micsync status")
         let lines = result.stdout.components(separatedBy: "\r\n")
         #expect(result.status == 0 && lines.allSatisfy { $0.count <= columns }, "\(result)")
         let row = try #require(lines.first { $0.hasPrefix("  BACKUP   0") }, "\(result)")
@@ -72,15 +72,14 @@ import Testing
         #expect(result.stdout.contains("just now"), "the last backup stays: \(result)")
     }
 
-    @Test func aDumbTerminalGetsNoEscapeSequence() throws {
+    @Test func aDumbTerminalGetsNoEscapeSequence() async throws {
         let box = try modifiedSandbox()
-        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         for term in ["dumb", "xterm"] {
-            let result = try Binary.run(
+            let result = try await Binary.run(
                 "/usr/bin/script",
                 ["-qec", "micsync backup -m --bwlimit 1 w; micsync status; micsync help backup", "/dev/null"],
                 directory: box.root,
-                environment: box.environment.merging(["PATH": path, "TERM": term]) { $1 }
+                environment: box.environment.merging(["PATH": Binary.path, "TERM": term]) { $1 }
                     .filter { $0.key != "NO_COLOR" })
             #expect(result.status == 0, "\(result)")
             #expect(result.stdout.contains("\u{1B}") == (term != "dumb"), "TERM=\(term): \(result)")
@@ -89,15 +88,14 @@ import Testing
         }
     }
 
-    @Test func ctrlCAtAQuestionEndsOnAFreshLine() throws {
+    @Test func ctrlCAtAQuestionEndsOnAFreshLine() async throws {
         let box = try modifiedSandbox()
-        let path = Binary.directory + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let running = try Binary.start(
             "/usr/bin/script", ["-qec", "micsync backup w", "/dev/null"], directory: box.root,
-            environment: box.environment.merging(["PATH": path]) { $1 })
-        for _ in 0..<400 where !running.stdout.contains("[q]uit") { usleep(25_000) }
+            environment: box.environment.merging(["PATH": Binary.path]) { $1 })
+        _ = await waitUntil { running.stdout.contains("[q]uit") }
         try running.stdin.write(contentsOf: Data([3]))
-        running.finish()
+        await running.finish()
         let result = running.result
         #expect(result.status == 130, "\(result)")
         let lines = result.stdout.components(separatedBy: "\r\n")
@@ -105,9 +103,9 @@ import Testing
         #expect(box.read("b1/a") == "old" && !box.exists("b1/new0"))
     }
 
-    @Test func aReaderGoneBeforeTheQuestionIsNoticedBeforeAsking() throws {
+    @Test func aReaderGoneBeforeTheQuestionIsNoticedBeforeAsking() async throws {
         let box = try modifiedSandbox()
-        let result = try inTerminal(
+        let result = try await inTerminal(
             box, columns: 80, #"micsync backup w | head -3; echo "micsync exit ${PIPESTATUS[0]}""#, input: "m\n")
         #expect(!result.stdout.contains("[m]odify"), "the question is never asked: \(result)")
         #expect(
@@ -116,14 +114,14 @@ import Testing
         #expect(box.read("b1/a") == "old" && !box.exists("b1/new0"), "nothing was changed")
     }
 
-    @Test func theStatusTableUsesTheWholeWidthAndCutsTheMiddleOfLongPaths() throws {
+    @Test func theStatusTableUsesTheWholeWidthAndCutsTheMiddleOfLongPaths() async throws {
         let box = try Sandbox()
         let long = "w/" + String(repeating: "a-rather-long-folder-name/", count: 6) + "the-end"
         try box.makeDirectory(long)
         try box.makeDirectory("b1")
         try box.configure([("main", [long], ["b1"])])
         for columns in [120, 160] {
-            let result = try inTerminal(box, columns: columns, "micsync status")
+            let result = try await inTerminal(box, columns: columns, "micsync status")
             #expect(result.status == 0, "\(result)")
             let row = try #require(
                 result.stdout.components(separatedBy: "\r\n").first { $0.hasPrefix("  WORKING") }, "\(result)")

@@ -3,44 +3,56 @@ import Testing
 
 /// `micsync watch --install` / `--uninstall`: the systemd user unit in the sandbox's XDG_CONFIG_HOME.
 @Suite struct WatchServiceTests {
-    @Test func installWritesTheUnitAndUninstallRemovesIt() throws {
+    @Test func installWritesTheUnitAndUninstallRemovesIt() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: #", "auto": "plugged""#)
         let unitFile = box.home + "/.config/systemd/user/micsync-watch.service"
-        let installed = try box.expectRun(
-            ["watch", "--install", "--no-start", "--config", "home/.micsync.json"], status: 0)
+        let installed = try await box.expectRun(
+            ["watch", "--install", "--no-start", "--config", "home/.micsync.json", "--settle", "10", "-q"], status: 0)
         #expect(installed.stdout.contains("wrote \(unitFile)"), "\(installed)")
         let unit = try String(contentsOfFile: unitFile, encoding: .utf8)
         let micsync = URL(fileURLWithPath: Binary.micsync).resolvingSymlinksInPath().path
-        #expect(unit.contains("\nExecStart=\"\(micsync)\" \"watch\" \"--config\" \"\(box.configFile)\"\n"), "\(unit)")
+        let execStart = #"ExecStart="\#(micsync)" "watch" "--config" "\#(box.configFile)" "--settle" "10" "--quiet""#
+        #expect(unit.contains("\n" + execStart + "\n"), "the service watches as typed: \(unit)")
         #expect(unit.contains("\nRestart=on-failure\n"), "\(unit)")
         #expect(unit.contains("\n[Install]\nWantedBy=default.target\n"), "\(unit)")
 
-        let removed = try box.expectRun(["watch", "--uninstall"], status: 0)
+        let removed = try await box.expectRun(["watch", "--uninstall"], status: 0)
         #expect(!FileManager.default.fileExists(atPath: unitFile), "\(removed)")
         #expect(removed.stdout.contains("removed \(unitFile)"), "\(removed)")
-        let again = try box.expectRun(["watch", "--uninstall"], status: 0)
+        let again = try await box.expectRun(["watch", "--uninstall"], status: 0)
         #expect(again.stdout.contains("nothing to uninstall"), "\(again)")
     }
 
     @Test(.enabled(if: !FileManager.default.fileExists(atPath: "/run/systemd/system"), "systemd runs here"))
-    func withoutSystemdInstallSaysWhatToAddToAutostart() throws {
+    func withoutSystemdInstallSaysWhatToAddToAutostart() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: #", "auto": "plugged""#)
-        let installed = try box.expectRun(["watch", "--install"], status: 0)
+        let installed = try await box.expectRun(["watch", "--install"], status: 0)
         #expect(installed.stdout.contains("systemd does not run here"), "\(installed)")
         #expect(installed.stdout.contains("autostart") && installed.stdout.contains(" watch"), "\(installed)")
     }
 
-    @Test func watchWithoutAnAutoKeyHasNothingToWatch() throws {
+    @Test func quietWatchPrintsItsRunsButNotEachTimeItGoesBackToWaiting() async throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1, extra: #", "auto": "1s""#)
+        let watcher = try await WatchProcess(in: box, ["-q"])
+        defer { watcher.kill() }
+        #expect(await watcher.waitForRuns(2), "due at once, then every second")
+        let ended = await watcher.stop()
+        #expect(watcher.runLines.count >= 2 && ended.stderr.contains("micsync watch: watching"), "\(ended)")
+        #expect(!ended.stderr.contains(WatchProcess.waiting), "\(ended)")
+    }
+
+    @Test func watchWithoutAnAutoKeyHasNothingToWatch() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
-        let refused = try box.expectRun(["watch"], status: 2)
+        let refused = try await box.expectRun(["watch"], status: 2)
         #expect(refused.stderr.contains("has an \"auto\" key, so there is nothing to watch"), "\(refused)")
     }
 
     @Test(arguments: [true, false])
-    func aDesktopSessionGetsANotificationOfEachRun(sessionBus: Bool) throws {
+    func aDesktopSessionGetsANotificationOfEachRun(sessionBus: Bool) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: #", "auto": "1s""#)
         try box.write("one", at: "w/a")
@@ -51,11 +63,11 @@ import Testing
         try box.makeDirectory("runtime")
         var environment = ["PATH": box.path("desktop-bin") + ":/usr/bin:/bin", "XDG_RUNTIME_DIR": box.path("runtime")]
         if sessionBus { environment["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=" + box.path("runtime/bus") }
-        let watcher = try WatchProcess(in: box, environment: environment)
-        defer { watcher.stop() }
+        let watcher = try await WatchProcess(in: box, environment: environment)
+        defer { watcher.kill() }
         // The second run starts once the first one's notification has been sent (or not).
-        #expect(watcher.waitForRuns(2), "due at once, then every second")
-        watcher.stop()
+        #expect(await watcher.waitForRuns(2), "due at once, then every second")
+        await watcher.stop()
         let line = try #require(watcher.runLines.first)
         let shown = box.read("notified")
         if sessionBus {

@@ -15,8 +15,8 @@ struct ProcessFailed: Error, CustomStringConvertible {
 func run(
     _ command: [String], in folder: URL, environment: [String: String] = [:], input: String? = nil,
     check: Bool = true
-) throws -> RunResult {
-    let output = try Binary.run(
+) async throws -> RunResult {
+    let output = try await Binary.run(
         "/usr/bin/env", command, input: input ?? "", directory: folder.path,
         environment: environment)
     if check && output.status != 0 { throw ProcessFailed(command: command, output: output) }
