@@ -84,7 +84,8 @@ public enum FileSystem {
     /// the memory.
     static func contents(of path: String, limit: Int) -> Result<Data, FileReadError> {
         readingRegularFile(path) { descriptor, _ throws(FileReadError) in
-            let data = try read(descriptor, upTo: limit + 1)
+            // One byte more than the limit tells a file of exactly the limit from a larger one.
+            let data = try read(descriptor, upTo: limit == .max ? limit : limit + 1)
             guard data.count <= limit else { throw FileReadError("it is larger than \(limit / (1024 * 1024)) MiB") }
             return data
         }

@@ -103,7 +103,7 @@ public final class Sandbox {
                 continue
             }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: base + "/" + item, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: base + "/" + item, isDirectory: &isDirectory)
             result.append(item + (isDirectory.boolValue ? "/" : ""))
         }
         return result.sorted()

@@ -57,6 +57,7 @@ struct RestoreRuns {
             scope: Scope(configuration: scope.configuration, typedIn: source, relativePaths: relativePaths),
             endpoints: Endpoints(source: source, destinations: [target.location]), options: options)
         request.planOptions = planOptions
+        request.syncsRoot = false
         request.rsyncOptions = rsyncOptions
         try await SyncRunner(context: context).run(request)
     }

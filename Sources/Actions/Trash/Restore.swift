@@ -57,10 +57,11 @@ extension TrashCommand {
             var context = CommandContext.current.run
             context.terminal.quiet = options.quiet
             let scope = Scope(configuration: target.configuration, typedIn: source, relativePaths: [relative])
-            try await SyncRunner(context: context).run(
-                SyncRequest(
-                    action: "restore", scope: scope, endpoints: Endpoints(source: source, destinations: [destination]),
-                    options: options))
+            var request = SyncRequest(
+                action: "restore", scope: scope, endpoints: Endpoints(source: source, destinations: [destination]),
+                options: options)
+            request.syncsRoot = false
+            try await SyncRunner(context: context).run(request)
         }
 
         /// A location without trash TIMESTAMP: the error names the locations that have it.

@@ -11,6 +11,8 @@ public struct SyncRequest: Sendable {
     /// rsync options of the planning dry run alone: `--delete-missing-args` plans each typed path the
     /// source lacks as a deletion (what `restore -d` deletes).
     public var planOptions: [String] = []
+    /// Whether the destination root's own attributes follow the source root's (`RsyncInvocation.syncsRoot`).
+    public var syncsRoot = true
     /// Whether a run can overwrite files, so that there is something to ask about (tree never does).
     var overwrites = true
     /// How many parts each destination's plan is cut into (`Planner`); nil: as the machine allows.

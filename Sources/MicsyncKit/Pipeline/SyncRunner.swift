@@ -67,6 +67,7 @@ public struct SyncRunner {
             deleting: options.deletion != .never)
         invocation.actionOptions = request.rsyncOptions + options.everydayRsyncOptions
         invocation.planOptions = request.planOptions
+        invocation.syncsRoot = request.syncsRoot
         invocation.filters += options.excludes.map { "--exclude=\($0)" }
         invocation.applyOptions += applyOptions
         invocation.filesystems = .probe(

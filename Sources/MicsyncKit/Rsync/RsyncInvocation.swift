@@ -29,6 +29,9 @@ struct RsyncInvocation: Sendable {
     let deleting: Bool
     /// Added to the dry run by read-only comparisons (diff, status --changes): e.g. `--checksum`.
     var planOptions: [String] = []
+    /// Whether the destination root's own attributes follow the source root's, as `rsync -a` has them: not
+    /// when the source stands in for the location (a trash folder, `restore`'s empty folder).
+    var syncsRoot = true
     /// Added to the apply passes: `--info=progress2` while a progress line is shown.
     var applyOptions: [String] = []
     /// Added to every pass: the action's own rsync options (`SyncAction.rsyncOptions`).

@@ -5,12 +5,12 @@ import Testing
 /// and a run over ssh, two clients of one host name, two host names of one folder; a lock let go on every way
 /// out, its holder's text shown escaped.
 @Suite(.serialized, .sshServer) struct LockProtocolTests {
-    /// `backup -m w` of a 4 MiB file, written slowly (500 KB/s), with the configuration `config`: returned once
+    /// `backup -m w` of a 4 MiB file, written slowly (250 KB/s), with the configuration `config`: returned once
     /// its rsync writes its temporary file in `nas/.micsync/tmp`.
     func slowBackup(_ remote: RemoteSandbox, config: String) async throws -> RunningProcess {
         let box = remote.box
         let run = try Binary.start(
-            Binary.micsync, ["backup", "-m", "--bwlimit", "500", "--config", config, "w"], directory: box.root,
+            Binary.micsync, ["backup", "-m", "--bwlimit", "250", "--config", config, "w"], directory: box.root,
             environment: box.environment.merging(remote.ssh.environment) { $1 })
         #expect(
             await waitUntil(30) {

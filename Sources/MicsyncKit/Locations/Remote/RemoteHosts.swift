@@ -249,13 +249,31 @@ public final class RemoteHosts: HostChildren {
         guard let folder else { return }
         // Every master that may have started, also one whose connecting the closing cut short.
         for (number, remote) in sockets.values where FileSystem.exists("\(folder)/\(number)") {
-            let words = ssh(remote, controlPath: "\(folder)/\(number)") + ["-O", "exit", remote.destination]
-            _ = HostCommand(words: words, timeout: .seconds(10)).run(in: folder)
+            let control = ssh(remote, controlPath: "\(folder)/\(number)")
+            // `-O exit` answers before the master has gone: its pid, which `-O check` says, tells when it has.
+            let check = HostCommand(words: control + ["-O", "check", remote.destination], timeout: .seconds(10))
+            let master = Self.masterPid(check.run(in: folder).errors)
+            _ = HostCommand(words: control + ["-O", "exit", remote.destination], timeout: .seconds(10)).run(in: folder)
+            if let master { Self.waitUntilGone(master) }
         }
         if let names = try? FileManager.default.contentsOfDirectory(atPath: folder) {
             for name in names { unlink(folder + "/" + name) }
         }
         rmdir(folder)
+    }
+}
+
+extension RemoteHosts {
+    /// The master's pid in `ssh -O check`'s words: `Master running (pid=1234)`.
+    static func masterPid(_ answer: String) -> pid_t? {
+        guard let start = answer.range(of: "(pid=")?.upperBound else { return nil }
+        return pid_t(answer[start...].prefix { $0.isNumber })
+    }
+
+    /// Waits (two seconds at most) until process `pid`, which is not micsync's child, has ended.
+    static func waitUntilGone(_ pid: pid_t) {
+        let deadline = ContinuousClock.now + .seconds(2)
+        while kill(pid, 0) == 0, ContinuousClock.now < deadline { usleep(2_000) }
     }
 }
 

@@ -48,10 +48,7 @@ struct Applier {
     func apply(_ prepared: [PreparedDestination]) async -> [DestinationOutcome] {
         let interruption = job.context.interruption
         progress.expect(
-            bytes: prepared.reduce(0) { $0 + $1.decision.bytesToCopy },
-            files: prepared.reduce(0) { total, destination in
-                destination.passes.reduce(total) { $0 + destination.decision.list($1.pass).count }
-            })
+            bytes: prepared.reduce(0) { $0 + $1.decision.bytesToCopy }, files: prepared.reduce(0) { $0 + $1.items })
         interruption.applying(true)
         defer { interruption.applying(false) }
         var outcomes: [DestinationOutcome] = []
@@ -73,7 +70,7 @@ struct Applier {
             })
         let notStarted = prepared.indices.filter { !started.contains($0) }.map { prepared[$0].destination }
         for (position, (destination, done)) in interrupted.enumerated() {
-            let planned = destination.passes.reduce(0) { $0 + destination.decision.list($1.pass).count }
+            let planned = destination.items
             job.terminal.note(
                 RunSummary.interrupted(
                     at: destination.destination, left: planned - done.report.items, of: planned,
@@ -103,7 +100,7 @@ struct Applier {
                 let wholeFolders = prepared.createsWholeFolders
                 try file.write(pass == .create ? prepared.decision.written(.create, wholeFolders: wholeFolders) : list)
                 let (done, result) = try await run(
-                    arguments, of: pass, to: destination, files: list.count, holding: lock)
+                    arguments, of: pass, to: destination, files: pass == .root ? 0 : list.count, holding: lock)
                 let failed = count(done, planned: list, failed: result.exitCode != 0, of: prepared, into: &outcome)
                 if result.exitCode != 0 {
                     // A partial pass goes on to the next one: keep every pass's list of what failed.
@@ -138,7 +135,13 @@ struct Applier {
             return deletions
         case .replace, .update:
             let attributes = pass == .update ? decision.plan.attributesOnly.filter { !$0.isDirectory } : []
-            let expected = (attributes + (decision.linkLeaders[pass] ?? PathList())).map { Array($0.path) }
+            // A name to link to that this run overwrites anyway differs from the source by plan: only one
+            // that is to stay as it is must still match it.
+            let leaders = decision.linkLeaders[pass] ?? PathList()
+            let overwritten = leaders.isEmpty ? [] : Set(decision.plan.modified.map { Array($0.path) })
+            let expected = (attributes + leaders.filter { !overwritten.contains(Array($0.path)) }).map {
+                Array($0.path)
+            }
             let links = pass == .update ? decision.linksToExisting.sorted { $0.lexicographicallyPrecedes($1) } : []
             guard let changed = book.changedCopies(expected, source: source, destination: destination),
                 let there = book.entries(links, in: destination)

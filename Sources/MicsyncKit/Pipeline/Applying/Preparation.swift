@@ -7,6 +7,9 @@ struct PreparedDestination: Sendable {
     let passes: [(pass: RsyncInvocation.Pass, list: ListFile, arguments: [String])]
     /// Whether the creating pass lists new folders whole (`Decision.written(_:wholeFolders:)`).
     let createsWholeFolders: Bool
+
+    /// The items its passes list, as the user counts them: the root's own attributes are none.
+    var items: Int { passes.reduce(0) { $0 + ($1.pass == .root ? 0 : decision.list($1.pass).count) } }
 }
 
 /// Turns each decision into the commands of its passes, confirmed with -v; a destination with nothing to

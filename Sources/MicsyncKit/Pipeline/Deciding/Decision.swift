@@ -47,8 +47,8 @@ struct Decision: Sendable {
     /// what is planned below them) when approved; other overwrites when approved, with the files whose
     /// attributes alone differ and the hard links to names already there; deletions when approved (the apply
     /// keeps only those still absent from the source); the location root's own attributes last, when they
-    /// differ or a pass adds or removes something in it (which changes its time). Each pass that links a
-    /// name gets the name it links to as well.
+    /// differ and nothing was declined, or a pass adds or removes something in it (which changes its time).
+    /// Each pass that links a name gets the name it links to as well.
     func list(_ pass: RsyncInvocation.Pass) -> PathList {
         var list = PathList()
         switch pass {
@@ -70,7 +70,7 @@ struct Decision: Sendable {
         case .delete:
             return delete ? plan.deleted : PathList()
         case .root:
-            return plan.rootChanged || (plan.coversRoot && writesAtTop) ? .root : PathList()
+            return (plan.rootChanged && !declinesAny) || (plan.coversRoot && writesAtTop) ? .root : PathList()
         }
         for entry in linkLeaders[pass] ?? PathList() { list.append(entry.path, size: entry.size) }
         return list
@@ -134,6 +134,10 @@ struct Decision: Sendable {
     func createsWholeFolders(scope: Scope) -> Bool {
         scope.relativePaths == [""] && !plan.attributesOnly.contains(where: \.isDirectory) && linksToExisting.isEmpty
     }
+
+    /// Whether an overwrite or a deletion of the plan was declined: the destination is not to look synced
+    /// then, not even by its root's own time.
+    private var declinesAny: Bool { (!overwrite && !plan.modified.isEmpty) || (!delete && !plan.deleted.isEmpty) }
 
     /// Whether any pass has something to do.
     var hasWork: Bool { RsyncInvocation.Pass.allCases.contains { !list($0).isEmpty } }

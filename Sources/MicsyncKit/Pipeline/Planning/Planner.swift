@@ -168,7 +168,8 @@ struct Planner {
     /// outermost new items).
     private func finished(_ plan: Plan, at destination: Location) -> Result<Plan, MicsyncError> {
         var plan = plan
-        plan.coversRoot = invocation.scope.relativePaths == [""]
+        plan.coversRoot = invocation.syncsRoot && invocation.scope.relativePaths == [""]
+        plan.rootChanged = plan.rootChanged && invocation.syncsRoot
         // rsync itemizes deletions deepest first, in reverse order (what it deletes to make way for another
         // type, sometimes twice): listed, they read best sorted, each once.
         plan.deleted = plan.deleted.sortedByPath()
