@@ -32,7 +32,7 @@ import Testing
     @Test func aBackupOnAnotherHostKeepsEveryRecordedMoment() async throws {
         let remote = try RemoteSandbox()
         var runs = RecordedRuns(box: remote.box, environment: remote.ssh.environment)
-        try await runs.run(RecordedRuns.edits(typeChanges: false))
+        try await runs.run(RecordedRuns.edits())
         try await expectRestoresAndVersions(runs)
         try await expectRestoreIntoTheWorkingCanBeUndone(runs)
         #expect(remote.ssh.clientProcesses.isEmpty, "\(remote.ssh.clientProcesses)")

@@ -21,10 +21,8 @@ struct RecordedRuns {
     var paths: [String] { Set(moments.flatMap(\.files.keys)).sorted() }
 
     /// The edits before each run. `renames: false` leaves out the rename, for a disc that keeps no birth
-    /// time (exFAT through FUSE), where a renamed file counts as there since it last changed (README);
-    /// `typeChanges: false` the file that becomes a folder and back, which rsync fails to replace on another
-    /// host today (its apply checks the host's path with a local stat).
-    static func edits(renames: Bool = true, typeChanges: Bool = true) -> [[Edit]] {
+    /// time (exFAT through FUSE), where a renamed file counts as there since it last changed (README).
+    static func edits(renames: Bool = true) -> [[Edit]] {
         let c = renames ? "docs/sub/c2.txt" : "docs/sub/c.txt"
         return [
             [
@@ -32,11 +30,12 @@ struct RecordedRuns {
                 .write("docs/t", "file t"),
             ],
             [.write("docs/a.txt", "a2, longer"), .remove("docs/b.txt")],
-            [.write("docs/a.txt", "a3")]
-                + (typeChanges ? [.remove("docs/t"), .write("docs/t/inner", "in")] : [.write("docs/t", "t2")])
+            [.write("docs/a.txt", "a3"), .remove("docs/t"), .write("docs/t/inner", "in")]
                 + (renames ? [.rename("docs/sub/c.txt", c)] : [.write(c, "c2")]),
-            [.write("docs/b.txt", "b3, new"), .write(c, "c changed")]
-                + (typeChanges ? [.remove("docs/t"), .write("docs/t", "file t again")] : []),
+            [
+                .write("docs/b.txt", "b3, new"), .write(c, "c changed"), .remove("docs/t"),
+                .write("docs/t", "file t again"),
+            ],
             [.write("docs/a.txt", "a4"), .remove("docs/sub")],
         ]
     }

@@ -13,7 +13,7 @@ import Testing
             Binary.micsync, ["backup", "-m", "--bwlimit", "250", "--config", config, "w"], directory: box.root,
             environment: box.environment.merging(remote.ssh.environment) { $1 })
         #expect(
-            await waitUntil(30) {
+            await waitUntil(120) {
                 !((try? FileManager.default.contentsOfDirectory(atPath: box.path("nas/.micsync/tmp"))) ?? []).isEmpty
             }, "the first run writes")
         return run

@@ -85,7 +85,7 @@ import Testing
             environment: box.environment.merging(remote.ssh.environment) { $1 })
         defer { run.kill() }
         #expect(
-            await waitUntil(30) {
+            await waitUntil(120) {
                 !((try? FileManager.default.contentsOfDirectory(atPath: box.path("nas/.micsync/tmp"))) ?? []).isEmpty
             }, "the host's rsync writes its temporary file")
         run.signal(SIGINT)

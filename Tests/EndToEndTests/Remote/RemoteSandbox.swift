@@ -48,7 +48,7 @@ struct RemoteSandbox {
         let run = try Binary.start(
             Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
         #expect(
-            await waitUntil {
+            await waitUntil(120) {
                 !((try? FileManager.default.contentsOfDirectory(atPath: box.path("nas/.micsync/tmp"))) ?? []).isEmpty
             }, "rsync writes its temporary file under the host's .micsync/tmp")
         return run
