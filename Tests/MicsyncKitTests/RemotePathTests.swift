@@ -106,4 +106,27 @@ import Testing
         let sections = "noise\n\(HostScript.sentinel)\nsection=0\nexists=1\nend=1\nsection=1\nexists=0\n"
         #expect(HostScript.sections(sections) == [0: ["exists": "1", "end": "1"]], "an unfinished section is none")
     }
+
+    /// The run waits for its ssh master to be gone: the kernel names the process that listens on the
+    /// master's socket.
+    @Test func theListenerOfAUnixSocketIsFound() throws {
+        let path = NSTemporaryDirectory() + "micsync-socket-\(getpid())"
+        unlink(path)
+        let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer {
+            close(listener)
+            unlink(path)
+        }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        try #require(bound == 0 && listen(listener, 1) == 0)
+        #expect(RemoteHosts.listenerPid(path) == getpid())
+        #expect(RemoteHosts.listenerPid(path + "-none") == nil)
+    }
 }

@@ -143,11 +143,11 @@ public final class RunningProcess: Sendable {
     /// nothing running when the test ends early; the child's own threads collect it.
     public func kill() { signal(SIGKILL) }
 
-    /// Waits until its stderr shows `text`; fails the test when it exits or 30 s pass without.
+    /// Waits until its stderr shows `text`; fails the test when it exits or 90 s (a safety net) pass without.
     public func waitForStderr(
         containing text: String, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
-        _ = await waitUntil(30) { self.stderr.contains(text) || self.hasExited }
+        _ = await waitUntil(90) { self.stderr.contains(text) || self.hasExited }
         try #require(
             stderr.contains(text), "waited for \(text) on stderr, got:\n\(stderr)", sourceLocation: sourceLocation)
     }

@@ -249,11 +249,11 @@ public final class RemoteHosts: HostChildren {
         guard let folder else { return }
         // Every master that may have started, also one whose connecting the closing cut short.
         for (number, remote) in sockets.values where FileSystem.exists("\(folder)/\(number)") {
-            let control = ssh(remote, controlPath: "\(folder)/\(number)")
-            // `-O exit` answers before the master has gone: its pid, which `-O check` says, tells when it has.
-            let check = HostCommand(words: control + ["-O", "check", remote.destination], timeout: .seconds(10))
-            let master = Self.masterPid(check.run(in: folder).errors)
-            _ = HostCommand(words: control + ["-O", "exit", remote.destination], timeout: .seconds(10)).run(in: folder)
+            let socket = "\(folder)/\(number)"
+            // `-O exit` answers before the master has gone: its pid tells when it has.
+            let master = Self.listenerPid(socket)
+            let words = ssh(remote, controlPath: socket) + ["-O", "exit", remote.destination]
+            _ = HostCommand(words: words, timeout: .seconds(10)).run(in: folder)
             if let master { Self.waitUntilGone(master) }
         }
         if let names = try? FileManager.default.contentsOfDirectory(atPath: folder) {
@@ -264,10 +264,29 @@ public final class RemoteHosts: HostChildren {
 }
 
 extension RemoteHosts {
-    /// The master's pid in `ssh -O check`'s words: `Master running (pid=1234)`.
-    static func masterPid(_ answer: String) -> pid_t? {
-        guard let start = answer.range(of: "(pid=")?.upperBound else { return nil }
-        return pid_t(answer[start...].prefix { $0.isNumber })
+    /// The pid of the process that listens on the Unix socket at `path` (an ssh master), as the kernel gives
+    /// it for a connection to it; the master takes a connection that says nothing for a client that left.
+    static func listenerPid(_ path: String) -> pid_t? {
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { return nil }
+        defer { Glibc.close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return nil }
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        // `struct ucred` (pid, uid, gid), which Glibc's module leaves out.
+        var credentials: (pid: pid_t, uid: uid_t, gid: gid_t) = (0, 0, 0)
+        var length = socklen_t(MemoryLayout.size(ofValue: credentials))
+        guard connected == 0, getsockopt(descriptor, SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0 else {
+            return nil
+        }
+        return credentials.pid
     }
 
     /// Waits (two seconds at most) until process `pid`, which is not micsync's child, has ended.
