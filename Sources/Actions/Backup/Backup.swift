@@ -9,6 +9,7 @@ public enum Backup: SyncAction {
     public static let name = "backup"
     public static let originallySpelled = true
     public static let direction: Direction = .workingToBackup
+    public static let wholeSetupWithoutPaths = true
     public static let summary = "Copy from a WORKING location to every accessible BACKUP; never deletes."
     public static let discussion = """
         New files are copied and listed. Modified files are listed and you are asked once per BACKUP \
