@@ -400,7 +400,7 @@ _micsync_tree() {
 
 _micsync_status() {
     repeating_flags=()
-    non_repeating_flags=(--changes --json --version -h --help)
+    non_repeating_flags=(--changes --json --strict --version -h --help)
     repeating_options=()
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1

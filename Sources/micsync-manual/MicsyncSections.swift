@@ -39,7 +39,11 @@ enum MicsyncSections {
             + table([
                 ("name", "The configuration's name (required), for --config-name and messages."),
                 ("work", "The WORKING locations: a list of directory paths (required, at least one)."),
-                ("backup", "The BACKUP locations: a list of directory paths (required, at least one)."),
+                (
+                    "backup",
+                    "The BACKUP locations: a list of directory paths (required, at least one); a BACKUP may also be "
+                        + "{\"path\": PATH, \"remind\": DURATION}, with its own remind."
+                ),
                 ("exclude", "rsync filter patterns left out of every action of this configuration (optional)."),
                 (
                     "trash",
@@ -59,6 +63,12 @@ enum MicsyncSections {
                     "auto",
                     "When the configuration is to back up by itself: \"plugged\", an interval (30m, 12h, 1d, 2w), "
                         + "or a list of both (optional; micsync watch acts on it, status shows it)."
+                ),
+                (
+                    "remind",
+                    "How old a BACKUP may get (90s, 30m, 12h, 7d, 2w): one whose last successful run ended longer "
+                        + "ago, or that was never written, is overdue; status marks it, status --strict exits 3, "
+                        + "micsync watch tells it once (optional; without it nothing is overdue)."
                 ),
                 (
                     "keep",
