@@ -10,7 +10,11 @@ enum MicsyncSections {
             ("0", "Done, or nothing to do."),
             ("1", "rsync failed, or finished partially (some files could not be copied; each is named)."),
             ("2", "Usage or configuration error."),
-            ("3", "A path or location could not be found or accessed."),
+            (
+                "3",
+                "A path or location could not be found or accessed (with --strict, also: a location was skipped; "
+                    + "status --strict: a BACKUP is overdue)."
+            ),
             ("4", "Cancelled: a question was declined with q or got no answer; nothing changed."),
             ("5", "Refused by a safety guard (mass delete, lock held); nothing changed."),
             ("129", "Interrupted by SIGHUP."),

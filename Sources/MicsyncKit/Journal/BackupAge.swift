@@ -31,6 +31,14 @@ public struct BackupAge: Sendable, Equatable {
 }
 
 extension Configuration {
+    /// `after 1 w`, `BACKUP 0 after 1 w, BACKUP 1 never` or `never`: how old its BACKUPs may get, as
+    /// `config show` says it.
+    public var remindSummary: String {
+        let each = backups.map { remind($0).map { "after \($0)" } ?? "never" }
+        guard Set(each).count > 1 else { return each.first ?? "never" }
+        return zip(backups, each).map { "BACKUP \($0.index) \($1)" }.joined(separator: ", ")
+    }
+
     /// Each BACKUP's age, from `journal`.
     public func backupAges(journal: [JournalEntry]) -> [BackupAge] {
         backups.map { BackupAge($0, of: self, journal: journal) }

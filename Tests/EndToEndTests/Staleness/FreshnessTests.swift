@@ -63,6 +63,19 @@ import Testing
         try await box.expectRun(["status", "--strict"], status: 0, "b1 was just written")
     }
 
+    @Test func configShowSaysHowOldEachBackupMayGet() async throws {
+        let box = try agedSetup()
+        let show = try await box.expectRun(["config", "show"], status: 0)
+        #expect(
+            show.stdout.contains("  remind: BACKUP 0 after 1 w, BACKUP 1 after 30 d, BACKUP 2 after 1 w\n"), "\(show)")
+        try box.standard(backups: 2, extra: #", "remind": "36h""#)
+        let same = try await box.expectRun(["config", "show"], status: 0)
+        #expect(same.stdout.contains("  remind: after 36 h\n"), "\(same)")
+        try box.standard(backups: 1)
+        let none = try await box.expectRun(["config", "show"], status: 0)
+        #expect(none.stdout.contains("  remind: never\n"), "\(none)")
+    }
+
     @Test func aRunWithNothingToDoKeepsABackupCurrent() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: #", "remind": "90s""#)
