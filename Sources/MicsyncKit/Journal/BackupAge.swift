@@ -3,7 +3,7 @@ import Foundation
 /// How old a BACKUP is (the end of the last successful run that wrote it, from the journal) and whether
 /// it is overdue by its configuration's `remind`. Whether the disc is plugged in does not count: an absent
 /// disc within its period is not overdue, one absent for longer is.
-public struct BackupAge: Sendable, Equatable {
+public struct BackupAge: Sendable {
     public let backup: Location
     /// nil: never written.
     public let lastWritten: Date?
@@ -23,7 +23,7 @@ public struct BackupAge: Sendable, Equatable {
 
     public func isOverdue(now: Date) -> Bool { dueBy.map { $0 <= now } ?? false }
 
-    /// `BACKUP /media/disc (last written 9 d ago; remind after 7 d)`: what a reminder says of it.
+    /// `BACKUP /media/disc (last written 10 days ago; remind after 1 w)`: how a reminder names it.
     public func described(now: Date) -> String {
         let last = lastWritten.map { "last written \(TimeWords.ago($0, now: now))" } ?? "never written"
         return "\(backup.heading) (\(last)\(remind.map { "; remind after \($0)" } ?? ""))"
