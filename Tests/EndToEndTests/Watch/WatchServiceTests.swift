@@ -48,7 +48,8 @@ import Testing
         let box = try Sandbox()
         try box.standard(backups: 1)
         let refused = try await box.expectRun(["watch"], status: 2)
-        #expect(refused.stderr.contains("has an \"auto\" or \"remind\" key, so there is nothing to watch"), "\(refused)")
+        #expect(
+            refused.stderr.contains("has an \"auto\" or \"remind\" key, so there is nothing to watch"), "\(refused)")
     }
 
     @Test(arguments: [true, false])
