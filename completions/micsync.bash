@@ -216,7 +216,7 @@ _micsync() {
 
 _micsync_backup() {
     repeating_flags=()
-    non_repeating_flags=(-m --prune --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
+    non_repeating_flags=(-m --prune --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --ignore-space --json --xattrs --acls --checksum --strict --create --version -h --help)
     repeating_options=(--from --to --exclude)
     non_repeating_options=(--config --config-name --bwlimit --color)
     __micsync_offer_flags_options -1
@@ -262,7 +262,7 @@ _micsync_backup() {
 
 _micsync_work() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --ignore-space --json --xattrs --acls --checksum --strict --create --version -h --help)
     repeating_options=(--from --to --exclude)
     non_repeating_options=(--config --config-name --bwlimit --color)
     __micsync_offer_flags_options -1
@@ -308,7 +308,7 @@ _micsync_work() {
 
 _micsync_transfer() {
     repeating_flags=()
-    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
+    non_repeating_flags=(-m -d -D --force -s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --ignore-space --json --xattrs --acls --checksum --strict --create --version -h --help)
     repeating_options=(--from --to --exclude)
     non_repeating_options=(--config --config-name --bwlimit --color)
     __micsync_offer_flags_options -1
@@ -354,7 +354,7 @@ _micsync_transfer() {
 
 _micsync_tree() {
     repeating_flags=()
-    non_repeating_flags=(-s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --json --xattrs --acls --checksum --strict --create --version -h --help)
+    non_repeating_flags=(-s -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --ignore-space --json --xattrs --acls --checksum --strict --create --version -h --help)
     repeating_options=(--from --to --exclude)
     non_repeating_options=(--config --config-name --bwlimit --color)
     __micsync_offer_flags_options -1
@@ -400,7 +400,7 @@ _micsync_tree() {
 
 _micsync_status() {
     repeating_flags=()
-    non_repeating_flags=(--changes --json --version -h --help)
+    non_repeating_flags=(--changes --json --strict --version -h --help)
     repeating_options=()
     non_repeating_options=(--config --config-name)
     __micsync_offer_flags_options -1
@@ -594,7 +594,7 @@ _micsync_trash_list() {
 
 _micsync_trash_restore() {
     repeating_flags=()
-    non_repeating_flags=(-m -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --version -h --help)
+    non_repeating_flags=(-m -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --ignore-space --version -h --help)
     repeating_options=()
     non_repeating_options=(--location --config --config-name)
     __micsync_offer_flags_options 2
@@ -832,7 +832,7 @@ _micsync_versions() {
 
 _micsync_restore() {
     repeating_flags=()
-    non_repeating_flags=(-d -m -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --version -h --help)
+    non_repeating_flags=(-d -m -v --print-commands -n --dry-run -q --quiet --list --no-trash --progress --no-progress --ignore-space --version -h --help)
     repeating_options=()
     non_repeating_options=(--at --version --from --to --config --config-name)
     __micsync_offer_flags_options 1

@@ -41,9 +41,13 @@ public struct ApplyOptions: ParsableArguments, Sendable {
     @Flag(inversion: .prefixedNo, help: "Show one overall progress line while copying (default: only on a terminal).")
     public var progress: Bool?
 
+    @Flag(help: "Write a destination even when its free space is less than what the plan adds.")
+    public var ignoreSpace = false
+
     public init() {}
 
     public func apply(to options: inout RunOptions) {
+        options.ignoreSpace = ignoreSpace
         options.dryRun = dryRun
         options.quiet = quiet
         options.list = list

@@ -10,7 +10,11 @@ enum MicsyncSections {
             ("0", "Done, or nothing to do."),
             ("1", "rsync failed, or finished partially (some files could not be copied; each is named)."),
             ("2", "Usage or configuration error."),
-            ("3", "A path or location could not be found or accessed."),
+            (
+                "3",
+                "A path or location could not be found or accessed (with --strict, also: a location was skipped; "
+                    + "status --strict: a BACKUP is overdue)."
+            ),
             ("4", "Cancelled: a question was declined with q or got no answer; nothing changed."),
             ("5", "Refused by a safety guard (mass delete, lock held); nothing changed."),
             ("129", "Interrupted by SIGHUP."),
@@ -39,7 +43,11 @@ enum MicsyncSections {
             + table([
                 ("name", "The configuration's name (required), for --config-name and messages."),
                 ("work", "The WORKING locations: a list of directory paths (required, at least one)."),
-                ("backup", "The BACKUP locations: a list of directory paths (required, at least one)."),
+                (
+                    "backup",
+                    "The BACKUP locations: a list of directory paths (required, at least one); a BACKUP may also be "
+                        + "{\"path\": PATH, \"remind\": DURATION}, with its own remind."
+                ),
                 ("exclude", "rsync filter patterns left out of every action of this configuration (optional)."),
                 (
                     "trash",
@@ -59,6 +67,12 @@ enum MicsyncSections {
                     "auto",
                     "When the configuration is to back up by itself: \"plugged\", an interval (30m, 12h, 1d, 2w), "
                         + "or a list of both (optional; micsync watch acts on it, status shows it)."
+                ),
+                (
+                    "remind",
+                    "How old a BACKUP may get (90s, 30m, 12h, 7d, 2w): one whose last successful run ended longer "
+                        + "ago, or that was never written, is overdue; status marks it, status --strict exits 3, "
+                        + "micsync watch tells it once (optional; without it nothing is overdue)."
                 ),
                 (
                     "keep",

@@ -99,7 +99,7 @@ import Testing
         (["backup", "--bogus", "w"], "micsync: unknown option '--bogus'"),
         (["backup", "-D", "w"], "micsync: unknown option '-D'"),
         (["tree", "-m", "w"], "micsync: unknown option '-m'"),
-        (["backup"], "give at least one path"),
+        (["work"], "give at least one path"),
         (["frobnicate"], "unknown action 'frobnicate'"),
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) async throws {

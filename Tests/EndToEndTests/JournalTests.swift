@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The run journal: one JSON line per run that changed something or failed.
+/// The run journal: one JSON line per run that was not a dry run and not cancelled.
 @Suite struct JournalTests {
     @Test func aSuccessfulRunAppendsOneLine() async throws {
         let box = try Sandbox()
@@ -25,11 +25,13 @@ import Testing
         #expect(start <= end)
 
         try await box.expectRun(["backup", "w/docs"], status: 0)
-        #expect(try box.journalEntries().count == 1, "nothing to do: no line")
+        let nothingToDo = try box.journalEntries()
+        #expect(nothingToDo.count == 2, "nothing to do: a line too, the BACKUPs are current")
+        #expect(nothingToDo.last?["copied"] as? Int == 0 && nothingToDo.last?["exitCode"] as? Int == 0)
         try box.write("changed!", at: "w/docs/a")
         try await box.expectRun(["backup", "-m", "w/docs"], status: 0)
         let second = try box.journalEntries()
-        #expect(second.count == 2)
+        #expect(second.count == 3)
         #expect(second.last?["overwritten"] as? Int == 2)
     }
 

@@ -9,6 +9,7 @@ public enum Backup: SyncAction {
     public static let name = "backup"
     public static let originallySpelled = true
     public static let direction: Direction = .workingToBackup
+    public static let wholeSetupWithoutPaths = true
     public static let summary = "Copy from a WORKING location to every accessible BACKUP; never deletes."
     public static let discussion = """
         New files are copied and listed. Modified files are listed and you are asked once per BACKUP \
@@ -16,10 +17,14 @@ public enum Backup: SyncAction {
         then what a BACKUP holds that the WORKING no longer has (renamed or deleted there) is listed and you \
         are asked once per BACKUP whether to delete it; it goes to that BACKUP's trash, and the mass-delete \
         guard applies (--force to go past it). The paths may be typed in a WORKING or a BACKUP location: the \
-        copy always goes WORKING → BACKUP.
+        copy always goes WORKING → BACKUP. Without paths, every WORKING of every configuration (or of the one \
+        named with --config-name) is backed up whole, one after the other; paths of several configurations are \
+        each backed up in their own.
 
         Examples:
           micsync backup ~/docs/report          back up one folder to every BACKUP
+          micsync backup                        back up everything: every WORKING of every configuration
+          micsync backup --config-name photos   every WORKING of the configuration "photos"
           micsync --backup -m ~/docs/report     the original's spelling; overwrite modified files
           micsync backup -n ~/docs              show what would be copied, change nothing
           micsync backup --to 1 ~/docs          only to BACKUP number 1 of the configuration

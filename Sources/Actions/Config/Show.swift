@@ -46,6 +46,7 @@ extension ConfigCommand {
                         + "largest deletion without --force: \(configuration.maxDeletePercent.formatted())%, "
                         + configuration.extendedMetadata.summary)
                 terminal.print("  auto: \(configuration.auto)")
+                terminal.print("  remind: \(configuration.remindSummary)")
                 terminal.print("  keep: " + (configuration.keep.map { "\($0)" } ?? "every trash folder"))
             }
         }

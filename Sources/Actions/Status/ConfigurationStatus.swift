@@ -5,9 +5,11 @@ import MicsyncKit
 struct ConfigurationStatus: Encodable {
     struct LocationStatus {
         let facts: LocationFacts
-        /// BACKUPs only: the end of the last successful run into it; nil is "never".
-        let lastBackup: Date?
+        /// BACKUPs only: when a successful run last wrote it, and whether that is too long ago.
+        let age: BackupAge?
         let pending: Pending?
+        /// Whether it is overdue by its `remind`.
+        let overdue: Bool
     }
 
     /// What a backup from the WORKING `comparedWith` would find (--changes).
@@ -63,9 +65,10 @@ struct ConfigurationStatus: Encodable {
     let locations: [LocationStatus]
 
     /// With `countingChanges`, the rsync that counts each BACKUP's pending changes (--changes).
-    init(_ scope: Scope, locations book: LocationBook, journal: [JournalEntry], countingChanges rsync: Rsync?)
-        async throws(MicsyncError)
-    {
+    init(
+        _ scope: Scope, locations book: LocationBook, journal: [JournalEntry], countingChanges rsync: Rsync?,
+        now: Date
+    ) async throws(MicsyncError) {
         let configuration = scope.configuration
         book.prefetch(configuration.locations)
         let access = Dictionary(configuration.locations.map { ($0.path, book.access($0)) }) { first, _ in first }
@@ -84,28 +87,29 @@ struct ConfigurationStatus: Encodable {
             }
         }
         name = configuration.name
-        auto = Auto(configuration, journal: journal, now: Date())
+        auto = Auto(configuration, journal: journal, now: now)
         (xattrs, acls) = (configuration.extendedMetadata.xattrs, configuration.extendedMetadata.acls)
         paths = scope.relativePaths
         locations = configuration.locations.map { location in
-            LocationStatus(
+            let age = location.role == .backup ? BackupAge(location, of: configuration, journal: journal) : nil
+            return LocationStatus(
                 facts: LocationFacts(location, access: access[location.path] ?? .accessible, locations: book),
-                lastBackup: location.role == .backup ? Journal.lastSuccess(into: location.path, in: journal) : nil,
-                pending: pending[location.path])
+                age: age, pending: pending[location.path], overdue: age?.isOverdue(now: now) ?? false)
         }
     }
 }
 
 extension ConfigurationStatus.LocationStatus: Encodable {
     enum CodingKeys: String, CodingKey {
-        case role, index, path, accessible, state, filesystem, freeBytes, lastBackup, pending
+        case role, index, path, accessible, state, filesystem, freeBytes, lastBackup, remindSeconds, overdue, pending
     }
 
     enum FilesystemKeys: String, CodingKey {
         case type, limits, symlinks, caseSensitive, permissions, timeGranularity, refusedCharacters, largestFile
     }
 
-    /// `lastBackup` is null for a BACKUP never written ("never") and absent for a WORKING.
+    /// `lastBackup` is null for a BACKUP never written ("never"), `remindSeconds` null without `remind`; both
+    /// and `overdue` are absent for a WORKING.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         let (location, access, filesystem) = (facts.location, facts.access, facts.filesystem)
@@ -128,7 +132,11 @@ extension ConfigurationStatus.LocationStatus: Encodable {
             try container.encodeNil(forKey: .filesystem)
         }
         try container.encode(facts.freeBytes, forKey: .freeBytes)
-        if location.role == .backup { try container.encode(lastBackup, forKey: .lastBackup) }
+        if let age {
+            try container.encode(age.lastWritten, forKey: .lastBackup)
+            try container.encode(age.remind?.seconds, forKey: .remindSeconds)
+            try container.encode(overdue, forKey: .overdue)
+        }
         try container.encodeIfPresent(pending, forKey: .pending)
     }
 }

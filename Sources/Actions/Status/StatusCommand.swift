@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MicsyncCLI
 import MicsyncKit
 
@@ -10,7 +11,8 @@ public struct StatusCommand: AsyncParsableCommand {
         discussion: """
             For each configuration (or the one holding PATH): every WORKING and BACKUP location, whether it is \
             accessible now, the free space of its filesystem and, for each BACKUP, when a run last wrote into it \
-            successfully (from the journal, $XDG_STATE_HOME/micsync/journal.jsonl; "never" when no run did); and \
+            successfully (from the journal, $XDG_STATE_HOME/micsync/journal.jsonl; "never" when no run did), \
+            "overdue" when that is longer ago than the configuration's "remind" (--strict: exit 3 then); and \
             per configuration when it backs up by itself (its "auto" key: when plugged in, every 1 d, or off), \
             when `micsync watch` last ran it and when it is next due. \
             With --changes, rsync dry runs (in parallel, changing nothing) count what a backup from the WORKING \
@@ -21,6 +23,7 @@ public struct StatusCommand: AsyncParsableCommand {
               micsync status                     every configuration
               micsync status ~/docs --changes    is the backup of ~/docs current?
               micsync status --json              for scripts
+              micsync status --strict            for a timer: exit 3 when a BACKUP is overdue
             """)
 
     @Argument(
@@ -36,6 +39,9 @@ public struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print the status as one JSON document.")
     var json = false
 
+    @Flag(help: "Fail (exit 3) when a BACKUP is overdue by its \"remind\": for timers and monitors.")
+    var strict = false
+
     public init() {}
 
     public func run() async throws {
@@ -47,16 +53,34 @@ public struct StatusCommand: AsyncParsableCommand {
             ? try loaded.chosen().map { Scope.whole($0.working[0], of: $0) }
             : [try loaded.scope(paths, questions: context.run.questions)]
         let journal = Journal(path: context.locations.state.journal).entries(warningsTo: context.terminal)
+        let now = Date()
         var reports: [ConfigurationStatus] = []
         for scope in scopes {
             reports.append(
                 try await ConfigurationStatus(
                     scope, locations: context.locations, journal: journal,
-                    countingChanges: changes ? try await Rsync.locate(interruption: context.interruption) : nil))
+                    countingChanges: changes ? try await Rsync.locate(interruption: context.interruption) : nil,
+                    now: now))
         }
         let document = StatusDocument(configFile: loaded.found.file, configurations: reports)
         let terminal = context.terminal
         terminal.print(
-            json ? document.jsonText() : StatusTable(document, style: terminal.style, width: terminal.width).text)
+            json
+                ? document.jsonText()
+                : StatusTable(document, style: terminal.style, width: terminal.width, now: now).text)
+        if strict { try requireNoneOverdue(reports, now: now) }
+    }
+
+    /// `--strict`: an overdue BACKUP fails the command, each named.
+    private func requireNoneOverdue(_ reports: [ConfigurationStatus], now: Date) throws(MicsyncError) {
+        let overdue = reports.flatMap { report in
+            report.locations.filter(\.overdue).compactMap(\.age).map { (report.name, $0) }
+        }
+        guard !overdue.isEmpty else { return }
+        let named = overdue.map { name, age in "\(age.described(now: now)) of \"\(name)\"" }
+        throw .notFound(
+            "--strict: \(plural(overdue.count, "BACKUP is", "BACKUPs are")) overdue: "
+                + named.joined(separator: ", ")
+                + "; plug \(overdue.count == 1 ? "it" : "them") in and run `micsync backup`")
     }
 }

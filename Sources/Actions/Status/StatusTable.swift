@@ -92,10 +92,13 @@ struct StatusTable {
 
     private func cells(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
         let location = status.facts.location
+        let ago = status.age.map { age in age.lastWritten.map { TimeWords.ago($0, now: now) } ?? "never" }
         let lastBackup: TextTable.Cell =
-            location.role != .backup
-            ? .init("")
-            : status.lastBackup.map { .init(TimeWords.ago($0, now: now)) } ?? .init("never", .yellow)
+            switch (ago, status.overdue) {
+            case (nil, _): .init("")
+            case (let ago?, true): .init(ago + ", overdue", .red)
+            case (let ago?, false): .init(ago, status.age?.lastWritten == nil ? .yellow : nil)
+            }
         return status.facts.cells + [.init(status.facts.freeBytes.map { ByteCount.readable($0) } ?? ""), lastBackup]
     }
 

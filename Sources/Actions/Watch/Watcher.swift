@@ -15,11 +15,11 @@ struct Watcher {
 
     func run() async throws(MicsyncError) {
         let loaded = try selection.load()
-        let chosen = try loaded.chosen().filter { !$0.auto.isOff }
+        let chosen = try loaded.chosen().filter(\.isWatched)
         guard !chosen.isEmpty else {
             throw .usage(
-                "no configuration in \(loaded.found.file) has an \"auto\" key, so there is nothing to watch; "
-                    + "add \"auto\": \"plugged\" (or an interval such as \"1d\") to a configuration")
+                "no configuration in \(loaded.found.file) has an \"auto\" or \"remind\" key, so there is nothing "
+                    + "to watch; add \"auto\": \"plugged\" (or an interval such as \"1d\") to a configuration")
         }
         let book = LocationBook()
         defer { book.close() }
@@ -29,9 +29,8 @@ struct Watcher {
         let mounts = try MountChanges()
         let journal = Journal(path: book.state.journal).entries(warningsTo: terminal)
         var watched = chosen.map { ScheduledConfiguration($0, journal: journal, book: book) }
-        for configuration in watched {
-            terminal.note("micsync watch: \(configuration.configuration.name): backs up \(configuration.schedule)")
-        }
+        for configuration in watched { terminal.note(configuration.configuration.watchedSummary) }
+        let reminders = OverdueReminders(journal: Journal(path: book.state.journal), terminal: terminal)
         terminal.note("micsync watch: watching (\(loaded.found.file)); stop with Ctrl-C or SIGTERM")
         var reading = ConfigReading()
         // Whether it looked at the mounts or ran something since it last said it waits.
@@ -43,10 +42,12 @@ struct Watcher {
                 try await runAll(&watched[index], configFile: loaded.found.file)
                 looked = true
             }
+            let nextOverdue = reminders.remind(watched.map(\.configuration))
             if looked { sayWaiting(watched) }
             looked = false
             // Woken once a minute at the latest, so that an edited configuration counts within a minute.
-            let wake = (watched.compactMap { $0.nextDue(now: Date()) } + [Date() + 60]).min()!
+            let wake = (watched.compactMap { $0.nextDue(now: Date()) } + [nextOverdue, Date() + 60].compactMap { $0 })
+                .min()!
             guard mounts.wait(wake.timeIntervalSinceNow) else { continue }
             mounts.settle(settle)
             reading.refresh(&watched, selection: selection, terminal: terminal, afterMountChange: true)
@@ -101,7 +102,7 @@ private struct ConfigReading {
     ) {
         let chosen: [Configuration]
         do throws(MicsyncError) {
-            chosen = try selection.load().chosen().filter { !$0.auto.isOff }
+            chosen = try selection.load().chosen().filter(\.isWatched)
         } catch {
             if problem != error.message { terminal.error(error.message + "; watching as before") }
             problem = error.message
@@ -113,12 +114,23 @@ private struct ConfigReading {
         var journal: [JournalEntry]?
         watched = chosen.map { configuration in
             guard var known = watched.first(where: { $0.configuration.name == configuration.name }) else {
-                terminal.note("micsync watch: \(configuration.name): backs up \(configuration.auto)")
+                terminal.note(configuration.watchedSummary)
                 journal = journal ?? Journal(path: book.state.journal).entries(warningsTo: terminal)
                 return ScheduledConfiguration(configuration, journal: journal ?? [], book: book)
             }
             known.update(configuration, baseline: afterMountChange ? nil : book)
             return known
         }
+    }
+}
+
+extension Configuration {
+    /// Whether watch has anything to do for it: back up by itself, or remind of an overdue BACKUP.
+    var isWatched: Bool { !auto.isOff || reminds }
+
+    /// `micsync watch: docs: backs up when plugged in; reminds of an overdue BACKUP`: what watch does for it.
+    var watchedSummary: String {
+        "micsync watch: \(name): backs up \(auto == .off ? "only when told" : auto.description)"
+            + (reminds ? "; reminds of an overdue BACKUP" : "")
     }
 }

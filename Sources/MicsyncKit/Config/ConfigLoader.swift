@@ -6,7 +6,10 @@ public struct ConfigLoader {
     static let topLevelKeys = ["configs"]
     static let configurationKeys = [
         "name", "work", "backup", "exclude", "trash", "maxDeletePercent", "xattrs", "acls", "auto", "keep",
+        "remind",
     ]
+    /// The keys of a BACKUP given as an object rather than a path.
+    static let backupKeys = ["path", "remind"]
     /// No config is near this; a larger "file" (`/dev/zero`, a disc image given by mistake) is refused unread.
     static let sizeLimit = 16 * 1024 * 1024
 
@@ -102,8 +105,17 @@ private struct Validator {
         let before = problems.count
         unknownKeys(fields, known: ConfigLoader.configurationKeys, entry: entry)
         let name = required(fields, "name", in: entry).flatMap { string($0, at: "\(entry).name") }
-        let working = locations(fields, role: .working, at: entry)
-        let backups = locations(fields, role: .backup, at: entry)
+        var noReminders: [Int: JSONValue] = [:]
+        let working = locations(fields, role: .working, at: entry, reminders: &noReminders)
+        var ownReminders: [Int: JSONValue] = [:]
+        let backups = locations(fields, role: .backup, at: entry, reminders: &ownReminders)
+        let remind = fields["remind"].flatMap { interval($0, at: "\(entry).remind") }
+        var reminders: [Int: Interval] = [:]
+        for backup in backups {
+            reminders[backup.index] =
+                ownReminders[backup.index].map { interval($0, at: "\(entry).backup[\(backup.index)].remind") }
+                ?? remind
+        }
         let exclude = fields["exclude"].map { excludes($0, at: "\(entry).exclude") } ?? []
         let trash = fields["trash"].map { bool($0, at: "\(entry).trash") } ?? true
         let maxDeletePercent =
@@ -119,13 +131,17 @@ private struct Validator {
         return Configuration(
             name: name, working: working, backups: backups, exclude: exclude,
             trash: trash, maxDeletePercent: maxDeletePercent, extendedMetadata: extendedMetadata,
-            auto: auto, keep: keep)
+            auto: auto, keep: keep, reminders: reminders)
     }
 
-    mutating func locations(_ fields: [String: JSONValue], role: Role, at entry: String) -> [Location] {
+    /// The locations of `role`; a BACKUP may also be an object, `{"path": …, "remind": …}`, whose `remind`
+    /// goes to `reminders` under its index.
+    mutating func locations(
+        _ fields: [String: JSONValue], role: Role, at entry: String, reminders: inout [Int: JSONValue]
+    ) -> [Location] {
         let key = "\(entry).\(role.configKey)"
         guard let value = required(fields, role.configKey, in: entry) else { return [] }
-        let paths = strings(value, at: key)
+        let paths = role == .backup ? backupPaths(value, at: key, reminders: &reminders) : strings(value, at: key)
         if case .array(let items) = value, items.isEmpty {
             problem(key, "the list is empty: a configuration needs at least one \(role.rawValue) location")
         }
@@ -203,6 +219,36 @@ private struct Validator {
             return []
         }
         return items.enumerated().compactMap { index, item in string(item, at: "\(entry)[\(index)]") }
+    }
+
+    /// The paths of a `backup` list, each a string or `{"path": …, "remind": …}`.
+    mutating func backupPaths(_ value: JSONValue, at entry: String, reminders: inout [Int: JSONValue]) -> [String] {
+        guard case .array(let items) = value else { return strings(value, at: entry) }
+        var paths: [String] = []
+        for (index, item) in items.enumerated() {
+            let place = "\(entry)[\(index)]"
+            guard case .object(let fields) = item else {
+                if let path = string(item, at: place) { paths.append(path) }
+                continue
+            }
+            unknownKeys(fields, known: ConfigLoader.backupKeys, entry: place)
+            reminders[index] = fields["remind"]
+            if let path = required(fields, "path", in: place).flatMap({ string($0, at: "\(place).path") }) {
+                paths.append(path)
+            }
+        }
+        return paths
+    }
+
+    /// A duration longer than zero (`7d`, `12h`, `90s`: `Interval.forms`, seconds too).
+    mutating func interval(_ value: JSONValue, at entry: String) -> Interval? {
+        guard case .string(let text) = value, let interval = Interval(text, allowingSeconds: true),
+            interval.seconds > 0
+        else {
+            problem(entry, "must be a duration longer than zero such as \"7d\" (\(Interval.forms), 90s)")
+            return nil
+        }
+        return interval
     }
 
     /// The patterns of an `exclude` list, each one rsync can read and none that clears micsync's own.

@@ -41,6 +41,19 @@ public struct LoadedConfig: Sendable {
         ).resolve(paths, configurationName: configurationName)
     }
 
+    /// The scope of each run that `paths` call for: one, unless the paths lie in several configurations
+    /// (each handled in its own). Without paths and with `wholeSetup`, the whole of every WORKING of the
+    /// chosen configurations (`backup` without paths backs up everything).
+    public func scopes(_ paths: [String], wholeSetup: Bool, questions: Questions) throws(MicsyncError) -> [Scope] {
+        if paths.isEmpty, wholeSetup {
+            return try chosen().flatMap { configuration in configuration.working.map { .whole($0, of: configuration) } }
+        }
+        return try ScopeResolver(
+            configurations: configurations, resolver: PathResolver(base: FileSystem.currentDirectory),
+            questions: questions
+        ).resolveEach(paths, configurationName: configurationName)
+    }
+
     /// The configuration named by `--config-name`, or every configuration without it.
     public func chosen() throws(MicsyncError) -> [Configuration] {
         guard let configurationName else { return configurations }

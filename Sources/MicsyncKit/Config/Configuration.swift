@@ -70,11 +70,14 @@ public struct Configuration: Sendable {
     public let auto: AutoSchedule
     /// `"keep"`: which trash folders each successful run leaves in the locations it wrote (default: all).
     public let keep: KeepPolicy?
+    /// `"remind"`: how old a BACKUP may get before it is overdue, per BACKUP (its index); none: never.
+    let reminders: [Int: Interval]
 
     init(
         name: String, working: [Location], backups: [Location], exclude: [String] = [],
         trash: Bool = true, maxDeletePercent: Double = Configuration.defaultMaxDeletePercent,
-        extendedMetadata: ExtendedMetadata = ExtendedMetadata(), auto: AutoSchedule = .off, keep: KeepPolicy? = nil
+        extendedMetadata: ExtendedMetadata = ExtendedMetadata(), auto: AutoSchedule = .off, keep: KeepPolicy? = nil,
+        reminders: [Int: Interval] = [:]
     ) {
         self.name = name
         self.working = working
@@ -85,9 +88,18 @@ public struct Configuration: Sendable {
         self.extendedMetadata = extendedMetadata
         self.auto = auto
         self.keep = keep
+        self.reminders = reminders
     }
 
     public var locations: [Location] { working + backups }
+
+    /// Whether a BACKUP of it has a `remind`.
+    public var reminds: Bool { !reminders.isEmpty }
+
+    /// How old `backup` may get before it is overdue (its own `remind`, else the configuration's); nil: no limit.
+    public func remind(_ backup: Location) -> Interval? {
+        backup.role == .backup ? reminders[backup.index] : nil
+    }
 
     public func locations(_ role: Role) -> [Location] { role == .working ? working : backups }
 }

@@ -37,6 +37,8 @@ public struct RunOptions: Sendable {
     public var bandwidthLimit: String?
     /// `--checksum`: compare by content, not by size and time.
     public var checksum = false
+    /// `--ignore-space`: write a destination even when its free space is less than the plan adds.
+    public var ignoreSpace = false
     /// Started by `micsync watch`, not typed: journaled as automatic, even with nothing to do.
     public var automatic = false
 

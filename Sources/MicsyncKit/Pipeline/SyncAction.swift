@@ -33,6 +33,10 @@ public protocol SyncAction: Sendable {
     /// Whether a run can overwrite files, so that there is something to ask about (tree never does).
     static var overwrites: Bool { get }
 
+    /// Whether the action, given no path, runs over the whole of every WORKING of the chosen configurations
+    /// (`backup` backs up everything), one run after the other.
+    static var wholeSetupWithoutPaths: Bool { get }
+
     /// A read-only action only plans and reports (both directions, like diff): it never applies, takes no
     /// lock, and exits with `ExitStatus.differencesFound` when something differs.
     static var readOnly: Bool { get }
@@ -44,6 +48,7 @@ extension SyncAction {
     public static func rsyncOptions(_ options: Options) -> [String] { [] }
     public static var overwrites: Bool { true }
     public static var readOnly: Bool { false }
+    public static var wholeSetupWithoutPaths: Bool { false }
     public static func endpoints(_ chooser: LocationChooser, options: Options) throws(MicsyncError) -> Endpoints {
         try chooser.endpoints(direction, options.run)
     }

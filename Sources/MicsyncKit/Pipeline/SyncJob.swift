@@ -22,6 +22,10 @@ struct SyncJob {
 
     var terminal: Terminal { context.terminal }
 
+    /// Whether the user named the destinations (`--to`): then no other location was skipped, for the
+    /// "not written" summary, `--strict` and the JSON plan alike.
+    var destinationsChosen: Bool { !options.to.isEmpty }
+
     /// The folder of `destination`'s trash that this run fills; nil when the run keeps no trash.
     func trashFolder(in destination: Location) -> String? {
         scope.configuration.trash && options.trash ? Trash.folder(in: destination, at: started) : nil

@@ -13,7 +13,7 @@ public struct SyncRun<Action: SyncAction> {
         self.context = context
     }
 
-    /// Returns what a writing run did, as journaled (nil for a read-only action).
+    /// Returns what a writing run did, as journaled (nil for a read-only action, or for several runs).
     @discardableResult
     public func execute() async throws(MicsyncError) -> JournalEntry? {
         let run = options.run
@@ -21,7 +21,18 @@ public struct SyncRun<Action: SyncAction> {
         context.terminal.quiet = run.quiet
         // What micsync remembers about the locations must be readable before any of them is judged.
         try context.locations.check()
-        let scope = try run.config.load().scope(paths, questions: context.questions)
+        let scopes = try run.config.load().scopes(
+            paths, wholeSetup: Action.wholeSetupWithoutPaths, questions: context.questions)
+        guard scopes.count > 1 else { return try await execute(scopes[0], context: context) }
+        if run.json { throw .usage("--json prints the plan of one run: give the paths of one configuration") }
+        try await SeveralRuns(scopes: scopes, terminal: context.terminal).run { scope throws(MicsyncError) in
+            try await execute(scope, context: context)
+        }
+        return nil
+    }
+
+    private func execute(_ scope: Scope, context: RunContext) async throws(MicsyncError) -> JournalEntry? {
+        let run = options.run
         context.locations.prefetch(scope.configuration.locations)
         var chooser = LocationChooser(
             scope: scope, questions: context.questions, resolver: PathResolver(base: FileSystem.currentDirectory),

@@ -19,23 +19,49 @@ struct ScopeResolver {
     let resolver: PathResolver
     let questions: Questions
 
+    /// One scope per configuration when no configuration holds every path (`backup ~/docs ~/photos`), the
+    /// paths grouped by the configurations that hold them, in config order; otherwise the one of `resolve`.
+    func resolveEach(_ paths: [String], configurationName: String?) throws(MicsyncError) -> [Scope] {
+        guard paths.count > 1 else { return [try resolve(paths, configurationName: configurationName)] }
+        let candidates = try candidates(configurationName)
+        let holders = paths.map { path in
+            let absolute = locate(path)
+            return candidates.indices.filter { candidates[$0].locations.contains { $0.contains(absolute) } }
+        }
+        if let outside = zip(paths, holders).first(where: { $0.1.isEmpty }) {
+            throw .notFound(outsideMessage([locate(outside.0)], configurationName))
+        }
+        let common = holders.dropFirst().reduce(Set(holders[0])) { $0.intersection($1) }
+        guard common.isEmpty else { return [try resolve(paths, configurationName: configurationName)] }
+        var groups: [[Int]: [String]] = [:]
+        for (path, holder) in zip(paths, holders) { groups[holder, default: []].append(path) }
+        var scopes: [Scope] = []
+        for holder in groups.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            scopes.append(try resolve(groups[holder]!, configurationName: configurationName))
+        }
+        return scopes
+    }
+
     func resolve(_ paths: [String], configurationName: String?) throws(MicsyncError) -> Scope {
         guard !paths.isEmpty else { throw .usage("give at least one path inside a configured location") }
         let absolute = paths.map(locate)
-        let candidates =
-            try configurationName
-            .map { name throws(MicsyncError) in [try configurations.named(name)] } ?? configurations
+        let candidates = try candidates(configurationName)
         var matches: [(Configuration, Location)] = []
+        // Why the first configuration holding some of the paths cannot take them all.
+        var split: String?
         for configuration in candidates {
             let holders: [Location?] = absolute.map { path in configuration.locations.first { $0.contains(path) } }
             if holders.allSatisfy({ $0 == nil }) { continue }
             let distinct = Set(holders.compactMap { $0 })
             guard distinct.count == 1, let location = distinct.first, !holders.contains(nil) else {
-                throw .usage(splitScopeMessage(absolute, holders))
+                split = split ?? splitScopeMessage(absolute, holders)
+                continue
             }
             matches.append((configuration, location))
         }
-        guard !matches.isEmpty else { throw .notFound(outsideMessage(absolute, configurationName)) }
+        guard !matches.isEmpty else {
+            throw split.map { .usage($0) } ?? .notFound(outsideMessage(absolute, configurationName))
+        }
         let (configuration, location) = try pickConfiguration(matches)
         let relative = Set(absolute.map { location.relativePath(of: $0)! })
         if let inside = relative.sorted().first(where: Self.isInsideStateFolder) {
@@ -46,6 +72,11 @@ struct ScopeResolver {
         return Scope(
             configuration: configuration, typedIn: location,
             relativePaths: relative.contains("") ? [""] : relative.sorted())
+    }
+
+    /// The configuration named by `--config-name`, or every configuration.
+    private func candidates(_ configurationName: String?) throws(MicsyncError) -> [Configuration] {
+        try configurationName.map { name throws(MicsyncError) in [try configurations.named(name)] } ?? configurations
     }
 
     /// Whether a path relative to a location lies in its `.micsync/` (trash, partial, tmp, id, lock).

@@ -33,6 +33,16 @@ import Testing
         #expect(box.read("b2/a") == "a")
     }
 
+    @Test func aBackupTheUserDidNotSelectIsNotSkipped() async throws {
+        let box = try oneUnplugged()
+        let result = try await box.expectRun(["backup", "--strict", "--to", "0", "w"], status: 0)
+        #expect(!result.stderr.contains("not written"), "b2 was not selected: \(result)")
+        #expect(box.read("b1/a") == "a")
+        let json = try box.jsonObject(
+            try await box.expectRun(["backup", "-n", "--json", "--to", box.path("b1"), "w"], status: 0).stdout)
+        #expect((json["skipped"] as? [Any])?.isEmpty == true, "\(json)")
+    }
+
     @Test func aDryRunWithCreateTouchesNothing() async throws {
         let box = try oneUnplugged()
         let result = try await box.expectRun(["backup", "-n", "--create", "w"], status: 0)

@@ -44,11 +44,12 @@ import Testing
         #expect(!ended.stderr.contains(WatchProcess.waiting), "\(ended)")
     }
 
-    @Test func watchWithoutAnAutoKeyHasNothingToWatch() async throws {
+    @Test func watchWithoutAnAutoOrRemindKeyHasNothingToWatch() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         let refused = try await box.expectRun(["watch"], status: 2)
-        #expect(refused.stderr.contains("has an \"auto\" key, so there is nothing to watch"), "\(refused)")
+        #expect(
+            refused.stderr.contains("has an \"auto\" or \"remind\" key, so there is nothing to watch"), "\(refused)")
     }
 
     @Test(arguments: [true, false])

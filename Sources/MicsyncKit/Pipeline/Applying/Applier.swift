@@ -32,7 +32,8 @@ struct DestinationOutcome: Sendable {
 /// The apply stage: applies exactly what was approved, one rsync pass per kind of change, each unable to do
 /// more than its kind. It never asks; before every pass it re-checks the source and the destination
 /// (`Recheck`) and writes nothing to a location that changed since the plan. A signal stops the running
-/// pass; the destinations not started yet are named.
+/// pass; the destinations not started yet are named. A destination without room for what the plan adds is not
+/// written (`SpaceCheck`).
 @MainActor
 struct Applier {
     let job: SyncJob
@@ -92,6 +93,12 @@ struct Applier {
                 } else {
                     outcome.problem = "  " + why
                 }
+                break
+            }
+            if pass == prepared.passes.first?.pass,
+                let why = SpaceCheck(job: job).whyNot(writing: prepared.decision, to: destination)
+            {
+                outcome.notWritten = why
                 break
             }
             let list = approvedNow(pass, of: prepared.decision, into: &outcome)

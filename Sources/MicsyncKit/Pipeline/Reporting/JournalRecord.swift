@@ -1,13 +1,14 @@
 import Foundation
 
 extension Journal {
-    /// Journals one sync run from its outcome and returns its entry: a run that changed something or failed
-    /// gets a line; a dry run, a run with nothing to do and a cancelled run (nothing changed) get none,
-    /// unless it is automatic (`micsync watch` counts its next due time from its last run).
+    /// Journals one sync run from its outcome and returns its entry: a run that changed something, failed
+    /// or succeeded gets a line (one with nothing to do too: its BACKUPs are current, which their age counts
+    /// from); a dry run and a cancelled run (nothing changed) get none, unless it is automatic (`micsync watch`
+    /// counts its next due time from its last run).
     @discardableResult
     func record(
         _ outcome: SessionOutcome, action: String, scope: Scope, endpoints: Endpoints, start: Date,
-        automatic: Bool, warningsTo terminal: Terminal
+        automatic: Bool, dryRun: Bool, warningsTo terminal: Terminal
     ) -> JournalEntry {
         var entry = JournalEntry(
             action: action, configuration: scope.configuration.name, source: endpoints.source.path,
@@ -31,7 +32,8 @@ extension Journal {
         let changed =
             entry.copied + entry.overwritten + entry.deleted + entry.directoriesCreated
             + entry.directoriesDeleted > 0
-        if automatic || changed || ![.success, .cancelled].contains(outcome.status) {
+        let succeeded = outcome.status == .success && !dryRun
+        if automatic || changed || succeeded || ![.success, .cancelled].contains(outcome.status) {
             append(entry, warningsTo: terminal)
         }
         return entry

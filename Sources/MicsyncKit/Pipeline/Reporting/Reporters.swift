@@ -99,8 +99,11 @@ final class JSONReporter: SessionReporter {
         terminal = job.terminal
         locations = job.context.locations
         // A destination planned though it does not exist yet (`-n --create`) is in the plan, not skipped.
-        skipped = PlanDocument.skipped(in: job.scope.configuration, locations: job.context.locations)
-            .filter { !job.destinations.contains($0.0) }
+        skipped =
+            job.destinationsChosen
+            ? []
+            : PlanDocument.skipped(in: job.scope.configuration, locations: job.context.locations)
+                .filter { !job.destinations.contains($0.0) }
     }
 
     func started() {}

@@ -5,8 +5,10 @@
 struct SkippedLocations {
     let job: SyncJob
 
-    /// The configuration's locations of the destinations' role that are neither in the run nor accessible.
+    /// The configuration's locations of the destinations' role that are neither in the run nor accessible;
+    /// none when `--to` chose the destinations: a location the user did not select was not skipped.
     var locations: [(location: Location, reason: String)] {
+        guard !job.destinationsChosen else { return [] }
         let roles = Set(job.destinations.map(\.role))
         return job.scope.configuration.locations.compactMap { location in
             guard roles.contains(location.role), location != job.source, !job.destinations.contains(location)
