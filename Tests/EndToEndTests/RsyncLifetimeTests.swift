@@ -83,7 +83,7 @@ import Testing
 extension URL {
     /// This file's URL, after creating it empty.
     fileprivate func creatingFile() -> URL {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         return self
     }
 }

@@ -91,7 +91,6 @@ struct StatusTable {
     }
 
     private func cells(_ status: ConfigurationStatus.LocationStatus) -> [TextTable.Cell] {
-        let location = status.facts.location
         let ago = status.age.map { age in age.lastWritten.map { TimeWords.ago($0, now: now) } ?? "never" }
         let lastBackup: TextTable.Cell =
             switch (ago, status.overdue) {
