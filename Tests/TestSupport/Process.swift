@@ -9,6 +9,8 @@ public struct RunResult: CustomStringConvertible, Sendable {
     public let killedBySignal: Bool
     public let stdout: String
     public let stderr: String
+    /// What it took, measured at its exit.
+    public var usage: ProcessUsage?
 
     public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 
@@ -16,6 +18,13 @@ public struct RunResult: CustomStringConvertible, Sendable {
         (killedBySignal ? "killed by signal \(status)" : "exit \(status)")
             + "\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
     }
+}
+
+/// What a process took, read when it had exited and before it was collected: the bytes it read (`rchar` in
+/// `/proc/PID/io`) and its peak resident memory (`ru_maxrss`, as `wait4` collects it).
+public struct ProcessUsage: Sendable {
+    public let bytesRead: Int
+    public let peakMemory: Int
 }
 
 /// A process a test runs: the executable, its arguments, its whole stdin, its folder, and what its environment
@@ -26,6 +35,8 @@ public struct Command: Sendable {
     public var input: String
     public var directory: String
     public var environment: [String: String]
+    /// Its stdout's reader is gone before it writes (as with `| head` once it has read what it wanted).
+    public var stdoutReaderGone = false
 
     public init(
         _ executable: String, _ arguments: [String], input: String = "", directory: String,
@@ -109,9 +120,11 @@ public final class RunningProcess: Sendable {
             throw error
         }
         for descriptor in [stdin.read, stdout.write, stderr.write] { close(descriptor) }
+        if command.stdoutReaderGone { close(stdout.read) }
         self.stdin = FileHandle(fileDescriptor: stdin.write, closeOnDealloc: true)
         let (state, pid) = (state, pid)
-        Thread.detachNewThread { state.drain(stdout.read, stderr.read) }
+        let output = command.stdoutReaderGone ? -1 : stdout.read
+        Thread.detachNewThread { state.drain(output, stderr.read) }
         Thread.detachNewThread { state.reap(pid) }
         if let input {
             let handle = self.stdin
@@ -187,7 +200,8 @@ public final class RunningProcess: Sendable {
             let signal = status & 0x7f
             return RunResult(
                 status: signal != 0 ? signal : (status >> 8) & 0xff, killedBySignal: signal != 0,
-                stdout: String(decoding: state.out, as: UTF8.self), stderr: String(decoding: state.err, as: UTF8.self))
+                stdout: String(decoding: state.out, as: UTF8.self), stderr: String(decoding: state.err, as: UTF8.self),
+                usage: state.usage)
         }
     }
 
@@ -256,6 +270,7 @@ private final class ChildState: @unchecked Sendable {
     var out = Data(), err = Data()
     /// Its wait status, once collected.
     var status: Int32?
+    var usage: ProcessUsage?
     var drained = false
     private var waiting: [(moment: Moment, wake: @Sendable () -> Void)] = []
 
@@ -302,14 +317,20 @@ private final class ChildState: @unchecked Sendable {
         update { drained = true }
     }
 
-    /// Waits for the child's exit, then collects it under the lock, so that no signal is sent to its pid after.
+    /// Waits for the child's exit, then collects it under the lock, so that no signal is sent to its pid after;
+    /// what it read is read from `/proc` in between, while it is there to be read.
     func reap(_ pid: pid_t) {
         var info = siginfo_t()
         while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+        let io = (try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8)) ?? ""
+        let bytesRead = io.split(separator: "\n").first { $0.hasPrefix("rchar:") }
+            .flatMap { Int($0.dropFirst("rchar:".count).trimmingCharacters(in: .whitespaces)) }
         update {
             var status: Int32 = 0
-            waitpid(pid, &status, 0)
+            var resources = rusage()
+            wait4(pid, &status, 0, &resources)
             self.status = status
+            usage = bytesRead.map { ProcessUsage(bytesRead: $0, peakMemory: resources.ru_maxrss * 1024) }
         }
     }
 }

@@ -137,6 +137,14 @@ public final class Sandbox {
         try await micsync(arguments, input: input, in: directory, environment: environment).run()
     }
 
+    /// Runs micsync with a stdout whose reader is gone before it writes, as in `micsync log | head -1` once
+    /// head has read its line.
+    public func runToAGoneReader(_ arguments: [String]) async throws -> RunResult {
+        var command = micsync(arguments, input: "", in: nil, environment: [:])
+        command.stdoutReaderGone = true
+        return try await command.run()
+    }
+
     /// Runs micsync as a user who cannot read what is mode 000 (as `nobody` when the tests run as root, with
     /// the sandbox opened to it and `unreadable` closed again), so that unreadable files stay unreadable.
     public func runUnprivileged(_ arguments: [String], unreadable: [String]) async throws -> RunResult {

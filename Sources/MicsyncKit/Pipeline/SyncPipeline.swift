@@ -36,13 +36,13 @@ struct SyncPipeline {
         try await planAndApply(preflight.usable, into: &outcome)
         try job.context.interruption.checkpoint()
         let skipped = SkippedLocations(job: job)
-        let skippedCount = skipped.say()
+        outcome.skipped = skipped.say()
         try Conclusion(destinationCount: job.destinations.count, dryRun: job.options.dryRun).verdict(outcome)
-        try skipped.requireNone(skippedCount)
+        try skipped.requireNone(outcome.skipped.count)
     }
 
     private func planAndApply(_ usable: [Location], into outcome: inout SessionOutcome) async throws(MicsyncError) {
-        let printing = job.options.printsCommands ? job.terminal : nil
+        let printing = job.options.printsCommands ? job.terminal.besideDocument(job.options.json) : nil
         let planner = Planner(
             rsync: job.rsync, invocation: job.invocation, locations: job.context.locations, printingTo: printing,
             partsPerDestination: job.partsPerDestination)

@@ -44,7 +44,7 @@ public struct SyncRunner {
         let outcome = await SyncPipeline(job, progress: progress).run()
         let entry = journal.record(
             outcome, action: request.action, scope: request.scope, endpoints: endpoints, start: job.started,
-            automatic: options.automatic && !options.dryRun, warningsTo: context.terminal)
+            automatic: options.automatic && !options.dryRun, dryRun: options.dryRun, warningsTo: context.terminal)
         if let error = outcome.error { throw error }
         if !options.dryRun, let keep = request.scope.configuration.keep {
             let written = outcome.destinations.filter { $0.report.items > 0 }.map(\.destination)

@@ -2,17 +2,26 @@ import Foundation
 
 extension Journal {
     /// Journals one sync run from its outcome and returns its entry: a run that changed something or failed
-    /// gets a line; a dry run, a run with nothing to do and a cancelled run (nothing changed) get none,
-    /// unless it is automatic (`micsync watch` counts its next due time from its last run).
+    /// gets a line, with why it failed and which destinations it left unwritten; a successful dry run, a run
+    /// with nothing to do and a cancelled run (nothing changed) get none, unless it is automatic (`micsync
+    /// watch` counts its next due time from its last run). A failed dry run's line says it was one.
     @discardableResult
     func record(
         _ outcome: SessionOutcome, action: String, scope: Scope, endpoints: Endpoints, start: Date,
-        automatic: Bool, warningsTo terminal: Terminal
+        automatic: Bool, dryRun: Bool, warningsTo terminal: Terminal
     ) -> JournalEntry {
         var entry = JournalEntry(
             action: action, configuration: scope.configuration.name, source: endpoints.source.path,
             destinations: endpoints.destinations.map(\.path), paths: scope.relativePaths,
             start: start, end: Date(), exitCode: outcome.status.rawValue, automatic: automatic ? true : nil)
+        if dryRun { entry.dryRun = true }
+        entry.reason = outcome.error.map { error in
+            error.message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
+        let skipped =
+            outcome.destinations.compactMap { done in done.notWritten.map { "\(done.destination.path) (\($0))" } }
+            + outcome.skipped.map { "\($0.location.path) (\($0.reason))" }
+        if !skipped.isEmpty { entry.skipped = skipped }
         entry.copiedBytes = 0
         for destination in outcome.destinations {
             let report = destination.report
