@@ -32,6 +32,12 @@ public struct Micsync: AsyncParsableCommand {
 
     public init() {}
 
+    /// `micsync` alone: a short start, not the whole help.
+    public func run() async throws {
+        let terminal = CommandContext.current.terminal
+        terminal.print(StartText.rendered(width: terminal.width))
+    }
+
     /// Parses `arguments` (without the program name), runs the command and returns the exit code;
     /// every failure is one message on stderr, never a stack trace.
     public static func main(arguments: [String]) async -> Int32 {

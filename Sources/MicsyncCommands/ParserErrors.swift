@@ -25,7 +25,7 @@ enum ParserErrors {
         if let other = otherSpellings[option] { return text + "; " + other }
         // One letter is within one edit of every other: no suggestion for a short option.
         let known = option.hasPrefix("--") ? optionNames(of: command) : []
-        if let near = ActionWords.nearest(option, in: known), near != option {
+        if let near = nearestName(to: option, in: known), near != option {
             return text + "; did you mean '\(near)'?"
         }
         return text + "; see " + helpHint(command)
