@@ -15,9 +15,7 @@ extension Journal {
             destinations: endpoints.destinations.map(\.path), paths: scope.relativePaths,
             start: start, end: Date(), exitCode: outcome.status.rawValue, automatic: automatic ? true : nil)
         if dryRun { entry.dryRun = true }
-        entry.reason = outcome.error.map { error in
-            error.message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        }
+        entry.reason = outcome.error?.oneLine
         let skipped =
             outcome.destinations.compactMap { done in done.notWritten.map { "\(done.destination.path) (\($0))" } }
             + outcome.skipped.map { "\($0.location.path) (\($0.reason))" }
