@@ -61,6 +61,11 @@ struct SyncPipeline {
         let unattended = !decided.contains(where: \.asked)
         if !unattended || job.terminal.outputFailure != EPIPE { try job.terminal.checkOutput() }
         guard !job.options.dryRun else { return reporter.dryRunEnded() }
+        if job.terminal.outputFailure == EPIPE {
+            job.terminal.note(
+                "note: standard output's reader has gone (| head); the changes approved by the options are made "
+                    + "all the same; see them with `micsync log`")
+        }
         let prepared = try Preparation(job: job, reporter: reporter, unattended: unattended).prepare(decided)
         let recheck = Recheck(
             source: job.source, sourceCheck: planned.sourceCheck, locations: job.context.locations)

@@ -51,6 +51,7 @@ import Testing
         try expectLittleRead(status, "status")
 
         let head = try await box.runToAGoneReader(["log"])
+        #expect(head.stderr.isEmpty, "\(head)")
         head.expect(status: 0, "a reader that has gone had read what it wanted")
         try expectLittleRead(head, "log | head -1")
     }
