@@ -9,8 +9,9 @@ public struct RunResult: CustomStringConvertible, Sendable {
     public let killedBySignal: Bool
     public let stdout: String
     public let stderr: String
-    /// What it took, measured at its exit.
-    public var usage: ProcessUsage?
+    /// The bytes it read (`rchar` in `/proc/PID/io`, its collected children's reads included), measured when it
+    /// had exited and before it was collected.
+    public var bytesRead: Int?
 
     public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 
@@ -18,13 +19,6 @@ public struct RunResult: CustomStringConvertible, Sendable {
         (killedBySignal ? "killed by signal \(status)" : "exit \(status)")
             + "\n--- stdout\n\(stdout)--- stderr\n\(stderr)"
     }
-}
-
-/// What a process took, read when it had exited and before it was collected: the bytes it read (`rchar` in
-/// `/proc/PID/io`) and its peak resident memory (`ru_maxrss`, as `wait4` collects it).
-public struct ProcessUsage: Sendable {
-    public let bytesRead: Int
-    public let peakMemory: Int
 }
 
 /// A process a test runs: the executable, its arguments, its whole stdin, its folder, and what its environment
@@ -201,7 +195,7 @@ public final class RunningProcess: Sendable {
             return RunResult(
                 status: signal != 0 ? signal : (status >> 8) & 0xff, killedBySignal: signal != 0,
                 stdout: String(decoding: state.out, as: UTF8.self), stderr: String(decoding: state.err, as: UTF8.self),
-                usage: state.usage)
+                bytesRead: state.bytesRead)
         }
     }
 
@@ -270,7 +264,7 @@ private final class ChildState: @unchecked Sendable {
     var out = Data(), err = Data()
     /// Its wait status, once collected.
     var status: Int32?
-    var usage: ProcessUsage?
+    var bytesRead: Int?
     var drained = false
     private var waiting: [(moment: Moment, wake: @Sendable () -> Void)] = []
 
@@ -327,10 +321,9 @@ private final class ChildState: @unchecked Sendable {
             .flatMap { Int($0.dropFirst("rchar:".count).trimmingCharacters(in: .whitespaces)) }
         update {
             var status: Int32 = 0
-            var resources = rusage()
-            wait4(pid, &status, 0, &resources)
+            waitpid(pid, &status, 0)
             self.status = status
-            usage = bytesRead.map { ProcessUsage(bytesRead: $0, peakMemory: resources.ru_maxrss * 1024) }
+            self.bytesRead = bytesRead
         }
     }
 }
