@@ -7,10 +7,11 @@ DESTDIR ?=
 BUILD_PACKAGES := rsync libgit2-dev pkg-config zlib1g-dev
 # pacman-package-manager, makepkg, libarchive-tools (bsdtar) and fakeroot: the packaging test builds and installs
 # the Arch package for real; attr and e2fsprogs: the fault tests set extended attributes and fill a small ext4;
-# exfat-fuse, exfatprogs and ntfs-3g: the real-disc tests mount exFAT and NTFS images.
+# exfat-fuse, exfatprogs and ntfs-3g: the real-disc tests mount exFAT and NTFS images; time: a test measures
+# micsync's peak memory.
 TEST_PACKAGES := $(BUILD_PACKAGES) git bash bash-completion zsh fish util-linux man-db groff-base \
 	pacman-package-manager makepkg libarchive-tools fakeroot attr e2fsprogs exfat-fuse exfatprogs ntfs-3g \
-	openssh-server openssh-client
+	openssh-server openssh-client time
 BENCH_PACKAGES := $(BUILD_PACKAGES) python3 util-linux
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

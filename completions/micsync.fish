@@ -368,7 +368,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" config-name' -l 'config-name' -d 'The configuration to use (when the paths are in several; without paths, only this one).' -rfka '(__micsync_custom_completion ---completion adopt -- --config-name (count (__micsync_tokens -pc)) (string length -- "$(commandline -ct)"))'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync adopt" h help' -s 'h' -l 'help' -d 'Show help information.'
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync log" count n' -s 'n' -l 'count' -d 'Show only the newest N runs.' -rfka ''
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync log" count n' -s 'n' -l 'count' -d 'Show only the newest N runs (0: none).' -rfka ''
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync log" json' -l 'json' -d 'Print the runs as one JSON array, newest first.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync log" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync log" h help' -s 'h' -l 'help' -d 'Show help information.'

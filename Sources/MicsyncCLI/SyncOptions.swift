@@ -58,15 +58,17 @@ public struct ApplyOptions: ParsableArguments, Sendable {
 
 /// rsync's everyday filters and limits, on every sync action: --exclude, --bwlimit, --checksum; and --strict.
 public struct EverydayRsyncOptions: ParsableArguments, Sendable {
+    // Unconditional: a value that begins with `-` (`--exclude -x`, `--bwlimit -1`) is the value, as rsync takes
+    // it, and a wrong rate is said in words, not as a missing value.
     @Option(
-        name: .customLong("exclude"),
+        name: .customLong("exclude"), parsing: .unconditionalSingleValue,
         help: ArgumentHelp(
             "Leave out what matches this rsync pattern, besides the configuration's \"exclude\" (repeatable).",
             valueName: "pattern"))
     public var excludes: [String] = []
 
     @Option(
-        name: .customLong("bwlimit"),
+        name: .customLong("bwlimit"), parsing: .unconditional,
         help: ArgumentHelp("Limit the transfer rate as rsync's --bwlimit does (e.g. 5M, 500K).", valueName: "rate"))
     public var bandwidthLimit: String?
 
@@ -81,6 +83,9 @@ public struct EverydayRsyncOptions: ParsableArguments, Sendable {
     public func validate() throws {
         for pattern in excludes {
             if let problem = ExcludeRule.problem(pattern) { throw ValidationError("--exclude: \(problem)") }
+        }
+        if let problem = bandwidthLimit.flatMap(BandwidthLimit.problem) {
+            throw ValidationError("--bwlimit: \(problem)")
         }
     }
 

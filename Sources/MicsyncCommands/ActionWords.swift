@@ -21,13 +21,22 @@ enum ActionWords {
         }
         if first.hasPrefix("--") {
             // `--bakup`: most likely the original spelling of an action, mistyped.
-            if let near = nearest(String(first.dropFirst(2)), in: Registry.originalSpellings) {
+            if let near = nearestName(to: String(first.dropFirst(2)), in: Registry.originalSpellings) {
                 throw .usage("unknown action '\(first)'; did you mean '--\(near)'?")
             }
             return
         }
-        guard !first.hasPrefix("-"), subcommand == nil else { return }
-        throw unknown(first, among: topLevel)
+        guard !first.hasPrefix("-") else { return }
+        guard let subcommand else { throw unknown(first, among: topLevel) }
+        try checkSubcommand(of: subcommand, Array(words.dropFirst()))
+    }
+
+    /// `trash lst`: the word after an action that has commands of its own must name one of them.
+    private static func checkSubcommand(of action: String, _ words: [String]) throws(MicsyncError) {
+        guard let command = Registry.commands.first(where: { $0._commandName == action }) else { return }
+        let commands = names(of: command.configuration.subcommands)
+        guard !commands.isEmpty, let word = words.first, !word.hasPrefix("-"), !commands.contains(word) else { return }
+        throw unknown(word, among: commands, of: action)
     }
 
     /// `help ACTION [SUBCOMMAND…]`: every word must name a command at its level.
@@ -51,20 +60,11 @@ enum ActionWords {
         if parent == nil, word.contains("/") || word.hasPrefix("~") || FileSystem.exists(word) {
             return .usage("\(what): give the action before the paths, one of: \(names.joined(separator: ", "))")
         }
-        if let near = nearest(word, in: names) {
+        if let near = nearestName(to: word, in: names) {
             return .usage("\(what); did you mean '\(near)'?")
         }
         return .usage(
             "\(what); \(parent == nil ? "the actions are" : "its commands are"): \(names.joined(separator: ", "))")
-    }
-
-    /// The name a typo most likely meant: within two edits, or the only one it begins.
-    static func nearest(_ word: String, in names: [String]) -> String? {
-        guard !word.isEmpty, word.count <= 40 else { return nil }
-        let scored = names.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= min(2, max(1, $0.0.count / 3)) }
-        if let best = scored.min(by: { $0.1 < $1.1 }) { return best.0 }
-        let prefixed = word.count < 2 ? [] : names.filter { $0.hasPrefix(word.lowercased()) }
-        return prefixed.count == 1 ? prefixed[0] : nil
     }
 
     private static func names(of commands: [any ParsableCommand.Type]) -> [String] {

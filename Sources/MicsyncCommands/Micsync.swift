@@ -32,6 +32,12 @@ public struct Micsync: AsyncParsableCommand {
 
     public init() {}
 
+    /// `micsync` alone: a short start, not the whole help.
+    public func run() async throws {
+        let terminal = CommandContext.current.terminal
+        terminal.print(StartText.rendered(width: terminal.width))
+    }
+
     /// Parses `arguments` (without the program name), runs the command and returns the exit code;
     /// every failure is one message on stderr, never a stack trace.
     public static func main(arguments: [String]) async -> Int32 {
@@ -59,13 +65,20 @@ public struct Micsync: AsyncParsableCommand {
             directions: CommandContext.directions(of: Registry.commands),
             locations: locations)
         let status = await CommandContext.$current.withValue(context) {
-            // `-V` alone is the version, as in rsync and rclone.
-            await run(LeadingConfigOptions.rewrite(taken.rest == ["-V"] ? ["--version"] : taken.rest), in: context)
+            await run(LeadingConfigOptions.rewrite(asksVersion(taken.rest) ? ["--version"] : taken.rest), in: context)
         }
         // A signal's handler is ending micsync (it lets go of the locks, then exits 130): however the run ended
         // meanwhile (a question that lost its input says "cancelled"), the handler's end is the one.
         while interruption.isEnding { pause() }
         return status
+    }
+
+    /// `-V` (or `--version`) after nothing but command words (`micsync -V`, `micsync backup -V`) is the
+    /// version, as in rsync and rclone.
+    private static func asksVersion(_ arguments: [String]) -> Bool {
+        guard let last = arguments.last, ["-V", "--version"].contains(last) else { return false }
+        let words = Array(arguments.dropLast())
+        return words.isEmpty || (!words.contains { $0.hasPrefix("-") } && ParserErrors.command(of: words) != nil)
     }
 
     private static func run(_ arguments: [String], in context: CommandContext) async -> Int32 {

@@ -18,11 +18,14 @@ enum ParserErrors {
         if let range = text.range(of: ". Did you mean") { text = String(text[..<range.lowerBound]) }
         text = text.prefix(1).lowercased() + text.dropFirst()
         let command = command(of: arguments)
-        guard let option = unknownOption(in: text) else { return text + "; see " + helpHint(command) }
+        // A message that says what to do already needs no pointer to the help.
+        guard let option = unknownOption(in: text) else {
+            return text.contains("; ") ? text : text + "; see " + helpHint(command)
+        }
         if let other = otherSpellings[option] { return text + "; " + other }
         // One letter is within one edit of every other: no suggestion for a short option.
         let known = option.hasPrefix("--") ? optionNames(of: command) : []
-        if let near = ActionWords.nearest(option, in: known), near != option {
+        if let near = nearestName(to: option, in: known), near != option {
             return text + "; did you mean '\(near)'?"
         }
         return text + "; see " + helpHint(command)

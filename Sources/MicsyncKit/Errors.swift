@@ -1,3 +1,5 @@
+import Foundation
+
 /// micsync's exit codes (README: Exit codes), one per kind of outcome.
 public enum ExitStatus: Int32, Sendable {
     case success = 0
@@ -22,6 +24,12 @@ public struct MicsyncError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The message on one line, whatever it holds: its lines joined, a list after its colon, then by semicolons.
+    public var oneLine: String {
+        let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return lines.dropFirst().reduce(lines.first ?? "") { $0 + ($0.hasSuffix(":") ? " " : "; ") + $1 }
+    }
 
     public static func usage(_ message: String) -> Self { .init(.usage, message) }
     public static func config(_ message: String) -> Self { .init(.usage, message) }

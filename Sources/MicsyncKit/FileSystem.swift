@@ -91,16 +91,30 @@ public enum FileSystem {
         }
     }
 
-    /// The whole lines of the last `limit` bytes of the regular file `path` (all of it when smaller), and
-    /// whether its start was left out; opened as `contents(of:limit:)` is.
-    static func contents(of path: String, lastBytes limit: Int) -> Result<(Data, cut: Bool), FileReadError> {
+    /// Each whole line of the regular file `path` as it is when opened, the last first, read backwards `chunk`
+    /// bytes at a time, so that the memory taken is one chunk and one line, whatever the file's size (opened as
+    /// `contents(of:limit:)` is); a line longer than `longestLine` is passed on cut to its end. `body` is
+    /// given each line and the bytes read so far, and returns false to stop.
+    static func linesFromEnd(
+        of path: String, chunk: Int = 256 * 1024, longestLine: Int = 1024 * 1024,
+        _ body: (_ line: Data, _ bytesRead: Int) -> Bool
+    ) -> Result<Void, FileReadError> {
         readingRegularFile(path) { descriptor, size throws(FileReadError) in
-            let cut = size > limit
-            if cut { lseek(descriptor, off_t(size - limit), SEEK_SET) }
-            let data = try read(descriptor, upTo: limit)
-            // The first line read is most likely the end of one that began before.
-            guard cut else { return (data, false) }
-            return (data.firstIndex(of: UInt8(ascii: "\n")).map { Data(data[($0 + 1)...]) } ?? Data(), true)
+            var end = size
+            // The start of the line whose end the chunk read before began with.
+            var carry = Data()
+            while end > 0 {
+                let start = max(0, end - chunk)
+                lseek(descriptor, off_t(start), SEEK_SET)
+                var block = try read(descriptor, upTo: end - start)
+                block.append(carry)
+                end = start
+                var lines = block.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                carry = end > 0 ? Data(lines.removeFirst().suffix(longestLine)) : Data()
+                for line in lines.reversed() where !line.isEmpty {
+                    guard body(Data(line), size - end) else { return }
+                }
+            }
         }
     }
 

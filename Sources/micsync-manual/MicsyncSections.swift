@@ -1,6 +1,6 @@
 /// What micsync's page says beyond `--help`: exit status, configuration, environment, files, see also.
 enum MicsyncSections {
-    static let all: [ManPage.Section] = [exitStatus, configuration, environment, files, seeAlso]
+    static let all: [ManPage.Section] = [exitStatus, configuration, remoteLocations, environment, files, seeAlso]
 
     static let maintainerTool: [ManPage.Section] = [ManPage.Section(title: "See also", lines: [".BR micsync (1)"])]
 
@@ -123,6 +123,56 @@ enum MicsyncSections {
                         + "`micsync work --from 1 ~/Pictures/2026` brings it back from /media/disc2."),
             ])
 
+    static let remoteLocations = ManPage.Section(
+        title: "Remote locations (ssh)",
+        lines: [
+            ".PP",
+            Roff.escape(
+                "A location may be on another machine, reached with rsync's own ssh transport; everything above "
+                    + "holds for it too, and its marker, lock, trash and partial files live on the host, under its "
+                    + "`.micsync/`. The host needs only sh and rsync 3.1.3 or newer, not micsync."),
+        ]
+            + table([
+                (
+                    "Spelling",
+                    "host:/path, user@host:/path, user@[fd00::2]:/path or ssh://user@host:2222/path, in the "
+                        + "configuration, in --from and --to and as typed paths. Remote paths are absolute; a local "
+                        + "path with a colon in a name stays local when it starts with /, ~ or ./."
+                ),
+                (
+                    "Set-up",
+                    "Make an ssh key, copy it to the host (ssh-copy-id host) and run ssh host once, to accept its "
+                        + "host key. micsync never asks for a password or a passphrase and never accepts an "
+                        + "unknown host key (BatchMode): load your key into the agent (ssh-add) before a run."
+                ),
+                (
+                    "RSYNC_RSH",
+                    "The ssh command micsync runs, as rsync does (default ssh, which reads ~/.ssh/config); micsync "
+                        + "adds its options (BatchMode, ConnectTimeout=10, keep-alives, RemoteCommand=none, "
+                        + "RequestTTY=no) after its words, and ssh takes the first value it reads, so an option "
+                        + "there wins (-p 2222, -i KEY)."
+                ),
+                (
+                    "Shared connection",
+                    "One ssh connection per host per run (ControlMaster, its socket in a private 0700 folder "
+                        + "under /tmp, closed when the run ends): one login, however many rsync commands the run "
+                        + "starts."
+                ),
+                (
+                    "Lock on the host",
+                    "A run holds the lock of each remote location it writes on the host itself: a small sh script "
+                        + "there takes the flock on LOCATION/.micsync/lock (and LOCATION/.micsync/lock.d with its "
+                        + "owner) for as long as micsync keeps the connection to it open, so a run of another "
+                        + "machine, or of the host's own timer, never writes the folder at the same time."
+                ),
+                (
+                    "Unreachable",
+                    "A host that refuses, does not answer, is unknown, or whose key is refused is an unplugged "
+                        + "disc: its locations are skipped with one line that says why and what to try "
+                        + "(ssh host once, only when its host key could not be verified)."
+                ),
+            ]))
+
     static let environment = ManPage.Section(
         title: "Environment",
         lines: table([
@@ -135,6 +185,10 @@ enum MicsyncSections {
                 "XDG_STATE_HOME",
                 "Where micsync keeps its journal, the ids of the locations it knows and the filesystem cache: "
                     + "$XDG_STATE_HOME/micsync (default ~/.local/state)."
+            ),
+            (
+                "RSYNC_RSH",
+                "The ssh command for remote locations, as rsync reads it (default ssh); see Remote locations."
             ),
             (
                 "NO_COLOR",

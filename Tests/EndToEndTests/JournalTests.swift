@@ -35,11 +35,8 @@ import Testing
         #expect(second.last?["overwritten"] as? Int == 2)
     }
 
-    @Test func aFailedRunIsJournaledWithItsExitCode() async throws {
-        let box = try Sandbox()
-        try box.standard(backups: 1)
-        try box.write("x", at: "w/x")
-        // An rsync that plans for real and fails every run that would change something.
+    /// An rsync on PATH that fails every run but those with one of `passing` (the real rsync runs those).
+    private func failingRsync(in box: Sandbox, passing: [String]) throws -> [String: String] {
         let realRsync = try #require(
             ["/usr/bin/rsync", "/bin/rsync", "/usr/local/bin/rsync"]
                 .first { FileManager.default.isExecutableFile(atPath: $0) })
@@ -47,18 +44,35 @@ import Testing
             """
             #!/bin/sh
             for argument in "$@"; do
-              case "$argument" in --dry-run|--version) exec \(realRsync) "$@";; esac
+              case "$argument" in \(passing.joined(separator: "|"))) exec \(realRsync) "$@";; esac
             done
             echo "rsync: simulated failure" >&2
             exit 11
             """, at: "fakebin/rsync")
         chmod(box.path("fakebin/rsync"), 0o755)
-        try await box.expectRun(
-            ["backup", "w"], environment: ["PATH": box.path("fakebin") + ":/usr/bin:/bin"], status: 1)
+        return ["PATH": box.path("fakebin") + ":/usr/bin:/bin"]
+    }
+
+    @Test func aFailedRunIsJournaledWithItsExitCodeAndReason() async throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("x", at: "w/x")
+        // An rsync that plans for real and fails every run that would change something.
+        let environment = try failingRsync(in: box, passing: ["--dry-run", "--version"])
+        try await box.expectRun(["backup", "w"], environment: environment, status: 1)
         let entry = try #require(try box.journalEntries().first)
         #expect(entry["exitCode"] as? Int == 1)
         #expect(entry["copied"] as? Int == 0)
+        #expect(entry["dryRun"] == nil, "a real run")
+        let reason = try #require(entry["reason"] as? String, "\(entry)")
+        #expect(reason.hasPrefix("rsync did not finish everything: BACKUP \(box.path("b1"))"), "\(reason)")
+        #expect(reason.contains("rsync: simulated failure") && !reason.contains("\n"), "one line: \(reason)")
         #expect(!box.exists("b1/x"))
+
+        let log = try await box.expectRun(["log"], status: 0)
+        #expect(log.lines.count == 1 && log.stdout.contains("exit 1: rsync did not finish everything"), "\(log)")
+        let json = try await box.expectRun(["log", "--json"], status: 0)
+        #expect(json.stdout.contains("\"reason\" : \"rsync did not finish everything"), "\(json)")
 
         let status = try await box.expectRun(["status"], status: 0)
         #expect(
@@ -66,17 +80,47 @@ import Testing
             "a failed run is no backup: \(status)")
     }
 
+    @Test func aFailedDryRunIsJournaledAsOne() async throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1)
+        try box.write("x", at: "w/x")
+        let environment = try failingRsync(in: box, passing: ["--version"])
+        try await box.expectRun(["backup", "-n", "w"], environment: environment, status: 1)
+        let entry = try #require(try box.journalEntries().first)
+        #expect(entry["dryRun"] as? Bool == true, "\(entry)")
+        let log = try await box.expectRun(["log"], status: 0)
+        #expect(log.stdout.contains("  backup (dry run)  main: "), "\(log)")
+    }
+
+    @Test func aSkippedDestinationIsJournaledWithWhy() async throws {
+        let box = try Sandbox()
+        try box.write("a", at: "w/a")
+        try box.makeDirectory("b1")
+        try box.configure([("main", ["w"], ["b1", "b2"])])
+        try await box.expectRun(["backup", "w"], status: 0)
+        let entry = try #require(try box.journalEntries().first)
+        #expect(entry["skipped"] as? [String] == ["\(box.path("b2")) (does not exist yet)"], "\(entry)")
+        #expect(entry["exitCode"] as? Int == 0)
+        let log = try await box.expectRun(["log"], status: 0)
+        #expect(log.stdout.contains("not written: \(box.path("b2")) (does not exist yet)  exit 0"), "\(log)")
+    }
+
     @Test func aCorruptLineIsSkippedWithAWarning() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         try box.write("x", at: "w/x")
-        try box.write("{\"action\": \"backup\", truncated\nnot json at all\n", to: box.journalFile)
         try await box.expectRun(["backup", "w"], status: 0)
+        // After the good line: read from the end, the journal's newest lines are read first.
+        let good = try String(contentsOfFile: box.journalFile, encoding: .utf8)
+        try box.write(good + "{\"action\": \"backup\", truncated\nnot json at all\n", to: box.journalFile)
 
-        let result = try await box.expectRun(["status"], status: 0)
-        #expect(result.stderr.contains("line 1 is not a journal entry; skipped"), "\(result)")
-        #expect(result.stderr.contains("line 2 is not a journal entry; skipped"))
-        #expect(result.stdout.contains("just now"), "the good line still counts: \(result)")
+        for command in [["status"], ["log"], ["log", "--json"]] {
+            let result = try await box.expectRun(command, status: 0)
+            let warning = "\(box.journalFile): 2 lines are not journal entries; skipped"
+            #expect(result.stderr.components(separatedBy: warning).count == 2, "\(command): once: \(result)")
+            let good = ["status": "just now", "log": "1 copied", "log --json": "\"copied\" : 1"]
+            #expect(result.stdout.contains(good[command.joined(separator: " ")]!), "the good line counts: \(result)")
+        }
         #expect(try String(contentsOfFile: box.journalFile, encoding: .utf8).split(separator: "\n").count == 3)
     }
 

@@ -40,7 +40,7 @@ import Testing
         let man = try await Self.rendered("C.UTF-8")
         for heading in [
             "NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "EXIT STATUS", "CONFIGURATION", "ENVIRONMENT",
-            "FILES", "SEE ALSO",
+            "FILES", "SEE ALSO", "REMOTE LOCATIONS (SSH)",
         ] {
             #expect(man.contains(" \(heading) "), "no \(heading) section")
         }
@@ -48,7 +48,8 @@ import Testing
             "143 Interrupted by SIGTERM.", "5 Refused by a safety guard", "MICSYNC_CONFIG", "XDG_CONFIG_HOME",
             "XDG_STATE_HOME", "NO_COLOR", "PAGER", "\"configs\": [", "maxDeletePercent",
             "~/.local/state/micsync/journal.jsonl", "LOCATION/.micsync/trash/TIMESTAMP/",
-            "LOCATION/.micsync/partial/", "LOCATION/.micsync/id", "rsync(1)",
+            "LOCATION/.micsync/partial/", "LOCATION/.micsync/id", "rsync(1)", "user@host:/path", "RSYNC_RSH",
+            "Shared connection", "Lock on the host",
         ] {
             #expect(man.contains(text), "the page lacks \(text)")
         }

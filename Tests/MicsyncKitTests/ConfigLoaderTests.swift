@@ -124,14 +124,14 @@ import Testing
         let home = directory + "/home"
         try FileManager.default.createDirectory(atPath: home + "/.config/micsync", withIntermediateDirectories: true)
         let original = home + "/.micsync.json", xdg = home + "/.config/micsync/config.json"
-        FileManager.default.createFile(atPath: original, contents: Data())
+        _ = FileManager.default.createFile(atPath: original, contents: Data())
         let locator = ConfigLocator(environment: [:], home: home, currentDirectory: directory)
         #expect(try locator.locate(explicit: nil).file == original)
-        FileManager.default.createFile(atPath: xdg, contents: Data())
+        _ = FileManager.default.createFile(atPath: xdg, contents: Data())
         #expect(try locator.locate(explicit: nil).file == xdg)
         let named = ConfigLocator(
             environment: ["MICSYNC_CONFIG": "w/../env.json"], home: home, currentDirectory: directory)
-        FileManager.default.createFile(atPath: directory + "/env.json", contents: Data())
+        _ = FileManager.default.createFile(atPath: directory + "/env.json", contents: Data())
         #expect(try named.locate(explicit: nil).file == directory + "/env.json")
         #expect(try named.locate(explicit: "~/.micsync.json").file == original)
         #expect(throws: MicsyncError.self) { try named.locate(explicit: "missing.json") }

@@ -9,6 +9,9 @@ public struct RunResult: CustomStringConvertible, Sendable {
     public let killedBySignal: Bool
     public let stdout: String
     public let stderr: String
+    /// The bytes it read (`rchar` in `/proc/PID/io`, its collected children's reads included), measured when it
+    /// had exited and before it was collected.
+    public var bytesRead: Int?
 
     public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 
@@ -26,6 +29,8 @@ public struct Command: Sendable {
     public var input: String
     public var directory: String
     public var environment: [String: String]
+    /// Its stdout's reader is gone before it writes (as with `| head` once it has read what it wanted).
+    public var stdoutReaderGone = false
 
     public init(
         _ executable: String, _ arguments: [String], input: String = "", directory: String,
@@ -109,9 +114,11 @@ public final class RunningProcess: Sendable {
             throw error
         }
         for descriptor in [stdin.read, stdout.write, stderr.write] { close(descriptor) }
+        if command.stdoutReaderGone { close(stdout.read) }
         self.stdin = FileHandle(fileDescriptor: stdin.write, closeOnDealloc: true)
         let (state, pid) = (state, pid)
-        Thread.detachNewThread { state.drain(stdout.read, stderr.read) }
+        let output = command.stdoutReaderGone ? -1 : stdout.read
+        Thread.detachNewThread { state.drain(output, stderr.read) }
         Thread.detachNewThread { state.reap(pid) }
         if let input {
             let handle = self.stdin
@@ -187,7 +194,8 @@ public final class RunningProcess: Sendable {
             let signal = status & 0x7f
             return RunResult(
                 status: signal != 0 ? signal : (status >> 8) & 0xff, killedBySignal: signal != 0,
-                stdout: String(decoding: state.out, as: UTF8.self), stderr: String(decoding: state.err, as: UTF8.self))
+                stdout: String(decoding: state.out, as: UTF8.self), stderr: String(decoding: state.err, as: UTF8.self),
+                bytesRead: state.bytesRead)
         }
     }
 
@@ -256,6 +264,7 @@ private final class ChildState: @unchecked Sendable {
     var out = Data(), err = Data()
     /// Its wait status, once collected.
     var status: Int32?
+    var bytesRead: Int?
     var drained = false
     private var waiting: [(moment: Moment, wake: @Sendable () -> Void)] = []
 
@@ -302,14 +311,19 @@ private final class ChildState: @unchecked Sendable {
         update { drained = true }
     }
 
-    /// Waits for the child's exit, then collects it under the lock, so that no signal is sent to its pid after.
+    /// Waits for the child's exit, then collects it under the lock, so that no signal is sent to its pid after;
+    /// what it read is read from `/proc` in between, while it is there to be read.
     func reap(_ pid: pid_t) {
         var info = siginfo_t()
         while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+        let io = (try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8)) ?? ""
+        let bytesRead = io.split(separator: "\n").first { $0.hasPrefix("rchar:") }
+            .flatMap { Int($0.dropFirst("rchar:".count).trimmingCharacters(in: .whitespaces)) }
         update {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
             self.status = status
+            self.bytesRead = bytesRead
         }
     }
 }

@@ -137,6 +137,35 @@ public final class Sandbox {
         try await micsync(arguments, input: input, in: directory, environment: environment).run()
     }
 
+    /// Runs micsync with a stdout whose reader is gone before it writes, as in `micsync log | head -1` once
+    /// head has read its line.
+    public func runToAGoneReader(_ arguments: [String]) async throws -> RunResult {
+        var command = micsync(arguments, input: "", in: nil, environment: [:])
+        command.stdoutReaderGone = true
+        return try await command.run()
+    }
+
+    /// Runs micsync under GNU time, which forks it: its result (the bytes read its own: time reads next to
+    /// nothing) and its peak resident memory in bytes, time's line taken out of stderr. (A process the tests
+    /// spawn would count the test runner's memory as its own peak: vfork shares it until exec.)
+    public func runMeasuringMemory(_ arguments: [String], stdoutReaderGone: Bool = false) async throws
+        -> (result: RunResult, peakMemory: Int)
+    {
+        let marker = "micsync peak memory in KiB: "
+        var command = micsync(arguments, input: "", in: nil, environment: [:])
+        command.arguments = ["-q", "-f", marker + "%M", command.executable] + command.arguments
+        command.executable = "/usr/bin/time"
+        command.stdoutReaderGone = stdoutReaderGone
+        let measured = try await command.run()
+        var lines = measured.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let line = try #require(lines.lastIndex { $0.hasPrefix(marker) }, "no peak memory: \(measured)")
+        let kibibytes = try #require(Int(lines.remove(at: line).dropFirst(marker.count)), "\(measured)")
+        let result = RunResult(
+            status: measured.status, killedBySignal: measured.killedBySignal, stdout: measured.stdout,
+            stderr: lines.joined(separator: "\n"), bytesRead: measured.bytesRead)
+        return (result, kibibytes * 1024)
+    }
+
     /// Runs micsync as a user who cannot read what is mode 000 (as `nobody` when the tests run as root, with
     /// the sandbox opened to it and `unreadable` closed again), so that unreadable files stay unreadable.
     public func runUnprivileged(_ arguments: [String], unreadable: [String]) async throws -> RunResult {

@@ -52,7 +52,11 @@ public struct StatusCommand: AsyncParsableCommand {
             paths.isEmpty
             ? try loaded.chosen().map { Scope.whole($0.working[0], of: $0) }
             : [try loaded.scope(paths, questions: context.run.questions)]
-        let journal = Journal(path: context.locations.state.journal).entries(warningsTo: context.terminal)
+        let configurations = scopes.map(\.configuration)
+        let journal = Journal(path: context.locations.state.journal).latest(
+            writing: configurations.flatMap(\.locations).filter { $0.role == .backup }.map(\.path),
+            automaticRunsOf: configurations.filter { !$0.auto.isOff }.map(\.name),
+            warningsTo: context.terminal)
         let now = Date()
         var reports: [ConfigurationStatus] = []
         for scope in scopes {

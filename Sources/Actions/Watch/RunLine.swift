@@ -2,7 +2,8 @@ import Foundation
 import MicsyncKit
 
 /// The one line an automatic run prints:
-/// `12:03 backup docs → /media/disc: 12 copied (3.4 MB), 1 overwritten`, or why it did not run.
+/// `12:03 backup docs → /media/disc: 12 copied (3.4 MB), 1 overwritten`, with what it left unwritten and why
+/// (`; not written: /media/disc2 (does not exist yet)`), or why it did not run.
 struct RunLine {
     let configuration: Configuration
     let working: Location
@@ -23,13 +24,12 @@ struct RunLine {
                 entry.copied + entry.overwritten == 0
                 ? "nothing to do"
                 : "\(entry.copied) copied (\(ByteCount.readable(entry.copiedSize))), \(entry.overwritten) overwritten"
-            return "\(run) → \(entry.destinations.joined(separator: ", ")): \(counts)"
+            // A destination left out is named with why, not only on stderr: the line must not read like success.
+            let skipped = entry.skipped.map { "; not written: " + $0.joined(separator: ", ") } ?? ""
+            return "\(run) → \(entry.destinations.joined(separator: ", ")): \(counts)\(skipped)"
         case .success(nil): return "\(run): nothing to do"
         case .failure(let error):
-            // One line, whatever the message: its lines joined (a list after its colon, then by semicolons).
-            let lines = error.message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            let message = lines.dropFirst().reduce(lines.first ?? "") { $0 + ($0.hasSuffix(":") ? " " : "; ") + $1 }
-            return "\(run): not done (exit \(error.status.rawValue)): \(message)"
+            return "\(run): not done (exit \(error.status.rawValue)): \(error.oneLine)"
         }
     }
 }

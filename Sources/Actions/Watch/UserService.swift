@@ -16,36 +16,48 @@ struct UserService {
         return configHome + "/systemd/user/" + Self.unitName
     }
 
+    /// What the service needs of this shell's environment, which a systemd user service does not inherit: the
+    /// config file and state folder it reads, how it reaches hosts (the ssh command, the agent holding the key).
+    static let passedVariables = ["MICSYNC_CONFIG", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "RSYNC_RSH", "SSH_AUTH_SOCK"]
+
+    /// Those of them set here, with their values.
+    var passed: [(name: String, value: String)] {
+        Self.passedVariables.compactMap { name in environment[name].flatMap { $0.isEmpty ? nil : (name, $0) } }
+    }
+
     /// Whether systemd manages this machine (sd_booted's test), so that `systemctl --user` can work.
     var systemdRuns: Bool { FileManager.default.fileExists(atPath: "/run/systemd/system") }
 
     /// The unit: this very micsync (an absolute path, as systemd needs), restarted when it fails but not
     /// when restarting cannot help (a configuration error, another watcher running); SIGTERM's exit 143 is
     /// a clean stop.
-    static func unit(command: [String]) -> String {
-        """
-        [Unit]
-        Description=micsync: back up when a known disc is plugged in, and on a schedule
-        Documentation=man:micsync(1)
+    static func unit(command: [String], environment: [(name: String, value: String)]) -> String {
+        let assignments = environment.map { "Environment=" + quoted("\($0.name)=\($0.value)", expanding: false) + "\n" }
+        return """
+            [Unit]
+            Description=micsync: back up when a known disc is plugged in, and on a schedule
+            Documentation=man:micsync(1)
 
-        [Service]
-        Type=simple
-        ExecStart=\(command.map(quoted).joined(separator: " "))
-        Restart=on-failure
-        RestartSec=30
-        RestartPreventExitStatus=2 5
-        SuccessExitStatus=143
+            [Service]
+            Type=simple
+            \(assignments.joined())ExecStart=\(command.map { quoted($0) }.joined(separator: " "))
+            Restart=on-failure
+            RestartSec=30
+            RestartPreventExitStatus=2 5
+            SuccessExitStatus=143
 
-        [Install]
-        WantedBy=default.target
+            [Install]
+            WantedBy=default.target
 
-        """
+            """
     }
 
-    /// A word of `ExecStart=` as systemd reads it: quoted, with `%` and `$` kept literal.
-    static func quoted(_ word: String) -> String {
-        let escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "%", with: "%%").replacingOccurrences(of: "$", with: "$$")
+    /// A word of `ExecStart=` (or, not `expanding`, an `Environment=` assignment, where `$` means nothing) as
+    /// systemd reads it: quoted, with `%` and `$` kept literal.
+    static func quoted(_ word: String, expanding: Bool = true) -> String {
+        var escaped = word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "%", with: "%%").replacingOccurrences(of: "\n", with: "\\n")
+        if expanding { escaped = escaped.replacingOccurrences(of: "$", with: "$$") }
         return "\"\(escaped)\""
     }
 
@@ -60,11 +72,17 @@ struct UserService {
         let folder = (unitFile as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(Self.unit(command: command).utf8).write(to: URL(fileURLWithPath: unitFile), options: .atomic)
+            try Data(Self.unit(command: command, environment: passed).utf8).write(
+                to: URL(fileURLWithPath: unitFile), options: .atomic)
         } catch {
             throw .io("cannot write \(unitFile): \(error.localizedDescription)")
         }
         terminal.print("wrote \(unitFile)")
+        if !passed.isEmpty {
+            terminal.print(
+                "the service gets \(passed.map(\.name).joined(separator: ", ")) as set here (its Environment= lines); "
+                    + "install again after changing them")
+        }
         guard start else {
             return terminal.print(
                 "start it with: systemctl --user daemon-reload && systemctl --user enable --now \(Self.unitName)")

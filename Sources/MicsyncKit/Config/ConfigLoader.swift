@@ -295,6 +295,16 @@ private struct Validator {
     }
 }
 
+/// The name a typo most likely meant (an action, an option, a configuration): within two edits, or the only
+/// one it begins.
+public func nearestName(to word: String, in names: [String]) -> String? {
+    guard !word.isEmpty, word.count <= 40 else { return nil }
+    let scored = names.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= min(2, max(1, $0.0.count / 3)) }
+    if let best = scored.min(by: { $0.1 < $1.1 }) { return best.0 }
+    let prefixed = word.count < 2 ? [] : names.filter { $0.hasPrefix(word.lowercased()) }
+    return prefixed.count == 1 ? prefixed[0] : nil
+}
+
 /// Levenshtein distance, to suggest the known name nearest to a typo.
 public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.lowercased()), b = Array(b.lowercased())

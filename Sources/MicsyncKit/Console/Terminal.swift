@@ -17,13 +17,15 @@ public struct Terminal: Sendable {
     let height: Int
     /// Whether stdin, stdout and stderr are terminals.
     let inputIsTerminal: Bool
-    let outputIsTerminal: Bool
+    public let outputIsTerminal: Bool
     let messagesAreTerminal: Bool
     /// `$PAGER`, for long read-only lists on a terminal.
     let pagerCommand: String?
     /// `TERM=dumb`: no escape sequence may be written (no progress line redrawn in place).
     public var isDumb = false
     private let health = OutputHealth()
+    /// `print` says its lines on stderr (`besideDocument`).
+    private var printsToMessages = false
 
     public init(
         sink: any ConsoleSink, quiet: Bool = false, style: Style = Style(enabled: false), width: Int = 80,
@@ -44,8 +46,8 @@ public struct Terminal: Sendable {
     /// Whether a person is there to answer: stdin and stderr are terminals.
     var isInteractive: Bool { inputIsTerminal && messagesAreTerminal }
 
-    /// The errno that stopped stdout, if it failed.
-    var outputFailure: Int32? { health.failure }
+    /// The errno that stopped stdout, if it failed (its reader gone: `| head`).
+    public var outputFailure: Int32? { health.failure }
 
     /// Throws once stdout has failed, so that a run whose plan could not be shown changes nothing.
     func checkOutput() throws(MicsyncError) {
@@ -67,7 +69,15 @@ public struct Terminal: Sendable {
     }
 
     public func print(_ line: String) {
-        write(line + "\n")
+        printsToMessages ? prompt(line + "\n") : write(line + "\n")
+    }
+
+    /// This terminal, printing on stderr when `document` (stdout holds one JSON document, which the rsync
+    /// commands that -v prints must not break).
+    func besideDocument(_ document: Bool) -> Terminal {
+        var copy = self
+        copy.printsToMessages = document
+        return copy
     }
 
     /// Writes `text` to stdout as it is (a progress line redrawn in place).

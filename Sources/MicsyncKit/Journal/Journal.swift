@@ -22,8 +22,15 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     public var exitCode: Int32
     /// A run `micsync watch` started by itself (absent for a typed run).
     public var automatic: Bool?
+    /// A dry run (`-n`), which changed nothing (absent for a real run).
+    public var dryRun: Bool?
+    /// Why the run failed, in one line (absent when it did not).
+    public var reason: String?
+    /// The destinations left unwritten, each with why: `/media/disc2 (not mounted?)` (absent when none was).
+    public var skipped: [String]?
 
-    public var succeeded: Bool { exitCode == ExitStatus.success.rawValue }
+    /// A real run that ended well (a dry run wrote nothing, whatever its exit).
+    public var succeeded: Bool { exitCode == ExitStatus.success.rawValue && dryRun != true }
 
     /// What rsync did, in the words the run's summary used: `3 copied (1.2 KB), 1 overwritten, 0 deleted`.
     public var counts: String { RunSummary.line(report) }
@@ -45,7 +52,7 @@ public struct JournalEntry: Codable, Sendable, Equatable {
 /// `$XDG_STATE_HOME/micsync/journal.jsonl` (default `~/.local/state/micsync/journal.jsonl`).
 /// A line is appended with one `write()` on an `O_APPEND` descriptor, so concurrent runs never interleave;
 /// a line that cannot be read back is skipped with a warning. The journal is opened only as a regular file
-/// (a FIFO or a device there never keeps a run waiting), and read from its end, at most `readLimit` of it.
+/// (a FIFO or a device there never keeps a run waiting), and read from its end, no more of it than is needed.
 public struct Journal: Sendable {
     /// The most of the journal's end that is read: some 50,000 runs.
     static let readLimit = 16 * 1024 * 1024
@@ -99,25 +106,53 @@ public struct Journal: Sendable {
 
     /// Every readable entry of the journal's last `readLimit` bytes, oldest first; a missing journal is empty.
     public func entries(warningsTo terminal: Terminal) -> [JournalEntry] {
-        let (data, cut): (Data, Bool)
-        switch FileSystem.contents(of: path, lastBytes: Self.readLimit) {
-        case .success(let contents): (data, cut) = contents
-        case .failure(let reason):
-            if reason.missing { return [] }
-            terminal.note("warning: cannot read the journal \(path): \(reason)")
-            return []
-        }
         var result: [JournalEntry] = []
-        for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
-        where !line.isEmpty {
-            guard let entry = try? Self.decoder.decode(JournalEntry.self, from: line) else {
-                let place = cut ? "a line of its last \(Self.readLimit >> 20) MiB" : "line \(number + 1)"
-                terminal.note("warning: \(path): \(place) is not a journal entry; skipped")
-                continue
-            }
-            result.append(entry)
+        newestFirst(within: Self.readLimit, warningsTo: terminal) {
+            result.append($0)
+            return true
         }
-        return result
+        return result.reversed()
+    }
+
+    /// Each readable entry, newest first, read from the journal's end (at most `limit` bytes of it) a chunk at a
+    /// time, until `body` returns false; the memory taken does not grow with the journal. Lines that cannot be
+    /// read are counted and said in one warning at the end; a missing journal has no entry.
+    public func newestFirst(
+        within limit: Int = .max, warningsTo terminal: Terminal, _ body: (JournalEntry) -> Bool = { _ in true }
+    ) {
+        var unreadable = 0
+        let read = FileSystem.linesFromEnd(of: path) { line, bytesRead in
+            guard let entry = try? Self.decoder.decode(JournalEntry.self, from: line) else {
+                unreadable += 1
+                return bytesRead < limit
+            }
+            return body(entry) && bytesRead < limit
+        }
+        if case .failure(let reason) = read, !reason.missing {
+            terminal.note("warning: cannot read the journal \(path): \(reason)")
+        }
+        if unreadable > 0 {
+            terminal.note(
+                "warning: \(path): "
+                    + plural(unreadable, "line is not a journal entry", "lines are not journal entries") + "; skipped")
+        }
+    }
+
+    /// The newest entries, oldest first, as far back as it takes to find the last successful run into each of
+    /// `locations` (by path) and the last automatic run of each of `configurations` (by name): all that
+    /// `status` shows, read from the journal's end (at most `readLimit` of it).
+    public func latest(
+        writing locations: [String], automaticRunsOf configurations: [String], warningsTo terminal: Terminal
+    ) -> [JournalEntry] {
+        var (unwritten, unrun) = (Set(locations), Set(configurations))
+        var result: [JournalEntry] = []
+        newestFirst(within: Self.readLimit, warningsTo: terminal) { entry in
+            result.append(entry)
+            if entry.succeeded { unwritten.subtract(entry.destinations) }
+            if entry.automatic == true { unrun.remove(entry.configuration) }
+            return !unwritten.isEmpty || !unrun.isEmpty
+        }
+        return result.reversed()
     }
 
     /// The end of the last successful run that wrote into `location`, by location path.

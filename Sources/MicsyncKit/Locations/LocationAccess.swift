@@ -59,8 +59,7 @@ public enum LocationAccess: Equatable, Sendable {
                 + "meant"
         case .markerMissing, .otherMarker:
             "if this is the right disc (reformatted, or copied by hand): micsync adopt \(quoted)"
-        case .unreachable(let host, _):
-            "run `ssh \(RsyncInvocation.shellQuoted(host))` once (to accept its host key, or to load your key into the agent)"
+        case .unreachable(let host, let reason): SshHint.hint(reason, host: host)
         case .hostTrouble(let host, _):
             "look at what \(host) runs for micsync's ssh (its shell's startup files, a forced command in its "
                 + "authorized_keys)"

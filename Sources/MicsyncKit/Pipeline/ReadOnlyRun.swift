@@ -15,7 +15,8 @@ struct ReadOnlyRun {
         comparison.filters = filters
         let rsync = try await Rsync.locate(interruption: context.interruption)
         let plans = try await comparison.plans(
-            endpoints.destinations, rsync: rsync, printingTo: run.printsCommands ? context.terminal : nil)
+            endpoints.destinations, rsync: rsync,
+            printingTo: run.printsCommands ? context.terminal.besideDocument(run.json) : nil)
         let report = DifferenceReport(
             source: endpoints.source, byContent: rsyncOptions.contains("--checksum"),
             plans: Array(zip(endpoints.destinations, plans)), locations: context.locations)

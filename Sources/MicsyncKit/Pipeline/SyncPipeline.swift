@@ -36,13 +36,13 @@ struct SyncPipeline {
         try await planAndApply(preflight.usable, into: &outcome)
         try job.context.interruption.checkpoint()
         let skipped = SkippedLocations(job: job)
-        let skippedCount = skipped.say()
+        outcome.skipped = skipped.say()
         try Conclusion(destinationCount: job.destinations.count, dryRun: job.options.dryRun).verdict(outcome)
-        try skipped.requireNone(skippedCount)
+        try skipped.requireNone(outcome.skipped.count)
     }
 
     private func planAndApply(_ usable: [Location], into outcome: inout SessionOutcome) async throws(MicsyncError) {
-        let printing = job.options.printsCommands ? job.terminal : nil
+        let printing = job.options.printsCommands ? job.terminal.besideDocument(job.options.json) : nil
         let planner = Planner(
             rsync: job.rsync, invocation: job.invocation, locations: job.context.locations, printingTo: printing,
             partsPerDestination: job.partsPerDestination)
@@ -61,6 +61,11 @@ struct SyncPipeline {
         let unattended = !decided.contains(where: \.asked)
         if !unattended || job.terminal.outputFailure != EPIPE { try job.terminal.checkOutput() }
         guard !job.options.dryRun else { return reporter.dryRunEnded() }
+        if job.terminal.outputFailure == EPIPE {
+            job.terminal.note(
+                "note: standard output's reader has gone (| head); the changes approved by the options are made "
+                    + "all the same; see them with `micsync log`")
+        }
         let prepared = try Preparation(job: job, reporter: reporter, unattended: unattended).prepare(decided)
         let recheck = Recheck(
             source: job.source, sourceCheck: planned.sourceCheck, locations: job.context.locations)

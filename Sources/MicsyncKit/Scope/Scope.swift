@@ -125,7 +125,10 @@ extension [Configuration] {
     func named(_ name: String) throws(MicsyncError) -> Configuration {
         guard let match = first(where: { $0.name == name }) else {
             let names = map { "\"\($0.name)\"" }.joined(separator: ", ")
-            throw .usage("no configuration is named \"\(name)\"; the configurations are: \(names)")
+            let near = nearestName(to: name, in: map(\.name))
+            throw .usage(
+                "no configuration is named \"\(name)\"; "
+                    + (near.map { "did you mean \"\($0)\"?" } ?? "the configurations are: \(names)"))
         }
         return match
     }

@@ -27,7 +27,18 @@ import Testing
         #expect(!result.stderr.contains("\r"), "ssh's CRLF is not carried into micsync's lines: \(result)")
         #expect(result.stderr.contains("Host key verification failed"), "\(result)")
         #expect(result.stderr.contains("Permission denied"), "\(result)")
-        #expect(result.stderr.contains("run `ssh strangerhost` once"), "what to run: \(result)")
+        // What to do fits what ssh said: only a host key that could not be verified is answered with `ssh HOST`.
+        let hints = [
+            "closedhost": "is the ssh server on closedhost running, and on the port your ssh config says?",
+            "silenthost": "is silenthost switched on and on this network?",
+            "strangerhost": "run `ssh strangerhost` once, to check and accept its host key",
+            "nokeyhost": "load your key into the agent (`ssh-add`), or add it to nokeyhost's authorized_keys",
+        ]
+        for (host, hint) in hints {
+            let line = result.stderr.split(separator: "\n").first { $0.contains("cannot reach \(host)") } ?? ""
+            #expect(line.contains(hint), "\(host): \(line)")
+        }
+        #expect(result.stderr.components(separatedBy: "accept its host key").count == 2, "\(result)")
         #expect(!result.stderr.contains("password:") && !result.stderr.contains("(yes/no"), "never a prompt: \(result)")
         #expect(remote.ssh.clientProcesses.isEmpty, "\(remote.ssh.clientProcesses)")
     }

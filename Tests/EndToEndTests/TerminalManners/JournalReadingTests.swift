@@ -29,7 +29,10 @@ import Testing
         let box = try await threeRuns()
         let result = try await box.expectRun(["log"], environment: zone, status: 0)
         #expect(result.lines.count == 3, "\(result)")
-        #expect(result.lines.map { $0.contains("backup  \(box.path("w")) → \(box.path("b1"))") } == [true, true, true])
+        #expect(
+            result.lines.map { $0.contains("backup  main: \(box.path("w")) → \(box.path("b1"))") } == [
+                true, true, true,
+            ])
         #expect(result.lines[0].contains("3 copied") && result.lines[2].contains("1 copied"), "\(result)")
         #expect(result.lines.allSatisfy { $0.hasSuffix("exit 0") }, "\(result)")
 
@@ -48,6 +51,36 @@ import Testing
         let box = try Sandbox()
         let result = try await box.expectRun(["log"], status: 0)
         #expect(result.stderr.contains("no run journaled yet"), "\(result)")
+    }
+
+    @Test func noRunsAskedForPrintsNothing() async throws {
+        let box = try await threeRuns()
+        let result = try await box.expectRun(["log", "-n", "0"], status: 0)
+        #expect(result.stdout.isEmpty && result.stderr.isEmpty, "\(result)")
+        let json = try await box.expectRun(["log", "-n", "0", "--json"], status: 0)
+        #expect(json.stdout == "[]\n", "\(json)")
+    }
+
+    /// Every destination in full: wrapped between words at a narrow terminal's width, one line when piped.
+    @Test(arguments: [50, 80])
+    func aLineNamesEveryDestinationInFull(columns: Int) async throws {
+        let box = try Sandbox()
+        let backups = ["the first backup disc", "b2"]
+        try box.write("x", at: "w/x")
+        for name in backups { try box.makeDirectory(name) }
+        try box.configure([("photos", ["w"], backups)])
+        try await box.expectRun(["backup", "w"], status: 0)
+
+        let shown = try await box.expectRunInTerminal(["log"], environment: ["COLUMNS": "\(columns)"], status: 0)
+        let lines = shown.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count > 1, "wrapped: \(shown)")
+        #expect(lines.allSatisfy { $0.count <= columns || !$0.trimmingCharacters(in: .whitespaces).contains(" ") })
+        let words = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        let locations = "photos: \(box.path("w")) → \(box.path(backups[0])), \(box.path(backups[1]))"
+        #expect(words.contains("backup " + locations + " 2 copied"), "nothing cut: \(shown)")
+
+        let piped = try await box.expectRun(["log"], environment: ["COLUMNS": "\(columns)"], status: 0)
+        #expect(piped.lines.count == 1 && piped.stdout.contains("backup  " + locations + "  2 copied"), "\(piped)")
     }
 
     @Test func trashListShowsLocalTimeAndAge() async throws {

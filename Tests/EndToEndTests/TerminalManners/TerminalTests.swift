@@ -114,6 +114,18 @@ import Testing
         #expect(box.read("b1/a") == "old" && !box.exists("b1/new0"), "nothing was changed")
     }
 
+    /// With its changes approved by `-m`, the run asks nothing: it goes on, and says so where it can be read.
+    @Test func aReaderGoneFromARunThatAsksNothingIsSaidOnStderr() async throws {
+        let box = try modifiedSandbox()
+        let result = try await box.runToAGoneReader(["backup", "-m", "w"])
+        result.expect(status: 0)
+        #expect(
+            result.stderr.contains(
+                "note: standard output's reader has gone (| head); the changes approved by the options are made "
+                    + "all the same"), "\(result)")
+        #expect(box.read("b1/a") == "changed" && box.exists("b1/new0"), "\(result)")
+    }
+
     @Test func theStatusTableUsesTheWholeWidthAndCutsTheMiddleOfLongPaths() async throws {
         let box = try Sandbox()
         let long = "w/" + String(repeating: "a-rather-long-folder-name/", count: 6) + "the-end"

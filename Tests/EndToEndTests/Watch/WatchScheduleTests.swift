@@ -41,6 +41,22 @@ struct WatchScheduleTests {
         #expect(nextDue > lastRun && auto["lastRunExitCode"] as? Int == 0, "\(auto)")
     }
 
+    /// A run line never reads like full success when a BACKUP was left out: it names it, with why.
+    @Test func aRunLineNamesWhatWasNotWritten() async throws {
+        let box = try Sandbox()
+        try box.write("a", at: "w/a")
+        try box.makeDirectory("b1")
+        try box.configure([("main", ["w"], ["b1", "b2"])], extra: #", "auto": "1h""#)
+        let watcher = try await WatchProcess(in: box)
+        defer { watcher.kill() }
+        #expect(await watcher.waitForRuns(1), "due at once: \(watcher.stdout)")
+        let line = watcher.runLines.first ?? ""
+        #expect(
+            line.hasSuffix("1 copied (1 B), 0 overwritten; not written: \(box.path("b2")) (does not exist yet)"),
+            "\(line)")
+        await watcher.stop().expect(status: 143)
+    }
+
     @Test func aSecondWatcherIsRefused() async throws {
         let box = try Sandbox()
         try box.standard(backups: 1, extra: #", "auto": "plugged""#)

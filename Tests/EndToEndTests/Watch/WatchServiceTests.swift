@@ -24,6 +24,32 @@ import Testing
         #expect(again.stdout.contains("nothing to uninstall"), "\(again)")
     }
 
+    /// A user service inherits nothing of the shell: what micsync reads is written into the unit, and said.
+    @Test func installPassesTheEnvironmentTheServiceNeeds() async throws {
+        let box = try Sandbox()
+        try box.standard(backups: 1, extra: #", "auto": "plugged""#)
+        let passed = [
+            "MICSYNC_CONFIG": box.configFile, "RSYNC_RSH": #"ssh -p 2222 -o "IdentityFile=~/my key" 100%$HOME"#,
+            "SSH_AUTH_SOCK": "/run/user/1000/agent.sock",
+        ]
+        let installed = try await box.expectRun(["watch", "--install", "--no-start"], environment: passed, status: 0)
+        let unit = try String(
+            contentsOfFile: box.home + "/.config/systemd/user/micsync-watch.service", encoding: .utf8)
+        let lines = [
+            #"Environment="MICSYNC_CONFIG=\#(box.configFile)""#,
+            #"Environment="XDG_CONFIG_HOME=\#(box.environment["XDG_CONFIG_HOME"]!)""#,
+            #"Environment="XDG_STATE_HOME=\#(box.environment["XDG_STATE_HOME"]!)""#,
+            #"Environment="RSYNC_RSH=ssh -p 2222 -o \"IdentityFile=~/my key\" 100%%$HOME""#,
+            #"Environment="SSH_AUTH_SOCK=/run/user/1000/agent.sock""#,
+        ]
+        #expect(unit.contains("\nType=simple\n" + lines.joined(separator: "\n") + "\nExecStart="), "\(unit)")
+        #expect(
+            installed.stdout.contains(
+                "the service gets MICSYNC_CONFIG, XDG_CONFIG_HOME, XDG_STATE_HOME, RSYNC_RSH, SSH_AUTH_SOCK as set here"
+            ),
+            "\(installed)")
+    }
+
     @Test(.enabled(if: !FileManager.default.fileExists(atPath: "/run/systemd/system"), "systemd runs here"))
     func withoutSystemdInstallSaysWhatToAddToAutostart() async throws {
         let box = try Sandbox()

@@ -5,6 +5,8 @@ struct SessionOutcome: Sendable {
     var planProblems: [String] = []
     /// What each destination's filesystem cannot hold: left out of the apply.
     var cannotStore: [(destination: Location, items: [Unstorable])] = []
+    /// The configuration's locations of the destinations' role that the run left out, not being accessible.
+    var skipped: [(location: Location, reason: String)] = []
     /// Why the run did not end well; nil when it did.
     var error: MicsyncError?
 

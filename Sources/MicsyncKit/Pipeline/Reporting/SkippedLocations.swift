@@ -18,13 +18,13 @@ struct SkippedLocations {
         }
     }
 
-    /// Says each one on stderr (not in a JSON run: the document lists them); returns how many.
-    func say() -> Int {
+    /// Says each one on stderr (not in a JSON run: the document lists them); returns them.
+    func say() -> [(location: Location, reason: String)] {
         let skipped = locations
         if !job.options.json {
             for (location, reason) in skipped { job.terminal.note("not written: \(location.heading) (\(reason))") }
         }
-        return skipped.count
+        return skipped
     }
 
     /// With `--strict`, any skipped location fails the run.
