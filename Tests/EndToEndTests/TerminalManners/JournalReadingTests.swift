@@ -94,7 +94,7 @@ import Testing
         let line = try #require(result.lines.first { $0.contains("1 file") }, "\(result)")
         #expect(line.contains("just now"), "its age: \(result)")
         let stamp = try #require(line.split(separator: " ").first.map(String.init))
-        var date = try #require(
+        let date = try #require(
             ISO8601DateFormatter().date(
                 from: stamp.replacingOccurrences(
                     of: #"(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z"#, with: "$1-$2-$3T$4:$5:$6Z",
