@@ -31,11 +31,13 @@ public final class LocationLock {
 
     static func acquire(_ location: Location, fallbackFolder: String) throws(MicsyncError) -> LocationLock {
         let (descriptor, file, state) = try openLockFile(location, fallbackFolder: fallbackFolder)
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let holder = state.map { recordFolder(in: $0).owner } ?? LockOwner(record: contents(of: descriptor))
-            close(descriptor)
-            state.map { _ = close($0) }
-            throw refusal(location, holder: holder, file: file)
+            guard holder.isGone, freedSoon(descriptor) else {
+                close(descriptor)
+                state.map { _ = close($0) }
+                throw refusal(location, holder: holder, file: file)
+            }
         }
         let owner = LockOwner.thisRun(run: UUID().uuidString.lowercased(), holdingFlock: true)
         guard let state else {
@@ -62,6 +64,18 @@ public final class LocationLock {
                 close(state)
                 close(descriptor)
             })
+    }
+
+    /// Whether the flock on `descriptor` comes free within a few seconds, and is then taken: a run killed
+    /// outright leaves its record, and its rsync (told by the kernel that micsync has gone) holds the flock
+    /// for the moment it takes to stop.
+    private static func freedSoon(_ descriptor: Int32) -> Bool {
+        let deadline = ContinuousClock.now + .seconds(3)
+        while ContinuousClock.now < deadline {
+            usleep(50_000)
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
+        }
+        return false
     }
 
     /// Makes `.micsync/lock.d` with `owner`'s record; the caller holds the flock. A folder there is taken over

@@ -35,19 +35,25 @@ struct HostCommand {
             return Result(status: nil, output: "", errors: "cannot write \(inputFile)")
         }
         // A lock micsync holds must never be kept by an ssh master that outlives the run.
-        let started = ProcessGroup.spawn(words, keeping: STDERR_FILENO) { actions in
-            posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, inputFile, O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let spawn = {
+            ProcessGroup.spawn(words, keeping: STDERR_FILENO) { actions in
+                posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, inputFile, O_RDONLY, 0)
+                posix_spawn_file_actions_addopen(
+                    &actions, STDOUT_FILENO, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                posix_spawn_file_actions_addopen(
+                    &actions, STDERR_FILENO, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            }
         }
         let pid: pid_t
+        let started: Swift.Result<pid_t, POSIXError>? = if let children { children.start(spawn) } else { spawn() }
         switch started {
         case .success(let started): pid = started
         case .failure(let error):
             let why = String(cString: strerror(error.code.rawValue))
             return Result(status: nil, output: "", errors: "cannot run \(words[0]): \(why)")
+        case nil:
+            return Result(status: nil, output: "", errors: "the run's ssh is closed")
         }
-        if children?.started(pid) == false { kill(-pid, SIGTERM) }
         defer { children?.ended(pid) }
         let (status, tooMuch) = Self.wait(for: pid, timeout: timeout, files: [outputFile, errorFile])
         return Result(
@@ -94,8 +100,10 @@ struct HostCommand {
 /// The ssh processes of one run that are running now, so that the run's end (a signal's handler, say)
 /// stops them and waits for them rather than leave them behind.
 protocol HostChildren: Sendable {
-    /// A command started; false when the run is closing, and the command must stop at once.
-    func started(_ pid: pid_t) -> Bool
+    /// Runs `spawn` and counts the process it started as running, in one step that a closing waits for (a
+    /// process started the instant before a signal's handler closes, and not yet counted, would outlive
+    /// micsync); nil, and nothing started, once the run is closing.
+    func start(_ spawn: () -> Result<pid_t, POSIXError>) -> Result<pid_t, POSIXError>?
     /// A command ended and was reaped.
     func ended(_ pid: pid_t)
 }

@@ -186,10 +186,12 @@ public final class RemoteHosts: HostChildren {
         _ = state.withLock { $0.sessions.removeValue(forKey: session.pid) }
     }
 
-    func started(_ pid: pid_t) -> Bool {
+    func start(_ spawn: () -> Result<pid_t, POSIXError>) -> Result<pid_t, POSIXError>? {
         state.withLock { state in
-            if !state.closed { state.commands.insert(pid) }
-            return !state.closed
+            guard !state.closed else { return nil }
+            let started = spawn()
+            if case .success(let pid) = started { state.commands.insert(pid) }
+            return started
         }
     }
 
