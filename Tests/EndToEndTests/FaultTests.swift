@@ -161,7 +161,7 @@ import Testing
         let run = try Binary.start(
             Binary.micsync, ["backup", "-m", "w"], directory: box.root, environment: environment)
         defer { run.kill() }
-        _ = await waitUntil { box.read("rsync.pid") != nil }
+        _ = await waitUntil(60) { box.read("rsync.pid") != nil }
         let deaf = try #require(
             box.read("rsync.pid").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
         run.signal(SIGKILL)

@@ -20,7 +20,7 @@ import Testing
 
     @Test func writingLeavesTheMarkerAndRemembersItInTheRunsStateFolder() throws {
         #expect(book.access(disc) == .accessible)
-        try book.prepareForWriting(disc)
+        try book.prepareForWriting(disc, trash: false)
         let id = try #require(LocationMarker(disc).id)
         #expect(try book.known.id(of: disc) == id)
         #expect(FileManager.default.fileExists(atPath: box.path("state/locations.json")))
@@ -30,7 +30,7 @@ import Testing
     @Test func theIdentityIsKeyedByTheConfiguredSpellingNotBySymlinkTarget() throws {
         try FileManager.default.createSymbolicLink(atPath: box.path("link"), withDestinationPath: box.path("disc"))
         let throughLink = Location(role: .backup, index: 0, path: box.path("disc"), spelled: box.path("link"))
-        try book.prepareForWriting(throughLink)
+        try book.prepareForWriting(throughLink, trash: false)
         #expect(try book.known.id(of: throughLink) != nil)
         #expect(try book.known.id(of: disc) == nil, "the same folder spelled otherwise is another location")
         let remembered = try String(contentsOfFile: box.path("state/locations.json"), encoding: .utf8)
@@ -46,7 +46,7 @@ import Testing
         }
         #expect(why.contains("cannot read micsync's state file") && why.contains("Move it away"), "\(why)")
         #expect(throws: MicsyncError.self) { try damaged.check() }
-        #expect(throws: MicsyncError.self) { try damaged.prepareForWriting(disc) }
+        #expect(throws: MicsyncError.self) { try damaged.prepareForWriting(disc, trash: false) }
         #expect(box.read("state/locations.json") == "{\"/some/where\": \"trunc", "kept as it was")
         #expect(LocationMarker(disc).id == nil, "nothing written to the location")
     }

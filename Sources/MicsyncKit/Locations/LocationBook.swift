@@ -10,7 +10,8 @@ public final class LocationBook: Sendable {
     public let known: KnownLocations
     /// The run's ssh, for locations on other hosts.
     let hosts: RemoteHosts
-    private let ready = Mutex<Set<Location>>([])
+    /// The locations made ready to be written in this run, and whether their trash root was made too.
+    private let ready = Mutex<[Location: Bool]>([:])
     /// How to let go of each lock this book gave out; closed once the run ends (or a signal ends it), after
     /// which no lock is taken.
     private let held = Mutex<(closed: Bool, releases: [LockRelease])>((false, []))
@@ -203,12 +204,12 @@ public final class LocationBook: Sendable {
     }
 
     /// Makes `location` ready to be written, the first time this run writes there: its micsync folders
-    /// checked and made, its marker left and remembered.
-    func prepareForWriting(_ location: Location) throws(MicsyncError) {
-        guard !ready.withLock({ $0.contains(location) }) else { return }
+    /// checked and made (the trash root with `trash`), its marker left and remembered.
+    func prepareForWriting(_ location: Location, trash: Bool) throws(MicsyncError) {
+        if let trashMade = ready.withLock({ $0[location] }), trashMade || !trash { return }
         try known.check()
-        try site(location).prepareForWriting()
+        try site(location).prepareForWriting(trash: trash)
         try location.claim(known: known, site: site(location))
-        ready.withLock { _ = $0.insert(location) }
+        ready.withLock { $0[location] = trash }
     }
 }

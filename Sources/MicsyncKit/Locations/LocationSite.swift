@@ -14,8 +14,8 @@ protocol LocationSite: EntryQuestions {
     func landing() -> LandingPlace?
     /// Leaves a new random marker and returns its id.
     func writeMarker() throws(MicsyncError) -> String
-    /// Its micsync folders checked and made, ready for rsync to write there.
-    func prepareForWriting() throws(MicsyncError)
+    /// Its micsync folders checked and made, ready for rsync to write there (the trash root with `trash`).
+    func prepareForWriting(trash: Bool) throws(MicsyncError)
     /// Its lock, held until released; `fallbackFolder` keeps it where the location itself cannot be written.
     func lock(fallbackFolder: String) throws(MicsyncError) -> LocationLock
     /// What its filesystem can hold.
@@ -83,7 +83,7 @@ struct LocalDirectory: LocationSite {
         }
     }
 
-    func prepareForWriting() throws(MicsyncError) { try StateFolder(location).prepare() }
+    func prepareForWriting(trash: Bool) throws(MicsyncError) { try StateFolder(location).prepare(trash: trash) }
 
     func lock(fallbackFolder: String) throws(MicsyncError) -> LocationLock {
         try LocationLock.acquire(location, fallbackFolder: fallbackFolder)

@@ -47,9 +47,11 @@ struct StateFolder: Sendable {
     }
 
     /// Checks, then creates `.micsync/` and the folders rsync needs to exist (partial, tmp) that are
-    /// missing, each with `mkdirat` in a directory opened with `O_NOFOLLOW`. The trash is made by rsync
-    /// when something goes there, below the checked `.micsync`.
-    func prepare() throws(MicsyncError) {
+    /// missing, each with `mkdirat` in a directory opened with `O_NOFOLLOW`; the trash root too, where it
+    /// can be made, for a run that may keep something there (`trash`), its own folder being rsync's to make:
+    /// rsync's generator and receiver both make what is missing of the trash path, and where two levels are
+    /// missing one of them can lose that race and end the pass (exit 11).
+    func prepare(trash: Bool) throws(MicsyncError) {
         try check()
         let top = open(location.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard top >= 0 else { throw failure(location.path) }
@@ -61,6 +63,8 @@ struct StateFolder: Sendable {
             if part == "tmp" { Self.removeFiles(in: folder) }
             close(folder)
         }
+        // A trash root that cannot be made (a read-only disc) is for the pass to report, as rsync says it.
+        if trash { mkdirat(state, "trash", 0o755) }
     }
 
     /// rsync's temporary files left by a run that was killed: only ever written while the location's lock is

@@ -216,9 +216,11 @@ enum HostScript {
         mkdir -- "$d" 2>/dev/null && echo ok=1 || echo "error=mkdir failed (is its parent there, and writable?)"
         """
 
-    /// Makes `.micsync` and the folders rsync writes into (partial, tmp), never through a symlink, and
-    /// removes rsync's temporary files left by a killed run (the caller holds the lock).
-    static let prepare = """
+    /// Makes `.micsync` and the folders rsync writes into (partial, tmp, and the trash root with `trash`:
+    /// `StateFolder.prepare`), never through a symlink, and removes rsync's temporary files left by a killed
+    /// run (the caller holds the lock).
+    static func prepare(trash: Bool) -> String {
+        """
         [ -d "$d" ] || { echo "error=the folder is missing"; exit 0; }
         for p in "$m" "$m/partial" "$m/tmp"; do
           if [ -L "$p" ] || { [ -e "$p" ] && [ ! -d "$p" ]; }; then
@@ -227,9 +229,11 @@ enum HostScript {
           mkdir "$p" 2>/dev/null || [ -d "$p" ] || { echo "error=cannot make $p"; exit 0; }
         done
         [ -L "$m/trash" ] && { echo "error=$m/trash is a symlink; micsync will not use it"; exit 0; }
+        \(trash ? #"mkdir "$m/trash" 2>/dev/null"# : ":")
         find "$m/tmp" -xdev -mindepth 1 -maxdepth 1 -type f -exec rm -f {} + 2>/dev/null
         echo ok=1
         """
+    }
 
     /// Leaves the marker `id` in `.micsync/id`, replacing any, through a real `.micsync`.
     static func writeMarker(_ id: String) -> String {

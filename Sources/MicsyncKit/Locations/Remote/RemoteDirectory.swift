@@ -60,8 +60,8 @@ struct RemoteDirectory: LocationSite {
         try perform(HostScript.create, doing: "create the folder")
     }
 
-    func prepareForWriting() throws(MicsyncError) {
-        try perform(HostScript.prepare, doing: "prepare micsync's folder")
+    func prepareForWriting(trash: Bool) throws(MicsyncError) {
+        try perform(HostScript.prepare(trash: trash), doing: "prepare micsync's folder")
     }
 
     func lock(fallbackFolder: String) throws(MicsyncError) -> LocationLock {

@@ -87,7 +87,7 @@ struct Applier {
         var outcome = DestinationOutcome(destination)
         for (pass, file, arguments) in prepared.passes where job.context.interruption.receivedSignal == nil {
             // Before every pass: a disc unplugged after the first one gets no more.
-            if let why = recheck.whyNot(writing: destination, plannedAs: prepared.check) {
+            if let why = recheck.whyNot(writing: destination, plannedAs: prepared.check, trash: prepared.keepsTrash) {
                 if pass == prepared.passes.first?.pass {
                     outcome.notWritten = why
                 } else {

@@ -7,6 +7,8 @@ struct PreparedDestination: Sendable {
     let passes: [(pass: RsyncInvocation.Pass, list: ListFile, arguments: [String])]
     /// Whether the creating pass lists new folders whole (`Decision.written(_:wholeFolders:)`).
     let createsWholeFolders: Bool
+    /// Whether a pass may keep something in the run's trash there: one that replaces, updates or deletes.
+    let keepsTrash: Bool
 
     /// The items its passes list, as the user counts them: the root's own attributes are none.
     var items: Int { passes.reduce(0) { $0 + ($1.pass == .root ? 0 : decision.list($1.pass).count) } }
@@ -58,6 +60,7 @@ struct Preparation {
         }
         return PreparedDestination(
             destination: destination, decision: decision, check: check, passes: passes,
-            createsWholeFolders: wholeFolders)
+            createsWholeFolders: wholeFolders,
+            keepsTrash: trash != nil && passes.contains { [.replace, .update, .delete].contains($0.0) })
     }
 }

@@ -8,8 +8,9 @@ struct Recheck {
     let sourceCheck: LocationCheck?
     let locations: LocationBook
 
-    /// Why nothing may be written to `destination` now; nil when it may.
-    func whyNot(writing destination: Location, plannedAs check: LocationCheck?) -> String? {
+    /// Why nothing may be written to `destination` now; nil when it may. `trash`: the run may keep something
+    /// in a trash there.
+    func whyNot(writing destination: Location, plannedAs check: LocationCheck?, trash: Bool = false) -> String? {
         if let why = LocationCheck.change(in: source, since: sourceCheck, now: locations.check(source)) {
             return why + "; nothing was written to \(destination.path)"
         }
@@ -17,7 +18,7 @@ struct Recheck {
             return why + "; nothing was written there"
         }
         do throws(MicsyncError) {
-            try locations.prepareForWriting(destination)
+            try locations.prepareForWriting(destination, trash: trash)
         } catch { return error.message }
         return nil
     }
