@@ -118,7 +118,7 @@ struct RsyncInvocation: Sendable {
             }
         return copying(to: destination) + ["--relative", "--dry-run", "--force", "--stats"] + partOptions
             + ItemizedChange.outputFormat
-            + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters
+            + (deleting ? ["--delete"] : []) + planOptions + actionOptions + filters(to: destination)
             + relativePaths.map { name(source, source.directory + "/./" + $0, to: destination) }
             + [target(destination, writing: false)]
     }
@@ -146,8 +146,15 @@ struct RsyncInvocation: Sendable {
         // Creating never replaces anything (`--ignore-existing`): nothing for the trash, whose option alone
         // costs rsync a look per file.
         return copying(to: destination) + ItemizedChange.outputFormat + files + kind
-            + writing(to: destination, trash: pass == .create ? nil : trash) + applyOptions + actionOptions + filters
-            + [source, target]
+            + writing(to: destination, trash: pass == .create ? nil : trash) + applyOptions + actionOptions
+            + filters(to: destination) + [source, target]
+    }
+
+    /// The filter rules, for a destination on another host also given to its receiver: rsync hands them
+    /// there only with `--delete`, and a receiver that does not know them makes no exception for what they
+    /// keep when it deletes a folder (a missing argument's folder, a folder a file replaces: `--force`).
+    private func filters(to destination: Location) -> [String] {
+        filters + (destination.remote == nil ? [] : filters.map { "--remote-option=" + $0 })
     }
 
     /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, rsync's

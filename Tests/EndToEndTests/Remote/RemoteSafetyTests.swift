@@ -125,7 +125,8 @@ import Testing
     }
 }
 
-/// The mass-delete guard counts a remote location's files on its host.
+/// Deleting on a host: the mass-delete guard counts a remote location's files there, and the host's rsync
+/// keeps what the rules keep.
 @Suite(.sshServer) struct RemoteDeleteGuardTests {
     @Test func deletingMostOfARemoteBackupIsRefused() async throws {
         let remote = try RemoteSandbox()
@@ -149,5 +150,23 @@ import Testing
         try FileManager.default.removeItem(atPath: box.path("nas/f1"))
         let result = try await remote.expectRun(["work", "-D", "w"], status: 0)
         #expect(!box.exists("w/f0") && !box.exists("w/f1") && box.exists("w/f2"), "\(result)")
+    }
+
+    /// The host's rsync deletes by the same rules as this one's: a folder that a directory-only exclude keeps
+    /// stays when a deletion beside it empties what holds it (rsync hands the rules to a receiver over ssh
+    /// only with `--delete`).
+    @Test func whatARuleKeepsOnTheHostStaysWhenItsFolderLosesEverythingElse() async throws {
+        let remote = try RemoteSandbox()
+        let box = remote.box
+        try box.write("both", at: "b/x")
+        try box.write("both", at: "wr/x")
+        try box.write("gone from the BACKUP", at: "wr/a/old.tmp")
+        try box.write("kept by the rule", at: "wr/a/cache/keep")
+        try remote.configure(work: [remote.remote("wr")], backup: [box.path("b")])
+        let result = try await remote.expectRun(["work", "-D", "--exclude", "cache/", remote.remote("wr")], status: 0)
+        #expect(box.read("wr/a/cache/keep") == "kept by the rule", "\(result)")
+        #expect(!box.exists("wr/a/old.tmp"), "\(result)")
+        #expect(result.stdout.contains("1 deleted") && !result.stdout.contains("directories deleted"), "\(result)")
+        #expect(box.trashFolders("wr").count == 1, "\(box.tree("wr/.micsync"))")
     }
 }
