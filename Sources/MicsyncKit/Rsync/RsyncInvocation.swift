@@ -150,11 +150,13 @@ struct RsyncInvocation: Sendable {
             + filters(to: destination) + [source, target]
     }
 
-    /// The filter rules, for a destination on another host also given to its receiver: rsync hands them
-    /// there only with `--delete`, and a receiver that does not know them makes no exception for what they
-    /// keep when it deletes a folder (a missing argument's folder, a folder a file replaces: `--force`).
+    /// The filter rules, for a destination that rsync reaches through ssh also given to the receiver there:
+    /// rsync hands them over only with `--delete`, and a receiver that does not know them makes no exception
+    /// for what they keep when it deletes a folder (a missing argument's folder, a folder a file replaces:
+    /// `--force`). An rsync that runs on the host has them itself.
     private func filters(to destination: Location) -> [String] {
-        filters + (destination.remote == nil ? [] : filters.map { "--remote-option=" + $0 })
+        let overSsh = destination.remote != nil && hostCommand(to: destination) == nil
+        return filters + (overSsh ? filters.map { "--remote-option=" + $0 } : [])
     }
 
     /// What every pass that writes adds: an interrupted file waits in `.micsync/partial`, rsync's
