@@ -53,6 +53,9 @@ import Testing
         try box.write("old", at: "b1/f")
         try box.write("old", at: "b2/f")
         try box.write("n", at: "w/added")
+        // b2's copy of g differs too: its plan is another, and asked about on its own.
+        try box.write("g, new", at: "w/g")
+        try box.write("g", at: "b2/g")
         try await box.expectRun(["backup", "w"], input: "m\nq\n", status: 4)
         #expect(box.read("b1/f") == "old")
         #expect(box.tree("b1") == ["f"])

@@ -49,18 +49,17 @@ struct SyncPipeline {
         let planned = try await planner.plan(job, usable)
         outcome.destinations += planned.failed
         let guarded = try DeletionGuarding(job: job).check(planned.destinations)
-        var decided: [DecidedDestination] = []
-        for destination in guarded {
-            try reporter.planned(destination.planned)
-            KeptUnstorable(job: job).note(destination.planned)
-            outcome.record(destination.planned)
-            if !job.options.json { decided.append(try Asking(job: job).decide(destination)) }
+        try reporter.planned(planned.destinations)
+        for destination in planned.destinations {
+            KeptUnstorable(job: job).note(destination)
+            outcome.record(destination)
         }
+        let decided = job.options.json ? [] : try Asking(job: job).decide(guarded)
         // A run that asks nothing (`backup -m | head`) goes on when its reader has left: the broken pipe ends
         // the listing, not the run. Any other output failure stops it here, before anything changes.
         let unattended = !decided.contains(where: \.asked)
         if !unattended || job.terminal.outputFailure != EPIPE { try job.terminal.checkOutput() }
-        guard !job.options.dryRun else { return reporter.dryRunEnded() }
+        guard !job.options.dryRun else { return reporter.dryRunEnded(planned.destinations) }
         if job.terminal.outputFailure == EPIPE {
             job.terminal.note(
                 "note: standard output's reader has gone (| head); the changes approved by the options are made "

@@ -17,8 +17,8 @@ import Testing
         try bench.box.write("only here", at: "b1/gone")
         let job = try await bench.job(options, answers: answers)
         let planned = try #require(try await bench.plan(job).destinations.first)
-        let decided = try Asking(job: job).decide(GuardedDestination(planned: planned, deleteShare: deleteShare))
-        return (bench, decided)
+        let decided = try Asking(job: job).decide([GuardedDestination(planned: planned, deleteShare: deleteShare)])
+        return (bench, try #require(decided.first))
     }
 
     @Test func dashMAsksNothing() async throws {

@@ -80,7 +80,9 @@ import Testing
         dry.dryRun = true
         let (bench, reporter) = try await reporter(dry)
         reporter.started()
-        try reporter.planned(Plan(), at: bench.destinations[0], newer: [])
+        try reporter.planned([
+            PlannedDestination(destination: bench.destinations[0], plan: Plan(), check: nil, newer: [])
+        ])
         #expect(
             bench.sink[.output]
                 == "backup: from \(bench.source.heading)\n\(bench.destinations[0].heading): up to date\n")
@@ -89,11 +91,15 @@ import Testing
         (quiet.quiet, quiet.dryRun) = (true, true)
         let (silent, counts) = try await self.reporter(quiet)
         counts.started()
-        try counts.planned(Plan(), at: silent.destinations[0], newer: [])
+        try counts.planned([
+            PlannedDestination(destination: silent.destinations[0], plan: Plan(), check: nil, newer: [])
+        ])
         #expect(silent.sink[.output] == "\(silent.destinations[0].heading): up to date\n")
 
         let (applying, real) = try await self.reporter()
-        try real.planned(Plan(), at: applying.destinations[0], newer: [])
+        try real.planned([
+            PlannedDestination(destination: applying.destinations[0], plan: Plan(), check: nil, newer: [])
+        ])
         #expect(applying.sink[.output] == "", "said once, at the end: nothing to do")
     }
 

@@ -1,43 +1,61 @@
-/// The decision stage: asks the questions about one destination's plan (overwrite modified files, delete
-/// what the source lacks) and turns the answers into a `Decision`. Each question offers `[l]ist`, which
-/// pages the destination's whole plan and asks again. It asks; it changes nothing.
+/// The decision stage: asks the questions about the destinations' plans (overwrite modified files, delete
+/// what the source lacks) and turns the answers into a `Decision` for each. One change is one question,
+/// whatever the number of destinations whose plans share it. Each question offers `[l]ist`, which pages the
+/// whole plan and asks again. It asks; it changes nothing.
 @MainActor
 struct Asking {
     let job: SyncJob
 
-    func decide(_ guarded: GuardedDestination) throws(MicsyncError) -> DecidedDestination {
-        let planned = guarded.planned
-        let answers = try ask(about: planned, deleteShare: guarded.deleteShare)
-        return DecidedDestination(
-            planned: planned, decision: Decision(planned.plan, options: job.options, answers: answers),
-            asked: answers.overwrite != nil || answers.delete != nil)
+    func decide(_ guarded: [GuardedDestination]) throws(MicsyncError) -> [DecidedDestination] {
+        let options = job.options
+        var answers = Array(repeating: Decision.Answers(), count: guarded.count)
+        let planned = guarded.map(\.planned)
+        let overwriting = planned.indices.filter { Decision.asksOverwrite(planned[$0].plan, options) }
+        let sameModified = { (one: Int, other: Int) in
+            planned[one].newer == planned[other].newer
+                && planned[one].plan.modified.sameEntries(as: planned[other].plan.modified)
+        }
+        for group in SamePlans.groups(overwriting, same: sameModified) {
+            let first = planned[group[0]]
+            let warning = first.newer.isEmpty ? "" : " (\(grouped(first.newer.count)) newer at the destination)"
+            let items = plural(first.plan.modified.count, "modified item", "modified items")
+            let question = "Overwrite \(items) in \(place(group, of: planned))\(warning)?"
+            let answer = try ask(question, [.modify, .no], about: group, of: planned) == .modify
+            for index in group { answers[index].overwrite = answer }
+        }
+        let deleting = planned.indices.filter { Decision.asksDelete(planned[$0].plan, options) }
+        let sameDeleted = { (one: Int, other: Int) in
+            planned[one].plan.deleted.sameEntries(as: planned[other].plan.deleted)
+        }
+        for group in SamePlans.groups(deleting, same: sameDeleted) {
+            for index in group { guarded[index].deleteShare.map(job.terminal.note) }
+            let items = plural(planned[group[0]].plan.deleted.count, "item", "items")
+            let answer = try ask(
+                "Delete \(items) in \(place(group, of: planned))?", [.delete, .no], about: group, of: planned)
+            for index in group { answers[index].delete = answer == .delete }
+        }
+        return planned.indices.map { index in
+            DecidedDestination(
+                planned: planned[index],
+                decision: Decision(planned[index].plan, options: options, answers: answers[index]),
+                asked: answers[index].overwrite != nil || answers[index].delete != nil)
+        }
     }
 
-    private func ask(about planned: PlannedDestination, deleteShare: String?) throws(MicsyncError)
-        -> Decision.Answers
-    {
-        let (plan, destination, options, terminal) = (planned.plan, planned.destination, job.options, job.terminal)
-        var answers = Decision.Answers()
-        let printer = PlanPrinter(options, job.context)
-        func ask(_ question: String, _ answers: [Questions.Answer]) throws(MicsyncError) -> Questions.Answer {
-            try printer.ask(
-                question, answers, of: job.context.questions, about: plan, at: destination,
-                deletion: options.deletion, newer: planned.newer)
-        }
-        if Decision.asksOverwrite(plan, options) {
-            try terminal.checkOutput()
-            let warning = planned.newer.isEmpty ? "" : " (\(grouped(planned.newer.count)) newer at the destination)"
-            let items = plural(plan.modified.count, "modified item", "modified items")
-            let question = "Overwrite \(items) in \(destination.path)\(warning)?"
-            answers.overwrite = try ask(question, [.modify, .no]) == .modify
-        }
-        if Decision.asksDelete(plan, options) {
-            try terminal.checkOutput()
-            if let deleteShare { terminal.note(deleteShare) }
-            let question = "Delete \(plural(plan.deleted.count, "item", "items")) in \(destination.path)?"
-            answers.delete = try ask(question, [.delete, .no]) == .delete
-        }
-        return answers
+    private func place(_ group: [Int], of planned: [PlannedDestination]) -> String {
+        SamePlans.place(group.map { planned[$0].destination })
+    }
+
+    /// Asks `question` about the plan that the destinations `group` share.
+    private func ask(
+        _ question: String, _ answers: [Questions.Answer], about group: [Int], of planned: [PlannedDestination]
+    ) throws(MicsyncError) -> Questions.Answer {
+        try job.terminal.checkOutput()
+        let first = planned[group[0]]
+        return try PlanPrinter(job.options, job.context).ask(
+            question, answers, of: job.context.questions, about: first.plan, at: first.destination,
+            heading: SamePlans.heading(group.map { planned[$0].destination }), deletion: job.options.deletion,
+            newer: first.newer)
     }
 }
 

@@ -61,11 +61,12 @@ struct PlanPrinter {
         }
     }
 
+    /// `heading`: the destinations that share this plan, when it is not `destination`'s alone.
     func show(
-        _ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = [],
-        filesystem: FilesystemProfile? = nil
+        _ plan: Plan, at destination: Location, heading: String? = nil, deletion: RunOptions.Deletion,
+        newer: Set<Int> = [], filesystem: FilesystemProfile? = nil
     ) throws(MicsyncError) {
-        let heading = destination.heading
+        let heading = heading ?? destination.heading
         let shown = sections(plan, deletion: deletion, newer: newer)
         let unstorable = Unstorables(plan, at: destination, filesystem: filesystem)
         switch mode {
@@ -90,20 +91,27 @@ struct PlanPrinter {
         }
     }
 
-    /// The whole plan of one destination through `$PAGER` (the question's `[l]ist`).
-    func page(_ plan: Plan, at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int> = [])
-        throws(MicsyncError)
-    {
+    /// The whole plan of one destination (or of those that share it, `heading`) through `$PAGER` (the
+    /// question's `[l]ist`).
+    func page(
+        _ plan: Plan, at destination: Location, heading: String? = nil, deletion: RunOptions.Deletion,
+        newer: Set<Int> = []
+    ) throws(MicsyncError) {
         let shown = sections(plan, deletion: deletion, newer: newer)
         let unstorable = Unstorables(plan, at: destination, filesystem: nil)
         try pager.show(lineCount: Self.lineCount(shown, unstorable)) {
-            write(destination.heading, shown, unstorable, limit: nil, to: &$0)
+            write(heading ?? destination.heading, shown, unstorable, limit: nil, to: &$0)
         }
     }
 
     /// The lines of a whole plan: what decides whether it needs the pager.
     private static func lineCount(_ sections: [Section], _ unstorable: Unstorables) -> Int {
         1 + sections.reduce(0) { $0 + 1 + $1.count } + (unstorable.items.isEmpty ? 0 : 1 + unstorable.items.count)
+    }
+
+    /// The items a plan lists, as `counts` counts them.
+    func itemCount(_ plan: Plan, deletion: RunOptions.Deletion) -> Int {
+        sections(plan, deletion: deletion, newer: []).reduce(0) { $0 + $1.count }
     }
 
     /// `300 new, 2 modified (1 newer at the destination), 3 cannot be stored`: a plan in one line (-q -n).
@@ -175,16 +183,17 @@ extension Questions.Answer {
 }
 
 extension PlanPrinter {
-    /// Asks `question` about one destination's plan, offering `[l]ist` to page the whole plan first. Listing
-    /// is no answer: a stream of `l` (`yes l |`) cancels like any other that never answers.
+    /// Asks `question` about one destination's plan (or that of those that share it, `heading`), offering
+    /// `[l]ist` to page the whole plan first. Listing is no answer: a stream of `l` (`yes l |`) cancels like
+    /// any other that never answers.
     func ask(
         _ question: String, _ answers: [Questions.Answer], of questions: Questions, about plan: Plan,
-        at destination: Location, deletion: RunOptions.Deletion, newer: Set<Int>
+        at destination: Location, heading: String? = nil, deletion: RunOptions.Deletion, newer: Set<Int>
     ) throws(MicsyncError) -> Questions.Answer {
         for _ in 0..<Questions.attempts {
             let answer = try questions.ask(question, answers + [.list])
             guard answer == .list else { return answer }
-            try page(plan, at: destination, deletion: deletion, newer: newer)
+            try page(plan, at: destination, heading: heading, deletion: deletion, newer: newer)
         }
         throw Questions.noValidAnswer
     }

@@ -3,18 +3,12 @@
 @MainActor
 protocol SessionReporter {
     func started()
-    /// `newer`: positions in `plan.modified` of the items newer at the destination.
-    func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) throws(MicsyncError)
-    func dryRunEnded()
+    /// Every destination's plan, before anything is asked.
+    func planned(_ destinations: [PlannedDestination]) throws(MicsyncError)
+    func dryRunEnded(_ destinations: [PlannedDestination])
     /// A destination without an apply pass: nothing to do, or all of it declined.
     func nothingToDo(at destination: Location, declined: RunSummary.Declined)
     func applied(_ outcome: DestinationOutcome)
-}
-
-extension SessionReporter {
-    func planned(_ planned: PlannedDestination) throws(MicsyncError) {
-        try self.planned(planned.plan, at: planned.destination, newer: planned.newer)
-    }
 }
 
 /// Plans as lists and a summary line per destination, on stdout; what was left alone and why a location
@@ -40,17 +34,45 @@ struct TextReporter: SessionReporter {
         if !options.quiet { terminal.print("\(action): from \(source.heading)") }
     }
 
-    /// The plan, cut or whole (see `PlanPrinter`); with -q and -n one line of counts instead.
-    func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) throws(MicsyncError) {
-        try printer.show(
-            plan, at: destination, deletion: options.deletion, newer: newer,
-            filesystem: filesystems.profile(of: destination))
-        if options.quiet, options.dryRun {
-            terminal.print("\(destination.heading): \(printer.counts(plan, deletion: options.deletion, newer: newer))")
+    /// The plans, cut or whole (see `PlanPrinter`), a plan that several destinations share listed once;
+    /// with -q and -n one line of counts per destination instead.
+    func planned(_ destinations: [PlannedDestination]) throws(MicsyncError) {
+        for group in SamePlans.groups(destinations, same: SamePlans.listTheSame) {
+            let first = group[0]
+            try printer.show(
+                first.plan, at: first.destination, heading: SamePlans.heading(group.map(\.destination)),
+                deletion: options.deletion, newer: first.newer,
+                filesystem: filesystems.profile(of: first.destination))
+        }
+        guard options.quiet, options.dryRun else { return }
+        for planned in destinations {
+            terminal.print("\(planned.destination.heading): \(totals(planned))")
         }
     }
 
-    func dryRunEnded() { terminal.print("dry run: nothing was changed") }
+    /// What each destination's plan comes to and, for several, what they come to in all (-q has said each
+    /// already); then that nothing was changed.
+    func dryRunEnded(_ destinations: [PlannedDestination]) {
+        if !options.quiet, !destinations.isEmpty {
+            terminal.print("dry run totals:")
+            for planned in destinations { terminal.print("  \(planned.destination.heading): \(totals(planned))") }
+        }
+        if destinations.count > 1 {
+            let items = destinations.reduce(0) { $0 + printer.itemCount($1.plan, deletion: options.deletion) }
+            let bytes = destinations.reduce(Int64(0)) { $0 + $1.plan.bytesPlanned }
+            let lead = options.quiet ? "" : "  "
+            terminal.print(
+                "\(lead)in all: \(plural(items, "item", "items")) (\(ByteCount.readable(bytes)) to copy)")
+        }
+        terminal.print("dry run: nothing was changed")
+    }
+
+    /// `3 new, 1 modified (1.2 MB to copy)`, or `up to date`.
+    private func totals(_ planned: PlannedDestination) -> String {
+        let counts = printer.counts(planned.plan, deletion: options.deletion, newer: planned.newer)
+        let bytes = planned.plan.bytesPlanned
+        return counts + (bytes > 0 ? " (\(ByteCount.readable(bytes)) to copy)" : "")
+    }
 
     func nothingToDo(at destination: Location, declined: RunSummary.Declined) {
         terminal.print("\(destination.heading): \(RunSummary.nothingApplied(declined: declined))")
@@ -108,8 +130,12 @@ final class JSONReporter: SessionReporter {
 
     func started() {}
 
+    func planned(_ destinations: [PlannedDestination]) {
+        for planned in destinations { keep(planned.plan, at: planned.destination, newer: planned.newer) }
+    }
+
     /// Keeps the plan, with the size of each item to delete, asked of the destination where it lives.
-    func planned(_ plan: Plan, at destination: Location, newer: Set<Int>) {
+    private func keep(_ plan: Plan, at destination: Location, newer: Set<Int>) {
         let deleted = deleting ? plan.deleted : PathList()
         let sizes = locations.entries(deleted.map { Array($0.path) }, in: destination)?.map { $0?.size ?? 0 }
         plans.append(
@@ -118,7 +144,7 @@ final class JSONReporter: SessionReporter {
                 deletedSizes: sizes ?? Array(repeating: 0, count: deleted.count)))
     }
 
-    func dryRunEnded() {
+    func dryRunEnded(_ destinations: [PlannedDestination]) {
         PlanDocument(
             action: action, configuration: configuration, source: source, plans: plans,
             deleting: deleting, skipped: skipped

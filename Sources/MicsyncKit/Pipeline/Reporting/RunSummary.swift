@@ -96,6 +96,11 @@ enum RunSummary {
     }
 }
 
+extension Plan {
+    /// The bytes it copies if every overwrite is approved: new and modified files.
+    var bytesPlanned: Int64 { new.fileBytes + modified.fileBytes }
+}
+
 extension Decision {
     /// The bytes its passes copy: new files and approved overwrites (what the progress line counts to).
     var bytesToCopy: Int64 { plan.new.fileBytes + (overwrite ? plan.modified.fileBytes : 0) }
