@@ -123,7 +123,8 @@ import Testing
 
         let dry = try await box.expectRun(["backup", "-q", "-n", "w"], status: 0)
         #expect(
-            dry.stdout == "BACKUP \(box.path("b1")): 1 modified (3 B to copy)\ndry run: nothing was changed\n", "\(dry)")
+            dry.stdout == "BACKUP \(box.path("b1")): 1 modified (3 B to copy)\ndry run: nothing was changed\n", "\(dry)"
+        )
         #expect(
             dry.stderr == "not written: BACKUP \(box.path("unplugged")) (does not exist yet)\n",
             "the end of the summary stays: \(dry)")
