@@ -22,6 +22,27 @@ import Testing
         #expect(!box.exists("b1/.micsync/tmp/big.bin.Xy12Ab"), "a stale temporary file is cleared by the next run")
     }
 
+    /// A copy cut short leaves its half in `.micsync/partial`, to go on from; once its source is gone, the
+    /// next run of that location removes it, and `status` shows it meanwhile.
+    @Test func aHalfCopiedFileWhoseSourceIsGoneIsRemovedByTheNextRun() async throws {
+        let box = try Sandbox()
+        let run = try await box.backupMidCopy(of: "big.bin")
+        defer { run.kill() }
+        run.signal(SIGINT)
+        await run.finish()
+        run.result.expect(status: 130)
+        #expect(box.exists("b1/.micsync/partial/big.bin"), "\(box.tree("b1/.micsync"))")
+        let status = try await box.expectRun(["status"], status: 0)
+        #expect(status.stdout.contains(".micsync holds") && status.stdout.contains("of half-copied files"), "\(status)")
+        try FileManager.default.removeItem(atPath: box.path("w/big.bin"))
+        try box.write("small", at: "w/other")
+        let next = try await box.expectRun(["backup", "w"], status: 0)
+        #expect(!box.exists("b1/.micsync/partial/big.bin"), "\(next)")
+        #expect(box.read("b1/other") == "small")
+        let after = try await box.expectRun(["status"], status: 0)
+        #expect(!after.stdout.contains("half-copied"), "\(after)")
+    }
+
     @Test func aFullDiscIsNamedWithItsFreeSpaceAndTheFileThatDidNotFit() async throws {
         if let unavailable = DiscImage.ext4Unavailable {
             Issue.record("cannot mount a small filesystem: \(unavailable)")

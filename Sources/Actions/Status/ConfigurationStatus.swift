@@ -10,6 +10,8 @@ struct ConfigurationStatus: Encodable {
         let pending: Pending?
         /// Whether it is overdue by its `remind`.
         let overdue: Bool
+        /// What its `.micsync/` holds (trash, half-copied files); nil where it cannot be looked at here.
+        let holdings: StateHoldings?
     }
 
     /// What a backup from the WORKING `comparedWith` would find (--changes).
@@ -94,7 +96,8 @@ struct ConfigurationStatus: Encodable {
             let age = location.role == .backup ? BackupAge(location, of: configuration, journal: journal) : nil
             return LocationStatus(
                 facts: LocationFacts(location, access: access[location.path] ?? .accessible, locations: book),
-                age: age, pending: pending[location.path], overdue: age?.isOverdue(now: now) ?? false)
+                age: age, pending: pending[location.path], overdue: age?.isOverdue(now: now) ?? false,
+                holdings: accessible.contains(location.path) ? StateHoldings(of: location) : nil)
         }
     }
 }
@@ -102,6 +105,7 @@ struct ConfigurationStatus: Encodable {
 extension ConfigurationStatus.LocationStatus: Encodable {
     enum CodingKeys: String, CodingKey {
         case role, index, path, accessible, state, filesystem, freeBytes, lastBackup, remindSeconds, overdue, pending
+        case holds
     }
 
     enum FilesystemKeys: String, CodingKey {
@@ -109,7 +113,8 @@ extension ConfigurationStatus.LocationStatus: Encodable {
     }
 
     /// `lastBackup` is null for a BACKUP never written ("never"), `remindSeconds` null without `remind`; both
-    /// and `overdue` are absent for a WORKING.
+    /// and `overdue` are absent for a WORKING. `holds` (trash and half-copied bytes) is absent where it could
+    /// not be looked at.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         let (location, access, filesystem) = (facts.location, facts.access, facts.filesystem)
@@ -138,6 +143,7 @@ extension ConfigurationStatus.LocationStatus: Encodable {
             try container.encode(overdue, forKey: .overdue)
         }
         try container.encodeIfPresent(pending, forKey: .pending)
+        try container.encodeIfPresent(holdings, forKey: .holds)
     }
 }
 

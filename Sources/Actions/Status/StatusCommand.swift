@@ -12,7 +12,8 @@ public struct StatusCommand: AsyncParsableCommand {
             For each configuration (or the one holding PATH): every WORKING and BACKUP location, whether it is \
             accessible now, the free space of its filesystem and, for each BACKUP, when a run last wrote into it \
             successfully (from the journal, $XDG_STATE_HOME/micsync/journal.jsonl; "never" when no run did), \
-            "overdue" when that is longer ago than the configuration's "remind" (--strict: exit 3 then); and \
+            "overdue" when that is longer ago than the configuration's "remind" (--strict: exit 3 then); what \
+            the .micsync folder of each location of this machine holds (trash folders, half-copied files); and \
             per configuration when it backs up by itself (its "auto" key: when plugged in, every 1 d, or off), \
             when `micsync watch` last ran it and when it is next due. \
             With --changes, rsync dry runs (in parallel, changing nothing) count what a backup from the WORKING \

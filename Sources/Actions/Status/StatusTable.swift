@@ -102,13 +102,14 @@ struct StatusTable {
     }
 
     /// The lines under a location: its filesystem and limits, or why it is not accessible; on a narrow
-    /// terminal its free space and last backup (`moved`); pending changes.
+    /// terminal its free space and last backup (`moved`); what its `.micsync/` holds; pending changes.
     private func details(_ status: ConfigurationStatus.LocationStatus, moved: [String]) -> [TextTable.Cell] {
         var lines = [status.facts.detail]
         let free = moved.first.flatMap { $0.isEmpty ? nil : "\($0) free" }
         let last = moved.last.flatMap { $0.isEmpty ? nil : "last backup \($0)" }
         let movedLine = [free, last].compactMap { $0 }.joined(separator: ", ")
         if !movedLine.isEmpty { lines.append(.init(movedLine)) }
+        if let held = status.holdings?.summary { lines.append(.init(held)) }
         if let pending = status.pending {
             let text = "\(pending.new) new, \(pending.modified) modified, \(pending.onlyInBackup) only in BACKUP"
             lines.append(.init(text, pending.new + pending.modified > 0 ? .yellow : .green))

@@ -65,6 +65,7 @@ struct SyncPipeline {
                 "note: standard output's reader has gone (| head); the changes approved by the options are made "
                     + "all the same; see them with `micsync log`")
         }
+        PartialFiles(job: job).removeStale(decided)
         let prepared = try Preparation(job: job, reporter: reporter, unattended: unattended).prepare(decided)
         let recheck = Recheck(
             source: job.source, sourceCheck: planned.sourceCheck, locations: job.context.locations)

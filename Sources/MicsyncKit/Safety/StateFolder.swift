@@ -67,9 +67,21 @@ struct StateFolder: Sendable {
         if trash { mkdirat(state, "trash", 0o755) }
     }
 
+    /// Removes the half-copied files in `.micsync/partial` whose names are not in `keeping` (the caller holds
+    /// the lock); plain files only, by descriptor, and nothing is made.
+    func removePartialFiles(keeping names: Set<[UInt8]>) {
+        let top = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard top >= 0 else { return }
+        defer { close(top) }
+        let folder = openat(top, "partial", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        defer { close(folder) }
+        Self.removeFiles(in: folder) { !names.contains($0) }
+    }
+
     /// rsync's temporary files left by a run that was killed: only ever written while the location's lock is
     /// held, so any found by the holder of that lock is stale. Plain files only, by descriptor.
-    private static func removeFiles(in folder: Int32) {
+    private static func removeFiles(in folder: Int32, where chosen: ([UInt8]) -> Bool = { _ in true }) {
         let copy = dup(folder)
         guard copy >= 0 else { return }
         guard let listing = fdopendir(copy) else {
@@ -77,16 +89,13 @@ struct StateFolder: Sendable {
             return
         }
         defer { closedir(listing) }
-        var names: [[CChar]] = []
+        var names: [[UInt8]] = []
         while let entry = readdir(listing) {
-            if entry.pointee.d_type == DT_REG {
-                names.append(
-                    withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }.map {
-                        CChar(bitPattern: $0)
-                    })
-            }
+            guard entry.pointee.d_type == DT_REG else { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if chosen(name) { names.append(name) }
         }
-        for name in names { unlinkat(folder, name + [0], 0) }
+        for name in names { unlinkat(folder, (name + [0]).map { CChar(bitPattern: $0) }, 0) }
     }
 
     /// `name` in `parent` as a directory descriptor, never through a symlink; created first when asked.
