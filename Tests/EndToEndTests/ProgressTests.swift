@@ -37,6 +37,21 @@ import Testing
         #expect(quiet.stdout.contains("1 overwritten"))
     }
 
+    /// At 30 columns the line is cut short of the last column, never wrapped onto a second row that every
+    /// update would leave behind.
+    @Test func cutToANarrowTerminal() async throws {
+        let box = try sandboxWithData()
+        let result = try await Binary.run(
+            "/usr/bin/script", ["-qec", "stty cols 30 rows 40; micsync backup w", "/dev/null"],
+            directory: box.root, environment: box.environment.merging(["PATH": Binary.path]) { $1 })
+        let drawn = result.stdout.components(separatedBy: "\r\u{1B}[K").dropFirst().map {
+            $0.prefix { $0 != "\r" && $0 != "\n" }
+        }.filter { $0.first?.isNumber == true }
+        #expect(!drawn.isEmpty && drawn.allSatisfy { $0.count <= 29 }, "\(drawn)")
+        #expect(drawn.contains { $0.hasPrefix("4.00 MB of 4.00 MB  100%") }, "\(drawn)")
+        #expect(box.read("b1/big")?.count == 4_000_000, "\(result)")
+    }
+
     /// The "left" times of every progress line drawn, in seconds ("–:––" while no rate is known is skipped).
     private func timesLeft(_ output: String) -> [Int] {
         output.components(separatedBy: "\r").compactMap { segment in

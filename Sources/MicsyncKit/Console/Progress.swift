@@ -109,7 +109,8 @@ final class ProgressLine: @unchecked Sendable {
         let line = Self.line(
             done: done, planned: planned.bytes, files: (Int(finishedFiles + runningFiles), planned.files),
             rate: rate { $0.bytes }, shareRate: rate { $0.share }, share: share)
-        terminal.write("\r\u{1B}[K" + line)
+        // Cut short of the last column, never wrapped: a wrapped line is redrawn below itself at every update.
+        terminal.write("\r\u{1B}[K" + (line.count < terminal.width ? line : String(line.prefix(terminal.width - 1))))
         lastDraw = now
         pending = false
         drawn = true
