@@ -28,8 +28,6 @@ import Testing
         #expect(result.stdout.contains("create it with `mkdir \(box.path("unplugged"))`"), "\(result)")
         #expect(result.stdout.contains("              ext4\n"), "the filesystem, under PATH: \(result)")
         #expect(result.stdout.components(separatedBy: "never").count == 3, "\(result)")
-        let table = result.stdout.split(separator: "\n").filter { !$0.contains("mkdir") }
-        #expect(table.allSatisfy { $0.count <= 80 }, "the table fits 80 columns: \(result)")
 
         let json = try box.jsonObject(try await box.expectRun(["status", "--json"], status: 0).stdout)
         let rows = try locations(json)
@@ -98,15 +96,38 @@ import Testing
         try await box.expectRun(["status", "elsewhere"], status: 3)
     }
 
-    @Test func longPathsAreElidedToFitEightyColumns() async throws {
+    @Test func longPathsAreElidedToFitTheTerminalAndWholeWhenPiped() async throws {
         let box = try Sandbox()
         let long = "w/" + String(repeating: "a-rather-long-folder-name/", count: 4) + "end"
         try box.makeDirectory(long)
         try box.makeDirectory("b")
         try box.configure([("main", [long], ["b"])])
-        let result = try await box.expectRun(["status"], status: 0)
-        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(result)")
-        #expect(result.stdout.contains("…") && result.stdout.contains("folder-name/end  accessible"), "\(result)")
+        let terminal = try await box.expectRunInTerminal(
+            ["status", "--color", "never"], environment: ["COLUMNS": "80"], status: 0)
+        let lines = terminal.stdout.split(whereSeparator: \.isNewline)
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(terminal)")
+        #expect(terminal.stdout.contains("…") && terminal.stdout.contains("folder-name/end  accessible"), "\(terminal)")
+        let piped = try await box.expectRun(["status"], environment: ["COLUMNS": "80"], status: 0)
+        #expect(piped.stdout.contains(box.path(long) + "  accessible"), "never cut when piped: \(piped)")
+    }
+
+    /// Two discs whose paths differ only in the middle never read alike, however narrow the terminal.
+    @Test func pathsThatDifferInTheMiddleStayApartWhenCut() async throws {
+        let box = try Sandbox()
+        let (one, two) = (
+            "media/a-very-long-disc-name-A/Backups/Documents", "media/a-very-long-disc-name-B/Backups/Documents"
+        )
+        for name in ["w", one, two] { try box.makeDirectory(name) }
+        try box.configure([("main", ["w"], [one, two])])
+        for columns in ["50", "80"] {
+            let result = try await box.expectRunInTerminal(
+                ["status", "--color", "never"], environment: ["COLUMNS": columns], status: 0)
+            let rows = result.stdout.split(whereSeparator: \.isNewline).filter { $0.contains("BACKUP  ") }.map {
+                String($0.split(separator: " ", omittingEmptySubsequences: true)[2])
+            }
+            #expect(rows.count == 2 && rows[0] != rows[1], "\(columns) columns: \(result)")
+            #expect(rows.first?.contains("-A/") == true && rows.last?.contains("-B/") == true, "\(result)")
+        }
     }
 
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() async throws {

@@ -69,10 +69,10 @@ public struct StatusCommand: AsyncParsableCommand {
         }
         let document = StatusDocument(configFile: loaded.found.file, configurations: reports)
         let terminal = context.terminal
+        // Piped, nothing is cut: a script or a file gets every path whole.
+        let width = terminal.outputIsTerminal ? terminal.width : .max
         terminal.print(
-            json
-                ? document.jsonText()
-                : StatusTable(document, style: terminal.style, width: terminal.width, now: now).text)
+            json ? document.jsonText() : StatusTable(document, style: terminal.style, width: width, now: now).text)
         if strict { try requireNoneOverdue(reports, now: now) }
     }
 

@@ -54,13 +54,13 @@ struct StatusTable {
         let header = Array(allColumns.prefix(narrow ? 4 : 6))
         let rows = allRows.map { Array($0.prefix(header.count)) }
         let others = otherWidths(header, rows)
-        let room = room(for: header, rows)
+        let paths = MiddleElision.distinct(rows.map(\.[2].text), to: room(for: header, rows))
         var table = TextTable()
         table.rows =
             [header]
-            + rows.map { row in
+            + zip(rows, paths).map { row, path in
                 var row = row
-                row[2] = .init(MiddleElision.elided(row[2].text, to: room))
+                row[2] = .init(path)
                 return row
             }
         let lines = table.lines(style: style)
