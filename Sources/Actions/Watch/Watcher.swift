@@ -4,7 +4,9 @@ import MicsyncKit
 /// `micsync watch` itself: waits for a mount change or the next due time, and runs each configuration whose
 /// trigger fired, one run at a time, never the same one twice at once. A run that fails waits for the next
 /// trigger. A signal while it waits ends it at once (the front end's idle handler); a signal during a run
-/// stops that run cleanly, and the watcher ends with it.
+/// stops that run cleanly, and the watcher ends with it. A trigger that fires while the configuration file
+/// cannot be read runs nothing (the file may be half-written): it is said and journaled, and the run is
+/// done once the file reads again.
 @MainActor
 struct Watcher {
     let selection: ConfigSelection
@@ -27,34 +29,42 @@ struct Watcher {
         let lock = try WatchLock.acquire(in: book.state)
         defer { withExtendedLifetime(lock) {} }
         let mounts = try MountChanges()
-        let journal = Journal(path: book.state.journal).entries(warningsTo: terminal)
-        var watched = chosen.map { ScheduledConfiguration($0, journal: journal, book: book) }
+        let journal = Journal(path: book.state.journal)
+        let entries = journal.entries(warningsTo: terminal)
+        var watched = chosen.map { ScheduledConfiguration($0, journal: entries, book: book) }
         for configuration in watched { terminal.note(configuration.configuration.watchedSummary) }
-        let reminders = OverdueReminders(journal: Journal(path: book.state.journal), terminal: terminal)
+        let reminders = OverdueReminders(journal: journal, terminal: terminal)
         terminal.note("micsync watch: watching (\(loaded.found.file)); stop with Ctrl-C or SIGTERM")
         var reading = ConfigReading()
+        // The configurations whose run a trigger called for while the file could not be read.
+        var missed = Set<String>()
         // Whether it looked at the mounts or ran something since it last said it waits.
         var looked = true
         while true {
             reading.refresh(&watched, selection: selection, terminal: terminal, afterMountChange: false)
             let now = Date()
-            for index in watched.indices where watched[index].nextDue(now: now).map({ $0 <= now }) == true {
-                try await runAll(&watched[index], configFile: loaded.found.file)
+            for index in watched.indices
+            where watched[index].nextDue(now: now).map({ $0 <= now }) == true
+                || (reading.problem == nil && missed.contains(watched[index].configuration.name))
+            {
+                try await run(&watched[index], configFile: loaded.found.file, reading, journal, &missed)
                 looked = true
             }
+            if reading.problem == nil { missed = [] }
             let nextOverdue = reminders.remind(watched.map(\.configuration))
             if looked { sayWaiting(watched) }
             looked = false
-            // Woken once a minute at the latest, so that an edited configuration counts within a minute.
-            let wake = (watched.compactMap { $0.nextDue(now: Date()) } + [nextOverdue, Date() + 60].compactMap { $0 })
-                .min()!
+            // Woken once a minute at the latest, so that an edited configuration counts within a minute; every
+            // two seconds while a missed run waits for the file to be fixed.
+            let check = Date() + (missed.isEmpty ? 60 : 2)
+            let wake = (watched.compactMap { $0.nextDue(now: Date()) } + [nextOverdue, check].compactMap { $0 }).min()!
             guard mounts.wait(wake.timeIntervalSinceNow) else { continue }
             mounts.settle(settle)
             reading.refresh(&watched, selection: selection, terminal: terminal, afterMountChange: true)
             let book = LocationBook()
             defer { book.close() }
             for index in watched.indices where watched[index].pluggedIn(book) {
-                try await runAll(&watched[index], configFile: loaded.found.file)
+                try await run(&watched[index], configFile: loaded.found.file, reading, journal, &missed)
             }
             looked = true
         }
@@ -73,6 +83,27 @@ struct Watcher {
             "micsync watch: waiting; next: "
                 + (next.isEmpty
                     ? "nothing, until a configuration has an \"auto\" key" : next.joined(separator: ", or ")))
+    }
+
+    /// The run a trigger called for: done, or, while the configuration file cannot be read, said, journaled
+    /// (exit 2, with why) and kept in `missed` for when it reads again.
+    private func run(
+        _ watched: inout ScheduledConfiguration, configFile: String, _ reading: ConfigReading, _ journal: Journal,
+        _ missed: inout Set<String>
+    ) async throws(MicsyncError) {
+        guard let problem = reading.problem else { return try await runAll(&watched, configFile: configFile) }
+        let start = Date()
+        let error = MicsyncError(.usage, "\(problem); it runs once the file is fixed")
+        for working in watched.configuration.working {
+            let line = RunLine(
+                configuration: watched.configuration, working: working, started: start, result: .failure(error))
+            terminal.print(line.text)
+            journal.append(
+                .automaticRunNotStarted(watched.configuration, from: working, at: start, because: error),
+                warningsTo: terminal)
+        }
+        watched.tried(at: start, succeeded: false)
+        missed.insert(watched.configuration.name)
     }
 
     /// `backup -m` of each WORKING of the configuration; throws only when a signal stopped a run.
@@ -94,7 +125,8 @@ struct Watcher {
 /// elsewhere, counts from then on. A file that cannot be read keeps the configurations as they were, saying
 /// why once.
 private struct ConfigReading {
-    private var problem: String?
+    /// Why the file cannot be read now; nil when it can.
+    private(set) var problem: String?
 
     mutating func refresh(
         _ watched: inout [ScheduledConfiguration], selection: ConfigSelection, terminal: Terminal,

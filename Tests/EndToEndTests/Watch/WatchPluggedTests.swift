@@ -43,6 +43,31 @@ struct WatchPluggedTests {
         #expect(journal.count == 2 && journal.allSatisfy { $0["automatic"] as? Bool == true }, "\(journal)")
     }
 
+    /// A disc plugged in while the configuration file is broken (half-saved, say) is not backed up by a file
+    /// that cannot be read: the run is said and journaled with why, and done once the file is fixed.
+    @Test func aRunMissedWhileTheConfigurationIsBrokenIsDoneOnceItIsFixed() async throws {
+        let (box, disc) = try await sandbox()
+        defer { disc.unmount() }
+        let watcher = try await WatchProcess(in: box)
+        defer { watcher.kill() }
+        #expect(await watcher.waitUntilWaiting())
+        let good = try String(contentsOfFile: box.configFile, encoding: .utf8)
+        try box.write("{\"configs\": [", to: box.configFile)
+        try await watcher.afterItLooks { try await disc.mount() }
+        #expect(box.read("disc/a") == nil, "not backed up by a file that cannot be read: \(watcher.stdout)")
+        #expect(
+            watcher.runLines.first?.contains("backup main: not done (exit 2)") == true
+                && watcher.runLines.first?.contains("it runs once the file is fixed") == true, "\(watcher.stdout)")
+        let missed = try #require(try box.journalEntries().last, "journaled")
+        #expect(missed["exitCode"] as? Int == 2 && missed["automatic"] as? Bool == true, "\(missed)")
+        #expect((missed["reason"] as? String)?.contains(box.configFile) == true, "\(missed)")
+
+        try box.write(good, to: box.configFile)
+        #expect(await waitUntil(30) { box.read("disc/a") == "one" }, "done once fixed: \(watcher.stdout)")
+        #expect(await watcher.waitForRuns(2))
+        #expect(watcher.runLines.last?.contains(": 1 copied") == true, "\(watcher.stdout)")
+    }
+
     @Test func anEmptyFolderMountedAtTheDiscsPathIsNeverWritten() async throws {
         let (box, disc) = try await sandbox()
         defer { disc.unmount() }
