@@ -340,7 +340,7 @@ complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_option
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" version' -l 'version' -d 'Show the version.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash restore" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_positional "micsync trash purge" -ge 1' -F
-complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" older-than' -l 'older-than' -d 'Only trash folders of runs older than this: 30m, 12h, 30d, 2w (a bare number counts days).' -rfka ''
+complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" older-than' -l 'older-than' -d 'Only trash folders of runs older than this: 90s, 30m, 12h, 30d, 2w (a bare number counts days).' -rfka ''
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" keep-last' -l 'keep-last' -d 'Keep the N newest trash folders.' -rfka ''
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" keep-hourly' -l 'keep-hourly' -d 'Keep the newest trash folder of each of the last N hours that have one.' -rfka ''
 complete -c 'micsync' -n '__micsync_should_offer_completions_for_flags_or_options "micsync trash purge" keep-daily' -l 'keep-daily' -d 'Keep the newest trash folder of each of the last N days that have one.' -rfka ''

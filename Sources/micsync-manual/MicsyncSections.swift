@@ -65,7 +65,7 @@ enum MicsyncSections {
                 ),
                 (
                     "auto",
-                    "When the configuration is to back up by itself: \"plugged\", an interval (30m, 12h, 1d, 2w), "
+                    "When the configuration is to back up by itself: \"plugged\", an interval (90s, 30m, 12h, 1d, 2w), "
                         + "or a list of both (optional; micsync watch acts on it, status shows it)."
                 ),
                 (

@@ -38,6 +38,6 @@ import Testing
             "\(check)")
         let status = try await box.expectRun(["status"], status: 2)
         #expect(status.stderr.contains("configs[0].auto[1]"), "\(status)")
-        #expect(status.stderr.contains(#"accepted: "plugged", an interval (30m, 12h, 1d, 2w)"#), "\(status)")
+        #expect(status.stderr.contains(#"accepted: "plugged", an interval (90s, 30m, 12h, 1d, 2w)"#), "\(status)")
     }
 }

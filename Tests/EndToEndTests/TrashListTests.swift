@@ -55,6 +55,7 @@ import Testing
 
     @Test(arguments: [
         ("12h", true), ("30d", false), ("2w", false), ("1", true), ("0h", true), ("90m", true), ("1500m", false),
+        ("90s", true), ("90000s", false),
     ])
     func purgeTakesAnAge(age: String, purgesTheOldOne: Bool) async throws {
         let box = try Sandbox()
@@ -76,13 +77,13 @@ import Testing
         #expect(box.exists("b1/.micsync/trash/\(recent)") || age == "0h", "\(age): \(result)")
     }
 
-    @Test(arguments: ["3x", "-2d", "d", "12 h", "1.5d", "30s"])
+    @Test(arguments: ["3x", "-2d", "d", "12 h", "1.5d", "30S"])
     func aBadAgeIsAUsageError(age: String) async throws {
         let box = try Sandbox()
         try box.standard(backups: 1)
         let result = try await box.expectRun(["trash", "purge", "--older-than=\(age)"], status: 2)
         #expect(
-            result.stderr.contains("--older-than takes an age: 30m, 12h, 1d, 2w (a bare number counts days)"),
+            result.stderr.contains("--older-than takes an age: 90s, 30m, 12h, 1d, 2w (a bare number counts days)"),
             "\(result)")
     }
 }

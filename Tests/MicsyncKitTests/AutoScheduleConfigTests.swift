@@ -61,7 +61,7 @@ import Testing
     @Test(arguments: [
         (
             #""weekly""#,
-            #"configs[0].auto: "weekly" is not "plugged" or an interval; accepted: "plugged", an interval (30m, 12h, 1d, 2w)"#
+            #"configs[0].auto: "weekly" is not "plugged" or an interval; accepted: "plugged", an interval (90s, 30m, 12h, 1d, 2w)"#
         ),
         (#""Plugged""#, #"configs[0].auto: "Plugged" is not "plugged""#),
         (#""12""#, #"configs[0].auto: "12" is not "plugged" or an interval"#),
@@ -76,12 +76,12 @@ import Testing
         (#"["plugged", "sometimes"]"#, #"configs[0].auto[1]: "sometimes" is not "plugged" or an interval"#),
         (
             #"["plugged", 12]"#,
-            #"configs[0].auto[1]: must be "plugged" or an interval (30m, 12h, 1d, 2w), found a number"#
+            #"configs[0].auto[1]: must be "plugged" or an interval (90s, 30m, 12h, 1d, 2w), found a number"#
         ),
         (#"[["plugged"]]"#, "configs[0].auto[0]: must be \"plugged\" or an interval"),
         (
             "12",
-            #"configs[0].auto: must be "plugged", an interval (30m, 12h, 1d, 2w), or a list of both such as ["plugged", "1d"], found a number"#
+            #"configs[0].auto: must be "plugged", an interval (90s, 30m, 12h, 1d, 2w), or a list of both such as ["plugged", "1d"], found a number"#
         ),
         ("true", "configs[0].auto: must be \"plugged\", an interval"),
         ("null", "configs[0].auto: must be \"plugged\", an interval"),

@@ -31,11 +31,10 @@ import Testing
         #expect(Interval("30", bareNumberUnit: "d")?.seconds == 30 * Self.day)
     }
 
-    @Test func secondsOnlyWhereAskedFor() {
-        #expect(Interval("30s") == nil, "an age in seconds means nothing to the trash")
-        #expect(Interval("5s", allowingSeconds: true)?.seconds == 5)
-        #expect(Interval("5s", allowingSeconds: true)?.description == "5 s")
-        #expect(Interval("120s", allowingSeconds: true)?.description == "2 min")
+    @Test func secondsEverywhere() {
+        #expect(Interval("90s")?.seconds == 90)
+        #expect(Interval("5s")?.description == "5 s")
+        #expect(Interval("120s")?.description == "2 min")
     }
 
     @Test func purgeOlderThanStillTakesABareNumberOfDays() {

@@ -11,7 +11,7 @@ enum PointInTime {
 
     /// nil for anything else, a day or time that does not exist included (`2026-02-30`).
     static func parse(_ text: String, now: Date = Date()) -> Date? {
-        if let age = Interval(text, allowingSeconds: true) { return now.addingTimeInterval(-age.timeInterval) }
+        if let age = Interval(text) { return now.addingTimeInterval(-age.timeInterval) }
         guard
             let match = text.wholeMatch(
                 of: /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z)?/)

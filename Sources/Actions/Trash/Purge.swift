@@ -38,7 +38,7 @@ extension TrashCommand {
         @Option(
             name: .customLong("older-than"),
             help: ArgumentHelp(
-                "Only trash folders of runs older than this: 30m, 12h, 30d, 2w (a bare number counts days).",
+                "Only trash folders of runs older than this: 90s, 30m, 12h, 30d, 2w (a bare number counts days).",
                 valueName: "age"))
         var olderThan: String?
 

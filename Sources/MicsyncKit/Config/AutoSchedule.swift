@@ -56,11 +56,11 @@ extension AutoSchedule {
             if text == "plugged" {
                 if schedule.plugged { problems.append((place, "\"plugged\" is given twice; keep one")) }
                 schedule.plugged = true
-            } else if let interval = Interval(text, allowingSeconds: true), interval.seconds > 0 {
+            } else if let interval = Interval(text), interval.seconds > 0 {
                 if schedule.every != nil { problems.append((place, "a second interval \"\(shown)\"; keep one")) }
                 schedule.every = schedule.every ?? interval
             } else {
-                let zero = Interval(text, allowingSeconds: true) != nil ? " (an interval must be longer than zero)" : ""
+                let zero = Interval(text) != nil ? " (an interval must be longer than zero)" : ""
                 problems.append(
                     (place, "\"\(shown)\" is not \"plugged\" or an interval\(zero); accepted: \(accepted)"))
             }

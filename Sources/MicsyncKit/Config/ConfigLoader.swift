@@ -240,12 +240,12 @@ private struct Validator {
         return paths
     }
 
-    /// A duration longer than zero (`7d`, `12h`, `90s`: `Interval.forms`, seconds too).
+    /// A duration longer than zero (`7d`, `12h`, `90s`: `Interval.forms`).
     mutating func interval(_ value: JSONValue, at entry: String) -> Interval? {
-        guard case .string(let text) = value, let interval = Interval(text, allowingSeconds: true),
+        guard case .string(let text) = value, let interval = Interval(text),
             interval.seconds > 0
         else {
-            problem(entry, "must be a duration longer than zero such as \"7d\" (\(Interval.forms), 90s)")
+            problem(entry, "must be a duration longer than zero such as \"7d\" (\(Interval.forms))")
             return nil
         }
         return interval

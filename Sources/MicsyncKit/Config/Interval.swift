@@ -1,8 +1,7 @@
 import Foundation
 
-/// A length of time as people type it, the same everywhere: `30m`, `12h`, `1d`, `2w` (the `auto` key of a
-/// configuration, `trash purge --older-than`). Seconds (`5s`) only where asked for: a test's interval of a
-/// few seconds in the `auto` key.
+/// A length of time as people type it, the same everywhere (the `auto`, `remind` and `keep` keys of a
+/// configuration, `trash purge --older-than`, `restore --at`): `90s`, `30m`, `12h`, `1d`, `2w`.
 public struct Interval: Sendable, Hashable, CustomStringConvertible {
     public let seconds: Int
 
@@ -13,15 +12,13 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     /// Minutes: how zero is shown.
     private static let minutes = units[3]
 
-    /// What is accepted, for messages: `30m, 12h, 1d, 2w`.
-    public static let forms = "30m, 12h, 1d, 2w"
+    /// What is accepted, for messages.
+    public static let forms = "90s, 30m, 12h, 1d, 2w"
 
     /// nil for anything else: no unit (unless `bareNumberUnit` says what a bare number counts), an unknown
-    /// unit (seconds too, unless `allowingSeconds`), a sign, a fraction, spaces, or a number too large.
-    public init?(_ text: String, bareNumberUnit: Character? = nil, allowingSeconds: Bool = false) {
-        let unit = text.last.flatMap { letter in
-            Self.units.first { $0.letter == letter && (allowingSeconds || $0.seconds > 1) }
-        }
+    /// unit, a sign, a fraction, spaces, or a number too large.
+    public init?(_ text: String, bareNumberUnit: Character? = nil) {
+        let unit = text.last.flatMap { letter in Self.units.first { $0.letter == letter } }
         let bare = bareNumberUnit.flatMap { letter in Self.units.first { $0.letter == letter } }
         guard let length = unit?.seconds ?? bare?.seconds,
             let number = Int(unit == nil ? text : String(text.dropLast())), number >= 0,
