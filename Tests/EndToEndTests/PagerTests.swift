@@ -27,6 +27,18 @@ import Testing
         #expect(result.stdout.contains("dry run: nothing was changed"))
     }
 
+    /// Two BACKUPs with different plans: one pager for the whole dry run, each plan in it.
+    @Test func oneDryRunOpensOnePager() async throws {
+        let (box, environment) = try sandbox(files: 100)
+        try box.makeDirectory("b2")
+        try box.writeAlike("0\n", at: "file0.txt", in: ["w", "b2"])
+        try box.configure([("main", ["w"], ["b1", "b2"])])
+        let result = try await box.expectRunInTerminal(["backup", "-n", "w"], environment: environment, status: 0)
+        #expect(calls(box) == 1, "\(result)")
+        #expect(result.stdout.contains("new (100):") && result.stdout.contains("new (99):"), "\(result)")
+        #expect(result.stdout.contains("dry run: nothing was changed"), "\(result)")
+    }
+
     /// A run left alone copies: no pager holds its list, which is cut at 20 lines per category.
     @Test func aRunNeverWaitsOnAPager() async throws {
         let (box, environment) = try sandbox(files: 300)

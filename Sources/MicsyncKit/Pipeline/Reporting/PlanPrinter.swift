@@ -61,53 +61,60 @@ struct PlanPrinter {
         }
     }
 
-    /// `heading`: the destinations that share this plan, when it is not `destination`'s alone.
-    func show(
+    /// One plan as it is listed, under the heading of the destinations that share it.
+    struct Listing {
+        let heading: String
+        let sections: [Section]
+        let unstorable: Unstorables
+
+        /// Its lines: the heading, each category's title and items, what cannot be stored.
+        var lineCount: Int {
+            1 + sections.reduce(0) { $0 + 1 + $1.count } + (unstorable.items.isEmpty ? 0 : 1 + unstorable.items.count)
+        }
+    }
+
+    /// `destination`'s plan as listed; `heading`: the destinations that share it, when it is not
+    /// `destination`'s alone.
+    func listing(
         _ plan: Plan, at destination: Location, heading: String? = nil, deletion: RunOptions.Deletion,
         newer: Set<Int> = [], filesystem: FilesystemProfile? = nil
-    ) throws(MicsyncError) {
-        let heading = heading ?? destination.heading
-        let shown = sections(plan, deletion: deletion, newer: newer)
-        let unstorable = Unstorables(plan, at: destination, filesystem: filesystem)
+    ) -> Listing {
+        Listing(
+            heading: heading ?? destination.heading, sections: sections(plan, deletion: deletion, newer: newer),
+            unstorable: Unstorables(plan, at: destination, filesystem: filesystem))
+    }
+
+    /// The run's plans, in their order: each cut, or whole, and then through one pager for the whole run.
+    func show(_ listings: [Listing]) throws(MicsyncError) {
         switch mode {
         case .quiet:
             return
-        case _ where shown.isEmpty && unstorable.items.isEmpty:
-            if saysUpToDate { terminal.print("\(heading): up to date") }
         case .cut:
             var output = LineWriter(terminal)
-            write(heading, shown, unstorable, limit: Self.cut, to: &output)
+            for listing in listings { write(listing, limit: Self.cut, to: &output) }
             output.flush()
         case .all(let paged):
-            let lineCount = Self.lineCount(shown, unstorable)
             // Streamed, never held as a whole: a million names cost no more memory than the plan already holds.
             if paged {
-                try pager.show(lineCount: lineCount) { write(heading, shown, unstorable, limit: nil, to: &$0) }
+                let lineCount = listings.reduce(0) { $0 + (isEmpty($1) ? (saysUpToDate ? 1 : 0) : $1.lineCount) }
+                try pager.show(lineCount: lineCount) { output in
+                    for listing in listings { write(listing, limit: nil, to: &output) }
+                }
             } else {
                 var output = LineWriter(terminal)
-                write(heading, shown, unstorable, limit: nil, to: &output)
+                for listing in listings { write(listing, limit: nil, to: &output) }
                 output.flush()
             }
         }
     }
 
-    /// The whole plan of one destination (or of those that share it, `heading`) through `$PAGER` (the
-    /// question's `[l]ist`).
-    func page(
-        _ plan: Plan, at destination: Location, heading: String? = nil, deletion: RunOptions.Deletion,
-        newer: Set<Int> = []
-    ) throws(MicsyncError) {
-        let shown = sections(plan, deletion: deletion, newer: newer)
-        let unstorable = Unstorables(plan, at: destination, filesystem: nil)
-        try pager.show(lineCount: Self.lineCount(shown, unstorable)) {
-            write(heading ?? destination.heading, shown, unstorable, limit: nil, to: &$0)
-        }
+    /// The whole plan of one destination (or of those that share it) through `$PAGER` (the question's
+    /// `[l]ist`).
+    func page(_ listing: Listing) throws(MicsyncError) {
+        try pager.show(lineCount: listing.lineCount) { write(listing, limit: nil, to: &$0) }
     }
 
-    /// The lines of a whole plan: what decides whether it needs the pager.
-    private static func lineCount(_ sections: [Section], _ unstorable: Unstorables) -> Int {
-        1 + sections.reduce(0) { $0 + 1 + $1.count } + (unstorable.items.isEmpty ? 0 : 1 + unstorable.items.count)
-    }
+    private func isEmpty(_ listing: Listing) -> Bool { listing.sections.isEmpty && listing.unstorable.items.isEmpty }
 
     /// The items a plan lists, as `counts` counts them.
     func itemCount(_ plan: Plan, deletion: RunOptions.Deletion) -> Int {
@@ -138,10 +145,13 @@ struct PlanPrinter {
         ].filter { $0.count > 0 }
     }
 
-    private func write(
-        _ heading: String, _ sections: [Section], _ unstorable: Unstorables, limit: Int?,
-        to output: inout LineWriter
-    ) {
+    /// One listing's lines; an empty one is `up to date` where the plan says so (`saysUpToDate`).
+    private func write(_ listing: Listing, limit: Int?, to output: inout LineWriter) {
+        let (heading, sections, unstorable) = (listing.heading, listing.sections, listing.unstorable)
+        guard !isEmpty(listing) else {
+            if saysUpToDate { output.line("\(heading): up to date") }
+            return
+        }
         output.line("\(heading):")
         let mark = "  " + style("(newer at the destination)", .red)
         for section in sections {
@@ -193,7 +203,7 @@ extension PlanPrinter {
         for _ in 0..<Questions.attempts {
             let answer = try questions.ask(question, answers + [.list])
             guard answer == .list else { return answer }
-            try page(plan, at: destination, heading: heading, deletion: deletion, newer: newer)
+            try page(listing(plan, at: destination, heading: heading, deletion: deletion, newer: newer))
         }
         throw Questions.noValidAnswer
     }

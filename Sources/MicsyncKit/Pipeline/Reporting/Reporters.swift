@@ -34,16 +34,17 @@ struct TextReporter: SessionReporter {
         if !options.quiet { terminal.print("\(action): from \(source.heading)") }
     }
 
-    /// The plans, cut or whole (see `PlanPrinter`), a plan that several destinations share listed once;
-    /// with -q and -n one line of counts per destination instead.
+    /// The plans, cut or whole and then through one pager for the whole run (see `PlanPrinter`), a plan that
+    /// several destinations share listed once; with -q and -n one line of counts per destination instead.
     func planned(_ destinations: [PlannedDestination]) throws(MicsyncError) {
-        for group in SamePlans.groups(destinations, same: SamePlans.listTheSame) {
-            let first = group[0]
-            try printer.show(
-                first.plan, at: first.destination, heading: SamePlans.heading(group.map(\.destination)),
-                deletion: options.deletion, newer: first.newer,
-                filesystem: filesystems.profile(of: first.destination))
-        }
+        try printer.show(
+            SamePlans.groups(destinations, same: SamePlans.listTheSame).map { group in
+                let first = group[0]
+                return printer.listing(
+                    first.plan, at: first.destination, heading: SamePlans.heading(group.map(\.destination)),
+                    deletion: options.deletion, newer: first.newer,
+                    filesystem: filesystems.profile(of: first.destination))
+            })
         guard options.quiet, options.dryRun else { return }
         for planned in destinations {
             terminal.print("\(planned.destination.heading): \(totals(planned))")
