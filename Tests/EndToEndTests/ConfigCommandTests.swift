@@ -64,8 +64,9 @@ import Testing
         let target = box.home + "/.config/micsync/config.json"
         let first = try await box.expectRun(["config", "init"], status: 0)
         #expect(first.stdout.contains("wrote \(target)"))
-        #expect(first.stdout.contains("maxDeletePercent"))
+        #expect(first.stdout.contains("maxDeletePercent") && first.stdout.contains("remind"), "\(first)")
         let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.contains(#""remind": "7d""#), "a new setup is reminded of a stale BACKUP: \(written)")
         try await box.expectRun(["config", "check"], status: 0)
 
         try box.write(written + " ", to: target)

@@ -34,6 +34,8 @@ extension ConfigCommand {
               maxDeletePercent  refuse a run deleting more than this share of files (optional, default 50)
               xattrs, acls      keep extended attributes, ACLs (optional, default false: they slow every run)
               auto              when to back up by itself: "plugged", "1d", or both (optional; see micsync watch)
+              remind            how old a BACKUP may get before status and watch call it overdue: "7d"
+                                (optional; without it, none is ever overdue)
             Paths may be absolute, ~/..., or relative to the config file's directory.
             """
 
@@ -48,7 +50,8 @@ extension ConfigCommand {
                   "backup": ["/media/backup/Documents"],
                   "exclude": ["*.tmp", ".cache/"],
                   "trash": true,
-                  "maxDeletePercent": 50
+                  "maxDeletePercent": 50,
+                  "remind": "7d"
                 }
               ]
             }
