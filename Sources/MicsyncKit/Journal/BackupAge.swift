@@ -66,19 +66,3 @@ extension BackupAge {
             end: now, exitCode: ExitStatus.notFound.rawValue)
     }
 }
-
-extension JournalEntry {
-    /// An automatic run of `configuration` from `working` that could not start (its configuration file could
-    /// not be read, say), with why.
-    public static func automaticRunNotStarted(
-        _ configuration: Configuration, from working: Location, at start: Date, because error: MicsyncError
-    ) -> JournalEntry {
-        var entry = JournalEntry(
-            action: "backup", configuration: configuration.name, source: working.path,
-            destinations: configuration.backups.map(\.path), paths: [""], start: start, end: start,
-            exitCode: error.status.rawValue)
-        entry.automatic = true
-        entry.reason = error.message
-        return entry
-    }
-}

@@ -48,6 +48,22 @@ public struct JournalEntry: Codable, Sendable, Equatable {
     }
 }
 
+extension JournalEntry {
+    /// An automatic run of `configuration` from `working` that could not start (its configuration file could
+    /// not be read, say), with why.
+    public static func automaticRunNotStarted(
+        _ configuration: Configuration, from working: Location, at start: Date, because error: MicsyncError
+    ) -> JournalEntry {
+        var entry = JournalEntry(
+            action: "backup", configuration: configuration.name, source: working.path,
+            destinations: configuration.backups.map(\.path), paths: [""], start: start, end: start,
+            exitCode: error.status.rawValue)
+        entry.automatic = true
+        entry.reason = error.message
+        return entry
+    }
+}
+
 /// The run journal: one JSON line per run that changed something or failed, and per automatic run, at
 /// `$XDG_STATE_HOME/micsync/journal.jsonl` (default `~/.local/state/micsync/journal.jsonl`).
 /// A line is appended with one `write()` on an `O_APPEND` descriptor, so concurrent runs never interleave;
