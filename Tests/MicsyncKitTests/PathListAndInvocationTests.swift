@@ -48,7 +48,9 @@ import Testing
         let scope = Scope(
             configuration: Configuration(name: "c", working: [source], backups: [destination]),
             typedIn: source, relativePaths: [""])
-        let invocation = RsyncInvocation(source: source, scope: scope, actionFilters: [], deleting: true)
+        let invocation = RsyncInvocation(
+            source: source, scope: scope, actionFilters: [], deleting: true,
+            stateDirectory: "/home/u/.local/state/micsync")
         func arguments(_ pass: RsyncInvocation.Pass) -> [String] {
             invocation.apply(pass, to: destination, listFile: "/tmp/list", trash: ".micsync/trash/T")
         }

@@ -63,18 +63,14 @@ public struct SyncRunner {
     ) -> SyncJob {
         let (options, endpoints, book) = (request.options, request.endpoints, context.locations)
         var invocation = RsyncInvocation(
-            source: endpoints.source, scope: request.scope, actionFilters: request.filters,
-            deleting: options.deletion != .never)
+            source: endpoints.source, destinations: endpoints.destinations, scope: request.scope,
+            actionFilters: request.filters, deleting: options.deletion != .never, locations: book,
+            keeping: options.extendedMetadata, probing: !options.dryRun)
         invocation.actionOptions = request.rsyncOptions + options.everydayRsyncOptions
         invocation.planOptions = request.planOptions
         invocation.syncsRoot = request.syncsRoot
         invocation.filters += options.excludes.map { "--exclude=\($0)" }
         invocation.applyOptions += applyOptions
-        invocation.filesystems = .probe(
-            source: endpoints.source, destinations: endpoints.destinations, locations: book,
-            probing: !options.dryRun)
-        invocation.filesystems.keeping = request.scope.configuration.extendedMetadata.union(options.extendedMetadata)
-        invocation.transports = book.rsyncTransports(source: endpoints.source, destinations: endpoints.destinations)
         var job = SyncJob(
             action: request.action, scope: request.scope, source: endpoints.source,
             destinations: endpoints.destinations, options: options, overwrites: request.overwrites, rsync: rsync,

@@ -42,16 +42,28 @@ struct RsyncInvocation: Sendable {
     /// For a destination when it or the source is on another host (`LocationBook.rsyncTransports`).
     var transports: [Location: RsyncTransport] = [:]
 
-    init(
-        source: Location, scope: Scope, actionFilters: [String], deleting: Bool,
-        stateDirectory: String = FileSystem.stateDirectory()
-    ) {
+    init(source: Location, scope: Scope, actionFilters: [String], deleting: Bool, stateDirectory: String) {
         self.source = source
         self.scope = scope
         self.deleting = deleting
         self.filters =
             Self.boundary(of: scope.configuration, stateDirectory: stateDirectory)
             + scope.configuration.exclude.map { "--exclude=\($0)" } + actionFilters
+    }
+
+    /// A run's or a comparison's, from `source` to `destinations` over `scope`, as `locations` know them:
+    /// micsync's own folders left out (its state folder is the book's), what each filesystem can hold
+    /// (probed where `probing`), and how rsync reaches each host. Every sync and comparison is set up here.
+    init(
+        source: Location, destinations: [Location], scope: Scope, actionFilters: [String], deleting: Bool,
+        locations: LocationBook, keeping extra: ExtendedMetadata = ExtendedMetadata(), probing: Bool
+    ) {
+        self.init(
+            source: source, scope: scope, actionFilters: actionFilters, deleting: deleting,
+            stateDirectory: locations.state.path)
+        filesystems = .probe(source: source, destinations: destinations, locations: locations, probing: probing)
+        filesystems.keeping = scope.configuration.extendedMetadata.union(extra)
+        transports = locations.rsyncTransports(source: source, destinations: destinations)
     }
 
     /// micsync's own folders, first in every filter list, so that no later rule can bring them back (rsync

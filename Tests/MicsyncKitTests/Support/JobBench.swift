@@ -43,7 +43,8 @@ final class JobBench {
             action: "backup", scope: scope, source: source, destinations: destinations, options: options,
             overwrites: overwrites, rsync: try await Rsync.locate(interruption: interruption),
             invocation: RsyncInvocation(
-                source: source, scope: scope, actionFilters: [], deleting: options.deletion != .never),
+                source: source, scope: scope, actionFilters: [], deleting: options.deletion != .never,
+                stateDirectory: locations.state.path),
             locks: [:],
             context: RunContext(
                 terminal: terminal, answers: answers, interruption: interruption, locations: locations),

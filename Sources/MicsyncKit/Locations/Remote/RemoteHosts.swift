@@ -256,7 +256,11 @@ public final class RemoteHosts: HostChildren {
             let master = Self.listenerPid(socket)
             let words = ssh(remote, controlPath: socket) + ["-O", "exit", remote.destination]
             _ = HostCommand(words: words, timeout: .seconds(10)).run(in: folder)
-            if let master { Self.waitUntilGone(master) }
+            // A master slow to go (a loaded machine) is ended: it is this run's, and must not outlive it.
+            if let master, !Self.waitUntilGone(master) {
+                kill(master, SIGTERM)
+                if !Self.waitUntilGone(master) { kill(master, SIGKILL) }
+            }
         }
         if let names = try? FileManager.default.contentsOfDirectory(atPath: folder) {
             for name in names { unlink(folder + "/" + name) }
@@ -291,10 +295,11 @@ extension RemoteHosts {
         return credentials.pid
     }
 
-    /// Waits (two seconds at most) until process `pid`, which is not micsync's child, has ended.
-    static func waitUntilGone(_ pid: pid_t) {
+    /// Waits (two seconds at most) until process `pid`, which is not micsync's child, has ended; whether it has.
+    static func waitUntilGone(_ pid: pid_t) -> Bool {
         let deadline = ContinuousClock.now + .seconds(2)
         while kill(pid, 0) == 0, ContinuousClock.now < deadline { usleep(2_000) }
+        return kill(pid, 0) != 0
     }
 }
 

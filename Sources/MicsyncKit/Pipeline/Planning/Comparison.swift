@@ -22,11 +22,10 @@ public struct Comparison: Sendable {
     public func plans(_ destinations: [Location], rsync: Rsync, printingTo terminal: Terminal? = nil)
         async throws(MicsyncError) -> [Plan]
     {
-        var invocation = RsyncInvocation(source: source, scope: scope, actionFilters: filters, deleting: true)
+        var invocation = RsyncInvocation(
+            source: source, destinations: destinations, scope: scope, actionFilters: filters, deleting: true,
+            locations: locations, probing: false)
         invocation.planOptions = ["--delete-missing-args"] + rsyncOptions
-        invocation.filesystems = .probe(source: source, destinations: destinations, locations: locations)
-        invocation.filesystems.keeping = scope.configuration.extendedMetadata
-        invocation.transports = locations.rsyncTransports(source: source, destinations: destinations)
         return try await Planner(rsync: rsync, invocation: invocation, locations: locations, printingTo: terminal)
             .plan(destinations)
     }
