@@ -67,6 +67,8 @@ struct PlanPrinter {
         let sections: [Section]
         let unstorable: Unstorables
 
+        var isEmpty: Bool { sections.isEmpty && unstorable.items.isEmpty }
+
         /// Its lines: the heading, each category's title and items, what cannot be stored.
         var lineCount: Int {
             1 + sections.reduce(0) { $0 + 1 + $1.count } + (unstorable.items.isEmpty ? 0 : 1 + unstorable.items.count)
@@ -96,7 +98,7 @@ struct PlanPrinter {
         case .all(let paged):
             // Streamed, never held as a whole: a million names cost no more memory than the plan already holds.
             if paged {
-                let lineCount = listings.reduce(0) { $0 + (isEmpty($1) ? (saysUpToDate ? 1 : 0) : $1.lineCount) }
+                let lineCount = listings.reduce(0) { $0 + ($1.isEmpty ? (saysUpToDate ? 1 : 0) : $1.lineCount) }
                 try pager.show(lineCount: lineCount) { output in
                     for listing in listings { write(listing, limit: nil, to: &output) }
                 }
@@ -113,8 +115,6 @@ struct PlanPrinter {
     func page(_ listing: Listing) throws(MicsyncError) {
         try pager.show(lineCount: listing.lineCount) { write(listing, limit: nil, to: &$0) }
     }
-
-    private func isEmpty(_ listing: Listing) -> Bool { listing.sections.isEmpty && listing.unstorable.items.isEmpty }
 
     /// The items a plan lists, as `counts` counts them.
     func itemCount(_ plan: Plan, deletion: RunOptions.Deletion) -> Int {
@@ -148,7 +148,7 @@ struct PlanPrinter {
     /// One listing's lines; an empty one is `up to date` where the plan says so (`saysUpToDate`).
     private func write(_ listing: Listing, limit: Int?, to output: inout LineWriter) {
         let (heading, sections, unstorable) = (listing.heading, listing.sections, listing.unstorable)
-        guard !isEmpty(listing) else {
+        guard !listing.isEmpty else {
             if saysUpToDate { output.line("\(heading): up to date") }
             return
         }
